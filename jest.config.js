@@ -1,0 +1,12 @@
+/** Unit and integration tests: the node through n8n-core's routing engine against the simulator on a real port. */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	testPathIgnorePatterns: ['/node_modules/', '\\.e2e\\.test\\.ts$'],
+	setupFiles: ['<rootDir>/test/setup-env.cjs'],
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json', isolatedModules: true }],
+	},
+	testTimeout: 60_000,
+};
