@@ -1,0 +1,103 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+/**
+ * The base URL a user typed, trimmed of trailing slashes and of an `/api`, `/api/v1` or `/api/v2` suffix
+ * (a common copy-paste from HueChat's docs), as an n8n expression. Kept in one place: the node uses it too.
+ */
+export const BASE_URL_EXPRESSION =
+	'={{ String($credentials.baseUrl || "https://app.huechat.ai").trim().replace(/\\/+$/, "").replace(/\\/api(\\/v[12])?$/i, "") }}';
+
+export class HueChatApi implements ICredentialType {
+	name = 'hueChatApi';
+
+	displayName = 'HueChat API';
+
+	icon: Icon = { light: 'file:../nodes/HueChat/huechat.svg', dark: 'file:../nodes/HueChat/huechat.dark.svg' };
+
+	documentationUrl = 'https://github.com/huechat/n8n-nodes-huechat#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Token',
+			name: 'apiToken',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			placeholder: 'e.g. hc_live_…',
+			description:
+				'Create it in HueChat under Settings → API Keys. Give it the scopes of the resources you will use (for example contacts:read, contacts:write).',
+		},
+		{
+			displayName: 'Account ID',
+			name: 'accountId',
+			type: 'number',
+			required: true,
+			default: 1,
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			description: 'The number after /accounts/ in your HueChat dashboard URL',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			required: true,
+			default: 'https://app.huechat.ai',
+			description:
+				'Change only for a self-hosted HueChat. Must be https:// (plain http:// is accepted only for localhost and 127.0.0.1).',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				api_access_token: '={{$credentials.apiToken}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: BASE_URL_EXPRESSION,
+			url: '/api/v1/profile',
+			method: 'GET',
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'HueChat rejected the API token: it is wrong, revoked or expired. Create a new one under Settings → API Keys.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'The API token is valid but lacks a scope this check needs (profile access). Edit the key under Settings → API Keys.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 426,
+					message: 'HueChat only accepts https:// — change the Base URL to start with https://',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'No HueChat API at this Base URL. Use the address of your HueChat, e.g. https://app.huechat.ai (without /api/v1).',
+				},
+			},
+		],
+	};
+}

@@ -1,0 +1,57 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { BASE_URL_EXPRESSION } from '../../credentials/HueChatApi.credentials';
+import { CREDENTIAL_TYPE } from '../shared/api';
+import { listSearch } from '../shared/listSearch';
+import { inspectResponse, singleRequest } from '../shared/request';
+import { contactDescription } from './resources/contact';
+import { conversationDescription } from './resources/conversation';
+import { messageDescription } from './resources/message';
+
+export class HueChat implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'HueChat',
+		name: 'hueChat',
+		icon: { light: 'file:huechat.svg', dark: 'file:huechat.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Manage HueChat contacts, conversations and messages',
+		defaults: { name: 'HueChat' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		requestDefaults: {
+			baseURL: BASE_URL_EXPRESSION,
+			headers: { Accept: 'application/json' },
+			json: true,
+			// HTTP errors reach inspectResponse, which hands them to the shared retry and error mapping.
+			ignoreHttpStatusErrors: true,
+		},
+		// Every request goes through the shared request path (pacing, retries, errors); lists override it.
+		requestOperations: { pagination: singleRequest },
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Contact', value: 'contact' },
+					{ name: 'Conversation', value: 'conversation' },
+					{ name: 'Message', value: 'message' },
+				],
+				default: 'contact',
+				// First property, so these apply to every operation: route through requestOperations, check each response first.
+				routing: { send: { paginate: true }, output: { postReceive: [inspectResponse] } },
+			},
+			...contactDescription,
+			...conversationDescription,
+			...messageDescription,
+		],
+	};
+
+	methods = { listSearch };
+}

@@ -1,0 +1,67 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { parseJsonBody } from '../../../shared/validation';
+
+/** The contact fields Create and Update share (Update adds 'Name'). */
+export const contactFields: INodeProperties[] = [
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'e.g. jane@example.com',
+		default: '',
+		routing: { send: { type: 'body', property: 'email' } },
+	},
+	{
+		displayName: 'Phone Number',
+		name: 'phoneNumber',
+		type: 'string',
+		placeholder: 'e.g. +14155550123',
+		default: '',
+		description: 'In E.164 format: + and country code, digits only',
+		routing: { send: { type: 'body', property: 'phone_number' } },
+	},
+	{
+		displayName: 'Identifier',
+		name: 'identifier',
+		type: 'string',
+		default: '',
+		description: 'Your own unique ID for this contact, e.g. the ID in your CRM',
+		routing: { send: { type: 'body', property: 'identifier' } },
+	},
+	{
+		displayName: 'Company',
+		name: 'company',
+		type: 'string',
+		default: '',
+		routing: { send: { type: 'body', property: 'additional_attributes.company_name' } },
+	},
+	{
+		displayName: 'Avatar URL',
+		name: 'avatarUrl',
+		type: 'string',
+		default: '',
+		routing: { send: { type: 'body', property: 'avatar_url' } },
+	},
+	{
+		displayName: 'Blocked',
+		name: 'blocked',
+		type: 'boolean',
+		default: false,
+		description: 'Whether HueChat should ignore messages from this contact',
+		routing: { send: { type: 'body', property: 'blocked' } },
+	},
+	{
+		displayName: 'Custom Attributes',
+		name: 'customAttributes',
+		type: 'json',
+		default: '{}',
+		description: 'Values for the custom attributes defined in HueChat, as a JSON object; merged into the existing ones on update',
+		routing: { send: { type: 'body', property: 'custom_attributes', preSend: [parseJsonBody('custom_attributes', 'Custom Attributes')] } },
+	},
+];
+
+export const contactFieldChecks = (collection: string) => [
+	{ parameter: `${collection}.email`, label: 'Email', check: 'email' as const },
+	{ parameter: `${collection}.phoneNumber`, label: 'Phone Number', check: 'e164' as const },
+];

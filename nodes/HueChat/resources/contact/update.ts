@@ -1,0 +1,30 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { showFor, simplifyToggle } from '../../../shared/descriptions';
+import { contactFields } from './fields';
+import { contactLocator } from './locator';
+
+export const contactUpdateFieldNames = ['Name', ...contactFields.map((field) => field.displayName)];
+
+export const contactUpdateDescription: INodeProperties[] = [
+	contactLocator(['update']),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: showFor('contact', ['update']),
+		options: [
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				routing: { send: { type: 'body', property: 'name' } },
+			},
+			...contactFields,
+		],
+	},
+	simplifyToggle('contact', ['update']),
+];

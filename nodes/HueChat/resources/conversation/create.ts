@@ -1,0 +1,84 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { createOptions, idLocator, showFor } from '../../../shared/descriptions';
+import { parseJsonBody, UNIX_SECONDS } from '../../../shared/validation';
+import { CONVERSATION_STATUSES } from './status';
+
+const show = showFor('conversation', ['create']);
+
+export const conversationCreateDescription: INodeProperties[] = [
+	idLocator(
+		{ name: 'inboxId', displayName: 'Inbox', searchMethod: 'searchInboxes', description: 'The inbox the conversation belongs to' },
+		show,
+	),
+	idLocator(
+		{ name: 'contactId', displayName: 'Contact', searchMethod: 'searchContacts', urlSegment: 'contacts', description: 'Who the conversation is with' },
+		show,
+	),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: show,
+		options: [
+			{
+				displayName: 'Assignee ID',
+				name: 'assigneeId',
+				type: 'number',
+				default: 0,
+				description: 'ID of the agent to assign',
+				routing: { send: { type: 'body', property: 'assignee_id' } },
+			},
+			{
+				displayName: 'Custom Attributes',
+				name: 'customAttributes',
+				type: 'json',
+				default: '{}',
+				routing: { send: { type: 'body', property: 'custom_attributes', preSend: [parseJsonBody('custom_attributes', 'Custom Attributes')] } },
+			},
+			{
+				displayName: 'First Message',
+				name: 'message',
+				type: 'string',
+				typeOptions: { rows: 3 },
+				default: '',
+				description: 'Text sent to the contact as the conversation starts',
+				routing: { send: { type: 'body', property: 'message.content' } },
+			},
+			{
+				displayName: 'Snoozed Until',
+				name: 'snoozedUntil',
+				type: 'dateTime',
+				default: '',
+				description: "When a 'Snoozed' conversation reopens",
+				routing: { send: { type: 'body', property: 'snoozed_until', value: UNIX_SECONDS } },
+			},
+			{
+				displayName: 'Source ID',
+				name: 'sourceId',
+				type: 'string',
+				default: '',
+				description: "The contact's ID in the inbox's channel (e.g. a WhatsApp number); only needed for channels that require it",
+				routing: { send: { type: 'body', property: 'source_id' } },
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: CONVERSATION_STATUSES,
+				default: 'open',
+				routing: { send: { type: 'body', property: 'status' } },
+			},
+			{
+				displayName: 'Team ID',
+				name: 'teamId',
+				type: 'number',
+				default: 0,
+				routing: { send: { type: 'body', property: 'team_id' } },
+			},
+		],
+	},
+	createOptions('conversation'),
+];

@@ -1,0 +1,82 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { returnAllAndLimit, showFor, simplifyToggle } from '../../../shared/descriptions';
+
+export const conversationGetAllDescription: INodeProperties[] = [
+	...returnAllAndLimit('conversation', 'getAll'),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: showFor('conversation', ['getAll']),
+		options: [
+			{
+				displayName: 'Assignee Type',
+				name: 'assigneeType',
+				type: 'options',
+				default: 'all',
+				options: [
+					{ name: 'All', value: 'all' },
+					{ name: 'Assigned', value: 'assigned' },
+					{ name: 'Mine', value: 'me' },
+					{ name: 'Unassigned', value: 'unassigned' },
+				],
+				routing: { send: { type: 'query', property: 'assignee_type' } },
+			},
+			{
+				displayName: 'Inbox ID',
+				name: 'inboxId',
+				type: 'number',
+				default: 0,
+				routing: { send: { type: 'query', property: 'inbox_id' } },
+			},
+			{
+				displayName: 'Label Names',
+				name: 'labels',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. vip, billing',
+				description: 'Comma-separated labels; conversations must have all of them',
+				routing: {
+					send: {
+						type: 'query',
+						property: 'labels',
+						value: '={{ String($value).split(",").map(label => label.trim()).filter(label => label) }}',
+					},
+				},
+			},
+			{
+				displayName: 'Search Text',
+				name: 'q',
+				type: 'string',
+				default: '',
+				description: 'Only conversations whose messages or contact match this text',
+				routing: { send: { type: 'query', property: 'q' } },
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				default: 'open',
+				options: [
+					{ name: 'All', value: 'all' },
+					{ name: 'Open', value: 'open' },
+					{ name: 'Pending', value: 'pending' },
+					{ name: 'Resolved', value: 'resolved' },
+					{ name: 'Snoozed', value: 'snoozed' },
+				],
+				routing: { send: { type: 'query', property: 'status' } },
+			},
+			{
+				displayName: 'Team ID',
+				name: 'teamId',
+				type: 'number',
+				default: 0,
+				routing: { send: { type: 'query', property: 'team_id' } },
+			},
+		],
+	},
+	simplifyToggle('conversation', ['getAll']),
+];

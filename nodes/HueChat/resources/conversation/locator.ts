@@ -1,0 +1,19 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { idLocator } from '../../../shared/descriptions';
+
+/** The conversation picker; `resource` lets the message resource reuse it. */
+export function conversationLocator(resource: string, operations: string[]): INodeProperties {
+	return idLocator(
+		{
+			name: 'conversationId',
+			displayName: 'Conversation',
+			searchMethod: 'searchConversations',
+			urlSegment: 'conversations',
+			description: 'The conversation, by its number as shown in HueChat (display ID)',
+		},
+		{ show: { resource: [resource], operation: operations } },
+	);
+}
+
+export const conversationIdCheck = { parameter: 'conversationId', label: 'Conversation', check: 'positiveInteger' as const };

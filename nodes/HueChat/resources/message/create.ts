@@ -1,0 +1,67 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { createOptions, showFor } from '../../../shared/descriptions';
+import { conversationLocator } from '../conversation/locator';
+
+const show = showFor('message', ['create']);
+
+export const messageCreateDescription: INodeProperties[] = [
+	conversationLocator('message', ['create']),
+	{
+		displayName: 'Content',
+		name: 'content',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		required: true,
+		default: '',
+		description: 'The text of the message (up to 150,000 characters)',
+		displayOptions: show,
+		routing: { send: { type: 'body', property: 'content' } },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: show,
+		options: [
+			{
+				displayName: 'BCC Emails',
+				name: 'bccEmails',
+				type: 'string',
+				default: '',
+				description: 'Comma-separated; email inboxes only',
+				routing: { send: { type: 'body', property: 'bcc_emails' } },
+			},
+			{
+				displayName: 'CC Emails',
+				name: 'ccEmails',
+				type: 'string',
+				default: '',
+				description: 'Comma-separated; email inboxes only',
+				routing: { send: { type: 'body', property: 'cc_emails' } },
+			},
+			{
+				displayName: 'Message Type',
+				name: 'messageType',
+				type: 'options',
+				default: 'outgoing',
+				options: [
+					{ name: 'Outgoing (to the Contact)', value: 'outgoing' },
+					{ name: 'Incoming (From the Contact, API Inboxes Only)', value: 'incoming' },
+				],
+				routing: { send: { type: 'body', property: 'message_type' } },
+			},
+			{
+				displayName: 'Private Note',
+				name: 'private',
+				type: 'boolean',
+				default: false,
+				description: 'Whether this is an internal note that the contact never sees',
+				routing: { send: { type: 'body', property: 'private' } },
+			},
+		],
+	},
+	createOptions('message'),
+];

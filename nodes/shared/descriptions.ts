@@ -1,0 +1,147 @@
+import type { INodeProperties, INodePropertyOptions, PreSendAction } from 'n8n-workflow';
+
+import { confirmDeleted, itemsAt, listRequests, type ListShape } from './request';
+import { simplifyWhenOn } from './simplify';
+import { addIdempotencyKey } from './idempotency';
+
+/** Shows a property only for these operations of this resource. */
+export function showFor(resource: string, operation: string[]) {
+	return { show: { resource: [resource], operation } };
+}
+
+/** The routing of a list operation: its request, how it pages, and where its items are. */
+export function listRouting(method: 'GET' | 'POST', url: string, shape: ListShape, preSend: PreSendAction[] = []): INodePropertyOptions['routing'] {
+	return {
+		request: { method, url },
+		send: { preSend },
+		operations: { pagination: listRequests(shape) },
+		output: { postReceive: shape.root ? [itemsAt(shape.root)] : [] },
+	};
+}
+
+/** The routing of a single-record operation whose record sits at `root` (`payload` on many v1 endpoints). */
+export function recordRouting(
+	method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+	url: string,
+	root?: string,
+	preSend: PreSendAction[] = [],
+): INodePropertyOptions['routing'] {
+	return { request: { method, url }, send: { preSend }, output: { postReceive: root ? [itemsAt(root)] : [] } };
+}
+
+/** The routing of a create that HueChat de-duplicates by Idempotency-Key. */
+export function idempotentCreateRouting(url: string, root?: string, preSend: PreSendAction[] = []): INodePropertyOptions['routing'] {
+	return recordRouting('POST', url, root, [...preSend, addIdempotencyKey]);
+}
+
+export function deleteRouting(url: string, preSend: PreSendAction[] = []): INodePropertyOptions['routing'] {
+	return { request: { method: 'DELETE', url }, send: { preSend }, output: { postReceive: [confirmDeleted] } };
+}
+
+/** Return All + Limit, as n8n's guidelines word them. */
+export function returnAllAndLimit(resource: string, operation: string, maxLimit?: number): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			displayOptions: showFor(resource, [operation]),
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			displayOptions: { show: { resource: [resource], operation: [operation], returnAll: [false] } },
+			typeOptions: { minValue: 1, ...(maxLimit ? { maxValue: maxLimit } : {}) },
+			default: 50,
+			description: 'Max number of results to return',
+			routing: { output: { maxResults: '={{$value}}' } },
+		},
+	];
+}
+
+/** The Simplify toggle for operations answering big objects (on by default). */
+export function simplifyToggle(resource: string, operations: string[]): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		displayOptions: showFor(resource, operations),
+		default: true,
+		description: 'Whether to return a simplified version of the response instead of the raw data',
+		routing: { output: { postReceive: [simplifyWhenOn(resource)] } },
+	};
+}
+
+/** The Options collection of idempotent creates: lets a user pin the Idempotency-Key. */
+export function createOptions(resource: string, operation = 'create'): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: showFor(resource, [operation]),
+		options: [
+			{
+				displayName: 'Idempotency Key',
+				name: 'idempotencyKey',
+				type: 'string',
+				default: '',
+				description:
+					'HueChat returns the first result again for a repeated key instead of creating a second record. Leave empty for a key per item and execution, which also covers retries.',
+			},
+		],
+	};
+}
+
+type LocatorMode = NonNullable<INodeProperties['modes']>[number];
+
+function locatorMode(displayName: string, name: 'list' | 'id' | 'url', extra: Partial<LocatorMode>): LocatorMode {
+	return { displayName, name, type: name === 'list' ? 'list' : 'string', ...extra };
+}
+
+interface LocatorSpec {
+	name: string;
+	displayName: string;
+	/** listSearch method name. */
+	searchMethod: string;
+	/** Dashboard URL segment, e.g. `contacts` in /app/accounts/1/contacts/42; omit when HueChat has no page. */
+	urlSegment?: string;
+	description?: string;
+	required?: boolean;
+}
+
+/** A resource locator for an integer-id record: From List (searchable), By ID, and By URL when the dashboard has one. */
+export function idLocator(spec: LocatorSpec, displayOptions: INodeProperties['displayOptions']): INodeProperties {
+	const idPattern = '^\\s*[1-9]\\d*\\s*$';
+	const modes: INodeProperties['modes'] = [
+		locatorMode('From List', 'list', { typeOptions: { searchListMethod: spec.searchMethod, searchable: true } }),
+		locatorMode('By ID', 'id', {
+			placeholder: 'e.g. 42',
+			validation: [{ type: 'regex', properties: { regex: idPattern, errorMessage: 'Must be a positive whole number' } }],
+		}),
+	];
+	if (spec.urlSegment) {
+		const regex = `https?://.+/app/accounts/\\d+/${spec.urlSegment}/(\\d+)`;
+		modes.push(
+			locatorMode('By URL', 'url', {
+				placeholder: `e.g. https://app.huechat.ai/app/accounts/1/${spec.urlSegment}/42`,
+				extractValue: { type: 'regex', regex },
+				validation: [{ type: 'regex', properties: { regex: `${regex}.*`, errorMessage: `Must be a HueChat ${spec.urlSegment} URL` } }],
+			}),
+		);
+	}
+	return {
+		displayName: spec.displayName,
+		name: spec.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: spec.required ?? true,
+		description: spec.description,
+		displayOptions,
+		modes,
+	};
+}

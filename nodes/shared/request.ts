@@ -1,0 +1,286 @@
+import { createHash } from 'crypto';
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { CREDENTIAL_TYPE } from './api';
+import { assertSafeBaseUrl, normalizeBaseUrl } from './baseUrl';
+import { networkError, problemToError, readProblem } from './errors';
+import { pacerFor, type Pacer } from './pacing';
+import {
+	backoffDelay,
+	DEFAULT_RETRY_POLICY,
+	rateLimitWait,
+	RETRYABLE_STATUSES,
+	retryableNetworkCode,
+	waitOrAbort,
+	type RetryPolicy,
+} from './retry';
+
+/**
+ * The one request path every operation takes. RoutingNode hands each item's request to the node's
+ * `requestOperations.pagination` function (every operation has `paginate` on), so pacing, retries, error
+ * mapping and paging live here once. `inspectResponse` is the first postReceive action of every operation.
+ */
+
+type RequestData = DeclarativeRestApiSettings.ResultOptions;
+
+/** Thrown by inspectResponse for an HTTP error, so the retry loop sees the status and headers. */
+class HttpFailure extends Error {
+	constructor(readonly response: IN8nHttpFullResponse) {
+		super(`HTTP ${response.statusCode}`);
+	}
+}
+
+/** The raw response of the latest request made for an item, keyed by its execution context. */
+const lastResponses = new WeakMap<object, IN8nHttpFullResponse>();
+
+/** postReceive, first for every operation: remembers the raw page and stops HTTP errors from becoming items. */
+export async function inspectResponse(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	lastResponses.set(this, response);
+	if (response.statusCode >= 400) throw new HttpFailure(response);
+	return items;
+}
+
+/** RoutingNode calls pagination with `Object.create(itemContext)`; postReceive runs with the item context itself. */
+function lastResponseFor(context: object): IN8nHttpFullResponse | undefined {
+	return lastResponses.get(context) ?? lastResponses.get(Object.getPrototypeOf(context) as object);
+}
+
+type RequestContext = IExecuteSingleFunctions | ILoadOptionsFunctions | IHookFunctions;
+
+async function pacerForCredentials(context: RequestContext, baseUrl: string): Promise<Pacer> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const keyDigest = createHash('sha256').update(`${baseUrl}\n${String(credentials.apiToken)}`).digest('hex');
+	return pacerFor(keyDigest);
+}
+
+function cancelSignal(context: RequestContext): AbortSignal | undefined {
+	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+}
+
+/**
+ * Runs `attempt` under the key's pacer until it succeeds, fails for good or the retries run out; the failure
+ * then comes out as a NodeApiError in HueChat's words. Every HueChat request of this package goes through here.
+ */
+async function pacedWithRetries<T>(
+	context: RequestContext,
+	baseUrl: string | undefined,
+	attempt: (pacer: Pacer) => Promise<T>,
+	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): Promise<T> {
+	assertSafeBaseUrl(context.getNode(), baseUrl);
+	const pacer = await pacerForCredentials(context, baseUrl ?? '');
+	const signal = cancelSignal(context);
+	for (let attemptNumber = 1; ; attemptNumber++) {
+		await pacer.acquire(signal);
+		let failure: unknown;
+		try {
+			return await attempt(pacer);
+		} catch (error) {
+			failure = error;
+		} finally {
+			pacer.release();
+		}
+		const delay = retryDelay(failure, attemptNumber, policy, pacer);
+		if (delay === undefined) throw finalError(context, failure, attemptNumber);
+		await waitOrAbort(delay, signal);
+	}
+}
+
+interface Sent {
+	items: INodeExecutionData[];
+	response: IN8nHttpFullResponse | undefined;
+}
+
+/** One routed request (or one page of a list) with the operation's own postReceive chain. */
+async function send(context: IExecutePaginationFunctions, requestData: RequestData, extraQuery: IDataObject): Promise<Sent> {
+	const options = { ...requestData.options, qs: { ...(requestData.options.qs ?? {}), ...extraQuery } };
+	return await pacedWithRetries(context, options.baseURL, async (pacer) => {
+		const items = await context.makeRoutingRequest({ ...requestData, options });
+		const response = lastResponseFor(context);
+		pacer.observe(response?.headers);
+		return { items, response };
+	});
+}
+
+/**
+ * A request made by code rather than routing (resource locator searches, the trigger's subscription calls),
+ * through the same pacing, retries and error mapping. Answers the parsed body.
+ */
+export async function apiRequest(
+	context: RequestContext,
+	method: IHttpRequestMethods,
+	url: string,
+	{ qs, body }: { qs?: IDataObject; body?: IDataObject } = {},
+): Promise<unknown> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const baseURL = normalizeBaseUrl(credentials.baseUrl);
+	return await pacedWithRetries(context, baseURL, async (pacer) => {
+		const response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
+			method,
+			baseURL,
+			url,
+			qs,
+			body,
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		})) as IN8nHttpFullResponse;
+		if (response.statusCode >= 400) throw new HttpFailure(response);
+		pacer.observe(response.headers);
+		return response.body;
+	});
+}
+
+/** How long to wait before the next attempt, or undefined when this failure must not be repeated. */
+function retryDelay(failure: unknown, attempt: number, policy: RetryPolicy, pacer: Pacer): number | undefined {
+	if (attempt >= policy.maxAttempts) return undefined;
+	if (failure instanceof HttpFailure) {
+		const { statusCode, headers } = failure.response;
+		pacer.observe(headers);
+		if (!RETRYABLE_STATUSES.has(statusCode)) return undefined;
+		if (statusCode === 429) {
+			const wait = rateLimitWait(headers, Date.now());
+			pacer.block(Date.now() + wait);
+			return wait + backoffDelay(attempt, policy) / 4;
+		}
+		return backoffDelay(attempt, policy);
+	}
+	return retryableNetworkCode(failure) ? backoffDelay(attempt, policy) : undefined;
+}
+
+function finalError(context: RequestContext, failure: unknown, attempts: number): Error {
+	const node = context.getNode();
+	if (failure instanceof HttpFailure) return problemToError(node, readProblem(failure.response), attempts);
+	const code = retryableNetworkCode(failure);
+	if (code) return networkError(node, code, attempts);
+	if (failure instanceof NodeOperationError) return failure;
+	// Anything else (an expression or parameter problem) keeps its message but never the request config.
+	const message = failure instanceof Error ? failure.message : String(failure);
+	return new NodeOperationError(node, message);
+}
+
+/** The default for operations that are not lists: one request, paced and retried. */
+export async function singleRequest(this: IExecutePaginationFunctions, requestData: RequestData): Promise<INodeExecutionData[]> {
+	return (await send(this, requestData, {})).items;
+}
+
+/** How a list is paged. The five shapes HueChat uses; each list operation names its shape as data. */
+export type ListShape =
+	| { style: 'pages'; root: string; pageSize: number; total?: string }
+	| { style: 'hasMore'; root: string; hasMore: string }
+	| { style: 'before'; root: string }
+	| { style: 'perPage'; root: string; perPage: number }
+	| { style: 'whole'; root?: string };
+
+interface PageView {
+	body: IDataObject;
+	raw: IDataObject[];
+	query: IDataObject;
+	collected: number;
+}
+
+interface Pager {
+	first(maxResults: number | undefined): IDataObject;
+	next(page: PageView): IDataObject | undefined;
+	/** Cursor lists come newest page first; keep the output in chronological order. */
+	prepend?: boolean;
+}
+
+function pathGet(source: unknown, path: string | undefined): unknown {
+	if (!path) return source;
+	return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as IDataObject)[key] : undefined), source);
+}
+
+function pagerFor(shape: ListShape): Pager {
+	const pagers: { [Style in ListShape['style']]: (s: Extract<ListShape, { style: Style }>) => Pager } = {
+		pages: (s) => ({
+			first: () => ({ page: 1 }),
+			next: ({ body, raw, query, collected }) => {
+				const total = Number(pathGet(body, s.total));
+				if (raw.length < s.pageSize || (Number.isFinite(total) && collected >= total)) return undefined;
+				return { page: Number(query.page) + 1 };
+			},
+		}),
+		hasMore: (s) => ({
+			first: () => ({ page: 1 }),
+			next: ({ body, raw, query }) => (raw.length && pathGet(body, s.hasMore) === true ? { page: Number(query.page) + 1 } : undefined),
+		}),
+		before: () => ({
+			first: () => ({}),
+			next: ({ raw }) => (raw.length ? { before: Math.min(...raw.map((item) => Number(item.id))) } : undefined),
+			prepend: true,
+		}),
+		perPage: (s) => ({
+			first: (maxResults) => ({ page: 1, per_page: Math.min(s.perPage, maxResults ?? s.perPage) }),
+			next: ({ body, raw, query }) => {
+				const totalPages = Number(pathGet(body, 'meta.total_pages'));
+				const more = Number.isFinite(totalPages) ? Number(query.page) < totalPages : raw.length >= Number(query.per_page);
+				return more && raw.length ? { ...query, page: Number(query.page) + 1 } : undefined;
+			},
+		}),
+		whole: () => ({ first: () => ({}), next: () => undefined }),
+	};
+	return (pagers[shape.style] as (s: ListShape) => Pager)(shape);
+}
+
+/**
+ * A list operation's request function: pages through the list in its shape until it ends or `limit` is
+ * reached, drops an item repeated at a page boundary (the list moved between two pages), and keeps order.
+ */
+export function listRequests(shape: ListShape) {
+	const pager = pagerFor(shape);
+	return async function requestList(this: IExecutePaginationFunctions, requestData: RequestData): Promise<INodeExecutionData[]> {
+		const maxResults = requestData.maxResults === undefined ? undefined : Number(requestData.maxResults);
+		let collected: INodeExecutionData[] = [];
+		const seen = new Set<unknown>();
+		let query: IDataObject | undefined = pager.first(maxResults);
+		while (query) {
+			const { items, response } = await send(this, requestData, query);
+			const fresh = items.filter((item) => {
+				const id = item.json?.id;
+				if (id === undefined) return true;
+				if (seen.has(id)) return false;
+				seen.add(id);
+				return true;
+			});
+			collected = pager.prepend ? [...fresh, ...collected] : [...collected, ...fresh];
+			if (maxResults !== undefined && collected.length >= maxResults) break;
+			const body = (response?.body ?? {}) as IDataObject;
+			const raw = pathGet(body, shape.root);
+			query = pager.next({ body, raw: Array.isArray(raw) ? (raw as IDataObject[]) : items.map((i) => i.json), query, collected: collected.length });
+		}
+		if (maxResults !== undefined && pager.prepend) collected = collected.slice(-maxResults);
+		return collected;
+	};
+}
+
+/** postReceive: the list (or object) at `path` of the response, one item each; nothing when it is absent. */
+export function itemsAt(path: string) {
+	return async function extractItems(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+		return items.flatMap((item) => {
+			const value = pathGet(item.json, path);
+			if (value === undefined || value === null) return [];
+			return (Array.isArray(value) ? value : [value]).map((json) => ({ json: json as IDataObject }));
+		});
+	};
+}
+
+/** postReceive for deletes: HueChat answers 204 (or the deleted record); n8n users expect `{deleted: true}`. */
+export async function confirmDeleted(this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
+	return [{ json: { deleted: true } }];
+}

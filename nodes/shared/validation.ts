@@ -1,0 +1,107 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/** The input checks HueChat would fail anyway, done before the request so the message names the field. */
+const CHECKS = {
+	positiveInteger: {
+		test: (value: unknown) => /^[1-9]\d*$/.test(String(value).trim()),
+		expected: 'a positive whole number (an ID such as 42)',
+	},
+	email: {
+		test: (value: unknown) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(value).trim()),
+		expected: 'an email address such as jane@example.com',
+	},
+	e164: {
+		test: (value: unknown) => /^\+[1-9]\d{6,14}$/.test(String(value).trim()),
+		expected: 'a phone number in E.164 format: + and country code, digits only (e.g. +14155550123)',
+	},
+	date: {
+		test: (value: unknown) => /^\d{9,11}$/.test(String(value).trim()) || !Number.isNaN(Date.parse(String(value))),
+		expected: 'a date: ISO 8601 (e.g. 2026-12-01T09:00:00Z) or unix seconds',
+	},
+	notBlank: {
+		test: (value: unknown) => String(value ?? '').trim() !== '',
+		expected: 'a value (it is empty)',
+	},
+} as const;
+
+export type CheckName = keyof typeof CHECKS;
+
+export interface FieldCheck {
+	/** Parameter path, e.g. `email` or `additionalFields.phoneNumber`. */
+	parameter: string;
+	label: string;
+	check: CheckName;
+}
+
+function readParameter(context: IExecuteSingleFunctions, path: string): unknown {
+	return context.getNodeParameter(path, undefined, { extractValue: true });
+}
+
+/** preSend: checks the listed parameters that are set (empty optional fields are not sent at all). */
+export function checkFields(...checks: FieldCheck[]) {
+	return async function checkInput(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		for (const { parameter, label, check } of checks) {
+			const value = readParameter(this, parameter);
+			const rule = CHECKS[check];
+			if (check !== 'notBlank' && (value === undefined || value === '')) continue;
+			if (!rule.test(value)) {
+				throw new NodeOperationError(this.getNode(), `'${label}' must be ${rule.expected}; got "${String(value ?? '')}"`, {
+					itemIndex: this.getItemIndex(),
+				});
+			}
+		}
+		return options;
+	};
+}
+
+/** preSend for updates: refuse a request that would change nothing, and say what can be changed. */
+export function requireSomeField(collection: string, labels: string[]) {
+	return async function requireUpdate(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const fields = this.getNodeParameter(collection, {}) as IDataObject;
+		if (Object.keys(fields).length === 0) {
+			throw new NodeOperationError(this.getNode(), `Nothing to update: add at least one field under 'Update Fields'`, {
+				itemIndex: this.getItemIndex(),
+				description: `Fields that can be set: ${labels.join(', ')}`,
+			});
+		}
+		return options;
+	};
+}
+
+/** preSend: drop body keys whose value is empty, so unset optional fields never overwrite data in HueChat. */
+export async function dropEmptyBodyFields(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	if (options.body && typeof options.body === 'object' && !Array.isArray(options.body)) {
+		const body = options.body as IDataObject;
+		for (const [key, value] of Object.entries(body)) {
+			if (value === '' || value === undefined || value === null) delete body[key];
+		}
+	}
+	return options;
+}
+
+/** A date parameter (ISO string from n8n's date picker, or unix seconds) as the unix seconds v1 expects. */
+export const UNIX_SECONDS = '={{ /^\\d+$/.test(String($value).trim()) ? Number($value) : Math.floor(new Date($value).getTime() / 1000) }}';
+
+/** preSend: parses a JSON parameter sent as `property` in the body, naming the field when it is not JSON. */
+export function parseJsonBody(property: string, label: string) {
+	return async function parseJson(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const body = (options.body ?? {}) as IDataObject;
+		const value = body[property];
+		if (typeof value !== 'string') return options;
+		if (value.trim() === '') {
+			delete body[property];
+			return options;
+		}
+		try {
+			const parsed: unknown = JSON.parse(value);
+			if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new TypeError('not an object');
+			body[property] = parsed as IDataObject;
+		} catch {
+			throw new NodeOperationError(this.getNode(), `'${label}' must be a JSON object such as {"plan": "pro"}`, {
+				itemIndex: this.getItemIndex(),
+			});
+		}
+		return options;
+	};
+}
