@@ -10,7 +10,7 @@ import type {
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from './api';
 import { assertSafeBaseUrl, normalizeBaseUrl } from './baseUrl';
@@ -163,7 +163,7 @@ function retryDelay(failure: unknown, attempt: number, policy: RetryPolicy, pace
 	return retryableNetworkCode(failure) ? backoffDelay(attempt, policy) : undefined;
 }
 
-function finalError(context: RequestContext, failure: unknown, attempts: number): Error {
+function finalError(context: RequestContext, failure: unknown, attempts: number): NodeApiError | NodeOperationError {
 	const node = context.getNode();
 	if (failure instanceof HttpFailure) return problemToError(node, readProblem(failure.response), attempts);
 	const code = retryableNetworkCode(failure);
@@ -174,9 +174,30 @@ function finalError(context: RequestContext, failure: unknown, attempts: number)
 	return new NodeOperationError(node, message);
 }
 
+/**
+ * Pairs every output item with its input item, and under Continue On Fail turns this item's failure into its
+ * error item here (RoutingNode would add it unpaired), so errors stay next to the input they belong to.
+ */
+async function pairedWithInput(
+	context: IExecutePaginationFunctions,
+	produce: () => Promise<INodeExecutionData[]>,
+): Promise<INodeExecutionData[]> {
+	const pairedItem = { item: context.getItemIndex() };
+	let failure: unknown;
+	try {
+		return (await produce()).map((item) => ({ ...item, pairedItem }));
+	} catch (error) {
+		failure = error;
+	}
+	const nodeError =
+		failure instanceof NodeApiError || failure instanceof NodeOperationError ? failure : finalError(context, failure, 1);
+	if (context.continueOnFail()) return [{ json: {}, error: nodeError, pairedItem }];
+	throw nodeError;
+}
+
 /** The default for operations that are not lists: one request, paced and retried. */
 export async function singleRequest(this: IExecutePaginationFunctions, requestData: RequestData): Promise<INodeExecutionData[]> {
-	return (await send(this, requestData, {})).items;
+	return await pairedWithInput(this, async () => (await send(this, requestData, {})).items);
 }
 
 /** How a list is paged. The five shapes HueChat uses; each list operation names its shape as data. */
@@ -245,28 +266,35 @@ function pagerFor(shape: ListShape): Pager {
 export function listRequests(shape: ListShape) {
 	const pager = pagerFor(shape);
 	return async function requestList(this: IExecutePaginationFunctions, requestData: RequestData): Promise<INodeExecutionData[]> {
-		const maxResults = requestData.maxResults === undefined ? undefined : Number(requestData.maxResults);
-		let collected: INodeExecutionData[] = [];
-		const seen = new Set<unknown>();
-		let query: IDataObject | undefined = pager.first(maxResults);
-		while (query) {
-			const { items, response } = await send(this, requestData, query);
-			const fresh = items.filter((item) => {
-				const id = item.json?.id;
-				if (id === undefined) return true;
-				if (seen.has(id)) return false;
-				seen.add(id);
-				return true;
-			});
-			collected = pager.prepend ? [...fresh, ...collected] : [...collected, ...fresh];
-			if (maxResults !== undefined && collected.length >= maxResults) break;
-			const body = (response?.body ?? {}) as IDataObject;
-			const raw = pathGet(body, shape.root);
-			query = pager.next({ body, raw: Array.isArray(raw) ? (raw as IDataObject[]) : items.map((i) => i.json), query, collected: collected.length });
-		}
-		if (maxResults !== undefined && pager.prepend) collected = collected.slice(-maxResults);
-		return collected;
+		return await pairedWithInput(this, async () => await collectPages(this, requestData, shape, pager));
 	};
+}
+
+async function collectPages(context: IExecutePaginationFunctions, requestData: RequestData, shape: ListShape, pager: Pager): Promise<INodeExecutionData[]> {
+	const maxResults = requestData.maxResults === undefined ? undefined : Number(requestData.maxResults);
+	const pages: INodeExecutionData[][] = [];
+	const seen = new Set<unknown>();
+	let collected = 0;
+	let query: IDataObject | undefined = pager.first(maxResults);
+	while (query) {
+		const { items, response } = await send(context, requestData, query);
+		const fresh = items.filter((item) => {
+			const id = item.json?.id;
+			if (id === undefined) return true;
+			if (seen.has(id)) return false;
+			seen.add(id);
+			return true;
+		});
+		pages.push(fresh);
+		collected += fresh.length;
+		if (maxResults !== undefined && collected >= maxResults) break;
+		const body = (response?.body ?? {}) as IDataObject;
+		const raw = pathGet(body, shape.root);
+		query = pager.next({ body, raw: Array.isArray(raw) ? (raw as IDataObject[]) : items.map((i) => i.json), query, collected });
+	}
+	if (pager.prepend) pages.reverse();
+	const all = pages.flat();
+	return maxResults !== undefined && pager.prepend ? all.slice(-maxResults) : all;
 }
 
 /** postReceive: the list (or object) at `path` of the response, one item each; nothing when it is absent. */

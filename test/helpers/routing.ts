@@ -1,0 +1,160 @@
+/**
+ * Runs the HueChat node through n8n-core's real execution path (WorkflowExecute.runNode → RoutingNode), with a
+ * credentials helper that applies the credential's generic auth the way n8n's CLI does. Nothing is mocked
+ * below the HTTP layer: requests go over a real socket to the simulator.
+ */
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteData,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IRunExecutionData,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { createRunExecutionData, ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
+import { WorkflowExecute } from 'n8n-core';
+
+import { HueChatApi } from '../../credentials/HueChatApi.credentials';
+import { HueChat } from '../../nodes/HueChat/HueChat.node';
+
+export const NODE_TYPE = 'n8n-nodes-huechat.hueChat';
+
+export interface HueChatCredentials {
+	apiToken: string;
+	accountId: number;
+	baseUrl: string;
+}
+
+const credentialType = new HueChatApi();
+
+class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly data: HueChatCredentials) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	/** As packages/cli's CredentialsHelper: resolve each generic-auth value as an expression with $credentials. */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		_typeName: string,
+		requestOptions: IHttpRequestOptions,
+		workflow?: Workflow,
+		node?: INode,
+	): Promise<IHttpRequestOptions> {
+		const properties = credentialType.authenticate.properties as Record<string, Record<string, string>>;
+		for (const [outerKey, values] of Object.entries(properties)) {
+			for (const [key, expression] of Object.entries(values)) {
+				const resolved = workflow!.expression.getParameterValue(expression, null, 0, 0, node!.name, [], 'manual', {
+					$credentials: credentials,
+				});
+				const target = ((requestOptions as unknown as Record<string, IDataObject>)[outerKey] ??= {});
+				target[key] = resolved as string;
+			}
+		}
+		return requestOptions;
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async runPreAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<never> {
+		throw new Error('not used by the routing engine');
+	}
+
+	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+		return { ...this.data };
+	}
+
+	async updateCredentials() {}
+
+	async updateCredentialsOauthTokenData() {}
+
+	getCredentialsProperties() {
+		return credentialType.properties;
+	}
+}
+
+const hueChat = new HueChat();
+const nodeTypes: INodeTypes = {
+	getByName: () => hueChat,
+	getByNameAndVersion: () => hueChat as INodeType,
+	getKnownTypes: () => ({}),
+};
+
+export interface RunOptions {
+	credentials: HueChatCredentials;
+	parameters: INodeParameters;
+	/** Input items (json); one empty item when omitted. */
+	items?: IDataObject[];
+	continueOnFail?: boolean;
+	executionId?: string;
+}
+
+export interface RunResult {
+	/** Output items, errors included (Continue On Fail) as `{ json: {}, error }`. */
+	items: INodeExecutionData[];
+}
+
+let executionCounter = 0;
+
+/** Executes the node once; throws what n8n would show as the node's error when Continue On Fail is off. */
+export async function runHueChat(options: RunOptions): Promise<RunResult> {
+	const node: INode = {
+		id: 'b7d6c6a2-0000-4000-8000-000000000001',
+		name: 'HueChat',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: { hueChatApi: { id: 'cred-1', name: 'HueChat (test)' } },
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const, continueOnFail: true } : {}),
+	};
+	const workflow = new Workflow({ id: 'wfTest', nodes: [node], connections: {}, active: false, nodeTypes });
+	// The Workflow constructor filled in parameter defaults; RoutingNode reads them from here.
+	const filledNode = workflow.getNode(node.name)!;
+	filledNode.parameters = NodeHelpers.getNodeParameters(hueChat.description.properties, filledNode.parameters, true, false, filledNode, hueChat.description) ?? {};
+	const executionId = options.executionId ?? `test-${++executionCounter}`;
+	const additionalData = {
+		credentialsHelper: new TestCredentialsHelper(options.credentials),
+		executionId,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		formBaseUrl: '',
+		formWaitingBaseUrl: '',
+		formTestBaseUrl: '',
+		webhookBaseUrl: '',
+		webhookWaitingBaseUrl: '',
+		webhookTestBaseUrl: '',
+		mcpBaseUrl: '',
+		mcpTestBaseUrl: '',
+		variables: {},
+		userId: 'test-user',
+		workflowId: 'wfTest',
+	} as unknown as IWorkflowExecuteAdditionalData;
+	const inputItems: INodeExecutionData[] = (options.items ?? [{}]).map((json, index) => ({ json, pairedItem: { item: index } }));
+	const executeData: IExecuteData = { node: filledNode, data: { main: [inputItems] }, source: { main: [{ previousNode: 'Start' }] } };
+	const runExecutionData: IRunExecutionData = createRunExecutionData({
+		resultData: { runData: {} },
+		executionData: { nodeExecutionStack: [executeData] },
+	} as never);
+	const result = await new WorkflowExecute(additionalData, 'manual').runNode(workflow, executeData, runExecutionData, 0, additionalData, 'manual');
+	return { items: result.data?.[0] ?? [] };
+}
