@@ -5,9 +5,7 @@ import { BASE_URL_EXPRESSION } from '../../credentials/HueChatApi.credentials';
 import { CREDENTIAL_TYPE } from '../shared/api';
 import { listSearch } from '../shared/listSearch';
 import { inspectResponse, singleRequest } from '../shared/request';
-import { contactDescription } from './resources/contact';
-import { conversationDescription } from './resources/conversation';
-import { messageDescription } from './resources/message';
+import { resourceOptions, resourceProperties } from './resources';
 
 export class HueChat implements INodeType {
 	description: INodeTypeDescription = {
@@ -38,18 +36,12 @@ export class HueChat implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{ name: 'Contact', value: 'contact' },
-					{ name: 'Conversation', value: 'conversation' },
-					{ name: 'Message', value: 'message' },
-				],
+				options: resourceOptions,
 				default: 'contact',
 				// First property, so these apply to every operation: route through requestOperations, check each response first.
 				routing: { send: { paginate: true }, output: { postReceive: [inspectResponse] } },
 			},
-			...contactDescription,
-			...conversationDescription,
-			...messageDescription,
+			...resourceProperties,
 		],
 	};
 
