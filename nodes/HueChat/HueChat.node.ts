@@ -25,6 +25,8 @@ export class HueChat implements INodeType {
 			baseURL: BASE_URL_EXPRESSION,
 			headers: { Accept: 'application/json' },
 			json: true,
+			// Rails (v1) reads `labels[]=a&labels[]=b` as an array; axios' default `labels[0]=a` is a hash there.
+			arrayFormat: 'brackets',
 			// HTTP errors reach inspectResponse, which hands them to the shared retry and error mapping.
 			ignoreHttpStatusErrors: true,
 		},

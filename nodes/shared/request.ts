@@ -16,6 +16,7 @@ import { CREDENTIAL_TYPE } from './api';
 import { assertSafeBaseUrl, normalizeBaseUrl } from './baseUrl';
 import { networkError, problemToError, readProblem } from './errors';
 import { pacerFor, type Pacer } from './pacing';
+import { takeRefusal } from './refusals';
 import {
 	backoffDelay,
 	DEFAULT_RETRY_POLICY,
@@ -185,6 +186,8 @@ async function pairedWithInput(
 	const pairedItem = { item: context.getItemIndex() };
 	let failure: unknown;
 	try {
+		const refusal = takeRefusal(context);
+		if (refusal) throw refusal;
 		return (await produce()).map((item) => ({ ...item, pairedItem }));
 	} catch (error) {
 		failure = error;

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { refuse } from './refusals';
+
 /** The input checks HueChat would fail anyway, done before the request so the message names the field. */
 const CHECKS = {
 	positiveInteger: {
@@ -34,11 +36,14 @@ export interface FieldCheck {
 	check: CheckName;
 }
 
+/** A parameter's value; for a resource locator, the ID it points at (from a list pick, an ID or a URL). */
 function readParameter(context: IExecuteSingleFunctions, path: string): unknown {
-	return context.getNodeParameter(path, undefined, { extractValue: true });
+	const value = context.getNodeParameter(path, '');
+	const isLocator = typeof value === 'object' && value !== null && '__rl' in value;
+	return isLocator ? context.getNodeParameter(path, '', { extractValue: true }) : value;
 }
 
-/** preSend: checks the listed parameters that are set (empty optional fields are not sent at all). */
+/** preSend: checks the listed parameters that are set (empty optional fields are not sent at all); see refusals.ts. */
 export function checkFields(...checks: FieldCheck[]) {
 	return async function checkInput(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		for (const { parameter, label, check } of checks) {
@@ -46,9 +51,12 @@ export function checkFields(...checks: FieldCheck[]) {
 			const rule = CHECKS[check];
 			if (check !== 'notBlank' && (value === undefined || value === '')) continue;
 			if (!rule.test(value)) {
-				throw new NodeOperationError(this.getNode(), `'${label}' must be ${rule.expected}; got "${String(value ?? '')}"`, {
-					itemIndex: this.getItemIndex(),
-				});
+				refuse(
+					this,
+					new NodeOperationError(this.getNode(), `'${label}' must be ${rule.expected}; got "${String(value ?? '')}"`, {
+						itemIndex: this.getItemIndex(),
+					}),
+				);
 			}
 		}
 		return options;
@@ -60,10 +68,13 @@ export function requireSomeField(collection: string, labels: string[]) {
 	return async function requireUpdate(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const fields = this.getNodeParameter(collection, {}) as IDataObject;
 		if (Object.keys(fields).length === 0) {
-			throw new NodeOperationError(this.getNode(), `Nothing to update: add at least one field under 'Update Fields'`, {
-				itemIndex: this.getItemIndex(),
-				description: `Fields that can be set: ${labels.join(', ')}`,
-			});
+			refuse(
+				this,
+				new NodeOperationError(this.getNode(), `Nothing to update: add at least one field under 'Update Fields'`, {
+					itemIndex: this.getItemIndex(),
+					description: `Fields that can be set: ${labels.join(', ')}`,
+				}),
+			);
 		}
 		return options;
 	};
@@ -98,9 +109,7 @@ export function parseJsonBody(property: string, label: string) {
 			if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new TypeError('not an object');
 			body[property] = parsed as IDataObject;
 		} catch {
-			throw new NodeOperationError(this.getNode(), `'${label}' must be a JSON object such as {"plan": "pro"}`, {
-				itemIndex: this.getItemIndex(),
-			});
+			refuse(this, new NodeOperationError(this.getNode(), `'${label}' must be a JSON object such as {"plan": "pro"}`, { itemIndex: this.getItemIndex() }));
 		}
 		return options;
 	};

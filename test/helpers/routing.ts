@@ -137,14 +137,14 @@ export async function runHueChat(options: RunOptions): Promise<RunResult> {
 		currentNodeExecutionIndex: 0,
 		restApiUrl: 'http://127.0.0.1/rest',
 		instanceBaseUrl: 'http://127.0.0.1/',
-		formBaseUrl: '',
-		formWaitingBaseUrl: '',
-		formTestBaseUrl: '',
-		webhookBaseUrl: '',
-		webhookWaitingBaseUrl: '',
-		webhookTestBaseUrl: '',
-		mcpBaseUrl: '',
-		mcpTestBaseUrl: '',
+		formBaseUrl: 'http://127.0.0.1:5678/form',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
+		mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
 		variables: {},
 		userId: 'test-user',
 		workflowId: 'wfTest',
@@ -156,5 +156,6 @@ export async function runHueChat(options: RunOptions): Promise<RunResult> {
 		executionData: { nodeExecutionStack: [executeData] },
 	} as never);
 	const result = await new WorkflowExecute(additionalData, 'manual').runNode(workflow, executeData, runExecutionData, 0, additionalData, 'manual');
-	return { items: result.data?.[0] ?? [] };
+	const data = 'data' in result ? result.data : undefined;
+	return { items: data?.[0] ?? [] };
 }

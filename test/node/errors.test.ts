@@ -112,7 +112,7 @@ describe('Errors and retries in the shared request path', () => {
 			parameters: { resource: 'contact', operation: 'get', contactId: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, simplify: false } as never,
 		});
 		expect(items).toHaveLength(4);
-		const summary = items.map((item: INodeExecutionData) => (item.error ? `error:${item.error.message.slice(0, 40)}` : `ok:${String(item.json.id)}`));
+		const summary = items.map((item: INodeExecutionData) => (item.error ? `error:${item.error.message.slice(0, 60)}` : `ok:${String(item.json.id)}`));
 		expect(summary[0]).toBe('ok:1');
 		expect(summary[1]).toMatch(/^error:HueChat 404/);
 		expect(summary[2]).toMatch(/^error:'Contact' must be a positive whole number/);

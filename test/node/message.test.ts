@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { runHueChat } from '../helpers/routing';
 import { startFixture, type SimulatorFixture } from '../helpers/simulator';
 
@@ -10,7 +12,7 @@ beforeAll(async () => {
 afterAll(async () => fx.sim.close());
 beforeEach(async () => fx.clearRequests());
 
-const run = (parameters: Record<string, unknown>, items?: Array<Record<string, unknown>>) =>
+const run = (parameters: Record<string, unknown>, items?: IDataObject[]) =>
 	runHueChat({ credentials: fx.credentials, parameters: { resource: 'message', ...parameters } as never, items });
 
 describe('Message', () => {
