@@ -1,0 +1,81 @@
+// Shared helpers for the simulator tests: a small fetch wrapper that also checks every answer of a
+// documented operation against the OpenAPI document's response schema (closed objects, so the
+// document stays complete and the simulator never answers something undocumented).
+import { loadApiDocument } from '../../simulator/openapi.ts';
+import type { Simulator } from '../../simulator/server.ts';
+
+export const DEMO_TOKEN = 'hc_test_demo_0000000000000000';
+export const V1 = '/api/v1/accounts/1';
+
+export interface ApiCall {
+	token?: string | null;
+	body?: unknown;
+	rawBody?: string;
+	headers?: Record<string, string>;
+	/** Check the response against the document (default true). */
+	conform?: boolean;
+}
+
+export interface ApiAnswer {
+	status: number;
+	headers: Headers;
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	body: any;
+}
+
+export async function api(sim: Simulator, method: string, path: string, call: ApiCall = {}): Promise<ApiAnswer> {
+	const headers: Record<string, string> = { ...call.headers };
+	const token = call.token === undefined ? DEMO_TOKEN : call.token;
+	if (token !== null) headers.api_access_token = token;
+	let body: string | undefined;
+	if (call.rawBody !== undefined) {
+		body = call.rawBody;
+		headers['content-type'] ??= 'application/json';
+	} else if (call.body !== undefined) {
+		body = JSON.stringify(call.body);
+		headers['content-type'] = 'application/json';
+	}
+	const response = await fetch(`${sim.url}${path}`, { method, headers, body });
+	const text = await response.text();
+	const parsed: unknown = text === '' ? undefined : JSON.parse(text);
+	if (call.conform !== false) expectConforms(method, path, response.status, parsed);
+	return { status: response.status, headers: response.headers, body: parsed };
+}
+
+/** Throws when a documented operation answered a body its response schema does not allow. */
+export function expectConforms(method: string, path: string, status: number, body: unknown): void {
+	const document = loadApiDocument();
+	const match = document.match(method, new URL(path, 'http://x').pathname);
+	if (!match) {
+		if (body !== undefined) expectErrorBody(body, status);
+		return;
+	}
+	const problems = document.validateResponse(match.operation.operationId, status, body);
+	if (problems.length > 0) {
+		throw new Error(`${method} ${path} → ${status} does not match the document:\n${problems.slice(0, 10).join('\n')}\n${JSON.stringify(body).slice(0, 800)}`);
+	}
+}
+
+export function expectErrorBody(body: unknown, status: number): void {
+	const error = body as { error?: unknown; code?: unknown; status?: unknown };
+	if (typeof error?.error !== 'string' || typeof error.code !== 'string' || error.status !== status) {
+		throw new Error(`not a HueChat error body for ${status}: ${JSON.stringify(body)}`);
+	}
+}
+
+export function expectRateLimitHeaders(headers: Headers): void {
+	for (const name of ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset']) {
+		const value = headers.get(name);
+		if (value === null || !/^\d+$/.test(value)) throw new Error(`missing or malformed ${name}: ${value}`);
+	}
+}
+
+export function sleep(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Waits until just after the start of the next fixed rate-limit window. */
+export async function alignToWindow(windowSeconds: number): Promise<void> {
+	const windowMs = windowSeconds * 1000;
+	await sleep(windowMs - (Date.now() % windowMs) + 25);
+}
