@@ -6,6 +6,8 @@ import { apiRequest } from './request';
 
 /** How one resource's "From List" is fetched and labelled: data, so every locator pages and searches alike. */
 interface SearchSpec {
+	/** v1 pages with `page` (fixed page sizes); v2 with `page`/`per_page` and `meta.total_pages`. */
+	api?: 'v1' | 'v2';
 	path: string;
 	/** Path used when the user typed a filter (HueChat searches server-side); else the filter is applied here. */
 	searchPath?: string;
@@ -55,8 +57,14 @@ async function search(context: ILoadOptionsFunctions, spec: SearchSpec, filter?:
 	const page = Number(paginationToken ?? 1);
 	const serverSide = Boolean(filter && spec.searchPath);
 	const path = serverSide ? spec.searchPath! : spec.path;
-	const qs: IDataObject = { ...(spec.query ?? {}), page, ...(filter && serverSide ? { q: filter } : {}) };
-	const body = await apiRequest(context, 'GET', accountPath('v1', credentials.accountId, path), { qs });
+	const api = spec.api ?? 'v1';
+	const qs: IDataObject = {
+		...(spec.query ?? {}),
+		page,
+		...(api === 'v2' ? { per_page: spec.pageSize } : {}),
+		...(filter && serverSide ? { q: filter } : {}),
+	};
+	const body = await apiRequest(context, 'GET', accountPath(api, credentials.accountId, path), { qs });
 	const records = (Array.isArray(dig(body, spec.root)) ? dig(body, spec.root) : []) as IDataObject[];
 	const dashboard = normalizeBaseUrl(credentials.baseUrl);
 	const needle = !serverSide && filter ? filter.toLowerCase() : undefined;
@@ -68,7 +76,9 @@ async function search(context: ILoadOptionsFunctions, spec: SearchSpec, filter?:
 		}))
 		.filter((item) => !needle || item.name.toLowerCase().includes(needle) || item.value === needle);
 	const hasMore = dig(body, 'meta.has_more');
-	const more = typeof hasMore === 'boolean' ? hasMore : records.length >= spec.pageSize;
+	const totalPages = Number(dig(body, 'meta.total_pages'));
+	const more =
+		typeof hasMore === 'boolean' ? hasMore : Number.isFinite(totalPages) ? page < totalPages : records.length >= spec.pageSize;
 	return { results, paginationToken: more ? String(page + 1) : undefined };
 }
 
