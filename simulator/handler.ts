@@ -24,6 +24,8 @@ export interface HandlerContext {
 	headers: IncomingHttpHeaders;
 	/** Unix seconds when the request arrived. */
 	now: number;
+	/** Raises a domain event (CONTRACT.md §4 name, the resource as the API returns it) for webhook delivery. */
+	emit(name: string, data: unknown): void;
 }
 
 export interface HandlerResult {

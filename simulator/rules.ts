@@ -22,6 +22,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ErrorObject } from 'ajv';
+import type { EventBus } from './events.ts';
 import type { HandlerContext, HandlerMap, HandlerResult } from './handler.ts';
 import type { ApiDocument, Operation } from './openapi.ts';
 import type { Store } from './store.ts';
@@ -462,6 +463,7 @@ export interface RulesDependencies {
 	keys: KeyRing;
 	limiter: RateLimiter;
 	idempotency: IdempotencyCache;
+	events: EventBus;
 	options?: RulesOptions;
 }
 
@@ -571,6 +573,7 @@ export class ApiRules {
 			path: request.path,
 			headers: request.headers,
 			now: nowSeconds,
+			emit: (name, data) => this.deps.events.emit({ accountId, name, data }),
 		};
 
 		// 7. idempotency

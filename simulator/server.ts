@@ -5,6 +5,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultQueue, RequestLog, SimulatorControl, handleControlRequest, type Control, type Fault } from './control.ts';
+import { EventBus } from './events.ts';
 import { loadApiDocument } from './openapi.ts';
 import { handlers } from './resources/index.ts';
 import { ApiRules, IdempotencyCache, KeyRing, RateLimiter, errorBody, type ApiResponse } from './rules.ts';
@@ -38,6 +39,8 @@ export interface Simulator {
 	demoToken: string;
 	store: Store;
 	control: Control;
+	/** Domain events raised by handlers (webhook delivery listens here). */
+	events: EventBus;
 	close(): Promise<void>;
 }
 
@@ -114,7 +117,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const log = new RequestLog();
 	const control = new SimulatorControl({ store, keys, limiter, idempotency, faults, log, contacts });
 	control.reset();
-	const rules = new ApiRules({ document, handlers, store, keys, limiter, idempotency, options: { enforceHttps: options.enforceHttps ?? false } });
+	const events = new EventBus();
+	const rules = new ApiRules({ document, handlers, store, keys, limiter, idempotency, events, options: { enforceHttps: options.enforceHttps ?? false } });
 
 	const answerFault = (req: http.IncomingMessage, fault: Fault): ApiResponse => {
 		const status = fault.status ?? 500;
@@ -212,6 +216,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		demoToken: DEMO_TOKEN,
 		store,
 		control,
+		events,
 		close: () =>
 			new Promise<void>((resolve, reject) => {
 				server.close((error) => (error ? reject(error) : resolve()));
