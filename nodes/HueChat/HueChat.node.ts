@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { BASE_URL_EXPRESSION } from '../../credentials/HueChatApi.credentials';
 import { CREDENTIAL_TYPE } from '../shared/api';
+import { requestSettingsProperty } from '../shared/descriptions';
 import { listSearch } from '../shared/listSearch';
 import { inspectResponse, singleRequest } from '../shared/request';
 import { resourceOptions, resourceProperties } from './resources';
@@ -44,6 +45,7 @@ export class HueChat implements INodeType {
 				routing: { send: { paginate: true }, output: { postReceive: [inspectResponse] } },
 			},
 			...resourceProperties,
+			requestSettingsProperty,
 		],
 	};
 

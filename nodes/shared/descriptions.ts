@@ -145,3 +145,35 @@ export function idLocator(spec: LocatorSpec, displayOptions: INodeProperties['di
 		modes,
 	};
 }
+
+/**
+ * Extra entries of the node's "Request Options" (Settings tab). n8n adds its own (batching, proxy, timeout) to the
+ * same collection when it loads a declarative node; these two are read by the shared request path.
+ */
+export const requestSettingsProperty: INodeProperties = {
+	displayName: 'Request Options',
+	name: 'requestOptions',
+	type: 'collection',
+	isNodeSetting: true,
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Max Attempts',
+			name: 'maxAttempts',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 10 },
+			default: 5,
+			description:
+				'How often a request is tried when HueChat answers 429 or 500/502/503/504 or the connection drops (exponential backoff with jitter). Other errors are never retried.',
+		},
+		{
+			displayName: 'Max Concurrent Requests',
+			name: 'maxConcurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 32 },
+			default: 4,
+			description: 'How many requests for the same API key may run at once; items beyond it wait their turn',
+		},
+	],
+};

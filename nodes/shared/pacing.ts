@@ -16,7 +16,12 @@ export class Pacer {
 
 	private readonly queue: Array<() => void> = [];
 
-	constructor(private readonly maxConcurrency: number) {}
+	constructor(private maxConcurrency: number) {}
+
+	/** The node's 'Max Concurrent Requests' setting; the latest execution's value applies to the key. */
+	setConcurrency(maxConcurrency: number): void {
+		this.maxConcurrency = Math.max(1, Math.floor(maxConcurrency));
+	}
 
 	/** Resolves when a request may start; call `release` when its response (or failure) is in. */
 	async acquire(signal?: AbortSignal): Promise<void> {
@@ -44,12 +49,20 @@ export class Pacer {
 		this.queue.shift()?.();
 	}
 
-	/** Learns the window from HueChat's X-RateLimit-* headers (sent on every response). */
+	/**
+	 * Learns the window from HueChat's X-RateLimit-* headers (sent on every response); called while the answered
+	 * request still holds its slot. Within a window the lower of HueChat's count and ours wins (other processes
+	 * may share the key); in a new window, requests still in flight are already spent.
+	 */
 	observe(headers: IDataObject | undefined): void {
 		const remaining = Number(headers?.['x-ratelimit-remaining']);
+		if (!Number.isFinite(remaining)) return;
 		const reset = Number(headers?.['x-ratelimit-reset']);
-		if (Number.isFinite(reset) && reset > 0) this.resetAtMs = reset * 1000;
-		if (Number.isFinite(remaining)) this.remaining = remaining;
+		const resetAtMs = Number.isFinite(reset) && reset > 0 ? reset * 1000 : this.resetAtMs;
+		const sameWindow = resetAtMs === this.resetAtMs && this.remaining !== undefined;
+		const othersInFlight = Math.max(0, this.inFlight - 1);
+		this.remaining = sameWindow ? Math.min(this.remaining as number, remaining) : Math.max(0, remaining - othersInFlight);
+		this.resetAtMs = resetAtMs;
 	}
 
 	/** After a 429: nobody on this key sends again before `untilMs`. */
@@ -74,5 +87,6 @@ export function pacerFor(key: string, maxConcurrency = DEFAULT_CONCURRENCY): Pac
 		pacer = new Pacer(maxConcurrency);
 		pacers.set(key, pacer);
 	}
+	pacer.setConcurrency(maxConcurrency);
 	return pacer;
 }

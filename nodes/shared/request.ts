@@ -15,7 +15,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { CREDENTIAL_TYPE } from './api';
 import { assertSafeBaseUrl, normalizeBaseUrl } from './baseUrl';
 import { networkError, problemToError, readProblem } from './errors';
-import { pacerFor, type Pacer } from './pacing';
+import { DEFAULT_CONCURRENCY, pacerFor, type Pacer } from './pacing';
 import { takeRefusal } from './refusals';
 import {
 	backoffDelay,
@@ -63,10 +63,32 @@ function lastResponseFor(context: object): IN8nHttpFullResponse | undefined {
 
 type RequestContext = IExecuteSingleFunctions | ILoadOptionsFunctions | IHookFunctions;
 
-async function pacerForCredentials(context: RequestContext, baseUrl: string): Promise<Pacer> {
+/** The node's Request Options (Settings tab): how often to try and how many requests may run at once. */
+interface RequestSettings {
+	policy: RetryPolicy;
+	maxConcurrency: number;
+}
+
+function requestSettings(context: RequestContext): RequestSettings {
+	const read = (name: string, fallback: number): number => {
+		try {
+			const value = Number(context.getNodeParameter(`requestOptions.${name}`, fallback));
+			return Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
+		} catch {
+			// Contexts without node parameters (credential tests, some editor calls) use the defaults.
+			return fallback;
+		}
+	};
+	return {
+		policy: { ...DEFAULT_RETRY_POLICY, maxAttempts: Math.min(10, read('maxAttempts', DEFAULT_RETRY_POLICY.maxAttempts)) },
+		maxConcurrency: Math.min(32, read('maxConcurrency', DEFAULT_CONCURRENCY)),
+	};
+}
+
+async function pacerForCredentials(context: RequestContext, baseUrl: string, maxConcurrency: number): Promise<Pacer> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const keyDigest = createHash('sha256').update(`${baseUrl}\n${String(credentials.apiToken)}`).digest('hex');
-	return pacerFor(keyDigest);
+	return pacerFor(keyDigest, maxConcurrency);
 }
 
 function cancelSignal(context: RequestContext): AbortSignal | undefined {
@@ -81,10 +103,10 @@ async function pacedWithRetries<T>(
 	context: RequestContext,
 	baseUrl: string | undefined,
 	attempt: (pacer: Pacer) => Promise<T>,
-	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
 ): Promise<T> {
 	assertSafeBaseUrl(context.getNode(), baseUrl);
-	const pacer = await pacerForCredentials(context, baseUrl ?? '');
+	const { policy, maxConcurrency } = requestSettings(context);
+	const pacer = await pacerForCredentials(context, baseUrl ?? '', maxConcurrency);
 	const signal = cancelSignal(context);
 	for (let attemptNumber = 1; ; attemptNumber++) {
 		await pacer.acquire(signal);
