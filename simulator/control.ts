@@ -53,7 +53,8 @@ export class RequestLog {
 
 // ---- faults --------------------------------------------------------------------------------------
 
-export type FaultKind = 'status' | 'drop' | 'latency';
+/** `drop`: the connection is cut before the request is handled; `dropAfter`: after (the change is made, the answer lost). */
+export type FaultKind = 'status' | 'drop' | 'dropAfter' | 'latency';
 
 export interface FaultSpec {
 	kind: FaultKind;
@@ -94,7 +95,7 @@ export class FaultQueue {
 	private faults: { fault: Fault; matches: (path: string) => boolean }[] = [];
 
 	add(spec: FaultSpec): Fault {
-		if (!spec || !['status', 'drop', 'latency'].includes(spec.kind)) throw new Error('kind must be "status", "drop" or "latency"');
+		if (!spec || !['status', 'drop', 'dropAfter', 'latency'].includes(spec.kind)) throw new Error('kind must be "status", "drop", "dropAfter" or "latency"');
 		if (spec.kind === 'status' && !(Number.isInteger(spec.status) && (spec.status as number) >= 100 && (spec.status as number) <= 599)) {
 			throw new Error('a status fault needs status (100-599)');
 		}

@@ -168,7 +168,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			if (!quiet) process.stderr.write(`${method} ${req.url ?? path} → ${response.status} (${Date.now() - started} ms)\n`);
 		};
 
-		// Faults come before any rule or handler, so a faulted request never changes the store.
+		// Faults come before any rule or handler, so a faulted request never changes the store (except `dropAfter`).
 		const fault = faults.take(method, path);
 		if (fault?.kind === 'drop') {
 			req.socket.destroy();
@@ -189,6 +189,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			rawBody,
 			remoteAddress: req.socket.remoteAddress ?? '',
 		});
+		if (fault?.kind === 'dropAfter') {
+			// The request took effect but its answer is lost: what an Idempotency-Key exists for.
+			entry.status = response.status;
+			req.socket.destroy();
+			if (!quiet) process.stderr.write(`${method} ${req.url ?? path} → ${response.status}, answer dropped\n`);
+			return;
+		}
 		finish(response);
 	};
 

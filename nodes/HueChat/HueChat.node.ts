@@ -4,9 +4,12 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { BASE_URL_EXPRESSION } from '../../credentials/HueChatApi.credentials';
 import { CREDENTIAL_TYPE } from '../shared/api';
 import { requestSettingsProperty } from '../shared/descriptions';
+import { checkChoices } from '../shared/validation';
 import { listSearch } from '../shared/listSearch';
 import { inspectResponse, singleRequest } from '../shared/request';
 import { resourceOptions, resourceProperties } from './resources';
+
+const properties = [...resourceProperties, requestSettingsProperty];
 
 export class HueChat implements INodeType {
 	description: INodeTypeDescription = {
@@ -41,11 +44,11 @@ export class HueChat implements INodeType {
 				noDataExpression: true,
 				options: resourceOptions,
 				default: 'contact',
-				// First property, so these apply to every operation: route through requestOperations, check each response first.
-				routing: { send: { paginate: true }, output: { postReceive: [inspectResponse] } },
+				// First property, so these apply to every operation: route through requestOperations, check every
+				// dropdown's value, inspect each response before anything else does.
+				routing: { send: { paginate: true, preSend: [checkChoices(properties)] }, output: { postReceive: [inspectResponse] } },
 			},
-			...resourceProperties,
-			requestSettingsProperty,
+			...properties,
 		],
 	};
 

@@ -3,6 +3,7 @@ import type { INodeProperties, INodePropertyOptions, PreSendAction } from 'n8n-w
 import { confirmDeleted, itemsAt, listRequests, type ListShape } from './request';
 import { simplifyWhenOn } from './simplify';
 import { addIdempotencyKey } from './idempotency';
+import { checkFields } from './validation';
 
 /** Shows a property only for these operations of this resource. */
 export function showFor(resource: string, operation: string[]) {
@@ -57,7 +58,10 @@ export function returnAllAndLimit(resource: string, operation: string, maxLimit?
 			typeOptions: { minValue: 1, ...(maxLimit ? { maxValue: maxLimit } : {}) },
 			default: 50,
 			description: 'Max number of results to return',
-			routing: { output: { maxResults: '={{$value}}' } },
+			routing: {
+				send: { preSend: [checkFields({ parameter: 'limit', label: 'Limit', check: 'positiveInteger' })] },
+				output: { maxResults: '={{$value}}' },
+			},
 		},
 	];
 }

@@ -1,5 +1,5 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { NodeHelpers, NodeOperationError } from 'n8n-workflow';
 
 import { refuse } from './refusals';
 
@@ -7,7 +7,7 @@ import { refuse } from './refusals';
 const CHECKS = {
 	positiveInteger: {
 		test: (value: unknown) => /^[1-9]\d*$/.test(String(value).trim()),
-		expected: 'a positive whole number (an ID such as 42)',
+		expected: 'a positive whole number (e.g. 42)',
 	},
 	email: {
 		test: (value: unknown) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(value).trim()),
@@ -25,6 +25,10 @@ const CHECKS = {
 		test: (value: unknown) => String(value ?? '').trim() !== '',
 		expected: 'a value (it is empty)',
 	},
+	messageContent: {
+		test: (value: unknown) => String(value ?? '').trim() !== '' && String(value).length <= 150_000,
+		expected: 'text of 1 to 150,000 characters',
+	},
 } as const;
 
 export type CheckName = keyof typeof CHECKS;
@@ -34,22 +38,33 @@ export interface FieldCheck {
 	parameter: string;
 	label: string;
 	check: CheckName;
+	/** Skip the check when empty. Always the case inside a collection (a path with a dot): unset means not sent. */
+	optional?: boolean;
 }
+
+const ALWAYS_CHECKED: ReadonlySet<CheckName> = new Set(['notBlank', 'messageContent']);
 
 /** A parameter's value; for a resource locator, the ID it points at (from a list pick, an ID or a URL). */
 function readParameter(context: IExecuteSingleFunctions, path: string): unknown {
 	const value = context.getNodeParameter(path, '');
 	const isLocator = typeof value === 'object' && value !== null && '__rl' in value;
-	return isLocator ? context.getNodeParameter(path, '', { extractValue: true }) : value;
+	if (!isLocator) return value;
+	try {
+		return context.getNodeParameter(path, '', { extractValue: true });
+	} catch {
+		// A URL that does not match the locator's pattern: report the raw text, which then fails the check.
+		return (value as { value?: unknown }).value;
+	}
 }
 
 /** preSend: checks the listed parameters that are set (empty optional fields are not sent at all); see refusals.ts. */
 export function checkFields(...checks: FieldCheck[]) {
 	return async function checkInput(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		for (const { parameter, label, check } of checks) {
+		for (const { parameter, label, check, optional } of checks) {
 			const value = readParameter(this, parameter);
 			const rule = CHECKS[check];
-			if (check !== 'notBlank' && (value === undefined || value === '')) continue;
+			const mayBeEmpty = (optional || parameter.includes('.')) && !ALWAYS_CHECKED.has(check);
+			if (mayBeEmpty && (value === undefined || value === null || value === '')) continue;
 			if (!rule.test(value)) {
 				refuse(
 					this,
@@ -113,4 +128,54 @@ export function parseJsonBody(property: string, label: string) {
 		}
 		return options;
 	};
+}
+
+type Choice = { name: string; value: unknown };
+
+function staticChoices(property: INodeProperties): Choice[] | undefined {
+	if ((property.type !== 'options' && property.type !== 'multiOptions') || property.typeOptions?.loadOptionsMethod) return undefined;
+	return (property.options ?? []) as INodePropertyOptions[];
+}
+
+function choiceProblem(label: string, choices: Choice[], value: unknown): string | undefined {
+	const values = Array.isArray(value) ? value : [value];
+	const unknown = values.filter((v) => !choices.some((choice) => choice.value === v));
+	if (unknown.length === 0) return undefined;
+	return `'${label}' must be one of: ${choices.map((choice) => choice.name).join(', ')}; got "${unknown.map(String).join('", "')}"`;
+}
+
+/**
+ * preSend for every operation: a dropdown set by an expression can hold any value, and n8n does not check it.
+ * Checks each shown dropdown (also inside collections) against its options, so an unknown enum value is named
+ * here instead of coming back as HueChat's 422.
+ */
+export function checkChoices(properties: INodeProperties[]) {
+	return async function checkDropdowns(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const node = this.getNode();
+		for (const property of properties) {
+			if (!NodeHelpers.displayParameter(node.parameters, property, node, null, node.parameters)) continue;
+			const own = staticChoices(property);
+			const problem = own
+				? choiceProblem(property.displayName, own, this.getNodeParameter(property.name, ''))
+				: property.type === 'collection'
+					? collectionProblem(this, property)
+					: undefined;
+			if (problem) {
+				refuse(this, new NodeOperationError(node, problem, { itemIndex: this.getItemIndex() }));
+				break;
+			}
+		}
+		return options;
+	};
+}
+
+function collectionProblem(context: IExecuteSingleFunctions, collection: INodeProperties): string | undefined {
+	const values = context.getNodeParameter(collection.name, {}) as IDataObject;
+	for (const option of (collection.options ?? []) as INodeProperties[]) {
+		const choices = 'type' in option ? staticChoices(option) : undefined;
+		if (!choices || values[option.name] === undefined) continue;
+		const problem = choiceProblem(option.displayName, choices, values[option.name]);
+		if (problem) return problem;
+	}
+	return undefined;
 }

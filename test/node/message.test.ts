@@ -58,7 +58,7 @@ describe('Message', () => {
 	});
 
 	it('Create refuses empty content before sending', async () => {
-		await expect(run({ operation: 'create', conversationId: conversation, content: '   ' })).rejects.toThrow(/'Content' must be a value/);
+		await expect(run({ operation: 'create', conversationId: conversation, content: '   ' })).rejects.toThrow(/'Content' must be text of 1 to 150,000 characters/);
 		expect(await fx.requests()).toHaveLength(0);
 	});
 });

@@ -56,7 +56,7 @@ export const conversationDescription: INodeProperties[] = [
 				action: 'Set the status of a conversation',
 				description: 'Open, resolve, mark pending or snooze a conversation',
 				routing: recordRouting('POST', byId('/toggle_status'), 'payload', [
-					checkFields(conversationIdCheck, { parameter: 'snoozedUntil', label: 'Snoozed Until', check: 'date' }),
+					checkFields(conversationIdCheck, { parameter: 'snoozedUntil', label: 'Snoozed Until', check: 'date', optional: true }),
 					dropEmptyBodyFields,
 				]),
 			},

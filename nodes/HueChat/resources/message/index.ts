@@ -23,7 +23,7 @@ export const messageDescription: INodeProperties[] = [
 				action: 'Create a message',
 				description: 'Send a message (or add a private note) in a conversation',
 				routing: idempotentCreateRouting(messagesPath, undefined, [
-					checkFields(conversationIdCheck, { parameter: 'content', label: 'Content', check: 'notBlank' }),
+					checkFields(conversationIdCheck, { parameter: 'content', label: 'Content', check: 'messageContent' }),
 					dropEmptyBodyFields,
 				]),
 			},

@@ -1,0 +1,50 @@
+/**
+ * Tight key: 300 message creates in one execution under a 60 RPM key. The pacer must keep the batch inside the
+ * limit (0 failed items, 0 duplicates) and finish close to the fastest the limit allows. HueChat's windows are
+ * fixed 60 s windows, so 300 requests need the rest of the first window plus three more full ones.
+ */
+import { runHueChat } from '../helpers/routing';
+import { startFixture, type SimulatorFixture } from '../helpers/simulator';
+import { recordFigures } from './figures';
+
+let fx: SimulatorFixture;
+const WINDOW_S = 60;
+const RPM = 60;
+const CREATES = 300;
+
+beforeAll(async () => {
+	fx = await startFixture({ windowSeconds: WINDOW_S });
+});
+afterAll(async () => fx.sim.close());
+
+it(`${CREATES} message creates under a ${RPM} RPM key: none fails, none duplicated, close to the minimum time`, async () => {
+	const credentials = await fx.credentialsWith({ rpm: RPM });
+	const items = Array.from({ length: CREATES }, (_, i) => ({ text: `tight ${i}` }));
+	const started = Date.now();
+	const { items: output } = await runHueChat({
+		credentials,
+		continueOnFail: true,
+		items,
+		parameters: { resource: 'message', operation: 'create', conversationId: { __rl: true, mode: 'id', value: '2' }, content: '={{ $json.text }}' } as never,
+	});
+	const elapsedS = (Date.now() - started) / 1000;
+	const firstWindowLeftS = WINDOW_S - (started / 1000) % WINDOW_S;
+	const minimumS = firstWindowLeftS + (Math.ceil(CREATES / RPM) - 2) * WINDOW_S;
+	const failed = output.filter((item) => item.error).length;
+	const stored = ((await fx.sim.control.collection('messages')) as Array<{ content: string }>).filter((m) => m.content?.startsWith('tight '));
+	const duplicates = stored.length - new Set(stored.map((m) => m.content)).size;
+	const rejected = (await fx.requests()).filter((r) => r.status === 429).length;
+	recordFigures({
+		'tight key creates': CREATES,
+		'tight key failed items': failed,
+		'tight key duplicates': duplicates,
+		'tight key 429 answers': rejected,
+		'tight key elapsed s': Number(elapsedS.toFixed(1)),
+		'tight key minimum s': Number(minimumS.toFixed(1)),
+		'tight key ratio to minimum': Number((elapsedS / minimumS).toFixed(3)),
+	});
+	expect(output).toHaveLength(CREATES);
+	expect(failed).toBe(0);
+	expect(duplicates).toBe(0);
+	expect(stored).toHaveLength(CREATES);
+});
