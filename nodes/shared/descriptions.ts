@@ -60,7 +60,8 @@ export function returnAllAndLimit(resource: string, operation: string, maxLimit?
 			description: 'Max number of results to return',
 			routing: {
 				send: { preSend: [checkFields({ parameter: 'limit', label: 'Limit', check: 'positiveInteger' })] },
-				output: { maxResults: '={{$value}}' },
+				// RoutingNode splices every item list (error items too) to maxResults: only a valid limit may reach it.
+				output: { maxResults: '={{ Number.isInteger(Number($value)) && Number($value) > 0 ? Number($value) : undefined }}' },
 			},
 		},
 	];

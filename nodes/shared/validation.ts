@@ -3,10 +3,13 @@ import { NodeHelpers, NodeOperationError } from 'n8n-workflow';
 
 import { refuse } from './refusals';
 
+/** What n8n's date picker and Luxon produce: an ISO 8601 date, optionally with time and offset. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
 /** The input checks HueChat would fail anyway, done before the request so the message names the field. */
 const CHECKS = {
 	positiveInteger: {
-		test: (value: unknown) => /^[1-9]\d*$/.test(String(value).trim()),
+		test: (value: unknown) => /^[1-9]\d*$/.test(String(value).trim()) && Number.isSafeInteger(Number(value)),
 		expected: 'a positive whole number (e.g. 42)',
 	},
 	email: {
@@ -18,7 +21,11 @@ const CHECKS = {
 		expected: 'a phone number in E.164 format: + and country code, digits only (e.g. +14155550123)',
 	},
 	date: {
-		test: (value: unknown) => /^\d{9,11}$/.test(String(value).trim()) || !Number.isNaN(Date.parse(String(value))),
+		test: (value: unknown) => {
+			const text = String(value).trim();
+			if (/^\d{9,11}$/.test(text)) return true;
+			return ISO_DATE.test(text) && !Number.isNaN(Date.parse(text));
+		},
 		expected: 'a date: ISO 8601 (e.g. 2026-12-01T09:00:00Z) or unix seconds',
 	},
 	notBlank: {
