@@ -1,0 +1,183 @@
+# shellcheck shell=sh
+# Fresh-machine steps shared by scripts/run.sh (POSIX sh; sourced, not executed).
+#
+# Every step is idempotent and cached under .cache/ (git-ignored), prints one short line with its duration,
+# and writes its tool output to .cache/logs/<step>.log (the tail is printed when the step fails).
+#
+#   ensure_node24        Node 24 from the npm registry (node-linux-<arch>@NODE24_VERSION) into .cache/node24;
+#                        puts it first on PATH and points npm_config_nodedir at its headers.
+#   ensure_deps          `npm ci` of the repo's devDependencies when node_modules is missing or package-lock.json changed.
+#   ensure_n8n           the pinned n8n of scripts/n8n-runtime into .cache/n8n: `npm ci --ignore-scripts`, `npm rebuild sqlite3`.
+#   build_package [DIR]  `npm run build`, `npm pack` into .cache/pack (sets HUECHAT_PACKAGE_TGZ), and when DIR is given,
+#                        install_package DIR.
+#   install_package DIR  extract the packed package into DIR/.n8n/nodes/node_modules/n8n-nodes-huechat
+#                        (the folder n8n 2.x scans for community packages; DIR is an N8N_USER_FOLDER).
+#
+# The caller sets ROOT (the repository root) before sourcing.
+
+: "${ROOT:?ROOT must be set before sourcing scripts/lib.sh}"
+CACHE="$ROOT/.cache"
+LOGS="$CACHE/logs"
+STAMPS="$CACHE/stamps"
+NODE24_VERSION=24.22.3
+N8N_VERSION=2.41.1
+N8N_DIR="$CACHE/n8n"
+N8N_BIN="$N8N_DIR/node_modules/.bin/n8n"
+PACKAGE_NAME=n8n-nodes-huechat
+mkdir -p "$LOGS" "$STAMPS"
+
+say() { printf '[huechat] %s\n' "$*"; }
+die() { printf '[huechat] FAILED: %s\n' "$*" >&2; exit 1; }
+
+_now() { date +%s%N; }
+# _took START -> "12.3s"
+_took() { awk -v a="$1" -v b="$(_now)" 'BEGIN { printf "%.1fs", (b - a) / 1e9 }'; }
+
+_sha() { cat "$@" | sha256sum | cut -c1-64; }
+
+# _run LOGNAME CMD...: run CMD with all output appended to .cache/logs/LOGNAME.log; on failure print the tail.
+_run() {
+	_log="$LOGS/$1.log"
+	shift
+	printf '\n$ %s\n' "$*" >>"$_log"
+	"$@" >>"$_log" 2>&1 && return 0
+	_rc=$?
+	printf '[huechat] command failed (exit %s): %s\n[huechat] last lines of %s:\n' "$_rc" "$*" "$_log" >&2
+	tail -n 40 "$_log" >&2
+	return "$_rc"
+}
+
+# Serialise a step against other runs in the same checkout (several people share it); no-op without flock.
+_lock() {
+	if command -v flock >/dev/null 2>&1; then
+		exec 9>"$CACHE/.lock-$1"
+		flock 9
+	fi
+}
+_unlock() { exec 9>&-; }
+
+_node_arch() {
+	case "$(uname -m)" in
+	x86_64 | amd64) echo x64 ;;
+	aarch64 | arm64) echo arm64 ;;
+	*) die "unsupported CPU $(uname -m): no node-linux-* package" ;;
+	esac
+}
+
+ensure_node24() {
+	_t=$(_now)
+	[ "$(uname -s)" = Linux ] || die "scripts/lib.sh supports Linux only (Node 24 comes from the node-linux-* npm package)"
+	command -v npm >/dev/null 2>&1 || die "npm is required to bootstrap (any Node >= 18 with npm)"
+	_pkg="node-linux-$(_node_arch)"
+	NODE24_HOME="$CACHE/node24/node_modules/$_pkg"
+	_how=cached
+	if [ "$("$NODE24_HOME/bin/node" --version 2>/dev/null)" != "v$NODE24_VERSION" ]; then
+		_lock node24
+		if [ "$("$NODE24_HOME/bin/node" --version 2>/dev/null)" != "v$NODE24_VERSION" ]; then
+			rm -rf "$CACHE/node24"
+			mkdir -p "$CACHE/node24"
+			printf '{"private":true}\n' >"$CACHE/node24/package.json"
+			_run node24 npm install --prefix "$CACHE/node24" "$_pkg@$NODE24_VERSION" --save-exact \
+				--ignore-scripts --no-audit --no-fund --loglevel=error || die "installing $_pkg@$NODE24_VERSION"
+			_how=installed
+		fi
+		_unlock
+	fi
+	PATH="$NODE24_HOME/bin:$PATH"
+	npm_config_nodedir="$NODE24_HOME"
+	NODE24_BIN="$NODE24_HOME/bin/node"
+	export PATH npm_config_nodedir NODE24_HOME NODE24_BIN
+	[ "$(node --version)" = "v$NODE24_VERSION" ] || die "node on PATH is $(node --version), expected v$NODE24_VERSION"
+	say "node      v$NODE24_VERSION $_how ($(_took "$_t"))"
+}
+
+ensure_deps() {
+	_t=$(_now)
+	_want="$(_sha "$ROOT/package-lock.json") node-$NODE24_VERSION"
+	_stamp="$STAMPS/deps"
+	_lock deps
+	_how=cached
+	# Reinstall when node_modules is missing, or when package-lock.json changed since our last `npm ci` and was not
+	# installed since by someone else's `npm install` (which rewrites node_modules/.package-lock.json after it).
+	if [ ! -f "$ROOT/node_modules/.package-lock.json" ] || {
+		[ "$(cat "$_stamp" 2>/dev/null)" != "$_want" ] &&
+			[ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]
+	}; then
+		(cd "$ROOT" && _run deps npm ci --no-audit --no-fund --loglevel=error) || die "npm ci (see $LOGS/deps.log)"
+		_how="installed (npm ci)"
+	fi
+	echo "$_want" >"$_stamp"
+	_unlock
+	say "deps      $_how ($(_took "$_t"))"
+}
+
+_n8n_sane() {
+	(cd "$N8N_DIR" && node -e 'new (require("sqlite3").Database)(":memory:").close()') >>"$LOGS/n8n.log" 2>&1 || return 1
+	# Never pipe an n8n CLI into head (it spins on EPIPE): redirect to a file.
+	"$N8N_BIN" --version >"$LOGS/n8n-version.txt" 2>&1 || return 1
+	grep -qx "$N8N_VERSION" "$LOGS/n8n-version.txt"
+}
+
+ensure_n8n() {
+	_t=$(_now)
+	_src="$ROOT/scripts/n8n-runtime"
+	[ -f "$_src/package-lock.json" ] || die "scripts/n8n-runtime/package-lock.json is missing"
+	_want="$(_sha "$_src/package.json" "$_src/package-lock.json") node-$NODE24_VERSION"
+	_stamp="$STAMPS/n8n"
+	_lock n8n
+	_how=cached
+	if [ "$(cat "$_stamp" 2>/dev/null)" = "$_want" ] && [ -x "$N8N_BIN" ]; then
+		:
+	elif [ ! -f "$_stamp" ] && cmp -s "$_src/package-lock.json" "$N8N_DIR/package-lock.json" && _n8n_sane; then
+		_how="adopted existing install"
+	else
+		rm -rf "$N8N_DIR/node_modules"
+		mkdir -p "$N8N_DIR"
+		cp "$_src/package.json" "$_src/package-lock.json" "$N8N_DIR/"
+		rm -f "$_stamp"
+		# --ignore-scripts: the Kafka client's install script downloads from github.com and breaks the whole install.
+		(cd "$N8N_DIR" && _run n8n npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) ||
+			die "npm ci of n8n $N8N_VERSION (see $LOGS/n8n.log)"
+		_t2=$(_now)
+		# sqlite3 compiles from source (its prebuilt download points at github.com); headers from npm_config_nodedir.
+		(cd "$N8N_DIR" && _run n8n npm rebuild sqlite3 --ignore-scripts=false --loglevel=error) ||
+			die "npm rebuild sqlite3 (see $LOGS/n8n.log)"
+		_how="installed (npm ci + sqlite3 rebuild $(_took "$_t2"))"
+		_n8n_sane || die "n8n sanity check failed (see $LOGS/n8n.log and $LOGS/n8n-version.txt)"
+	fi
+	echo "$_want" >"$_stamp"
+	_unlock
+	export N8N_DIR N8N_BIN
+	say "n8n       $N8N_VERSION $_how ($(_took "$_t"))"
+}
+
+build_package() {
+	_t=$(_now)
+	_lock build
+	rm -rf "$ROOT/dist" # tsc never deletes: a stale file would otherwise ship in the tarball
+	(cd "$ROOT" && _run build npm run build) || die "npm run build (see $LOGS/build.log)"
+	rm -rf "$CACHE/pack"
+	mkdir -p "$CACHE/pack"
+	(cd "$ROOT" && _run build npm pack --pack-destination "$CACHE/pack" --loglevel=error) || die "npm pack (see $LOGS/build.log)"
+	_unlock
+	HUECHAT_PACKAGE_TGZ=$(ls "$CACHE/pack/$PACKAGE_NAME"-*.tgz 2>/dev/null | head -n 1)
+	[ -f "$HUECHAT_PACKAGE_TGZ" ] || die "npm pack produced no $PACKAGE_NAME-*.tgz in $CACHE/pack"
+	export HUECHAT_PACKAGE_TGZ
+	say "build     $(basename "$HUECHAT_PACKAGE_TGZ") ($(_took "$_t"))"
+	if [ -n "${1:-}" ]; then install_package "$1"; fi
+}
+
+install_package() {
+	[ -n "${HUECHAT_PACKAGE_TGZ:-}" ] || die "install_package: run build_package first"
+	_dest="$1/.n8n/nodes/node_modules/$PACKAGE_NAME"
+	rm -rf "$_dest"
+	mkdir -p "$_dest"
+	tar -xzf "$HUECHAT_PACKAGE_TGZ" -C "$_dest" --strip-components=1 || die "extracting $HUECHAT_PACKAGE_TGZ"
+	say "package   installed into ${_dest#"$ROOT"/}"
+}
+
+ensure_all() {
+	ensure_node24
+	ensure_deps
+	ensure_n8n
+}

@@ -1,0 +1,199 @@
+#!/bin/sh
+# Entry point of `npm test`, `npm run test:e2e` and `npm start` (see package.json). Installs what a fresh machine lacks
+# (Node 24, devDependencies, the pinned n8n; all cached under .cache/), then:
+#
+#   sh scripts/run.sh test [jest args]   build, lint, unit tests (jest), the reliability suite (prints its figures),
+#                                        then the end-to-end suite in real n8n; ends with `tests: N passed, N failed`
+#   sh scripts/run.sh e2e  [jest args]   build, then only the end-to-end suite (jest.e2e.config.js)
+#   sh scripts/run.sh reliability        only the reliability suite (jest.reliability.config.js) and its figures
+#   sh scripts/run.sh start              demo: HueChat simulator on 127.0.0.1:4010 + n8n on 127.0.0.1:5678 with the
+#                                        package, a "HueChat (simulator)" credential and examples/*.json imported
+#
+# Every step fails fast with a non-zero exit. Tool output lives in .cache/logs/.
+set -eu
+ROOT=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
+. "$ROOT/scripts/lib.sh"
+
+# Environment of every n8n process we start (keep in sync with n8nEnv() in test/e2e/harness.ts).
+# n8n_env USER_FOLDER PORT BROKER_PORT
+n8n_env() {
+	export N8N_USER_FOLDER="$1" N8N_PORT="$2" N8N_RUNNERS_BROKER_PORT="$3"
+	export DB_TYPE=sqlite N8N_LISTEN_ADDRESS=127.0.0.1 N8N_HOST=127.0.0.1 N8N_PROTOCOL=http
+	export N8N_EDITOR_BASE_URL="http://127.0.0.1:$2/" N8N_WEBHOOK_URL="http://127.0.0.1:$2/"
+	export N8N_SECURE_COOKIE=false N8N_ENCRYPTION_KEY="${HUECHAT_N8N_ENCRYPTION_KEY:-huechat-local-demo-encryption-key}"
+	export N8N_DIAGNOSTICS_ENABLED=false N8N_PERSONALIZATION_ENABLED=false N8N_VERSION_NOTIFICATIONS_ENABLED=false
+	export N8N_TEMPLATES_ENABLED=false N8N_HIRING_BANNER_ENABLED=false N8N_DISABLED_MODULES=mcp-registry
+	export N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS=true N8N_UNVERIFIED_PACKAGES_ENABLED=true GENERIC_TIMEZONE=UTC
+	export N8N_LOG_LEVEL="${N8N_LOG_LEVEL:-info}"
+	unset NODE_ENV
+}
+
+step_lint() {
+	_t=$(_now)
+	(cd "$ROOT" && npm run --silent lint) || die "npm run lint"
+	say "lint      ok ($(_took "$_t"))"
+}
+
+# Each jest run also writes its counts to .cache/results/<suite>.json; `summary` adds them up at the end.
+RESULTS="$ROOT/.cache/results"
+_jest() { # _jest SUITE [jest args]
+	_suite=$1
+	shift
+	mkdir -p "$RESULTS"
+	(cd "$ROOT" && npx --no-install jest --json --outputFile="$RESULTS/$_suite.json" "$@")
+}
+
+step_unit() {
+	_t=$(_now)
+	_jest unit "$@" || die "unit tests (npx jest)"
+	say "unit      ok ($(_took "$_t"))"
+}
+
+step_reliability() {
+	_t=$(_now)
+	(cd "$ROOT" && node scripts/print-figures.cjs --reset) &&
+		_jest reliability -c jest.reliability.config.js "$@" ||
+		die "reliability suite (npx jest -c jest.reliability.config.js)"
+	say "reliability ok ($(_took "$_t")); its figures:"
+	(cd "$ROOT" && node scripts/print-figures.cjs)
+}
+
+step_e2e() {
+	_t=$(_now)
+	_jest e2e -c jest.e2e.config.js "$@" ||
+		die "end-to-end tests (npx jest -c jest.e2e.config.js); n8n logs are in .cache/e2e/logs/"
+	say "e2e       ok ($(_took "$_t"))"
+}
+
+# The closing line CI reads: every suite's tests, passed and failed, added up.
+summary() {
+	node -e '
+		const fs = require("fs"), path = require("path");
+		let passed = 0, failed = 0;
+		for (const file of fs.readdirSync(process.argv[1]).filter((f) => f.endsWith(".json"))) {
+			const r = JSON.parse(fs.readFileSync(path.join(process.argv[1], file), "utf8"));
+			passed += r.numPassedTests; failed += r.numFailedTests;
+		}
+		console.log(`tests: ${passed} passed, ${failed} failed`);
+	' "$RESULTS"
+}
+
+# --- npm start: the demo ------------------------------------------------------------------------------------------
+DEMO_SIM_PORT=4010
+DEMO_N8N_PORT=5678
+DEMO_BROKER_PORT=5679
+DEMO_EMAIL="${HUECHAT_DEMO_EMAIL:-demo@example.com}"
+DEMO_PASSWORD="${HUECHAT_DEMO_PASSWORD:-HueChatDemo1}"
+DEMO_TOKEN=hc_test_demo_0000000000000000
+
+_port_free() { node -e 'const s=require("net").createServer();s.once("error",()=>process.exit(1));s.listen(+process.argv[1],"127.0.0.1",()=>s.close())' "$1"; }
+
+_demo_cleanup() {
+	trap - EXIT INT TERM
+	for _p in ${WATCH_PID:-} ${SIM_PID:-}; do kill "$_p" 2>/dev/null || true; done
+	if [ -n "${SIM_PID:-}" ]; then say "stopped the simulator"; fi
+}
+
+demo() {
+	_dir="$CACHE/demo"
+	mkdir -p "$_dir/import" "$_dir/workflows"
+	for _p in $DEMO_SIM_PORT $DEMO_N8N_PORT $DEMO_BROKER_PORT; do
+		_port_free "$_p" || die "port $_p on 127.0.0.1 is in use (another demo or n8n running?)"
+	done
+	install_package "$_dir"
+
+	trap _demo_cleanup EXIT
+	trap 'exit 130' INT TERM
+	_t=$(_now)
+	: >"$LOGS/demo-simulator.log"
+	node "$ROOT/simulator/main.ts" --port "$DEMO_SIM_PORT" >>"$LOGS/demo-simulator.log" 2>&1 &
+	SIM_PID=$!
+	_i=0
+	until grep -q 'listening on' "$LOGS/demo-simulator.log"; do
+		kill -0 "$SIM_PID" 2>/dev/null || { cat "$LOGS/demo-simulator.log" >&2; die "the simulator exited"; }
+		_i=$((_i + 1))
+		[ "$_i" -lt 150 ] || die "the simulator did not start within 30 s (see $LOGS/demo-simulator.log)"
+		sleep 0.2
+	done
+	say "simulator http://127.0.0.1:$DEMO_SIM_PORT (account 1, token $DEMO_TOKEN) ($(_took "$_t"))"
+
+	n8n_env "$_dir" "$DEMO_N8N_PORT" "$DEMO_BROKER_PORT"
+	export N8N_INSTANCE_OWNER_MANAGED_BY_ENV=true N8N_INSTANCE_OWNER_EMAIL="$DEMO_EMAIL"
+	export N8N_INSTANCE_OWNER_FIRST_NAME=Demo N8N_INSTANCE_OWNER_LAST_NAME=User
+	N8N_INSTANCE_OWNER_PASSWORD_HASH=$(cd "$N8N_DIR" && node -p 'require("bcryptjs").hashSync(process.argv[1], 10)' "$DEMO_PASSWORD")
+	export N8N_INSTANCE_OWNER_PASSWORD_HASH
+
+	_t=$(_now)
+	cat >"$_dir/import/credentials.json" <<EOF
+[{"id":"huechatSim0001","name":"HueChat (simulator)","type":"hueChatApi",
+  "data":{"apiToken":"$DEMO_TOKEN","accountId":1,"baseUrl":"http://127.0.0.1:$DEMO_SIM_PORT"}}]
+EOF
+	rm -f "$_dir/workflows/"*.json
+	cp "$ROOT/examples/"*.json "$_dir/workflows/"
+	(cd "$_dir" && _run demo-import "$N8N_BIN" import:credentials --input="$_dir/import/credentials.json") ||
+		die "importing the demo credential"
+	(cd "$_dir" && _run demo-import "$N8N_BIN" import:workflow --separate --input="$_dir/workflows") ||
+		die "importing examples/*.json"
+	say "imported  credential \"HueChat (simulator)\" + $(ls "$_dir/workflows" | wc -l) example workflow(s) ($(_took "$_t"))"
+
+	# Print the URL and login once n8n is ready (n8n itself runs in the foreground below so Ctrl-C reaches it).
+	node -e '
+		const [url, email, password, t0] = process.argv.slice(1);
+		const deadline = Date.now() + 180000;
+		(async function poll() {
+			try { if ((await fetch(url + "healthz/readiness")).ok) {
+				const s = ((Date.now() - Number(t0)) / 1000).toFixed(1);
+				console.log(`\n[huechat] ================================================================\n` +
+					`[huechat]  n8n is ready (${s} s): ${url}\n[huechat]  login     ${email}\n[huechat]  password  ${password}\n` +
+					`[huechat]  open the workflow "HueChat: contacts and conversations" and click "Execute workflow"\n` +
+					`[huechat]  (simulator: http://127.0.0.1:4010, its requests: http://127.0.0.1:4010/__sim/requests)\n` +
+					`[huechat]  Ctrl-C stops n8n and the simulator\n[huechat] ================================================================\n`);
+				return;
+			} } catch {}
+			if (Date.now() > deadline) { console.error("[huechat] n8n did not become ready within 180 s"); return; }
+			setTimeout(poll, 250);
+		})();' "http://127.0.0.1:$DEMO_N8N_PORT/" "$DEMO_EMAIL" "$DEMO_PASSWORD" "$(date +%s%3N)" &
+	WATCH_PID=$!
+	say "starting  n8n $N8N_VERSION on http://127.0.0.1:$DEMO_N8N_PORT (user folder .cache/demo; Ctrl-C to stop)"
+	_rc=0
+	(cd "$_dir" && "$N8N_BIN" start) || _rc=$?
+	exit "$_rc"
+}
+
+usage() {
+	echo "usage: sh scripts/run.sh test|e2e|reliability|start [jest args]" >&2
+	exit 2
+}
+
+[ $# -ge 1 ] || usage
+_cmd=$1
+shift
+case "$_cmd" in
+test)
+	_t0=$(_now)
+	rm -rf "$RESULTS"
+	ensure_all
+	build_package
+	step_lint
+	step_unit "$@"
+	step_reliability
+	step_e2e "$@"
+	say "all green ($(_took "$_t0"))"
+	summary
+	;;
+reliability)
+	ensure_all
+	step_reliability "$@"
+	;;
+e2e)
+	ensure_all
+	build_package
+	step_e2e "$@"
+	;;
+start)
+	ensure_all
+	build_package
+	demo
+	;;
+*) usage ;;
+esac
