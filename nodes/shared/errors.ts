@@ -67,12 +67,12 @@ export function problemToError(node: INode, problem: ApiProblem, attempts = 1): 
 
 /** A network-level failure (refused, reset, timed out) as a clean error: no request config, so no token. */
 export function networkError(node: INode, code: string, attempts: number): NodeApiError {
-	return new NodeApiError(
-		node,
-		{ code, message: `Could not reach HueChat (${code})` },
-		{
-			message: `Could not reach HueChat (${code})`,
-			description: `Tried ${attempts} time${attempts === 1 ? '' : 's'}. Check the credential's Base URL and that HueChat is reachable from n8n.`,
-		},
-	);
+	const message = `Could not reach HueChat (${code})`;
+	const error = new NodeApiError(node, { message }, {
+		message,
+		description: `Tried ${attempts} time${attempts === 1 ? '' : 's'}. Check the credential's Base URL and that HueChat is reachable from n8n.`,
+	});
+	// NodeApiError swaps any message naming a connection code for a generic one that does not say which service failed.
+	error.message = message;
+	return error;
 }

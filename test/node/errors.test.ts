@@ -140,4 +140,43 @@ describe('Errors and retries in the shared request path', () => {
 		]);
 		expect(JSON.stringify(outputs)).not.toContain(fx.credentials.apiToken);
 	});
+
+	it("n8n's Retry On Fail reuses the item's Idempotency-Key, so a create whose answer was lost is not made twice", async () => {
+		// Retry On Fail re-runs the node in the same execution with the same run index: the same call made twice.
+		const create = (executionId: string) =>
+			runHueChat({
+				credentials: fx.credentials,
+				executionId,
+				parameters: {
+					resource: 'message',
+					operation: 'create',
+					conversationId: { __rl: true, mode: 'id', value: '4' },
+					content: `retry-on-fail ${executionId}`,
+					requestOptions: { maxAttempts: 1 },
+				} as never,
+			});
+		await fx.sim.control.addFault({ kind: 'dropAfter', count: 1, path: 'conversations/4/messages' });
+		await expect(create('exec-retry')).rejects.toThrow(/Could not reach HueChat/);
+		const { items } = await create('exec-retry');
+		const requests = (await fx.requests()).filter((r) => r.method === 'POST');
+		expect(requests).toHaveLength(2);
+		expect(requests[0].headers['idempotency-key']).toBe(requests[1].headers['idempotency-key']);
+		const stored = ((await fx.sim.control.collection('messages')) as Array<{ id: number; content: string }>).filter(
+			(m) => m.content === 'retry-on-fail exec-retry',
+		);
+		expect(stored).toHaveLength(1);
+		expect(items[0].json.id).toBe(stored[0].id);
+		await create('exec-other');
+		const keys = (await fx.requests()).filter((r) => r.method === 'POST').map((r) => r.headers['idempotency-key']);
+		expect(new Set(keys).size).toBe(2);
+	});
+
+	it('Max Attempts in Request Options bounds the retries', async () => {
+		await fx.sim.control.addFault({ kind: 'status', status: 502, count: 5, path: '/contacts/2' });
+		const error = await failure(
+			runHueChat({ credentials: fx.credentials, parameters: { ...getContact(2), requestOptions: { maxAttempts: 2 } } as never }),
+		);
+		expect(error.description).toMatch(/Tried 2 times/);
+		expect(await fx.requests()).toHaveLength(2);
+	});
 });
