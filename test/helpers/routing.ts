@@ -17,7 +17,7 @@ import type {
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { createRunExecutionData, ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
-import { WorkflowExecute } from 'n8n-core';
+import { ExecuteContext, RoutingNode, WorkflowExecute } from 'n8n-core';
 
 import { HueChatApi } from '../../credentials/HueChatApi.credentials';
 import { HueChat } from '../../nodes/HueChat/HueChat.node';
@@ -105,6 +105,9 @@ export interface RunOptions {
 	items?: IDataObject[];
 	continueOnFail?: boolean;
 	executionId?: string;
+	/** n8n's cancel signal (the Stop button). WorkflowExecute.runNode does not pass one to declarative nodes, so
+	 * with a signal the node runs the way n8n's server runs it: RoutingNode on an ExecuteContext that has it. */
+	abortSignal?: AbortSignal;
 }
 
 export interface RunResult {
@@ -155,6 +158,11 @@ export async function runHueChat(options: RunOptions): Promise<RunResult> {
 		resultData: { runData: {} },
 		executionData: { nodeExecutionStack: [executeData] },
 	} as never);
+	if (options.abortSignal) {
+		const context = new ExecuteContext(workflow, filledNode, additionalData, 'manual', runExecutionData, 0, inputItems, { main: [inputItems] }, executeData, [], options.abortSignal);
+		const output = await new RoutingNode(context, hueChat).runNode();
+		return { items: output?.[0] ?? [] };
+	}
 	const result = await new WorkflowExecute(additionalData, 'manual').runNode(workflow, executeData, runExecutionData, 0, additionalData, 'manual');
 	const data = 'data' in result ? result.data : undefined;
 	return { items: data?.[0] ?? [] };

@@ -179,4 +179,17 @@ describe('Errors and retries in the shared request path', () => {
 		expect(error.description).toMatch(/Tried 2 times/);
 		expect(await fx.requests()).toHaveLength(2);
 	});
+
+	it('stopping the execution stops a rate-limit wait at once', async () => {
+		await fx.sim.control.addFault({ kind: 'status', status: 429, retryAfter: 30, count: 1, path: '/contacts/2' });
+		const stop = new AbortController();
+		const started = Date.now();
+		const running = failure(runHueChat({ credentials: fx.credentials, parameters: getContact(2) as never, abortSignal: stop.signal }));
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		stop.abort();
+		const error = await running;
+		expect(Date.now() - started).toBeLessThan(3_000);
+		expect(error.message).toMatch(/cancelled/);
+		expect(await fx.requests()).toHaveLength(1);
+	});
 });
