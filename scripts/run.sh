@@ -2,7 +2,7 @@
 # Entry point of `npm test`, `npm run test:e2e` and `npm start` (see package.json). Installs what a fresh machine lacks
 # (Node 24, devDependencies, the pinned n8n; all cached under .cache/), then:
 #
-#   sh scripts/run.sh test [jest args]   build, lint, unit tests (jest), the reliability suite (prints its figures),
+#   sh scripts/run.sh test [jest args]   build, lint, n8n's scanner, unit tests (jest), the reliability suite (figures),
 #                                        then the end-to-end suite in real n8n; ends with `tests: N passed, N failed`
 #   sh scripts/run.sh e2e  [jest args]   build, then only the end-to-end suite (jest.e2e.config.js)
 #   sh scripts/run.sh reliability        only the reliability suite (jest.reliability.config.js) and its figures
@@ -32,6 +32,13 @@ step_lint() {
 	_t=$(_now)
 	(cd "$ROOT" && npm run --silent lint) || die "npm run lint"
 	say "lint      ok ($(_took "$_t"))"
+}
+
+# n8n's verification scanner (its ESLint leg, offline) on the source and on the tarball build_package made.
+step_scan() {
+	_t=$(_now)
+	(cd "$ROOT" && node scripts/scan.mjs "$HUECHAT_PACKAGE_TGZ") || die "n8n scanner (node scripts/scan.mjs)"
+	say "scanner   ok ($(_took "$_t"))"
 }
 
 # Each jest run also writes its counts to .cache/results/<suite>.json; `summary` adds them up at the end.
@@ -175,6 +182,7 @@ test)
 	ensure_all
 	build_package
 	step_lint
+	step_scan
 	step_unit "$@"
 	step_reliability
 	step_e2e "$@"
