@@ -169,6 +169,8 @@ export interface ControlDependencies {
 	faults: FaultQueue;
 	log: RequestLog;
 	contacts: number;
+	/** Called at the end of every reset (webhook delivery drops its log and scheduled retries). */
+	onReset?: () => void;
 }
 
 export class SimulatorControl implements Control {
@@ -190,6 +192,7 @@ export class SimulatorControl implements Control {
 		idempotency.clear();
 		faults.clear();
 		log.clear();
+		this.deps.onReset?.();
 	}
 
 	createKey(options: KeyOptions = {}): KeyInfo {
@@ -245,6 +248,7 @@ function asObject(body: unknown): Record<string, unknown> {
  *   GET    /__sim/requests?since=<seq>   {requests: [...]}
  *   DELETE /__sim/requests               204
  *   GET    /__sim/store/<collection>     the collection as an array
+ * Webhook deliveries have their own routes (/__sim/deliveries, /__sim/deliver, /__sim/delivery-settings): delivery.ts.
  */
 export function handleControlRequest(control: Control, method: string, rest: string, query: URLSearchParams, body: unknown): ControlResponse {
 	const route = `${method.toUpperCase()} ${rest.replace(/\/+$/, '')}`;

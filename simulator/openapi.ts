@@ -86,10 +86,14 @@ export interface Operation {
 	/** Declares the Idempotency-Key header. */
 	idempotent: boolean;
 	hasBody: boolean;
+	/** Also takes a multipart/form-data body (file uploads). */
+	acceptsForm: boolean;
 	segments: Segment[];
 	validatePath(raw: Record<string, string>): CheckResult<Record<string, unknown>>;
 	validateQuery(search: URLSearchParams): CheckResult<Record<string, unknown>>;
 	validateBody(body: unknown): CheckResult<Record<string, unknown>>;
+	/** A parsed multipart body against the document's multipart/form-data schema; form strings are coerced to its types. */
+	validateForm(body: unknown): CheckResult<Record<string, unknown>>;
 }
 
 export interface RouteMatch {
@@ -147,6 +151,8 @@ function newAjv(options: { coerce: boolean; defaults: boolean }): Ajv2020 {
 	// `e164`: a phone number in E.164 form; an empty string clears the number.
 	ajv.addFormat('e164', (value: string) => value === '' || E164.test(value));
 	ajv.addFormat('date-time', DATE_TIME);
+	// a file part of a multipart body (the parsed body holds its file name)
+	ajv.addFormat('binary', true);
 	ajv.addFormat('uuid', UUID);
 	ajv.addFormat('uri', (value: string) => {
 		try {
@@ -312,6 +318,8 @@ export class ApiDocument {
 		const bodySchema = requestBody?.content?.['application/json']?.schema;
 		const bodyValidator = bodySchema ? this.bodyAjv.compile(rewriteRefs(bodySchema, false) as JsonSchema) : null;
 		const bodyRequired = requestBody?.required === true;
+		const formSchema = requestBody?.content?.['multipart/form-data']?.schema;
+		const formValidator = formSchema ? this.paramsAjv.compile(rewriteRefs(formSchema, false) as JsonSchema) : null;
 
 		let scopeFamily: string | null = null;
 		const requirement = (operation.security ?? this.doc.security ?? [])[0];
@@ -333,6 +341,7 @@ export class ApiDocument {
 			scopeFamily,
 			idempotent: [...parameters.values()].some((parameter) => parameter.in === 'header' && parameter.name.toLowerCase() === 'idempotency-key'),
 			hasBody: bodyValidator !== null,
+			acceptsForm: formValidator !== null,
 			segments,
 			validatePath: (raw) => check(pathValidator, { ...raw }),
 			validateQuery: (search) => {
@@ -354,6 +363,7 @@ export class ApiDocument {
 				const value = body === undefined && !bodyRequired ? {} : (body ?? {});
 				return check(bodyValidator, value);
 			},
+			validateForm: (body) => (formValidator ? check(formValidator, body ?? {}) : { ok: true, value: {} }),
 		};
 		this.operations.push(compiled);
 		this.byId.set(operationId, compiled);

@@ -12,6 +12,7 @@
 //   5. scope: GET needs <family>:read, POST/PUT/PATCH :write, DELETE :delete (or `*`) → 403 insufficient_scope
 //   6. validation against the document (ajv, compiled once per operation):
 //      malformed JSON, a body that is not an object           → 400 invalid_parameter
+//      multipart/form-data where the document declares it: parsed (Rails brackets), its strings coerced to the schema
 //      unknown body fields on /api/v2 paths                    → 400 invalid_parameter (v1 ignores them, as Rails does)
 //      wrong types, missing required fields, enum, length…     → 422 validation_failed with details {field: [problem]}
 //   7. idempotency (operations that declare the Idempotency-Key header): same key + same body within
@@ -23,6 +24,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ErrorObject } from 'ajv';
 import type { EventBus } from './events.ts';
+import { fingerprintSource, MultipartError, parseMultipart } from './multipart.ts';
 import type { HandlerContext, HandlerMap, HandlerResult } from './handler.ts';
 import type { ApiDocument, Operation } from './openapi.ts';
 import type { Store } from './store.ts';
@@ -442,10 +444,21 @@ export function isLoopbackHost(hostHeader: string | undefined): boolean {
 	return LOOPBACK_HOSTS.has(host.toLowerCase()) || host.startsWith('127.');
 }
 
-function parseJsonBody(request: ApiRequest): unknown {
+function isMultipart(request: ApiRequest): boolean {
+	return (headerValue(request.headers, 'content-type') ?? '').toLowerCase().startsWith('multipart/form-data');
+}
+
+function parseJsonBody(request: ApiRequest, acceptsForm = false): unknown {
 	if (request.rawBody.length === 0) return undefined;
 	const contentType = (headerValue(request.headers, 'content-type') ?? 'application/json').toLowerCase();
-	if (contentType.startsWith('multipart/form-data')) throw badRequest('multipart/form-data bodies are not supported on this endpoint');
+	if (contentType.startsWith('multipart/form-data')) {
+		if (!acceptsForm) throw badRequest('multipart/form-data bodies are not supported on this endpoint');
+		try {
+			return parseMultipart(request.rawBody, headerValue(request.headers, 'content-type') ?? '');
+		} catch (error) {
+			throw badRequest(error instanceof MultipartError ? error.message : 'Malformed multipart/form-data body');
+		}
+	}
 	if (!contentType.includes('json') && !contentType.startsWith('text/plain')) {
 		throw badRequest(`Unsupported content type ${contentType}: send application/json`);
 	}
@@ -545,9 +558,10 @@ export class ApiRules {
 		const problems: ErrorDetails = {};
 		if (!queryCheck.ok) Object.assign(problems, describeValidationErrors(queryCheck.errors).details);
 		let body: Record<string, unknown> = {};
-		const rawBody = operation.hasBody ? parseJsonBody(request) : undefined;
+		const form = operation.acceptsForm && isMultipart(request);
+		const rawBody = operation.hasBody ? parseJsonBody(request, operation.acceptsForm) : undefined;
 		if (operation.hasBody) {
-			const bodyCheck = operation.validateBody(rawBody);
+			const bodyCheck = form ? operation.validateForm(rawBody) : operation.validateBody(rawBody);
 			if (!bodyCheck.ok) {
 				const described = describeValidationErrors(bodyCheck.errors);
 				if (described.details.body) throw badRequest('The request body must be a JSON object');
@@ -583,7 +597,7 @@ export class ApiRules {
 			if (idempotencyKey.length === 0 || idempotencyKey.length > IDEMPOTENCY_KEY_MAX) {
 				throw badRequest(`Idempotency-Key must be 1 to ${IDEMPOTENCY_KEY_MAX} characters`);
 			}
-			fingerprint = requestFingerprint(request.method, request.path, rawBody);
+			fingerprint = requestFingerprint(request.method, request.path, fingerprintSource(rawBody));
 			const previous = idempotency.lookup(key.token, idempotencyKey, fingerprint, nowMs);
 			if (previous && 'conflict' in previous) {
 				throw new ApiError(409, 'This Idempotency-Key was already used with a different request');

@@ -1,6 +1,7 @@
 // Deterministic demo data: the same store on every start for the same contact count (seeded PRNG,
 // fixed clock). Account 1 "HueChat Demo", its administrator (the demo token's user), three agents,
-// two teams, three inboxes, `contacts` contacts and about 100 conversations with 1–6 messages each.
+// two teams, three inboxes (with members), `contacts` contacts and about 100 conversations with 1–6
+// messages each; then ten labels, four canned responses and four custom attribute definitions.
 import {
 	MESSAGE_TYPE,
 	type ConversationPriority,
@@ -9,6 +10,7 @@ import {
 	type MessageTypeNumber,
 	type Store,
 } from './store.ts';
+import { seedV2 } from './seedV2.ts';
 
 export const DEMO_TOKEN = 'hc_test_demo_0000000000000000';
 export const DEMO_ACCOUNT_ID = 1;
@@ -146,9 +148,9 @@ export function seedStore(store: Store, options: { contacts?: number } = {}): Se
 		created_at: SEED_EPOCH - 390 * DAY,
 	};
 	const inboxes: InboxRecord[] = [
-		store.insertInbox({ ...inboxBase, name: 'API', channel_kind: 'api', channel_type: 'Channel::Api', channel_id: 1, provider: null, webhook_url: 'https://example.com/huechat-inbox' }),
-		store.insertInbox({ ...inboxBase, name: 'Website', channel_kind: 'web_widget', channel_type: 'Channel::WebWidget', channel_id: 1, provider: null, website_url: 'https://www.huechat-demo.test', greeting_enabled: true, greeting_message: 'Hi there! How can we help?' }),
-		store.insertInbox({ ...inboxBase, name: 'WhatsApp', channel_kind: 'whatsapp', channel_type: 'Channel::Whatsapp', channel_id: 1, provider: 'whatsapp_cloud', phone_number: '+971500000001' }),
+		store.insertInbox({ ...inboxBase, name: 'API', channel_kind: 'api', channel_type: 'Channel::Api', channel_id: 1, provider: null, webhook_url: 'https://example.com/huechat-inbox', member_ids: [admin.id, agents[0].id] }),
+		store.insertInbox({ ...inboxBase, name: 'Website', channel_kind: 'web_widget', channel_type: 'Channel::WebWidget', channel_id: 1, provider: null, website_url: 'https://www.huechat-demo.test', greeting_enabled: true, greeting_message: 'Hi there! How can we help?', widget_color: '#1f93ff', welcome_title: 'Hi there!', welcome_tagline: 'We reply within minutes.', member_ids: agents.map((agent) => agent.id) }),
+		store.insertInbox({ ...inboxBase, name: 'WhatsApp', channel_kind: 'whatsapp', channel_type: 'Channel::Whatsapp', channel_id: 1, provider: 'whatsapp_cloud', phone_number: '+971500000001', member_ids: [agents[1].id, agents[2].id] }),
 	];
 
 	const teams = [
@@ -273,5 +275,83 @@ export function seedStore(store: Store, options: { contacts?: number } = {}): Se
 		});
 	}
 
+	seedSettings(store, account.id);
+
+	seedV2(store, account.id, SEED_EPOCH);
+
 	return { accountId: account.id, demoToken: DEMO_TOKEN };
+}
+
+/** Labels (every title the seed uses), canned responses and custom attribute definitions; no randomness. */
+function seedSettings(store: Store, accountId: number): void {
+	const at = SEED_EPOCH - 370 * DAY;
+	const colors = ['#1f93ff', '#f5a623', '#44ce4b', '#e0245e', '#8e44ad'];
+	const descriptions: Record<string, string> = {
+		billing: 'Payments, invoices and refunds',
+		bug: 'Something does not work',
+		'churn-risk': 'Customers who may leave',
+		vip: 'Our most valued customers',
+	};
+	[...new Set([...CONTACT_LABELS, ...CONVERSATION_LABELS])].sort().forEach((title, index) => {
+		store.insertPlain('labels', {
+			account_id: accountId,
+			title,
+			description: descriptions[title] ?? null,
+			color: colors[index % colors.length],
+			show_on_sidebar: true,
+			created_at: at,
+			updated_at: at,
+		});
+	});
+	const canned: [string, string][] = [
+		['greeting', 'Hello {{contact.name}}, thanks for reaching out! How can we help today?'],
+		['refund', 'The refund has been issued; it takes 3–5 business days to appear on your statement.'],
+		['shipping', 'We ship within 5 business days; you will get a tracking link by email.'],
+		['goodbye', 'Glad we could help. Have a great day!'],
+	];
+	for (const [shortCode, content] of canned) {
+		store.insertPlain('canned_responses', { account_id: accountId, short_code: shortCode, content, created_at: at, updated_at: at });
+	}
+	const definition = {
+		account_id: accountId,
+		attribute_description: null,
+		attribute_values: [],
+		regex_pattern: null,
+		regex_cue: null,
+		default_value: null,
+		created_at: at,
+		updated_at: at,
+	};
+	store.insertPlain('custom_attribute_definitions', {
+		...definition,
+		attribute_display_name: 'Plan',
+		attribute_key: 'plan',
+		attribute_display_type: 'list',
+		attribute_model: 'contact_attribute',
+		attribute_description: 'The subscription plan',
+		attribute_values: ['free', 'starter', 'pro', 'enterprise'],
+	});
+	store.insertPlain('custom_attribute_definitions', {
+		...definition,
+		attribute_display_name: 'Signup Date',
+		attribute_key: 'signup_date',
+		attribute_display_type: 'date',
+		attribute_model: 'contact_attribute',
+	});
+	store.insertPlain('custom_attribute_definitions', {
+		...definition,
+		attribute_display_name: 'Order Number',
+		attribute_key: 'order_number',
+		attribute_display_type: 'text',
+		attribute_model: 'conversation_attribute',
+		regex_pattern: '^[0-9]{4,}$',
+		regex_cue: 'Digits only, e.g. 4411',
+	});
+	store.insertPlain('custom_attribute_definitions', {
+		...definition,
+		attribute_display_name: 'Refund Amount',
+		attribute_key: 'refund_amount',
+		attribute_display_type: 'currency',
+		attribute_model: 'conversation_attribute',
+	});
 }

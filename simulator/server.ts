@@ -5,6 +5,8 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultQueue, RequestLog, SimulatorControl, handleControlRequest, type Control, type Fault } from './control.ts';
+import { WebhookDelivery, handleDeliveryControl, type DeliveryOptions } from './delivery.ts';
+import { BLOB_PREFIX, serveBlob } from './attachments.ts';
 import { EventBus } from './events.ts';
 import { loadApiDocument } from './openapi.ts';
 import { handlers } from './resources/index.ts';
@@ -29,6 +31,8 @@ export interface SimulatorOptions {
 	quiet?: boolean;
 	/** Answer 426 to requests whose Host header is not loopback, as HueChat does for plain HTTP (default false). */
 	enforceHttps?: boolean;
+	/** Webhook delivery settings (retry backoff, attempts, timeout); see delivery.ts. */
+	delivery?: DeliveryOptions;
 }
 
 export interface Simulator {
@@ -41,6 +45,8 @@ export interface Simulator {
 	control: Control;
 	/** Domain events raised by handlers (webhook delivery listens here). */
 	events: EventBus;
+	/** Signed webhook deliveries of those events, their log and hand-made (forged, stale, …) deliveries. */
+	delivery: WebhookDelivery;
 	close(): Promise<void>;
 }
 
@@ -115,9 +121,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const idempotency = new IdempotencyCache();
 	const faults = new FaultQueue();
 	const log = new RequestLog();
-	const control = new SimulatorControl({ store, keys, limiter, idempotency, faults, log, contacts });
-	control.reset();
 	const events = new EventBus();
+	const delivery = new WebhookDelivery(store, events, options.delivery);
+	const control = new SimulatorControl({ store, keys, limiter, idempotency, faults, log, contacts, onReset: () => delivery.reset() });
+	control.reset();
 	const rules = new ApiRules({ document, handlers, store, keys, limiter, idempotency, events, options: { enforceHttps: options.enforceHttps ?? false } });
 
 	const answerFault = (req: http.IncomingMessage, fault: Fault): ApiResponse => {
@@ -148,7 +155,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		}
 
 		if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
-			const result = handleControlRequest(control, method, path.slice(CONTROL_PREFIX.length + 1), url.searchParams, parseLoggedBody(rawBody));
+			const rest = path.slice(CONTROL_PREFIX.length + 1);
+			const result =
+				(await handleDeliveryControl(delivery, method, rest, url.searchParams, parseLoggedBody(rawBody))) ??
+				handleControlRequest(control, method, rest, url.searchParams, parseLoggedBody(rawBody));
 			send(res, { status: result.status, headers: {}, body: result.body });
 			return;
 		}
@@ -180,6 +190,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			return;
 		}
 		if (fault?.kind === 'latency') await sleep(fault.latencyMs ?? 1000);
+
+		// Attachment files (a message's `data_url`): served without the API token, like ActiveStorage URLs.
+		if (method === 'GET' && path.startsWith(BLOB_PREFIX)) {
+			const blob = serveBlob(store, path);
+			entry.status = blob.status;
+			if (!res.destroyed) {
+				res.writeHead(blob.status, blob.headers);
+				res.end(blob.body);
+			}
+			return;
+		}
 
 		const response = await rules.process({
 			method,
@@ -224,8 +245,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		store,
 		control,
 		events,
+		delivery,
 		close: () =>
 			new Promise<void>((resolve, reject) => {
+				delivery.close();
 				server.close((error) => (error ? reject(error) : resolve()));
 				server.closeAllConnections();
 			}),

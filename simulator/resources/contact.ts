@@ -192,9 +192,11 @@ function create(context: HandlerContext) {
 		inbox && sourceId !== undefined
 			? store.insertContactInbox({ contact_id: contact.id, inbox_id: inbox.id, source_id: sourceId, hmac_verified: false, created_at: now })
 			: undefined;
+	const shown = contactView(store, contact);
+	context.emit('contact.created', shown);
 	return created({
 		payload: {
-			contact: contactView(store, contact),
+			contact: shown,
 			contact_inbox: contactInbox ? contactInboxView(store, contactInbox) : null,
 		},
 	});
@@ -220,12 +222,19 @@ function update(context: HandlerContext) {
 	// attribute hashes are merged into the stored ones, not replaced
 	if (input.additional_attributes) patch.additional_attributes = { ...contact.additional_attributes, ...input.additional_attributes };
 	if (input.custom_attributes) patch.custom_attributes = { ...contact.custom_attributes, ...input.custom_attributes };
+	const before = JSON.stringify(contactView(store, contact));
 	store.updateContact(contact, patch);
-	return ok({ payload: contactView(store, contact) });
+	const shown = contactView(store, contact);
+	// as Chatwoot, no contact.updated when nothing changed
+	if (JSON.stringify(shown) !== before) context.emit('contact.updated', shown);
+	return ok({ payload: shown });
 }
 
 function remove(context: HandlerContext) {
-	context.store.deleteContact(findContact(context));
+	const contact = findContact(context);
+	const shown = contactView(context.store, contact);
+	context.store.deleteContact(contact);
+	context.emit('contact.deleted', shown);
 	return noContent();
 }
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { created, ok, type HandlerContext, type HandlerMap } from '../handler.ts';
 import { notFound, validationFailed, type ErrorDetails } from '../rules.ts';
 import type { Attributes, ContactInboxRecord, ContactRecord, ConversationPriority, ConversationRecord, ConversationStatus, Store } from '../store.ts';
-import { conversationView } from '../views.ts';
+import { conversationView, messageView } from '../views.ts';
 import { defaultSourceId } from './contact.ts';
 import { findConversation, insertMessage, messageProblems, type MessageInput } from './message.ts';
 
@@ -210,8 +210,11 @@ function create(context: HandlerContext) {
 		contact_last_seen_at: null,
 		sla_policy_id: null,
 	});
-	if (input.message) insertMessage(store, conversation, input.message, user, now);
-	return created(conversationView(store, conversation, user.id));
+	const initial = input.message ? insertMessage(store, conversation, input.message, user, now) : undefined;
+	const shown = conversationView(store, conversation, user.id);
+	context.emit('conversation.created', shown);
+	if (initial) context.emit('message.created', messageView(store, initial));
+	return created(shown);
 }
 
 function get(context: HandlerContext) {
@@ -224,11 +227,17 @@ function setStatus(context: HandlerContext) {
 	const input = context.body as StatusInput;
 	// without a status the call toggles: open → resolved, anything else → open
 	const next: ConversationStatus = input.status ?? (conversation.status === 'open' ? 'resolved' : 'open');
+	const previous = { status: conversation.status, snoozed_until: conversation.snoozed_until };
 	store.updateConversation(conversation, {
 		status: next,
 		snoozed_until: next === 'snoozed' ? (input.snoozed_until ?? null) : null,
 		updated_at: now,
 	});
+	if (conversation.status !== previous.status || conversation.snoozed_until !== previous.snoozed_until) {
+		const shown = conversationView(store, conversation, context.user.id);
+		if (conversation.status !== previous.status) context.emit('conversation.status_changed', shown);
+		context.emit('conversation.updated', shown);
+	}
 	return ok({
 		payload: {
 			success: true,

@@ -2,7 +2,9 @@
 import { created, ok, type HandlerContext, type HandlerMap } from '../handler.ts';
 import { notFound, validationFailed, type ErrorDetails } from '../rules.ts';
 import { MESSAGE_TYPE, type Attributes, type ConversationRecord, type InboxRecord, type MessageRecord, type Store, type UserRecord } from '../store.ts';
-import { contactPushView, messageView, userPushView } from '../views.ts';
+import { contactPushView, conversationView, messageView, userPushView } from '../views.ts';
+import { attachFiles } from '../attachments.ts';
+import { filesOf } from '../multipart.ts';
 
 export const MESSAGES_PER_PAGE = 20;
 const MESSAGES_AFTER_LIMIT = 100;
@@ -22,6 +24,8 @@ export interface MessageInput {
 	echo_id?: string;
 	source_id?: string;
 	campaign_id?: number;
+	/** File names of a multipart body's `attachments[]` (the files themselves: `filesOf(body)`). */
+	attachments?: string[];
 }
 
 export function findConversation(context: HandlerContext, id: number = Number(context.params.conversation_id)): ConversationRecord {
@@ -45,7 +49,8 @@ function emailList(value: string | undefined): string[] | undefined {
 export function messageProblems(input: MessageInput, inbox: InboxRecord, prefix = ''): ErrorDetails {
 	const details: ErrorDetails = {};
 	const hasContent = typeof input.content === 'string' && input.content.trim() !== '';
-	if (!hasContent && input.template_params === undefined) details[`${prefix}content`] = ["can't be blank"];
+	const hasAttachments = Array.isArray(input.attachments) && input.attachments.length > 0;
+	if (!hasContent && input.template_params === undefined && !hasAttachments) details[`${prefix}content`] = ["can't be blank"];
 	if (input.message_type === 'incoming' && inbox.channel_kind !== 'api') {
 		details[`${prefix}message_type`] = ['incoming messages are only allowed in API inboxes'];
 	}
@@ -152,7 +157,18 @@ function create(context: HandlerContext) {
 	if (!inbox) throw notFound(`Inbox ${conversation.inbox_id} not found`);
 	const details = messageProblems(input, inbox);
 	if (Object.keys(details).length > 0) throw validationFailed(details);
-	return created(messageView(store, insertMessage(store, conversation, input, user, now)));
+	const previousStatus = conversation.status;
+	const message = insertMessage(store, conversation, input, user, now);
+	attachFiles(store, message, filesOf(context.body), context.headers, now);
+	const shown = messageView(store, message);
+	context.emit('message.created', shown);
+	if (conversation.status !== previousStatus) {
+		// a contact's message reopened the conversation
+		const shownConversation = conversationView(store, conversation, user.id);
+		context.emit('conversation.status_changed', shownConversation);
+		context.emit('conversation.updated', shownConversation);
+	}
+	return created(shown);
 }
 
 export const messageHandlers: HandlerMap = {

@@ -80,9 +80,12 @@ test('scopes follow the method rule, creates are idempotent, and every response 
 		expect(raw?.tags?.length).toBe(1);
 	}
 	expect(document.operations.filter((operation) => operation.idempotent).map((operation) => operation.operationId).sort()).toEqual([
+		'broadcast.create',
 		'contact.create',
 		'conversation.create',
+		'deal.create',
 		'message.create',
+		'ticket.create',
 	]);
 	expect(scopeActionFor('PATCH')).toBe('write');
 });
