@@ -6,6 +6,7 @@ import { CREDENTIAL_TYPE } from '../shared/api';
 import { requestSettingsProperty } from '../shared/descriptions';
 import { checkChoices } from '../shared/validation';
 import { listSearch } from '../shared/listSearch';
+import { loadOptions } from '../shared/loadOptions';
 import { inspectResponse, singleRequest } from '../shared/request';
 import { resourceOptions, resourceProperties } from './resources';
 
@@ -52,5 +53,5 @@ export class HueChat implements INodeType {
 		],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, loadOptions };
 }

@@ -16,7 +16,8 @@ export function listRouting(method: 'GET' | 'POST', url: string, shape: ListShap
 		request: { method, url },
 		send: { preSend },
 		operations: { pagination: listRequests(shape) },
-		output: { postReceive: shape.root ? [itemsAt(shape.root)] : [] },
+		// Without a root the body itself is the list (a bare array): RoutingNode only splits arrays when no postReceive runs.
+		output: { postReceive: [itemsAt(shape.root ?? '')] },
 	};
 }
 
@@ -117,20 +118,27 @@ interface LocatorSpec {
 	urlSegment?: string;
 	description?: string;
 	required?: boolean;
+	/** v1 records have integer ids (the default); v2 records UUIDs. */
+	idKind?: 'integer' | 'uuid';
 }
 
-/** A resource locator for an integer-id record: From List (searchable), By ID, and By URL when the dashboard has one. */
+const UUID_PATTERN = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
+/** A resource locator for a record: From List (searchable), By ID, and By URL when the dashboard has one. */
 export function idLocator(spec: LocatorSpec, displayOptions: INodeProperties['displayOptions']): INodeProperties {
-	const idPattern = '^\\s*[1-9]\\d*\\s*$';
+	const uuid = spec.idKind === 'uuid';
+	const idPattern = uuid ? `^\\s*${UUID_PATTERN}\\s*$` : '^\\s*[1-9]\\d*\\s*$';
 	const modes: INodeProperties['modes'] = [
 		locatorMode('From List', 'list', { typeOptions: { searchListMethod: spec.searchMethod, searchable: true } }),
 		locatorMode('By ID', 'id', {
-			placeholder: 'e.g. 42',
-			validation: [{ type: 'regex', properties: { regex: idPattern, errorMessage: 'Must be a positive whole number' } }],
+			placeholder: uuid ? 'e.g. 3f2b8c1e-6d4a-4f1b-9c2e-7a5d1e0b4c9f' : 'e.g. 42',
+			validation: [
+				{ type: 'regex', properties: { regex: idPattern, errorMessage: uuid ? 'Must be a UUID such as 3f2b8c1e-6d4a-4f1b-9c2e-7a5d1e0b4c9f' : 'Must be a positive whole number' } },
+			],
 		}),
 	];
 	if (spec.urlSegment) {
-		const regex = `https?://.+/app/accounts/\\d+/${spec.urlSegment}/(\\d+)`;
+		const regex = `https?://.+/app/accounts/\\d+/${spec.urlSegment}/(${uuid ? UUID_PATTERN : '\\d+'})`;
 		modes.push(
 			locatorMode('By URL', 'url', {
 				placeholder: `e.g. https://app.huechat.ai/app/accounts/1/${spec.urlSegment}/42`,

@@ -11,6 +11,8 @@ interface SearchSpec {
 	path: string;
 	/** Path used when the user typed a filter (HueChat searches server-side); else the filter is applied here. */
 	searchPath?: string;
+	/** The query parameter of `searchPath` that takes the filter (default `q`). */
+	searchParam?: string;
 	query?: IDataObject;
 	root: string | undefined;
 	pageSize: number;
@@ -24,6 +26,79 @@ function dig(source: unknown, path: string | undefined): unknown {
 }
 
 const SEARCHES: Record<string, SearchSpec> = {
+	// v2 records (UUID ids): 100 a page; tickets and deals are searched server-side with `q`.
+	templates: {
+		api: 'v2',
+		path: '/templates',
+		root: 'data',
+		pageSize: 100,
+		label: (t) => `${String(t.name)} (${String(t.language)}, ${String(t.status)})`,
+	},
+	approvedTemplates: {
+		api: 'v2',
+		path: '/templates',
+		query: { status: 'approved' },
+		root: 'data',
+		pageSize: 100,
+		label: (t) => `${String(t.name)} (${String(t.language)}, ${String(t.category)})`,
+	},
+	contactLists: {
+		api: 'v2',
+		path: '/contact_lists',
+		root: 'data',
+		pageSize: 100,
+		label: (l) => `${String(l.name)} (${String(l.contact_count)} contacts)`,
+	},
+	broadcasts: {
+		api: 'v2',
+		path: '/broadcasts',
+		root: 'data',
+		pageSize: 100,
+		label: (b) => `${String(b.name)} · ${String(b.status)}`,
+	},
+	tickets: {
+		api: 'v2',
+		path: '/tickets',
+		searchPath: '/tickets',
+		root: 'data',
+		pageSize: 100,
+		label: (t) => `#${String(t.number)} ${String(t.subject)} · ${String(t.status)}`,
+	},
+	pipelines: {
+		api: 'v2',
+		path: '/pipelines',
+		root: 'data',
+		pageSize: 100,
+		label: (p) => String(p.name),
+	},
+	deals: {
+		api: 'v2',
+		path: '/deals',
+		searchPath: '/deals',
+		root: 'data',
+		pageSize: 100,
+		label: (d) => [String(d.title), d.value === null || d.value === undefined ? undefined : `${String(d.value)} ${String(d.currency)}`, String(d.status)].filter(Boolean).join(' · '),
+	},
+	aiAgents: {
+		api: 'v2',
+		path: '/ai_agents',
+		root: 'data',
+		pageSize: 100,
+		label: (a) => `${String(a.name)} (${String(a.status)})`,
+	},
+	accountWebhooks: {
+		path: '/webhooks',
+		root: 'payload.webhooks',
+		pageSize: Number.POSITIVE_INFINITY,
+		label: (w) => (w.name ? `${String(w.name)} · ${String(w.url)}` : String(w.url)),
+	},
+	outboundWebhooks: {
+		api: 'v2',
+		path: '/outbound_webhooks',
+		root: 'data',
+		pageSize: 100,
+		label: (w) => `${String(w.url)} (${(Array.isArray(w.events) ? w.events : []).join(', ')})`,
+	},
 	contacts: {
 		path: '/contacts',
 		searchPath: '/contacts/search',
@@ -48,7 +123,45 @@ const SEARCHES: Record<string, SearchSpec> = {
 		path: '/inboxes',
 		root: 'payload',
 		pageSize: Number.POSITIVE_INFINITY,
+		dashboardSegment: 'settings/inboxes',
 		label: (i) => `${String(i.name)} (${String(i.channel_type ?? '').replace(/^Channel::/, '')})`,
+	},
+	// Agents, teams, labels, canned responses and custom attributes come whole (no pages): filtered here.
+	agents: {
+		path: '/agents',
+		root: undefined,
+		pageSize: Number.POSITIVE_INFINITY,
+		label: (a) => `${String(a.name)} · ${String(a.email)} (${String(a.role)})`,
+	},
+	teams: {
+		path: '/teams',
+		root: undefined,
+		pageSize: Number.POSITIVE_INFINITY,
+		dashboardSegment: 'settings/teams',
+		label: (t) => String(t.name),
+	},
+	labels: {
+		path: '/labels',
+		root: 'payload',
+		pageSize: Number.POSITIVE_INFINITY,
+		label: (l) => (l.description ? `${String(l.title)} · ${String(l.description)}` : String(l.title)),
+	},
+	cannedResponses: {
+		path: '/canned_responses',
+		searchPath: '/canned_responses',
+		searchParam: 'search',
+		root: undefined,
+		pageSize: Number.POSITIVE_INFINITY,
+		label: (c) => {
+			const content = String(c.content ?? '');
+			return `/${String(c.short_code)} · ${content.length > 60 ? `${content.slice(0, 57)}…` : content}`;
+		},
+	},
+	customAttributes: {
+		path: '/custom_attribute_definitions',
+		root: undefined,
+		pageSize: Number.POSITIVE_INFINITY,
+		label: (d) => `${String(d.attribute_display_name)} (${String(d.attribute_key)}, ${String(d.attribute_model).replace(/_attribute$/, '')})`,
 	},
 };
 
@@ -62,7 +175,7 @@ async function search(context: ILoadOptionsFunctions, spec: SearchSpec, filter?:
 		...(spec.query ?? {}),
 		page,
 		...(api === 'v2' ? { per_page: spec.pageSize } : {}),
-		...(filter && serverSide ? { q: filter } : {}),
+		...(filter && serverSide ? { [spec.searchParam ?? 'q']: filter } : {}),
 	};
 	const body = await apiRequest(context, 'GET', accountPath(api, credentials.accountId, path), { qs });
 	const records = (Array.isArray(dig(body, spec.root)) ? dig(body, spec.root) : []) as IDataObject[];
@@ -89,7 +202,22 @@ function searcher(name: keyof typeof SEARCHES) {
 }
 
 export const listSearch = {
+	searchTemplates: searcher('templates'),
+	searchApprovedTemplates: searcher('approvedTemplates'),
+	searchContactLists: searcher('contactLists'),
+	searchBroadcasts: searcher('broadcasts'),
+	searchTickets: searcher('tickets'),
+	searchPipelines: searcher('pipelines'),
+	searchDeals: searcher('deals'),
+	searchAiAgents: searcher('aiAgents'),
 	searchContacts: searcher('contacts'),
 	searchConversations: searcher('conversations'),
 	searchInboxes: searcher('inboxes'),
+	searchAgents: searcher('agents'),
+	searchTeams: searcher('teams'),
+	searchLabels: searcher('labels'),
+	searchCannedResponses: searcher('cannedResponses'),
+	searchCustomAttributes: searcher('customAttributes'),
+	searchAccountWebhooks: searcher('accountWebhooks'),
+	searchOutboundWebhooks: searcher('outboundWebhooks'),
 };

@@ -1,18 +1,26 @@
-import type { NodeOperationError } from 'n8n-workflow';
+import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+/** An input problem, or an API error met by a composite operation's preparatory requests. */
+type Refusal = NodeOperationError | NodeApiError;
 
 /**
  * Input problems found by preSend checks. They are not thrown there: RoutingNode would turn them into error items
  * without a pairedItem. The shared request path throws them instead, before any request, paired with their item.
  */
-const refusals = new WeakMap<object, NodeOperationError>();
+const refusals = new WeakMap<object, Refusal>();
 
 /** Records the first problem of this item's request; later checks keep running but do not overwrite it. */
-export function refuse(context: object, error: NodeOperationError): void {
+export function refuse(context: object, error: Refusal): void {
 	if (!refusals.has(context)) refusals.set(context, error);
 }
 
+/** Whether a problem was already recorded for this item (composite preSends then make no request). */
+export function hasRefusal(context: object): boolean {
+	return refusals.has(context) || refusals.has(Object.getPrototypeOf(context) as object);
+}
+
 /** RoutingNode runs preSend with the item's context and pagination with an object derived from it. */
-export function takeRefusal(context: object): NodeOperationError | undefined {
+export function takeRefusal(context: object): Refusal | undefined {
 	for (const candidate of [context, Object.getPrototypeOf(context) as object]) {
 		const error = refusals.get(candidate);
 		if (error) {

@@ -36,6 +36,38 @@ const CHECKS = {
 		test: (value: unknown) => String(value ?? '').trim() !== '' && String(value).length <= 150_000,
 		expected: 'text of 1 to 150,000 characters',
 	},
+	labelTitle: {
+		test: (value: unknown) => /^[\p{L}\p{N}_-]+$/u.test(String(value ?? '')),
+		expected: 'letters, digits, - and _ only (no spaces), e.g. follow-up',
+	},
+	timezone: {
+		test: (value: unknown) => {
+			try {
+				new Intl.DateTimeFormat('en-US', { timeZone: String(value).trim() });
+				return String(value).trim() !== '';
+			} catch {
+				return false;
+			}
+		},
+		expected: 'an IANA time zone such as Europe/Berlin',
+	},
+	hexColor: {
+		test: (value: unknown) => /^#[0-9a-f]{6}$/i.test(String(value ?? '').trim()),
+		expected: 'a hex color such as #1f93ff',
+	},
+	uuid: {
+		test: (value: unknown) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(String(value ?? '').trim()),
+		expected: 'a UUID such as 3f2b8c1e-6d4a-4f1b-9c2e-7a5d1e0b4c9f',
+	},
+	decimal: {
+		// Money stays a string: checked as text, never parsed to a float.
+		test: (value: unknown) => /^\d{1,13}(\.\d{1,2})?$/.test(String(value ?? '').trim()),
+		expected: 'an amount such as 1250.00: digits, optionally a dot and 1 or 2 decimals (no thousands separators)',
+	},
+	currency: {
+		test: (value: unknown) => /^[A-Z]{3}$/.test(String(value ?? '').trim()),
+		expected: 'an ISO 4217 currency code such as USD or EUR',
+	},
 } as const;
 
 export type CheckName = keyof typeof CHECKS;

@@ -88,29 +88,19 @@ const PENDING = new Set(
 		.filter((row) => !['contact', 'conversation', 'message'].includes(row.resource) || row.api === 'v2')
 		.map((row) => endpointKey(row.api, row.method, row.path)),
 );
-for (const key of [
-	'v1 GET /conversations/meta',
-	'v1 GET /conversations/search',
-	'v1 POST /conversations/filter',
-	'v1 PATCH /conversations/{}',
-	'v1 DELETE /conversations/{}',
-	'v1 POST /conversations/{}/toggle_priority',
-	'v1 POST /conversations/{}/assignments',
-	'v1 GET /conversations/{}/labels',
-	'v1 POST /conversations/{}/labels',
-	'v1 POST /conversations/{}/custom_attributes',
-	'v1 POST /conversations/{}/toggle_typing_status',
-	'v1 PATCH /conversations/{}/messages/{}',
-	'v1 DELETE /conversations/{}/messages/{}',
-	'v1 POST /contacts/filter',
-	'v1 GET /contacts/{}/conversations',
-	'v1 GET /contacts/{}/contactable_inboxes',
-	'v1 POST /contacts/{}/contact_inboxes',
-	'v1 GET /contacts/{}/labels',
-	'v1 POST /contacts/{}/labels',
-	'v1 POST /actions/contact_merge',
-]) {
-	PENDING.add(key);
+// Issue 3 (conversation, message and contact actions) is done: every v1 row of those resources is due.
+// Issue 5 (webhook subscriptions) is done: account webhooks (v1) and outbound webhooks (v2).
+for (const row of rows) {
+	if (['account webhook', 'outbound webhook'].includes(row.resource)) PENDING.delete(endpointKey(row.api, row.method, row.path));
+}
+// Issue 3 (account resources) is done: inboxes and their agents, agents, teams and their members, labels, canned
+// responses and custom attribute definitions.
+for (const row of rows) {
+	if (['inbox', 'agent', 'team', 'label', 'canned response', 'custom attribute'].includes(row.resource)) PENDING.delete(endpointKey(row.api, row.method, row.path));
+}
+// Issue 4 (v2 resources) is done: broadcasts, templates, contact lists, tickets, pipelines, deals and AI agents.
+for (const row of rows) {
+	if (['broadcast', 'template', 'contact list', 'ticket', 'pipeline', 'deal', 'ai agent'].includes(row.resource)) PENDING.delete(endpointKey(row.api, row.method, row.path));
 }
 
 describe('Coverage of endpoints.tsv', () => {

@@ -32,7 +32,7 @@ export interface HueChatCredentials {
 
 const credentialType = new HueChatApi();
 
-class TestCredentialsHelper extends ICredentialsHelper {
+export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(private readonly data: HueChatCredentials) {
 		super();
 	}
@@ -45,7 +45,10 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		return true;
 	}
 
-	/** As packages/cli's CredentialsHelper: resolve each generic-auth value as an expression with $credentials. */
+	/**
+	 * As packages/cli's CredentialsHelper: a function authenticate is called as is; a generic one has each value
+	 * resolved as an expression with $credentials.
+	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		_typeName: string,
@@ -53,7 +56,15 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		workflow?: Workflow,
 		node?: INode,
 	): Promise<IHttpRequestOptions> {
-		const properties = credentialType.authenticate.properties as Record<string, Record<string, string>>;
+		const authenticate = credentialType.authenticate as unknown;
+		if (typeof authenticate === 'function') {
+			return await (authenticate as (c: ICredentialDataDecryptedObject, r: IHttpRequestOptions) => Promise<IHttpRequestOptions>).call(
+				credentialType,
+				credentials,
+				requestOptions,
+			);
+		}
+		const properties = (authenticate as { properties: Record<string, Record<string, string>> }).properties;
 		for (const [outerKey, values] of Object.entries(properties)) {
 			for (const [key, expression] of Object.entries(values)) {
 				const resolved = workflow!.expression.getParameterValue(expression, null, 0, 0, node!.name, [], 'manual', {
@@ -103,6 +114,8 @@ export interface RunOptions {
 	parameters: INodeParameters;
 	/** Input items (json); one empty item when omitted. */
 	items?: IDataObject[];
+	/** Input items with binary data (or anything else); wins over `items`. */
+	inputItems?: INodeExecutionData[];
 	continueOnFail?: boolean;
 	executionId?: string;
 	/** n8n's cancel signal (the Stop button). WorkflowExecute.runNode does not pass one to declarative nodes, so
@@ -152,7 +165,9 @@ export async function runHueChat(options: RunOptions): Promise<RunResult> {
 		userId: 'test-user',
 		workflowId: 'wfTest',
 	} as unknown as IWorkflowExecuteAdditionalData;
-	const inputItems: INodeExecutionData[] = (options.items ?? [{}]).map((json, index) => ({ json, pairedItem: { item: index } }));
+	const inputItems: INodeExecutionData[] =
+		options.inputItems?.map((item, index) => ({ pairedItem: { item: index }, ...item })) ??
+		(options.items ?? [{}]).map((json, index) => ({ json, pairedItem: { item: index } }));
 	const executeData: IExecuteData = { node: filledNode, data: { main: [inputItems] }, source: { main: [{ previousNode: 'Start' }] } };
 	const runExecutionData: IRunExecutionData = createRunExecutionData({
 		resultData: { runData: {} },
