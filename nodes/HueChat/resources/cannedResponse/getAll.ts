@@ -1,0 +1,25 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { returnAllAndLimit, showFor } from '../../../shared/descriptions';
+
+export const cannedResponseGetAllDescription: INodeProperties[] = [
+	...returnAllAndLimit('cannedResponse', 'getAll'),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: showFor('cannedResponse', ['getAll']),
+		options: [
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description: 'Only canned responses whose short code or content contains this text (short-code matches first)',
+				routing: { send: { type: 'query', property: 'search' } },
+			},
+		],
+	},
+];

@@ -1,0 +1,13 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { idLocator, showFor } from '../../../shared/descriptions';
+
+/** The canned response picker: From List (searching short code and content) or By ID. */
+export function cannedResponseLocator(operations: string[]): INodeProperties {
+	return idLocator(
+		{ name: 'cannedResponseId', displayName: 'Canned Response', searchMethod: 'searchCannedResponses', description: 'The canned response to use' },
+		showFor('cannedResponse', operations),
+	);
+}
+
+export const cannedResponseIdCheck = { parameter: 'cannedResponseId', label: 'Canned Response', check: 'positiveInteger' as const };

@@ -1,0 +1,65 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { showFor } from '../../../shared/descriptions';
+import { ATTRIBUTE_MODELS, definitionFields, DISPLAY_TYPES, listValuesField } from './fields';
+
+const show = showFor('customAttribute', ['create']);
+
+export const customAttributeCreateDescription: INodeProperties[] = [
+	{
+		displayName: 'Applies To',
+		name: 'attributeModel',
+		type: 'options',
+		required: true,
+		options: ATTRIBUTE_MODELS,
+		default: 'contact_attribute',
+		description: 'Whether contacts or conversations get this attribute',
+		displayOptions: show,
+		routing: { send: { type: 'body', property: 'attribute_model' } },
+	},
+	{
+		displayName: 'Display Name',
+		name: 'displayName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Plan',
+		displayOptions: show,
+		routing: { send: { type: 'body', property: 'attribute_display_name' } },
+	},
+	{
+		displayName: 'Key',
+		name: 'key',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. plan',
+		description: 'The name of the value in custom_attributes; unique per Applies To, and not a standard attribute such as status or email',
+		displayOptions: show,
+		routing: { send: { type: 'body', property: 'attribute_key' } },
+	},
+	{
+		displayName: 'Display Type',
+		name: 'displayType',
+		type: 'options',
+		required: true,
+		options: DISPLAY_TYPES,
+		default: 'text',
+		displayOptions: show,
+		routing: { send: { type: 'body', property: 'attribute_display_type' } },
+	},
+	{
+		...listValuesField,
+		required: true,
+		displayOptions: { show: { resource: ['customAttribute'], operation: ['create'], displayType: ['list'] } },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: show,
+		options: definitionFields,
+	},
+];

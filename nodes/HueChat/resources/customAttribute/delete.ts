@@ -1,0 +1,5 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { customAttributeLocator } from './locator';
+
+export const customAttributeDeleteDescription: INodeProperties[] = [customAttributeLocator(['delete'])];

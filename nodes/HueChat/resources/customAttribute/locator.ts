@@ -1,0 +1,13 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { idLocator, showFor } from '../../../shared/descriptions';
+
+/** The custom attribute picker: From List or By ID. */
+export function customAttributeLocator(operations: string[]): INodeProperties {
+	return idLocator(
+		{ name: 'customAttributeId', displayName: 'Custom Attribute', searchMethod: 'searchCustomAttributes', description: 'The custom attribute definition to use' },
+		showFor('customAttribute', operations),
+	);
+}
+
+export const customAttributeIdCheck = { parameter: 'customAttributeId', label: 'Custom Attribute', check: 'positiveInteger' as const };

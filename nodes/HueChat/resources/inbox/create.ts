@@ -1,0 +1,157 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { showFor, simplifyToggle } from '../../../shared/descriptions';
+import { refuse } from '../../../shared/refusals';
+import { CHANNEL_TYPES, channelSettingFields, inboxSettingFields } from './fields';
+
+const show = showFor('inbox', ['create']);
+const forChannels = (types: string[]) => ({ show: { resource: ['inbox'], operation: ['create'], channelType: types } });
+
+/** The fields each channel type requires, by parameter name and label. */
+const REQUIRED_CHANNEL_FIELDS: Record<string, Array<[string, string]>> = {
+	web_widget: [['websiteUrl', 'Website URL']],
+	email: [['channelEmail', 'Email']],
+	whatsapp: [['phoneNumber', 'Phone Number']],
+	sms: [['phoneNumber', 'Phone Number']],
+	telegram: [['botToken', 'Bot Token']],
+	line: [
+		['lineChannelId', 'LINE Channel ID'],
+		['lineChannelSecret', 'LINE Channel Secret'],
+		['lineChannelToken', 'LINE Channel Token'],
+	],
+};
+
+/** preSend: the chosen channel type's required fields are set. */
+export async function checkChannelFields(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const type = String(this.getNodeParameter('channelType', ''));
+	for (const [name, label] of REQUIRED_CHANNEL_FIELDS[type] ?? []) {
+		if (String(this.getNodeParameter(name, '') ?? '').trim() === '') {
+			refuse(this, new NodeOperationError(this.getNode(), `'${label}' is required for ${type} inboxes`, { itemIndex: this.getItemIndex() }));
+		}
+	}
+	return options;
+}
+
+export const inboxCreateDescription: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Support',
+		displayOptions: show,
+		routing: { send: { type: 'body', property: 'name' } },
+	},
+	{
+		displayName: 'Channel Type',
+		name: 'channelType',
+		type: 'options',
+		required: true,
+		options: CHANNEL_TYPES,
+		default: 'api',
+		description: 'How contacts reach this inbox; it cannot be changed later',
+		displayOptions: show,
+		routing: { send: { type: 'body', property: 'channel.type' } },
+	},
+	{
+		displayName: 'Website URL',
+		name: 'websiteUrl',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. https://www.example.com',
+		description: 'The site the chat widget runs on',
+		displayOptions: forChannels(['web_widget']),
+		routing: { send: { type: 'body', property: 'channel.website_url' } },
+	},
+	{
+		displayName: 'Email',
+		name: 'channelEmail',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. support@example.com',
+		description: 'The address contacts write to; one inbox per address',
+		displayOptions: forChannels(['email']),
+		routing: { send: { type: 'body', property: 'channel.email' } },
+	},
+	{
+		displayName: 'Phone Number',
+		name: 'phoneNumber',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. +14155550123',
+		description: 'In E.164 format: + and country code, digits only; one inbox per number',
+		displayOptions: forChannels(['whatsapp', 'sms']),
+		routing: { send: { type: 'body', property: 'channel.phone_number' } },
+	},
+	{
+		displayName: 'Bot Token',
+		name: 'botToken',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		description: 'The token BotFather gave the Telegram bot',
+		displayOptions: forChannels(['telegram']),
+		routing: { send: { type: 'body', property: 'channel.bot_token' } },
+	},
+	{
+		displayName: 'LINE Channel ID',
+		name: 'lineChannelId',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: forChannels(['line']),
+		routing: { send: { type: 'body', property: 'channel.line_channel_id' } },
+	},
+	{
+		displayName: 'LINE Channel Secret',
+		name: 'lineChannelSecret',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		displayOptions: forChannels(['line']),
+		routing: { send: { type: 'body', property: 'channel.line_channel_secret' } },
+	},
+	{
+		displayName: 'LINE Channel Token',
+		name: 'lineChannelToken',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		displayOptions: forChannels(['line']),
+		routing: { send: { type: 'body', property: 'channel.line_channel_token' } },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: show,
+		// alphabetical, as n8n's guidelines want
+		options: ([
+			...inboxSettingFields,
+			...channelSettingFields((types) => ({ show: { '/channelType': types } })),
+			{
+				displayName: 'WhatsApp Provider',
+				name: 'whatsappProvider',
+				type: 'options',
+				default: 'whatsapp_cloud',
+				options: [
+					{ name: 'WhatsApp Cloud API', value: 'whatsapp_cloud' },
+					{ name: '360dialog', value: 'default' },
+				],
+				displayOptions: { show: { '/channelType': ['whatsapp'] } },
+				routing: { send: { type: 'body', property: 'channel.provider' } },
+			},
+		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+	simplifyToggle('inbox', ['create']),
+];

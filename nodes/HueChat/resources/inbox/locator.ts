@@ -1,0 +1,13 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { idLocator, showFor } from '../../../shared/descriptions';
+
+/** The inbox picker: From List, By ID, or By URL (the inbox's settings page in the HueChat dashboard). */
+export function inboxLocator(operations: string[]): INodeProperties {
+	return idLocator(
+		{ name: 'inboxId', displayName: 'Inbox', searchMethod: 'searchInboxes', urlSegment: 'settings/inboxes', description: 'The inbox to use' },
+		showFor('inbox', operations),
+	);
+}
+
+export const inboxIdCheck = { parameter: 'inboxId', label: 'Inbox', check: 'positiveInteger' as const };

@@ -1,0 +1,5 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { labelLocator } from './locator';
+
+export const labelDeleteDescription: INodeProperties[] = [labelLocator(['delete'])];

@@ -1,0 +1,19 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { showFor } from '../../../shared/descriptions';
+import { teamFields, teamNameField } from './fields';
+
+const show = showFor('team', ['create']);
+
+export const teamCreateDescription: INodeProperties[] = [
+	{ ...teamNameField(true), displayOptions: show },
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: show,
+		options: teamFields,
+	},
+];

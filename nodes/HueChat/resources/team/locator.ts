@@ -1,0 +1,13 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { idLocator, showFor } from '../../../shared/descriptions';
+
+/** The team picker: From List, By ID, or By URL (the team's settings page in the HueChat dashboard). */
+export function teamLocator(operations: string[]): INodeProperties {
+	return idLocator(
+		{ name: 'teamId', displayName: 'Team', searchMethod: 'searchTeams', urlSegment: 'settings/teams', description: 'The team to use' },
+		showFor('team', operations),
+	);
+}
+
+export const teamIdCheck = { parameter: 'teamId', label: 'Team', check: 'positiveInteger' as const };
