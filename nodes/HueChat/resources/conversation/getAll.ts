@@ -2,15 +2,15 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { returnAllAndLimit, showFor, simplifyToggle } from '../../../shared/descriptions';
 
-export const conversationGetAllDescription: INodeProperties[] = [
-	...returnAllAndLimit('conversation', 'getAll'),
-	{
+/** The Filters of Get Many, also used by Get Counts (whose counts ignore the assignee type, as HueChat's do). */
+export function conversationListFilters(operation: string, withAssigneeType = true): INodeProperties {
+	const filters: INodeProperties = {
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: showFor('conversation', ['getAll']),
+		displayOptions: showFor('conversation', [operation]),
 		options: [
 			{
 				displayName: 'Assignee Type',
@@ -77,6 +77,13 @@ export const conversationGetAllDescription: INodeProperties[] = [
 				routing: { send: { type: 'query', property: 'team_id' } },
 			},
 		],
-	},
+	};
+	if (!withAssigneeType) filters.options = (filters.options ?? []).filter((option) => option.name !== 'assigneeType');
+	return filters;
+}
+
+export const conversationGetAllDescription: INodeProperties[] = [
+	...returnAllAndLimit('conversation', 'getAll'),
+	conversationListFilters('getAll'),
 	simplifyToggle('conversation', ['getAll']),
 ];

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { createOptions, showFor } from '../../../shared/descriptions';
 import { conversationLocator } from '../conversation/locator';
+import { attachmentsField, templateField } from './body';
 
 const show = showFor('message', ['create']);
 
@@ -12,9 +13,8 @@ export const messageCreateDescription: INodeProperties[] = [
 		name: 'content',
 		type: 'string',
 		typeOptions: { rows: 4 },
-		required: true,
 		default: '',
-		description: 'The text of the message (up to 150,000 characters)',
+		description: 'The text of the message (up to 150,000 characters); may be empty when a template or attachments are sent',
 		displayOptions: show,
 		routing: { send: { type: 'body', property: 'content' } },
 	},
@@ -26,6 +26,7 @@ export const messageCreateDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: show,
 		options: [
+			attachmentsField,
 			{
 				displayName: 'BCC Emails',
 				name: 'bccEmails',
@@ -61,6 +62,7 @@ export const messageCreateDescription: INodeProperties[] = [
 				description: 'Whether this is an internal note that the contact never sees',
 				routing: { send: { type: 'body', property: 'private' } },
 			},
+			templateField,
 		],
 	},
 	createOptions('message'),

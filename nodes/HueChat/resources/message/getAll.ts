@@ -1,10 +1,37 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, simplifyToggle } from '../../../shared/descriptions';
+import { downloadAttachments } from '../../../shared/attachments';
+import { returnAllAndLimit, showFor, simplifyToggle } from '../../../shared/descriptions';
 import { conversationLocator } from '../conversation/locator';
 
 export const messageGetAllDescription: INodeProperties[] = [
 	conversationLocator('message', ['getAll']),
 	...returnAllAndLimit('message', 'getAll'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: showFor('message', ['getAll']),
+		options: [
+			{
+				displayName: 'Attachment Prefix',
+				name: 'attachmentPrefix',
+				type: 'string',
+				default: 'attachment_',
+				description: "Name of the binary properties the files go to, followed by the attachment's index (attachment_0, attachment_1, …)",
+			},
+			{
+				displayName: 'Download Attachments',
+				name: 'downloadAttachments',
+				type: 'boolean',
+				default: false,
+				description: "Whether to download the messages' attachments into binary properties of their items",
+			},
+		],
+		// before Simplify, which keeps only the attachments' URLs
+		routing: { output: { postReceive: [downloadAttachments] } },
+	},
 	simplifyToggle('message', ['getAll']),
 ];

@@ -1,0 +1,10 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { returnAllAndLimit, simplifyToggle } from '../../../shared/descriptions';
+import { CONVERSATION_FILTER_ATTRIBUTES, filterProperties } from '../../../shared/filterPayload';
+
+export const conversationFilterDescription: INodeProperties[] = [
+	...filterProperties('conversation', 'filter', CONVERSATION_FILTER_ATTRIBUTES),
+	...returnAllAndLimit('conversation', 'filter'),
+	simplifyToggle('conversation', ['filter']),
+];

@@ -1,0 +1,26 @@
+import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { showFor } from '../../../shared/descriptions';
+import { conversationLocator } from './locator';
+import { CONVERSATION_PRIORITIES, PRIORITY_VALUE } from './priority';
+
+export const conversationSetPriorityDescription: INodeProperties[] = [
+	conversationLocator('conversation', ['setPriority']),
+	{
+		displayName: 'Priority',
+		name: 'priority',
+		type: 'options',
+		required: true,
+		options: CONVERSATION_PRIORITIES,
+		default: 'high',
+		displayOptions: showFor('conversation', ['setPriority']),
+		routing: { send: { type: 'body', property: 'priority', value: PRIORITY_VALUE } },
+	},
+];
+
+/** postReceive: HueChat answers 204; the item says what is set now. */
+export async function prioritySet(this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
+	const priority = String(this.getNodeParameter('priority', 'none'));
+	const id = Number(this.getNodeParameter('conversationId', '', { extractValue: true }));
+	return [{ json: { success: true, conversation_id: id, priority: priority === 'none' ? null : priority } }];
+}

@@ -1,0 +1,46 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { showFor, simplifyToggle } from '../../../shared/descriptions';
+import { conversationLocator } from '../conversation/locator';
+
+export const messageIdField = (operations: string[]): INodeProperties => ({
+	displayName: 'Message ID',
+	name: 'messageId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 1042',
+	description: 'The ID of the message, as Get Many or the trigger output it',
+	displayOptions: showFor('message', operations),
+});
+
+export const messageUpdateStatusDescription: INodeProperties[] = [
+	conversationLocator('message', ['updateStatus']),
+	messageIdField(['updateStatus']),
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		required: true,
+		options: [
+			{ name: 'Delivered', value: 'delivered' },
+			{ name: 'Failed', value: 'failed' },
+			{ name: 'Read', value: 'read' },
+			{ name: 'Sent', value: 'sent' },
+		],
+		default: 'delivered',
+		description: 'The delivery status reported by your channel (API inboxes only)',
+		displayOptions: showFor('message', ['updateStatus']),
+		routing: { send: { type: 'body', property: 'status' } },
+	},
+	{
+		displayName: 'External Error',
+		name: 'externalError',
+		type: 'string',
+		default: '',
+		description: 'Why delivery failed, shown to agents',
+		displayOptions: { show: { resource: ['message'], operation: ['updateStatus'], status: ['failed'] } },
+		routing: { send: { type: 'body', property: 'external_error' } },
+	},
+	simplifyToggle('message', ['updateStatus']),
+];
