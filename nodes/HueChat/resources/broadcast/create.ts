@@ -1,0 +1,65 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { createOptions, idLocator, showFor } from '../../../shared/descriptions';
+import { AS_NUMBER, ISO_DATE } from '../../../shared/v2';
+import { audienceJson, audienceRows, templateVariableRows } from './fields';
+
+const show = showFor('broadcast', ['create']);
+
+export const broadcastCreateDescription: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Spring sale 2026',
+		displayOptions: show,
+		routing: { send: { type: 'body', property: 'name' } },
+	},
+	{
+		...idLocator({ name: 'inboxId', displayName: 'Inbox', searchMethod: 'searchInboxes', description: 'The WhatsApp inbox that sends the broadcast' }, show),
+		routing: { send: { type: 'body', property: 'inbox_id', value: AS_NUMBER } },
+	},
+	{
+		...idLocator(
+			{ name: 'templateId', displayName: 'Template', searchMethod: 'searchApprovedTemplates', idKind: 'uuid', description: 'An approved template of that inbox' },
+			show,
+		),
+		routing: { send: { type: 'body', property: 'template_id' } },
+	},
+	{
+		displayName: 'Define Audience',
+		name: 'audienceInput',
+		type: 'options',
+		noDataExpression: true,
+		default: 'fields',
+		options: [
+			{ name: 'Using Fields Below', value: 'fields' },
+			{ name: 'Using JSON', value: 'json' },
+		],
+		displayOptions: show,
+	},
+	{ ...audienceRows, displayOptions: { show: { resource: ['broadcast'], operation: ['create'], audienceInput: ['fields'] } } },
+	{ ...audienceJson, displayOptions: { show: { resource: ['broadcast'], operation: ['create'], audienceInput: ['json'] } } },
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: show,
+		options: [
+			{
+				displayName: 'Scheduled At',
+				name: 'scheduledAt',
+				type: 'dateTime',
+				default: '',
+				description: 'When HueChat sends it by itself (future); without it the broadcast stays a draft until Send Now',
+				routing: { send: { type: 'body', property: 'scheduled_at', value: ISO_DATE } },
+			},
+			templateVariableRows,
+		],
+	},
+	createOptions('broadcast'),
+];

@@ -1,0 +1,64 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { showFor, simplifyToggle } from '../../../shared/descriptions';
+import { ISO_DATE } from '../../../shared/v2';
+import { audienceJson, audienceRows, templateVariableRows } from './fields';
+
+export const broadcastUpdateDescription: INodeProperties[] = [
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description: 'Only draft and scheduled broadcasts can be changed',
+		displayOptions: showFor('broadcast', ['update']),
+		options: [
+			audienceRows,
+			{ ...audienceJson, description: `${String(audienceJson.description)}; used instead of 'Audience' when both are set` },
+			{
+				displayName: 'Inbox ID',
+				name: 'inboxId',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 1,
+				routing: { send: { type: 'body', property: 'inbox_id' } },
+			},
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				routing: { send: { type: 'body', property: 'name' } },
+			},
+			{
+				displayName: 'Scheduled At',
+				name: 'scheduledAt',
+				type: 'dateTime',
+				default: '',
+				description: 'Setting it makes the broadcast scheduled',
+				routing: { send: { type: 'body', property: 'scheduled_at', value: ISO_DATE } },
+			},
+			{
+				displayName: 'Template Name or ID',
+				name: 'templateId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getApprovedTemplates' },
+				default: '',
+				description: 'An approved template of the inbox. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				routing: { send: { type: 'body', property: 'template_id' } },
+			},
+			templateVariableRows,
+			{
+				displayName: 'Unschedule',
+				name: 'unschedule',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to clear the schedule, making the broadcast a draft again',
+			},
+		],
+	},
+	simplifyToggle('broadcast', ['update']),
+];
+
+export const broadcastUpdateFieldNames = ['Audience', 'Audience (JSON)', 'Inbox ID', 'Name', 'Scheduled At', 'Template', 'Template Variables', 'Unschedule'];

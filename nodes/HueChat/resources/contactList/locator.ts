@@ -1,0 +1,12 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { idLocator, showFor } from '../../../shared/descriptions';
+
+export function contactListLocator(operations: string[]): INodeProperties {
+	return idLocator(
+		{ name: 'contactListId', displayName: 'Contact List', searchMethod: 'searchContactLists', idKind: 'uuid', description: 'The contact list to use' },
+		showFor('contactList', operations),
+	);
+}
+
+export const contactListIdCheck = { parameter: 'contactListId', label: 'Contact List', check: 'uuid' as const };

@@ -1,0 +1,160 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { createOptions, idLocator, showFor } from '../../../shared/descriptions';
+import { parseJsonBody, UNIX_SECONDS } from '../../../shared/validation';
+import { DECIMAL_TEXT, pipelinePicker, stagePicker } from './locator';
+
+const externalIdField: INodeProperties = {
+	displayName: 'External ID',
+	name: 'externalId',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. crm-4711',
+	description: "The deal's ID in another system, such as your CRM; unique in the account",
+	routing: { send: { type: 'body', property: 'external_id' } },
+};
+
+/** The optional deal fields of Create, Create or Update and Update. */
+const dealFields: INodeProperties[] = [
+	{
+		displayName: 'Contact ID',
+		name: 'contactId',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 1,
+		routing: { send: { type: 'body', property: 'contact_id' } },
+	},
+	{
+		displayName: 'Currency',
+		name: 'currency',
+		type: 'string',
+		default: 'USD',
+		placeholder: 'e.g. EUR',
+		description: 'ISO 4217 code (HueChat uses USD when none is given)',
+		routing: { send: { type: 'body', property: 'currency' } },
+	},
+	{
+		displayName: 'Custom Attributes',
+		name: 'customAttributes',
+		type: 'json',
+		default: '{}',
+		description: 'A JSON object; merged into the existing ones on update',
+		routing: { send: { type: 'body', property: 'custom_attributes', preSend: [parseJsonBody('custom_attributes', 'Custom Attributes')] } },
+	},
+	{
+		displayName: 'Expected Close At',
+		name: 'expectedCloseAt',
+		type: 'dateTime',
+		default: '',
+		routing: { send: { type: 'body', property: 'expected_close_at', value: UNIX_SECONDS } },
+	},
+	{
+		displayName: 'Owner ID',
+		name: 'ownerId',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 1,
+		description: 'ID of the agent who owns the deal',
+		routing: { send: { type: 'body', property: 'owner_id' } },
+	},
+	{
+		displayName: 'Value',
+		name: 'value',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 1250.00',
+		description: 'The amount as text, with at most 2 decimals after a dot; sent exactly as given, never rounded',
+		routing: { send: { type: 'body', property: 'value', value: DECIMAL_TEXT } },
+	},
+];
+
+const byName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
+
+export const dealFieldChecks = (collection: string) => [
+	{ parameter: `${collection}.value`, label: 'Value', check: 'decimal' as const },
+	{ parameter: `${collection}.currency`, label: 'Currency', check: 'currency' as const },
+	{ parameter: `${collection}.expectedCloseAt`, label: 'Expected Close At', check: 'date' as const },
+];
+
+const showCreate = showFor('deal', ['create', 'createOrUpdate']);
+
+/** Create and Create or Update: the same fields; the latter names the deal by its External ID (required). */
+export const dealCreateDescription: INodeProperties[] = [
+	{ ...externalIdField, required: true, description: `${String(externalIdField.description)}: the deal with it is updated, or created when there is none`, displayOptions: showFor('deal', ['createOrUpdate']) },
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Annual plan for Acme',
+		displayOptions: showCreate,
+		routing: { send: { type: 'body', property: 'title' } },
+	},
+	{
+		...idLocator({ name: 'pipelineId', displayName: 'Pipeline', searchMethod: 'searchPipelines', idKind: 'uuid', description: 'The pipeline the deal is in' }, showCreate),
+		routing: { send: { type: 'body', property: 'pipeline_id' } },
+	},
+	stagePicker(['pipelineId.value'], { required: true, displayOptions: showCreate }),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: showFor('deal', ['create']),
+		options: [...dealFields, externalIdField].sort(byName),
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: showFor('deal', ['createOrUpdate']),
+		options: dealFields,
+	},
+	createOptions('deal', 'create'),
+	createOptions('deal', 'createOrUpdate'),
+];
+
+const updateOptions = ([
+	...dealFields,
+	externalIdField,
+	pipelinePicker({ hint: 'Moving the deal to another pipeline needs a stage of that pipeline too' }),
+	stagePicker(['updateFields.pipelineId', 'dealId.value'], { hint: 'Lists the stages of the pipeline set above, else of the deal\'s pipeline' }),
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		default: '',
+		routing: { send: { type: 'body', property: 'title' } },
+	},
+] as INodeProperties[]).sort(byName);
+
+export const dealUpdateFieldNames = updateOptions.map((field) => field.displayName);
+
+export const dealUpdateDescription: INodeProperties[] = [
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description: 'Only the fields you set change',
+		displayOptions: showFor('deal', ['update']),
+		options: updateOptions,
+	},
+];
+
+export const dealMarkLostDescription: INodeProperties[] = [
+	{
+		displayName: 'Lost Reason',
+		name: 'lostReason',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Chose a competitor',
+		displayOptions: showFor('deal', ['markLost']),
+		routing: { send: { type: 'body', property: 'lost_reason' } },
+	},
+];

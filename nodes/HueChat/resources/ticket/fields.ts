@@ -1,0 +1,234 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { createOptions, idLocator, returnAllAndLimit, showFor, simplifyToggle } from '../../../shared/descriptions';
+import { AS_NUMBER, TEXT_LIST } from '../../../shared/v2';
+import { parseJsonBody, UNIX_SECONDS } from '../../../shared/validation';
+import { TICKET_PRIORITIES, TICKET_STATUSES } from './locator';
+
+/** The optional ticket fields Create and Update share (Update adds Subject and Contact ID). */
+const ticketFields: INodeProperties[] = [
+	{
+		displayName: 'Assignee ID',
+		name: 'assigneeId',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 1,
+		description: 'ID of the agent who works on it',
+		routing: { send: { type: 'body', property: 'assignee_id' } },
+	},
+	{
+		displayName: 'Conversation ID',
+		name: 'conversationId',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 1,
+		description: 'The conversation it is about, by its number as shown in HueChat (display ID)',
+		routing: { send: { type: 'body', property: 'conversation_id' } },
+	},
+	{
+		displayName: 'Custom Attributes',
+		name: 'customAttributes',
+		type: 'json',
+		default: '{}',
+		description: 'A JSON object; merged into the existing ones on update',
+		routing: { send: { type: 'body', property: 'custom_attributes', preSend: [parseJsonBody('custom_attributes', 'Custom Attributes')] } },
+	},
+	{
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		routing: { send: { type: 'body', property: 'description' } },
+	},
+	{
+		displayName: 'Due At',
+		name: 'dueAt',
+		type: 'dateTime',
+		default: '',
+		routing: { send: { type: 'body', property: 'due_at', value: UNIX_SECONDS } },
+	},
+	{
+		displayName: 'Label Names',
+		name: 'labels',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. billing, vip',
+		description: 'Comma-separated labels (replace the existing ones on update)',
+		routing: { send: { type: 'body', property: 'labels', value: TEXT_LIST } },
+	},
+	{
+		displayName: 'Priority',
+		name: 'priority',
+		type: 'options',
+		default: 'medium',
+		options: TICKET_PRIORITIES,
+		routing: { send: { type: 'body', property: 'priority' } },
+	},
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		default: 'open',
+		options: TICKET_STATUSES,
+		routing: { send: { type: 'body', property: 'status' } },
+	},
+	{
+		displayName: 'Team ID',
+		name: 'teamId',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 1,
+		routing: { send: { type: 'body', property: 'team_id' } },
+	},
+];
+
+const showCreate = showFor('ticket', ['create']);
+
+export const ticketCreateDescription: INodeProperties[] = [
+	{
+		displayName: 'Subject',
+		name: 'subject',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Refund not received',
+		displayOptions: showCreate,
+		routing: { send: { type: 'body', property: 'subject' } },
+	},
+	{
+		...idLocator({ name: 'contactId', displayName: 'Contact', searchMethod: 'searchContacts', urlSegment: 'contacts', description: 'Who the ticket is for' }, showCreate),
+		routing: { send: { type: 'body', property: 'contact_id', value: AS_NUMBER } },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: showCreate,
+		options: ticketFields,
+	},
+	createOptions('ticket'),
+];
+
+const updateOptions = ([
+	...ticketFields,
+	{
+		displayName: 'Contact ID',
+		name: 'contactId',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 1,
+		routing: { send: { type: 'body', property: 'contact_id' } },
+	},
+	{
+		displayName: 'Subject',
+		name: 'subject',
+		type: 'string',
+		default: '',
+		routing: { send: { type: 'body', property: 'subject' } },
+	},
+] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName));
+
+export const ticketUpdateFieldNames = updateOptions.map((field) => field.displayName);
+
+export const ticketUpdateDescription: INodeProperties[] = [
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description: 'Only the fields you set change; closed tickets can not be changed',
+		displayOptions: showFor('ticket', ['update']),
+		options: updateOptions,
+	},
+	simplifyToggle('ticket', ['update']),
+];
+
+export const ticketGetAllDescription: INodeProperties[] = [
+	...returnAllAndLimit('ticket', 'getAll'),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: showFor('ticket', ['getAll']),
+		options: [
+			{
+				displayName: 'Assignee ID',
+				name: 'assigneeId',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 1,
+				routing: { send: { type: 'query', property: 'assignee_id' } },
+			},
+			{
+				displayName: 'Contact ID',
+				name: 'contactId',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 1,
+				routing: { send: { type: 'query', property: 'contact_id' } },
+			},
+			{
+				displayName: 'Priority',
+				name: 'priority',
+				type: 'options',
+				default: 'high',
+				options: TICKET_PRIORITIES,
+				routing: { send: { type: 'query', property: 'priority' } },
+			},
+			{
+				displayName: 'Search Text',
+				name: 'q',
+				type: 'string',
+				default: '',
+				description: 'Only tickets whose subject or description contains this text',
+				routing: { send: { type: 'query', property: 'q' } },
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				default: 'open',
+				options: TICKET_STATUSES,
+				routing: { send: { type: 'query', property: 'status' } },
+			},
+			{
+				displayName: 'Team ID',
+				name: 'teamId',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 1,
+				routing: { send: { type: 'query', property: 'team_id' } },
+			},
+		],
+	},
+	simplifyToggle('ticket', ['getAll']),
+];
+
+export const ticketCommentDescription: INodeProperties[] = [
+	{
+		displayName: 'Content',
+		name: 'content',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		required: true,
+		default: '',
+		displayOptions: showFor('ticket', ['addComment']),
+		routing: { send: { type: 'body', property: 'content' } },
+	},
+	{
+		displayName: 'Private Note',
+		name: 'private',
+		type: 'boolean',
+		default: false,
+		description: 'Whether only agents see the comment',
+		displayOptions: showFor('ticket', ['addComment']),
+		routing: { send: { type: 'body', property: 'private' } },
+	},
+	...returnAllAndLimit('ticket', 'getComments'),
+];

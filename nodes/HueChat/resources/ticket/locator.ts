@@ -1,0 +1,27 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { idLocator, showFor } from '../../../shared/descriptions';
+
+export function ticketLocator(operations: string[]): INodeProperties {
+	return idLocator(
+		{ name: 'ticketId', displayName: 'Ticket', searchMethod: 'searchTickets', idKind: 'uuid', description: 'The ticket to use' },
+		showFor('ticket', operations),
+	);
+}
+
+export const ticketIdCheck = { parameter: 'ticketId', label: 'Ticket', check: 'uuid' as const };
+
+export const TICKET_STATUSES: INodePropertyOptions[] = [
+	{ name: 'Closed', value: 'closed', description: 'Final: a closed ticket can no longer change' },
+	{ name: 'On Hold', value: 'on_hold' },
+	{ name: 'Open', value: 'open' },
+	{ name: 'Pending', value: 'pending' },
+	{ name: 'Solved', value: 'solved' },
+];
+
+export const TICKET_PRIORITIES: INodePropertyOptions[] = [
+	{ name: 'Low', value: 'low' },
+	{ name: 'Medium', value: 'medium' },
+	{ name: 'High', value: 'high' },
+	{ name: 'Urgent', value: 'urgent' },
+];
