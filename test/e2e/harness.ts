@@ -27,7 +27,7 @@ export const PACKAGE_NAME = 'n8n-nodes-huechat';
 export const N8N_VERSION = '2.41.1';
 
 /** Node types and credential types this package must contribute once n8n has loaded it. */
-export const PACKAGE_NODE_TYPES = [`${PACKAGE_NAME}.hueChat`];
+export const PACKAGE_NODE_TYPES = [`${PACKAGE_NAME}.hueChat`, `${PACKAGE_NAME}.hueChatTrigger`];
 export const PACKAGE_CREDENTIAL_TYPES = ['hueChatApi'];
 
 const arch = process.arch === 'arm64' ? 'arm64' : 'x64';
@@ -294,6 +294,11 @@ export class N8nInstance {
 
 	get running(): boolean {
 		return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+	}
+
+	/** Process id of the running `n8n start` (undefined when stopped): memory figures read /proc/<pid>. */
+	get pid(): number | undefined {
+		return this.running ? this.child?.pid : undefined;
 	}
 
 	/** Extracts a packed package into <userFolder>/.n8n/nodes/node_modules/<its name>. */

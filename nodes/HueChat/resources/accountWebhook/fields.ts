@@ -1,0 +1,51 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { v1EventOptions } from '../../../shared/webhookEvents';
+
+export function subscriptionsField(displayOptions: INodeProperties['displayOptions'], required: boolean): INodeProperties {
+	return {
+		displayName: 'Events',
+		name: 'subscriptions',
+		type: 'multiOptions',
+		options: v1EventOptions(),
+		default: [],
+		required,
+		displayOptions,
+		description: 'The Chatwoot events HueChat delivers to the URL',
+		routing: { send: { type: 'body', property: 'subscriptions' } },
+	};
+}
+
+export function webhookUrlField(displayOptions: INodeProperties['displayOptions'], required: boolean): INodeProperties {
+	return {
+		displayName: 'URL',
+		name: 'url',
+		type: 'string',
+		default: '',
+		required,
+		displayOptions,
+		placeholder: 'e.g. https://example.com/hooks/chatwoot',
+		description: 'Where HueChat POSTs the events; one webhook per URL in an account',
+		routing: { send: { type: 'body', property: 'url' } },
+	};
+}
+
+export const accountWebhookOptionalFields: INodeProperties[] = [
+	{
+		displayName: 'Inbox ID',
+		name: 'inboxId',
+		type: 'number',
+		default: 0,
+		description: 'Only deliver events of this inbox',
+		routing: { send: { type: 'body', property: 'inbox_id', value: '={{ $value > 0 ? $value : null }}' } },
+	},
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. CRM sync',
+		description: 'A name to recognise the webhook by',
+		routing: { send: { type: 'body', property: 'name' } },
+	},
+];

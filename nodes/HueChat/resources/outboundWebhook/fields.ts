@@ -1,0 +1,52 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { v2EventOptions } from '../../../shared/webhookEvents';
+
+/** The fields a subscription has, as Create's Additional Fields and Update's Update Fields. */
+export const outboundWebhookOptionalFields: INodeProperties[] = [
+	{
+		displayName: 'Active',
+		name: 'active',
+		type: 'boolean',
+		default: true,
+		description: 'Whether HueChat delivers events to the subscription; turn off to pause it without deleting it',
+		routing: { send: { type: 'body', property: 'active' } },
+	},
+	{
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Order sync',
+		description: 'A note to recognise the subscription by',
+		routing: { send: { type: 'body', property: 'description' } },
+	},
+];
+
+export function eventsField(displayOptions: INodeProperties['displayOptions'], required: boolean): INodeProperties {
+	return {
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		options: v2EventOptions(true),
+		default: [],
+		required,
+		displayOptions,
+		description: 'The events HueChat delivers to the URL. All Events also covers events HueChat adds later.',
+		routing: { send: { type: 'body', property: 'events' } },
+	};
+}
+
+export function urlField(displayOptions: INodeProperties['displayOptions'], required: boolean): INodeProperties {
+	return {
+		displayName: 'URL',
+		name: 'url',
+		type: 'string',
+		default: '',
+		required,
+		displayOptions,
+		placeholder: 'e.g. https://example.com/hooks/huechat',
+		description: 'Where HueChat POSTs the events: https (plain http only for localhost)',
+		routing: { send: { type: 'body', property: 'url' } },
+	};
+}

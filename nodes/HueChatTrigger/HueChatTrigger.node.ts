@@ -1,0 +1,117 @@
+import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { CREDENTIAL_TYPE } from '../shared/api';
+import { idLocator } from '../shared/descriptions';
+import { listSearch } from '../shared/listSearch';
+import { v1EventOptions, v2EventOptions } from '../shared/webhookEvents';
+import { receiveDelivery } from './deliveries';
+import { createSubscription, deleteSubscription, subscriptionExists } from './subscriptions';
+
+export class HueChatTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'HueChat Trigger',
+		name: 'hueChatTrigger',
+		icon: { light: 'file:huechat.svg', dark: 'file:huechat.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ ($parameter["api"] === "v1" ? $parameter["accountEvents"] : $parameter["events"]).join(", ") }}',
+		description: 'Starts the workflow when something happens in HueChat: messages, conversations, contacts, deals and more',
+		defaults: { name: 'HueChat Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				// 2xx as soon as the execution is queued: HueChat wants an answer within 10 s
+				responseMode: 'onReceived',
+				responseData: 'noData',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			{
+				displayName: 'Webhook Type',
+				name: 'api',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Outbound Webhook (Recommended)',
+						value: 'v2',
+						description: 'Every HueChat event (messages, conversations, contacts, tickets, deals, broadcasts, …), signed as Standard Webhooks',
+					},
+					{
+						name: 'Account Webhook (Chatwoot-Compatible)',
+						value: 'v1',
+						description: "Chatwoot's event names and payloads, signed with X-Chatwoot-Signature, for flows built for Chatwoot",
+					},
+				],
+				default: 'v2',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: v2EventOptions(true),
+				default: [],
+				required: true,
+				displayOptions: { show: { api: ['v2'] } },
+				description: 'The events that start the workflow',
+			},
+			{
+				displayName: 'Events',
+				name: 'accountEvents',
+				type: 'multiOptions',
+				options: v1EventOptions(),
+				default: [],
+				required: true,
+				displayOptions: { show: { api: ['v1'] } },
+				description: 'The Chatwoot events that start the workflow',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						...idLocator({ name: 'inbox', displayName: 'Inbox', searchMethod: 'searchInboxes', required: false }, undefined),
+						description: 'Start only for events of this inbox. Events that belong to no inbox (contacts, deals, …) still start it.',
+					},
+					{
+						displayName: 'Only Incoming Messages',
+						name: 'onlyIncoming',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether message events start the workflow only for messages from contacts; outgoing messages, private notes and templates are skipped. Other events are not affected.',
+					},
+				],
+			},
+		],
+	};
+
+	methods = { listSearch: { searchInboxes: listSearch.searchInboxes } };
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await subscriptionExists(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await createSubscription(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await deleteSubscription(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return receiveDelivery(this);
+	}
+}

@@ -1,0 +1,343 @@
+/**
+ * Deliveries through the trigger's webhook() inside n8n-core's WebhookContext (see harness.ts), sent over HTTP by the
+ * simulator (the same code path a user's HueChat takes) and by this test (generated attacks).
+ */
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+
+import { forgetRecentDeliveries } from '../../nodes/HueChatTrigger/dedupe';
+import { startFixture, type SimulatorFixture } from '../helpers/simulator';
+import { TriggerWorkflow } from './harness';
+
+let fx: SimulatorFixture;
+const open: TriggerWorkflow[] = [];
+
+beforeAll(async () => {
+	fx = await startFixture({ contacts: 20, delivery: { retryBaseMs: 5, maxAttempts: 3 } });
+});
+afterAll(async () => {
+	await fx.sim.delivery.settled();
+	await fx.sim.close();
+});
+beforeEach(() => {
+	fx.sim.store.outbound_webhooks.clear();
+	fx.sim.store.account_webhooks.clear();
+	fx.sim.delivery.clearLog();
+});
+afterEach(async () => {
+	await fx.sim.delivery.settled();
+	for (const workflow of open.splice(0)) {
+		await workflow.deactivate().catch(() => undefined);
+		await workflow.close();
+	}
+});
+
+async function activeWorkflow(parameters: Record<string, unknown> = { events: ['message.created'] }): Promise<TriggerWorkflow> {
+	const wf = new TriggerWorkflow(fx.credentials, parameters as never);
+	open.push(wf);
+	await wf.activate();
+	return wf;
+}
+
+const secretOf = (wf: TriggerWorkflow) => String((wf.staticData.subscriptions as Record<string, { secret: string }>).production.secret);
+const subscriptionIdOf = (wf: TriggerWorkflow) => (wf.staticData.subscriptions as Record<string, { id: string | number }>).production.id;
+
+async function api(method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+	const response = await fetch(`${fx.sim.url}${path}`, {
+		method,
+		headers: { api_access_token: fx.credentials.apiToken, 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const text = await response.text();
+	return { status: response.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+async function control(spec: Record<string, unknown>): Promise<{ status: number | null; delivery_id: string; headers: Record<string, string> }> {
+	const response = await fetch(`${fx.sim.url}/__sim/deliver`, { method: 'POST', body: JSON.stringify(spec) });
+	expect(response.status).toBe(200);
+	return (await response.json()) as { status: number | null; delivery_id: string; headers: Record<string, string> };
+}
+
+async function post(url: string, headers: Record<string, string>, body: string): Promise<number> {
+	const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+	await response.text();
+	return response.status;
+}
+
+const now = () => Math.floor(Date.now() / 1000);
+const key = (secret: string) => Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+const sign = (secret: string, id: string, ts: string | number, body: string) =>
+	`v1,${createHmac('sha256', key(secret)).update(`${id}.${ts}.${body}`).digest('base64')}`;
+const signChatwoot = (secret: string, ts: string | number, body: string) => `sha256=${createHmac('sha256', secret).update(`${ts}.${body}`).digest('hex')}`;
+
+function envelope(event = 'message.created', data: Record<string, unknown> = { id: 1, content: 'x', message_type: 0, inbox_id: 1 }): { id: string; body: string } {
+	const id = randomUUID();
+	return { id, body: JSON.stringify({ id, event, created_at: new Date().toISOString(), account_id: 1, data }) };
+}
+
+describe('verification: a delivery that does not verify gets 401 and starts nothing', () => {
+	it('refuses 1,000+ generated bad v2 and v1 deliveries: 0 accepted, 0 executions', async () => {
+		const wf = await activeWorkflow({ events: ['*'] });
+		const other = await activeWorkflow({ events: ['*'] });
+		const secret = secretOf(wf);
+		const otherSecret = secretOf(other);
+		const v1 = await activeWorkflow({ api: 'v1', accountEvents: ['message_created'] });
+		const v1Secret = secretOf(v1);
+
+		type Attack = { name: string; target: TriggerWorkflow; headers: Record<string, string>; body: string };
+		const attacks: Attack[] = [];
+		for (let n = 0; n < 70; n++) {
+			const { id, body } = envelope('message.created', { id: n, content: randomBytes(6).toString('hex'), message_type: 0 });
+			const ts = String(now() + ((n % 9) - 4) * 30);
+			const good = { 'webhook-id': id, 'webhook-timestamp': ts, 'webhook-signature': sign(secret, id, ts, body) };
+			const tamperedBody = body.replace(`"id":${n},`, `"id":${n + 1},`);
+			const staleTs = String(now() - 301 - n * 7);
+			const futureTs = String(now() + 301 + n * 7);
+			const v2 = (name: string, headers: Record<string, string>, sentBody = body) => attacks.push({ name, target: wf, headers, body: sentBody });
+			v2('forged key', { ...good, 'webhook-signature': sign(`whsec_${randomBytes(32).toString('base64')}`, id, ts, body) });
+			v2('another subscription’s secret', { ...good, 'webhook-signature': sign(otherSecret, id, ts, body) });
+			v2('tampered body', good, tamperedBody);
+			v2('whitespace added to the body', good, `${body} `);
+			v2('stale', { ...good, 'webhook-timestamp': staleTs, 'webhook-signature': sign(secret, id, staleTs, body) });
+			v2('future', { ...good, 'webhook-timestamp': futureTs, 'webhook-signature': sign(secret, id, futureTs, body) });
+			v2('timestamp changed after signing', { ...good, 'webhook-timestamp': String(Number(ts) + 1 + (n % 5)) });
+			v2('id changed after signing', { ...good, 'webhook-id': randomUUID() });
+			v2('no webhook-id', { 'webhook-timestamp': ts, 'webhook-signature': good['webhook-signature'] });
+			v2('no timestamp', { 'webhook-id': id, 'webhook-signature': good['webhook-signature'] });
+			v2('no signature', { 'webhook-id': id, 'webhook-timestamp': ts });
+			v2('non-numeric timestamp', { ...good, 'webhook-timestamp': `${ts}abc` });
+			v2('v2 scheme', { ...good, 'webhook-signature': good['webhook-signature'].replace(/^v1,/, 'v2,') });
+			v2('hex instead of base64', {
+				...good,
+				'webhook-signature': `v1,${createHmac('sha256', key(secret)).update(`${id}.${ts}.${body}`).digest('hex')}`,
+			});
+			v2('truncated signature', { ...good, 'webhook-signature': good['webhook-signature'].slice(0, 20 + (n % 20)) });
+			const v1Body = JSON.stringify({ event: 'message_created', id: n, content: 'x', message_type: 'incoming', account: { id: 1, name: 'Acme' } });
+			const v1Good = { 'x-chatwoot-delivery': randomUUID(), 'x-chatwoot-timestamp': ts, 'x-chatwoot-signature': signChatwoot(v1Secret, ts, v1Body) };
+			const v1a = (name: string, headers: Record<string, string>, sentBody = v1Body) => attacks.push({ name: `v1 ${name}`, target: v1, headers, body: sentBody });
+			if (n % 2 === 0) {
+				v1a('forged secret', { ...v1Good, 'x-chatwoot-signature': signChatwoot(randomBytes(24).toString('hex'), ts, v1Body) });
+				v1a('tampered body', v1Good, v1Body.replace('"x"', '"y"'));
+				v1a('stale', { ...v1Good, 'x-chatwoot-timestamp': staleTs, 'x-chatwoot-signature': signChatwoot(v1Secret, staleTs, v1Body) });
+				v1a('no delivery id', { 'x-chatwoot-timestamp': ts, 'x-chatwoot-signature': v1Good['x-chatwoot-signature'] });
+				v1a('no signature', { 'x-chatwoot-delivery': v1Good['x-chatwoot-delivery'], 'x-chatwoot-timestamp': ts });
+				v1a('a Standard Webhooks signature instead', { 'webhook-id': id, 'webhook-timestamp': ts, 'webhook-signature': sign(secret, id, ts, v1Body) });
+			}
+		}
+		let accepted = 0;
+		const statuses = new Map<number, number>();
+		for (let start = 0; start < attacks.length; start += 50) {
+			const batch = attacks.slice(start, start + 50);
+			const results = await Promise.all(batch.map((attack) => post(attack.target.url(), attack.headers, attack.body)));
+			for (const status of results) {
+				statuses.set(status, (statuses.get(status) ?? 0) + 1);
+				if (status >= 200 && status < 300) accepted++;
+			}
+		}
+		process.stdout.write(`[trigger] bad deliveries tried: ${attacks.length}, accepted: ${accepted}, statuses: ${JSON.stringify(Object.fromEntries(statuses))}\n`);
+		expect(attacks.length).toBeGreaterThanOrEqual(1_000);
+		expect(accepted).toBe(0);
+		expect([...statuses.keys()]).toEqual([401]);
+		expect(wf.executions.length + other.executions.length + v1.executions.length).toBe(0);
+
+		// the same endpoints still accept genuine deliveries
+		const genuine = envelope();
+		const ts = String(now());
+		expect(await post(wf.url(), { 'webhook-id': genuine.id, 'webhook-timestamp': ts, 'webhook-signature': sign(secret, genuine.id, ts, genuine.body) }, genuine.body)).toBe(200);
+		expect(wf.executions).toHaveLength(1);
+	});
+
+	it.each(['forged', 'tampered', 'stale', 'future', 'unsigned'])('the simulator’s %s delivery → 401, no execution', async (mode) => {
+		const wf = await activeWorkflow();
+		const attempt = await control({ subscription_id: subscriptionIdOf(wf), mode, event: 'message.created' });
+		expect(attempt.status).toBe(401);
+		expect(wf.executions).toHaveLength(0);
+	});
+
+	it.each(['forged', 'tampered', 'stale', 'unsigned'])('v1: the simulator’s %s delivery → 401, no execution', async (mode) => {
+		const wf = await activeWorkflow({ api: 'v1', accountEvents: ['message_created'] });
+		const attempt = await control({ subscription_id: subscriptionIdOf(wf), mode });
+		expect(attempt.status).toBe(401);
+		expect(wf.executions).toHaveLength(0);
+	});
+
+	it('a delivery to an endpoint that holds no subscription is refused (401)', async () => {
+		const wf = await activeWorkflow();
+		const { id, body } = envelope();
+		const ts = now();
+		const genuine = { 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': sign(secretOf(wf), id, ts, body) };
+		expect(await post(wf.url('test'), genuine, body)).toBe(401);
+		expect(wf.executions).toHaveLength(0);
+	});
+});
+
+describe('rotation: any listed signature verifies', () => {
+	it('a rotation in progress (new secret’s signature first, then ours) is accepted', async () => {
+		const wf = await activeWorkflow({ events: ['*'] });
+		const attempt = await control({ subscription_id: subscriptionIdOf(wf), mode: 'rotated' });
+		expect(attempt.headers['webhook-signature'].split(' ')).toHaveLength(2);
+		expect(attempt.status).toBe(200);
+		expect(wf.executions).toHaveLength(1);
+	});
+
+	it('after rotate_secret in HueChat, events still verify with the secret the trigger holds (for 24 h)', async () => {
+		const wf = await activeWorkflow();
+		const rotated = await api('POST', `/api/v2/accounts/1/outbound_webhooks/${String(subscriptionIdOf(wf))}/rotate_secret`);
+		expect(rotated.status).toBe(200);
+		expect(rotated.json.secret).not.toBe(secretOf(wf));
+		await api('POST', '/api/v1/accounts/1/conversations/1/messages', { content: 'after rotation' });
+		await fx.sim.delivery.settled();
+		const [attempt] = fx.sim.delivery.log().filter((entry) => entry.event === 'message.created');
+		expect(attempt.headers['webhook-signature'].split(' ')).toHaveLength(2);
+		expect(attempt.status).toBe(200);
+		expect(wf.executions).toHaveLength(1);
+	});
+});
+
+describe('de-duplication by delivery id', () => {
+	it('the same event re-sent (HueChat’s retry) starts one execution', async () => {
+		const wf = await activeWorkflow();
+		await api('POST', '/api/v1/accounts/1/conversations/1/messages', { content: 'once' });
+		await fx.sim.delivery.settled();
+		const again = await control({ subscription_id: subscriptionIdOf(wf), mode: 'resent' });
+		expect(again.status).toBe(200);
+		expect(fx.sim.delivery.log().map((entry) => entry.delivery_id)).toEqual([again.delivery_id, again.delivery_id]);
+		expect(wf.executions).toHaveLength(1);
+		expect(wf.answers.map((answer) => answer.status)).toEqual([200, 200]);
+	});
+
+	it('ten copies arriving at the same moment start one execution', async () => {
+		const wf = await activeWorkflow();
+		const { id, body } = envelope();
+		const ts = now();
+		const headers = { 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': sign(secretOf(wf), id, ts, body) };
+		const statuses = await Promise.all(Array.from({ length: 10 }, () => post(wf.url(), headers, body)));
+		expect(statuses).toEqual(Array(10).fill(200));
+		expect(wf.executions).toHaveLength(1);
+	});
+
+	it('a copy after an n8n restart (in-process memory gone) is still recognised from static data', async () => {
+		const wf = await activeWorkflow();
+		const { id, body } = envelope();
+		const send = () => {
+			const ts = now();
+			return post(wf.url(), { 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': sign(secretOf(wf), id, ts, body) }, body);
+		};
+		expect(await send()).toBe(200);
+		forgetRecentDeliveries();
+		expect(await send()).toBe(200);
+		expect(wf.executions).toHaveLength(1);
+		expect(Object.keys(wf.staticData.seen as object)).toEqual([`production:${id}`]);
+	});
+
+	it('static data keeps at most 50 delivery ids', async () => {
+		const wf = await activeWorkflow();
+		for (let n = 0; n < 60; n++) {
+			const { id, body } = envelope();
+			const ts = now();
+			await post(wf.url(), { 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': sign(secretOf(wf), id, ts, body) }, body);
+		}
+		expect(wf.executions).toHaveLength(60);
+		expect(Object.keys(wf.staticData.seen as object)).toHaveLength(50);
+	});
+
+	it('an event HueChat retries after a failed attempt starts one execution; a later copy is a duplicate', async () => {
+		const wf = await activeWorkflow();
+		wf.failNext(2);
+		await api('POST', '/api/v1/accounts/1/conversations/1/messages', { content: 'retried' });
+		await fx.sim.delivery.settled();
+		const attempts = fx.sim.delivery.log();
+		expect(attempts.map((entry) => [entry.attempt, entry.status])).toEqual([
+			[1, 503],
+			[2, 503],
+			[3, 200],
+		]);
+		expect(new Set(attempts.map((entry) => entry.delivery_id)).size).toBe(1);
+		expect(wf.executions).toHaveLength(1);
+		await control({ subscription_id: subscriptionIdOf(wf), mode: 'resent' });
+		expect(wf.executions).toHaveLength(1);
+	});
+});
+
+describe('filters and output', () => {
+	async function incomingMessage(conversationId: number, content: string): Promise<void> {
+		const result = await api('POST', `/api/v1/accounts/1/conversations/${conversationId}/messages`, { content, message_type: 'incoming' });
+		expect(result.status).toBe(201);
+	}
+
+	async function apiInboxConversation(): Promise<{ id: number; inbox_id: number }> {
+		const inboxes = fx.sim.store.list('inboxes') as Array<{ id: number; channel_kind: string }>;
+		const apiInbox = inboxes.find((inbox) => inbox.channel_kind === 'api')!;
+		const conversation = (fx.sim.store.list('conversations') as Array<{ display_id: number; inbox_id: number; account_id: number }>).find(
+			(item) => item.inbox_id === apiInbox.id && item.account_id === 1,
+		)!;
+		return { id: conversation.display_id, inbox_id: apiInbox.id };
+	}
+
+	it('Only Incoming Messages: outgoing messages are answered 200 and start nothing', async () => {
+		const conversation = await apiInboxConversation();
+		const wf = await activeWorkflow({ events: ['message.created'], options: { onlyIncoming: true } });
+		await api('POST', `/api/v1/accounts/1/conversations/${conversation.id}/messages`, { content: 'from an agent' });
+		await incomingMessage(conversation.id, 'from the contact');
+		await fx.sim.delivery.settled();
+		expect(wf.executions.map((e) => (e.items[0].json.data as { content: string }).content)).toEqual(['from the contact']);
+		expect(wf.answers.map((a) => a.status)).toEqual([200, 200]);
+	});
+
+	it('Inbox: events of other inboxes start nothing; events without an inbox still do', async () => {
+		const conversation = await apiInboxConversation();
+		const otherConversation = (fx.sim.store.list('conversations') as Array<{ display_id: number; inbox_id: number; account_id: number }>).find(
+			(item) => item.inbox_id !== conversation.inbox_id && item.account_id === 1,
+		)!;
+		const wf = await activeWorkflow({
+			events: ['message.created', 'contact.created'],
+			options: { inbox: { __rl: true, mode: 'id', value: String(conversation.inbox_id) } },
+		});
+		await api('POST', `/api/v1/accounts/1/conversations/${otherConversation.display_id}/messages`, { content: 'elsewhere' });
+		await api('POST', `/api/v1/accounts/1/conversations/${conversation.id}/messages`, { content: 'here' });
+		await api('POST', '/api/v1/accounts/1/contacts', { name: 'Inbox-less', email: `inboxless-${randomUUID()}@example.com` });
+		await fx.sim.delivery.settled();
+		expect(wf.executions.map((e) => e.items[0].json.event)).toEqual(['message.created', 'contact.created']);
+		expect((wf.executions[0].items[0].json.data as { content: string }).content).toBe('here');
+	});
+
+	it('an event the trigger did not select (its subscription changed in HueChat) starts nothing', async () => {
+		const wf = await activeWorkflow({ events: ['message.created'] });
+		const attempt = await control({ subscription_id: subscriptionIdOf(wf), mode: 'valid', event: 'deal.won', data: { id: randomUUID() } });
+		expect(attempt.status).toBe(200);
+		expect(wf.executions).toHaveLength(0);
+	});
+
+	it('outputs one item per event: event, id, time, account and the resource as data (examples per family)', async () => {
+		const conversation = await apiInboxConversation();
+		await api('POST', `/api/v1/accounts/1/conversations/${conversation.id}/toggle_status`, { status: 'open' });
+		await fx.sim.delivery.settled();
+		const wf = await activeWorkflow({ events: ['*'] });
+		const step = async (action: () => Promise<unknown>) => {
+			const before = wf.executions.length;
+			await action();
+			await fx.sim.delivery.settled();
+			return wf.executions.slice(before).map((execution) => execution.items[0].json);
+		};
+		const message = await step(() => incomingMessage(conversation.id, 'Hi, where is my order?'));
+		const status = await step(() => api('POST', `/api/v1/accounts/1/conversations/${conversation.id}/toggle_status`, { status: 'resolved' }));
+		const contact = await step(() => api('POST', '/api/v1/accounts/1/contacts', { name: 'Grace Hopper', email: `grace-${randomUUID()}@example.com` }));
+		const test = await step(() => api('POST', `/api/v2/accounts/1/outbound_webhooks/${String(subscriptionIdOf(wf))}/test`));
+		expect(message.map((item) => item.event)).toEqual(['message.created']);
+		expect(status.map((item) => item.event).sort()).toEqual(['conversation.status_changed', 'conversation.updated']);
+		expect(contact.map((item) => item.event)).toEqual(['contact.created']);
+		expect(test.map((item) => item.event)).toEqual(['webhook.test']);
+		const items = [message[0], status.find((item) => item.event === 'conversation.status_changed')!, contact[0], test[0]];
+		for (const item of items) {
+			expect(Object.keys(item).sort()).toEqual(['account_id', 'created_at', 'data', 'event', 'id']);
+			expect(item.id).toMatch(/^[0-9a-f-]{36}$/);
+			expect(new Date(String(item.created_at)).toISOString()).toBe(item.created_at);
+			expect(item.account_id).toBe(1);
+		}
+		expect(items[0].data).toMatchObject({ content: 'Hi, where is my order?', message_type: 0, conversation_id: conversation.id });
+		expect(items[1].data).toMatchObject({ id: conversation.id, status: 'resolved' });
+		expect(items[2].data).toMatchObject({ name: 'Grace Hopper' });
+		expect(items[3].data).toMatchObject({ id: subscriptionIdOf(wf), url: wf.url() });
+		expect(items[3].data).not.toHaveProperty('secret');
+		if (process.env.HUECHAT_PRINT_EXAMPLES) process.stdout.write(`${JSON.stringify(items, null, 2)}\n`);
+	});
+});
