@@ -56,13 +56,13 @@ function nodeOperations(): NodeOperation[] {
 	return operations;
 }
 
-/** Operations each node test file runs: the file's `resource: '…'` paired with every `operation: '…'` in it. */
+/** Operations each node test file runs: the file's `resource: '…'` (or `nodeSuite('…')`) paired with every `operation: '…'` in it. */
 function testedOperations(): Set<string> {
 	const tested = new Set<string>();
 	const dir = join(ROOT, 'test', 'node');
 	for (const file of readdirSync(dir).filter((name) => name.endsWith('.test.ts'))) {
 		const text = readFileSync(join(dir, file), 'utf8');
-		const resources = [...text.matchAll(/resource: '([a-zA-Z]+)'/g)].map((m) => m[1]);
+		const resources = [...text.matchAll(/(?:resource: |nodeSuite\()'([a-zA-Z]+)'/g)].map((m) => m[1]);
 		const operations = [...text.matchAll(/operation: '([a-zA-Z]+)'/g)].map((m) => m[1]);
 		for (const resource of resources) for (const operation of operations) tested.add(`${resource}.${operation}`);
 	}

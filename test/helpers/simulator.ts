@@ -1,6 +1,6 @@
 /** Starts the HueChat simulator on a free 127.0.0.1 port for a test file and hands out credentials for it. */
 import { startSimulator } from '../../simulator/server.ts';
-import type { HueChatCredentials } from './routing';
+import { runHueChat, type HueChatCredentials, type RunOptions, type RunResult } from './routing';
 
 export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
 
@@ -41,4 +41,43 @@ export async function startFixture(options: Parameters<typeof startSimulator>[0]
 		},
 		credentialsWith,
 	};
+}
+
+/** A resource locator set "By ID". */
+export const byId = (id: number | string) => ({ __rl: true, mode: 'id', value: String(id) });
+
+export interface NodeSuite {
+	/** The file's simulator fixture (available inside tests and hooks). */
+	readonly fx: SimulatorFixture;
+	/** Runs the HueChat node with `resource` preset through the routing engine against the fixture. */
+	run(parameters: Record<string, unknown>, extra?: Partial<RunOptions>): Promise<RunResult>;
+}
+
+/**
+ * The hooks every node test file needs: one simulator for the file, started before its tests and closed after;
+ * before each test the request log is cleared and, with `reseed`, the demo data is seeded afresh (reset drops the
+ * keys, so the fixture's key is added again).
+ */
+export function nodeSuite(resource: string, options: Parameters<typeof startSimulator>[0] & { reseed?: boolean } = {}): NodeSuite {
+	const { reseed, ...simulatorOptions } = options;
+	let fixture: SimulatorFixture | undefined;
+	beforeAll(async () => {
+		fixture = await startFixture(simulatorOptions);
+	});
+	afterAll(async () => fixture?.sim.close());
+	beforeEach(async () => {
+		if (reseed) {
+			fixture!.sim.control.reset();
+			fixture!.sim.control.createKey({ token: fixture!.credentials.apiToken, scopes: ['*'], rpm: 100_000 });
+		}
+		await fixture!.clearRequests();
+	});
+	const suite: NodeSuite = {
+		get fx() {
+			return fixture!;
+		},
+		run: (parameters, extra = {}) =>
+			runHueChat({ credentials: suite.fx.credentials, parameters: { resource, ...parameters } as never, ...extra }),
+	};
+	return suite;
 }

@@ -5,7 +5,7 @@ import type { DomainEvent } from '../../simulator/events.ts';
 import type { SimulatorFixture } from './simulator';
 
 /** A resource locator set "By ID". */
-export const byId = (id: number | string) => ({ __rl: true, mode: 'id', value: String(id) });
+export { byId } from './simulator';
 
 /** The error of an output item (Continue On Fail), as n8n shows it. */
 export function errorOf(item: INodeExecutionData): { message: string; description?: string; httpCode?: string } {

@@ -1,18 +1,8 @@
-import { runHueChat } from '../helpers/routing';
-import { startFixture, type SimulatorFixture } from '../helpers/simulator';
+import { byId, nodeSuite } from '../helpers/simulator';
 
-let fx: SimulatorFixture;
+const suite = nodeSuite('accountWebhook', { contacts: 20 });
+const { run } = suite;
 
-beforeAll(async () => {
-	fx = await startFixture({ contacts: 20 });
-});
-afterAll(async () => fx.sim.close());
-beforeEach(async () => fx.clearRequests());
-
-const run = (parameters: Record<string, unknown>, extra: Partial<Parameters<typeof runHueChat>[0]> = {}) =>
-	runHueChat({ credentials: fx.credentials, parameters: { resource: 'accountWebhook', ...parameters } as never, ...extra });
-
-const byId = (id: number | string) => ({ __rl: true, mode: 'id', value: String(id) });
 const BASE = '/api/v1/accounts/1/webhooks';
 let counter = 0;
 const nextUrl = () => `https://hooks.example.com/chatwoot/${++counter}`;
@@ -31,7 +21,7 @@ describe('Account Webhook', () => {
 			subscriptions: ['message_created', 'conversation_status_changed'],
 			additionalFields: { name: 'CRM sync', inboxId: 1 },
 		});
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect(`${request.method} ${request.path} ${request.status}`).toBe(`POST ${BASE} 201`);
 		expect(request.body).toEqual({ url, subscriptions: ['message_created', 'conversation_status_changed'], name: 'CRM sync', inbox_id: 1 });
 		expect(items).toHaveLength(1);
@@ -46,9 +36,9 @@ describe('Account Webhook', () => {
 
 	it('Get Many lists the webhooks without their secrets', async () => {
 		const first = await createOne();
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		const { items } = await run({ operation: 'getAll', returnAll: true });
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect(`${request.method} ${request.path}`).toBe(`GET ${BASE}`);
 		expect(items.length).toBeGreaterThanOrEqual(1);
 		expect(items.find((item) => item.json.id === first.id)?.json).toMatchObject({ url: first.url, subscriptions: ['message_created'] });
@@ -59,9 +49,9 @@ describe('Account Webhook', () => {
 
 	it('Update sends only the fields set (PATCH) and keeps the secret out of the output', async () => {
 		const { id } = await createOne();
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		const { items } = await run({ operation: 'update', accountWebhookId: byId(id), updateFields: { subscriptions: ['contact_created', 'contact_updated'], name: 'Contacts' } });
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect(`${request.method} ${request.path}`).toBe(`PATCH ${BASE}/${id}`);
 		expect(request.body).toEqual({ subscriptions: ['contact_created', 'contact_updated'], name: 'Contacts' });
 		expect(items[0].json).toMatchObject({ id, name: 'Contacts', subscriptions: ['contact_created', 'contact_updated'] });
@@ -71,17 +61,17 @@ describe('Account Webhook', () => {
 	it('Update with no fields, or a webhook ID that is not a number, is refused before any request', async () => {
 		await expect(run({ operation: 'update', accountWebhookId: byId(1), updateFields: {} })).rejects.toThrow(/Nothing to update/);
 		await expect(run({ operation: 'delete', accountWebhookId: byId('abc') })).rejects.toThrow(/'Webhook' must be a positive whole number/);
-		expect(await fx.requests()).toEqual([]);
+		expect(await suite.fx.requests()).toEqual([]);
 	});
 
 	it('Delete answers {deleted: true} and the webhook is gone', async () => {
 		const { id } = await createOne();
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		const { items } = await run({ operation: 'delete', accountWebhookId: byId(id) });
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect(`${request.method} ${request.path} ${request.status}`).toBe(`DELETE ${BASE}/${id} 204`);
 		expect(items.map((item) => item.json)).toEqual([{ deleted: true }]);
-		expect(fx.sim.store.account_webhooks.has(id)).toBe(false);
+		expect(suite.fx.sim.store.account_webhooks.has(id)).toBe(false);
 		await expect(run({ operation: 'delete', accountWebhookId: byId(id) })).rejects.toThrow(/HueChat 404/);
 	});
 });

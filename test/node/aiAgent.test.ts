@@ -1,19 +1,10 @@
-import { runHueChat } from '../helpers/routing';
-import { startFixture, type SimulatorFixture } from '../helpers/simulator';
-import { byId, errorOf, recordEvents, UUID } from '../helpers/v2';
+import { byId, nodeSuite } from '../helpers/simulator';
+import { errorOf, recordEvents, UUID } from '../helpers/v2';
 
-let fx: SimulatorFixture;
+const suite = nodeSuite('aiAgent');
+const { run } = suite;
 
-beforeAll(async () => {
-	fx = await startFixture();
-});
-afterAll(async () => fx.sim.close());
-beforeEach(async () => fx.clearRequests());
-
-const run = (parameters: Record<string, unknown>, extra: Partial<Parameters<typeof runHueChat>[0]> = {}) =>
-	runHueChat({ credentials: fx.credentials, parameters: { resource: 'aiAgent', ...parameters } as never, ...extra });
-
-const store = () => fx.sim.store;
+const store = () => suite.fx.sim.store;
 const agent = (name: string) => store().v2OfAccount('ai_agents', 1).find((item) => item.name === name)!;
 const answered = () => new Set(store().v2OfAccount('ai_agents', 1).flatMap((item) => item.conversations.map((c) => c.conversation_id)));
 /** Display ids of conversations in an inbox that no AI agent answers yet. */
@@ -29,7 +20,7 @@ async function createAgent(name: string, additionalFields: Record<string, unknow
 describe('AI Agent', () => {
 	it('Create sends the name, instructions, inbox IDs and handoff team', async () => {
 		const { items } = await run({ operation: 'create', name: 'Sam', instructions: 'Answer shipping questions.', additionalFields: { inboxIds: '2, 3', handoffTeamId: 2, status: 'active' } });
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.status]).toEqual(['POST', `${V2}/ai_agents`, 201]);
 		expect(request.body).toEqual({ name: 'Sam', instructions: 'Answer shipping questions.', inbox_ids: [2, 3], handoff_team_id: 2, status: 'active' });
 		expect(items[0].json).toMatchObject({ name: 'Sam', inbox_ids: [2, 3], handoff_team_id: 2, status: 'active', conversation_ids: [] });
@@ -39,13 +30,13 @@ describe('AI Agent', () => {
 	it('Hand Over Conversation: the agent answers it (201), again is harmless (200)', async () => {
 		const sam = await createAgent('Hand-over Sam', { inboxIds: '2' });
 		const [conversationId] = freeConversations(2);
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		const { items } = await run({ operation: 'handOver', aiAgentId: byId(sam.id), conversationId: byId(conversationId) });
-		const requests = await fx.requests();
+		const requests = await suite.fx.requests();
 		expect(requests[0]).toMatchObject({ method: 'POST', path: `${V2}/ai_agents/${sam.id}/conversations`, body: { conversation_id: conversationId }, status: 201 });
 		expect(items[0].json).toMatchObject({ ai_agent_id: sam.id, conversation_id: conversationId, active: true, ended_at: null });
 		const again = await run({ operation: 'handOver', aiAgentId: byId(sam.id), conversationId: byId(conversationId) });
-		expect((await fx.requests()).at(-1)?.status).toBe(200);
+		expect((await suite.fx.requests()).at(-1)?.status).toBe(200);
 		expect(again.items[0].json).toMatchObject({ active: true });
 		expect(store().ai_agents.get(sam.id)?.conversations.map((c) => c.conversation_id)).toEqual([conversationId]);
 	});
@@ -54,11 +45,11 @@ describe('AI Agent', () => {
 		const sam = await createAgent('Take-back Sam', { handoffTeamId: 1 });
 		const [conversationId] = freeConversations(1);
 		await run({ operation: 'handOver', aiAgentId: byId(sam.id), conversationId: byId(conversationId) });
-		const recorder = recordEvents(fx);
-		await fx.clearRequests();
+		const recorder = recordEvents(suite.fx);
+		await suite.fx.clearRequests();
 		const { items } = await run({ operation: 'takeBack', aiAgentId: byId(sam.id), conversationId: byId(conversationId) });
 		recorder.stop();
-		expect((await fx.requests())[0]).toMatchObject({ method: 'DELETE', path: `${V2}/ai_agents/${sam.id}/conversations/${conversationId}`, status: 200 });
+		expect((await suite.fx.requests())[0]).toMatchObject({ method: 'DELETE', path: `${V2}/ai_agents/${sam.id}/conversations/${conversationId}`, status: 200 });
 		expect(items[0].json).toMatchObject({ ai_agent_id: sam.id, conversation_id: conversationId, active: false, handoff_team_id: 1 });
 		expect(typeof items[0].json.ended_at).toBe('number');
 		expect(recorder.events.map((event) => event.name)).toEqual(['ai_agent.handoff']);
@@ -86,11 +77,11 @@ describe('AI Agent', () => {
 		const sam = await createAgent('Pausable', { inboxIds: '1' });
 		const conversations = freeConversations(1).slice(0, 2);
 		for (const id of conversations) await run({ operation: 'handOver', aiAgentId: byId(sam.id), conversationId: byId(id) });
-		const recorder = recordEvents(fx);
-		await fx.clearRequests();
+		const recorder = recordEvents(suite.fx);
+		await suite.fx.clearRequests();
 		const { items } = await run({ operation: 'update', aiAgentId: byId(sam.id), updateFields: { status: 'paused' } });
 		recorder.stop();
-		expect((await fx.requests())[0]).toMatchObject({ method: 'PATCH', path: `${V2}/ai_agents/${sam.id}`, body: { status: 'paused' } });
+		expect((await suite.fx.requests())[0]).toMatchObject({ method: 'PATCH', path: `${V2}/ai_agents/${sam.id}`, body: { status: 'paused' } });
 		expect(items[0].json).toMatchObject({ name: 'Pausable', instructions: 'Be helpful and brief.', status: 'paused', inbox_ids: [1], conversation_ids: [] });
 		expect(recorder.events.map((event) => [event.name, (event.data as { conversation_id: number }).conversation_id])).toEqual(
 			conversations.map((id) => ['ai_agent.handoff', id]),
@@ -101,15 +92,15 @@ describe('AI Agent', () => {
 		const aria = agent('Aria');
 		const got = await run({ operation: 'get', aiAgentId: byId(aria.id) });
 		expect(got.items[0].json).toMatchObject({ id: aria.id, name: 'Aria', status: 'active' });
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		const all = await run({ operation: 'getAll', returnAll: true });
-		expect((await fx.requests())[0].query).toEqual({ page: '1', per_page: '100' });
+		expect((await suite.fx.requests())[0].query).toEqual({ page: '1', per_page: '100' });
 		expect(all.items.map((item) => item.json.id)).toEqual(store().v2OfAccount('ai_agents', 1).map((item) => item.id));
 		const doomed = await createAgent('Doomed');
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		const deleted = await run({ operation: 'delete', aiAgentId: byId(doomed.id) });
 		expect(deleted.items.map((item) => item.json)).toEqual([{ deleted: true }]);
-		expect((await fx.requests())[0]).toMatchObject({ method: 'DELETE', path: `${V2}/ai_agents/${doomed.id}`, status: 204 });
+		expect((await suite.fx.requests())[0]).toMatchObject({ method: 'DELETE', path: `${V2}/ai_agents/${doomed.id}`, status: 204 });
 		expect(store().ai_agents.has(doomed.id)).toBe(false);
 	});
 });

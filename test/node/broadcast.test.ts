@@ -1,20 +1,11 @@
 import { BROADCAST_SEND_MS } from '../../simulator/resources/broadcast.ts';
-import { runHueChat } from '../helpers/routing';
-import { startFixture, type SimulatorFixture } from '../helpers/simulator';
-import { byId, errorOf, ISO, recordEvents, sleep, UUID } from '../helpers/v2';
+import { byId, nodeSuite } from '../helpers/simulator';
+import { errorOf, ISO, recordEvents, sleep, UUID } from '../helpers/v2';
 
-let fx: SimulatorFixture;
+const suite = nodeSuite('broadcast');
+const { run } = suite;
 
-beforeAll(async () => {
-	fx = await startFixture();
-});
-afterAll(async () => fx.sim.close());
-beforeEach(async () => fx.clearRequests());
-
-const run = (parameters: Record<string, unknown>, extra: Partial<Parameters<typeof runHueChat>[0]> = {}) =>
-	runHueChat({ credentials: fx.credentials, parameters: { resource: 'broadcast', ...parameters } as never, ...extra });
-
-const store = () => fx.sim.store;
+const store = () => suite.fx.sim.store;
 const template = (name: string) => store().v2OfAccount('templates', 1).find((t) => t.name === name)!;
 const list = (name: string) => store().v2OfAccount('contact_lists', 1).find((l) => l.name === name)!;
 const broadcastIn = (status: string) => store().v2OfAccount('broadcasts', 1).find((b) => b.status === status)!;
@@ -36,7 +27,7 @@ describe('Broadcast', () => {
 			audience: { contactLists: [{ contactListId: vip.id }], labels: [{ label: 'customer' }, { label: 'lead' }] },
 			additionalFields: { templateVariables: { variable: [{ name: '1', value: 'friend' }, { name: '2', value: 'AUTUMN10' }] } },
 		});
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.status]).toEqual(['POST', `${V2}/broadcasts`, 201]);
 		expect(request.body).toEqual({
 			name: 'Autumn promo',
@@ -62,7 +53,7 @@ describe('Broadcast', () => {
 			audienceJson: '{"labels": ["vip"]}',
 			additionalFields: { scheduledAt: '2031-05-01T08:30:00Z' },
 		});
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect(request.body).toMatchObject({ audience: { labels: ['vip'] }, scheduled_at: '2031-05-01T08:30:00.000Z' });
 		expect(items[0].json).toMatchObject({ status: 'scheduled', scheduled_at: '2031-05-01T08:30:00.000Z' });
 	});
@@ -71,7 +62,7 @@ describe('Broadcast', () => {
 		await expect(run({ operation: 'create', name: 'Nobody', inboxId: byId(3), templateId: byId(template('order_update').id), audience: {} })).rejects.toThrow(
 			/'Audience' is empty/,
 		);
-		expect(await fx.requests()).toHaveLength(0);
+		expect(await suite.fx.requests()).toHaveLength(0);
 	});
 
 	it('Create with a template that is not approved comes back as a clear 422', async () => {
@@ -92,47 +83,47 @@ describe('Broadcast', () => {
 		);
 		const raw = await run({ operation: 'get', broadcastId: byId(completed.id), simplify: false });
 		expect(raw.items[0].json).toMatchObject({ id: completed.id, audience: completed.audience, template_variables: completed.template_variables });
-		expect((await fx.requests()).map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${V2}/broadcasts/${completed.id}`, `GET ${V2}/broadcasts/${completed.id}`]);
+		expect((await suite.fx.requests()).map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${V2}/broadcasts/${completed.id}`, `GET ${V2}/broadcasts/${completed.id}`]);
 	});
 
 	it('Get Many pages with page/per_page=100 and filters by status', async () => {
 		for (let i = 0; i < 3; i++) await createDraft(`Draft ${i}`);
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		const { items } = await run({ operation: 'getAll', returnAll: true, filters: { status: 'draft' } });
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect(request.query).toEqual({ page: '1', per_page: '100', status: 'draft' });
 		expect(items.length).toBe(store().v2OfAccount('broadcasts', 1).filter((b) => b.status === 'draft').length);
 		for (const item of items) expect(item.json.status).toBe('draft');
 		const limited = await run({ operation: 'getAll', limit: 2 });
 		expect(limited.items).toHaveLength(2);
-		expect((await fx.requests()).at(-1)?.query).toEqual({ page: '1', per_page: '2' });
+		expect((await suite.fx.requests()).at(-1)?.query).toEqual({ page: '1', per_page: '2' });
 	});
 
 	it('Update sends only the fields set; setting and clearing the schedule moves it between draft and scheduled', async () => {
 		const draft = await createDraft('To reschedule');
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		const scheduled = await run({ operation: 'update', broadcastId: byId(draft.id), updateFields: { name: 'Rescheduled', scheduledAt: '2032-01-01T10:00:00Z' } });
-		expect((await fx.requests())[0]).toMatchObject({ method: 'PATCH', path: `${V2}/broadcasts/${draft.id}`, body: { name: 'Rescheduled', scheduled_at: '2032-01-01T10:00:00.000Z' } });
+		expect((await suite.fx.requests())[0]).toMatchObject({ method: 'PATCH', path: `${V2}/broadcasts/${draft.id}`, body: { name: 'Rescheduled', scheduled_at: '2032-01-01T10:00:00.000Z' } });
 		expect(scheduled.items[0].json).toMatchObject({ name: 'Rescheduled', status: 'scheduled' });
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		const back = await run({ operation: 'update', broadcastId: byId(draft.id), updateFields: { unschedule: true, audience: { labels: [{ label: 'vip' }] } } });
-		expect((await fx.requests())[0].body).toEqual({ scheduled_at: null, audience: { contact_list_ids: [], labels: ['vip'] } });
+		expect((await suite.fx.requests())[0].body).toEqual({ scheduled_at: null, audience: { contact_list_ids: [], labels: ['vip'] } });
 		expect(back.items[0].json).toMatchObject({ name: 'Rescheduled', status: 'draft', scheduled_at: null });
 	});
 
 	it('Send Now starts sending; the simulated delivery completes it with stats and raises broadcast.completed', async () => {
 		const draft = await createDraft('Send me');
-		const recorder = recordEvents(fx);
-		await fx.clearRequests();
+		const recorder = recordEvents(suite.fx);
+		await suite.fx.clearRequests();
 		const { items } = await run({ operation: 'send', broadcastId: byId(draft.id) });
-		expect((await fx.requests())[0]).toMatchObject({ method: 'POST', path: `${V2}/broadcasts/${draft.id}/send`, status: 200 });
+		expect((await suite.fx.requests())[0]).toMatchObject({ method: 'POST', path: `${V2}/broadcasts/${draft.id}/send`, status: 200 });
 		expect(items[0].json).toMatchObject({ id: draft.id, status: 'sending' });
 		await sleep(BROADCAST_SEND_MS + 100);
 		recorder.stop();
 		expect(recorder.events.map((event) => event.name)).toEqual(['broadcast.completed']);
 		expect(recorder.events[0].data).toMatchObject({ id: draft.id, status: 'completed' });
 		const stats = await run({ operation: 'getStats', broadcastId: byId(draft.id) });
-		expect((await fx.requests()).at(-1)?.path).toBe(`${V2}/broadcasts/${draft.id}/stats`);
+		expect((await suite.fx.requests()).at(-1)?.path).toBe(`${V2}/broadcasts/${draft.id}/stats`);
 		const counts = stats.items[0].json as Record<string, number>;
 		expect(counts.recipients).toBe(list('VIP customers').contact_ids.length);
 		expect(counts.sent + counts.failed).toBe(counts.recipients);
@@ -144,7 +135,7 @@ describe('Broadcast', () => {
 
 	it('a broadcast whose audience is empty fails, raising broadcast.failed', async () => {
 		const draft = await createDraft('Into the void', { contactLists: [{ contactListId: list('Trade fair 2026 leads').id }] });
-		const recorder = recordEvents(fx);
+		const recorder = recordEvents(suite.fx);
 		await run({ operation: 'send', broadcastId: byId(draft.id) });
 		await sleep(BROADCAST_SEND_MS + 100);
 		recorder.stop();
@@ -178,9 +169,9 @@ describe('Broadcast', () => {
 	it('Cancel stops a scheduled broadcast; sending it afterwards is refused', async () => {
 		const draft = await createDraft('Scheduled then cancelled');
 		await run({ operation: 'update', broadcastId: byId(draft.id), updateFields: { scheduledAt: '2033-03-03T03:03:03Z' } });
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		const { items } = await run({ operation: 'cancel', broadcastId: byId(draft.id) });
-		expect((await fx.requests())[0]).toMatchObject({ method: 'POST', path: `${V2}/broadcasts/${draft.id}/cancel`, status: 200 });
+		expect((await suite.fx.requests())[0]).toMatchObject({ method: 'POST', path: `${V2}/broadcasts/${draft.id}/cancel`, status: 200 });
 		expect(items[0].json).toMatchObject({ status: 'cancelled' });
 		expect(items[0].json.cancelled_at).toMatch(ISO);
 		const again = await run({ operation: 'send', broadcastId: byId(draft.id) }, { continueOnFail: true });
@@ -189,15 +180,15 @@ describe('Broadcast', () => {
 
 	it('Delete removes a draft and answers {deleted: true}', async () => {
 		const draft = await createDraft('Delete me');
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		const { items } = await run({ operation: 'delete', broadcastId: byId(draft.id) });
 		expect(items.map((item) => item.json)).toEqual([{ deleted: true }]);
-		expect((await fx.requests())[0]).toMatchObject({ method: 'DELETE', path: `${V2}/broadcasts/${draft.id}`, status: 204 });
+		expect((await suite.fx.requests())[0]).toMatchObject({ method: 'DELETE', path: `${V2}/broadcasts/${draft.id}`, status: 204 });
 		expect(store().broadcasts.has(draft.id)).toBe(false);
 	});
 
 	it('refuses an ID that is not a UUID before any request', async () => {
 		await expect(run({ operation: 'get', broadcastId: byId('42') })).rejects.toThrow(/'Broadcast' must be a UUID/);
-		expect(await fx.requests()).toHaveLength(0);
+		expect(await suite.fx.requests()).toHaveLength(0);
 	});
 });

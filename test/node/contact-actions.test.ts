@@ -1,18 +1,9 @@
-import { runHueChat } from '../helpers/routing';
-import { startFixture, type SimulatorFixture } from '../helpers/simulator';
+import { byId, nodeSuite } from '../helpers/simulator';
 
-let fx: SimulatorFixture;
+const suite = nodeSuite('contact', { contacts: 120 });
+const { run } = suite;
 
-beforeAll(async () => {
-	fx = await startFixture({ contacts: 120 });
-});
-afterAll(async () => fx.sim.close());
-beforeEach(async () => fx.clearRequests());
-
-const run = (parameters: Record<string, unknown>, extra: Partial<Parameters<typeof runHueChat>[0]> = {}) =>
-	runHueChat({ credentials: fx.credentials, parameters: { resource: 'contact', ...parameters } as never, ...extra });
-const byId = (id: number | string) => ({ __rl: true, mode: 'id', value: String(id) });
-const contacts = () => [...fx.sim.store.contacts.values()];
+const contacts = () => [...suite.fx.sim.store.contacts.values()];
 
 describe('Contact: filter and what hangs off a contact', () => {
 	it('Filter with Return All pages 15 at a time up to meta.count, no item missing or repeated', async () => {
@@ -24,7 +15,7 @@ describe('Contact: filter and what hangs off a contact', () => {
 		});
 		const expected = contacts().filter((c) => String(c.additional_attributes.company_name).toLowerCase().includes('a'));
 		expect(expected.length).toBeGreaterThan(30);
-		const requests = await fx.requests();
+		const requests = await suite.fx.requests();
 		expect(requests.map((r) => [r.method, r.path, r.query.page])).toEqual(
 			requests.map((_, index) => ['POST', '/api/v1/accounts/1/contacts/filter', String(index + 1)]),
 		);
@@ -37,14 +28,14 @@ describe('Contact: filter and what hangs off a contact', () => {
 		await expect(run({ operation: 'filter', conditions: { condition: [{ attribute: 'identifier', operator: 'contains', values: 'cust' }] } })).rejects.toThrow(
 			/'Identifier' can be compared with Equal To, Not Equal To only/,
 		);
-		expect(await fx.requests()).toHaveLength(0);
+		expect(await suite.fx.requests()).toHaveLength(0);
 	});
 
 	it('Get Conversations lists the contact’s conversations, simplified, with a Limit', async () => {
-		const contactId = [...fx.sim.store.conversations.values()][0].contact_id;
-		const all = [...fx.sim.store.conversations.values()].filter((c) => c.contact_id === contactId);
+		const contactId = [...suite.fx.sim.store.conversations.values()][0].contact_id;
+		const all = [...suite.fx.sim.store.conversations.values()].filter((c) => c.contact_id === contactId);
 		const { items } = await run({ operation: 'getConversations', contactId: byId(contactId), returnAll: true });
-		expect((await fx.requests())[0].path).toBe(`/api/v1/accounts/1/contacts/${contactId}/conversations`);
+		expect((await suite.fx.requests())[0].path).toBe(`/api/v1/accounts/1/contacts/${contactId}/conversations`);
 		expect(items.map((i) => i.json.id).sort()).toEqual(all.map((c) => c.display_id).sort());
 		expect(items.every((i) => i.json.contact_id === contactId && Object.keys(i.json).length === 10)).toBe(true);
 		const limited = await run({ operation: 'getConversations', contactId: byId(contactId), limit: 1 });
@@ -53,27 +44,27 @@ describe('Contact: filter and what hangs off a contact', () => {
 
 	it('Get Contactable Inboxes lists each inbox with the source ID', async () => {
 		const { items } = await run({ operation: 'getContactableInboxes', contactId: byId(7), returnAll: true });
-		expect((await fx.requests())[0].path).toBe('/api/v1/accounts/1/contacts/7/contactable_inboxes');
+		expect((await suite.fx.requests())[0].path).toBe('/api/v1/accounts/1/contacts/7/contactable_inboxes');
 		expect(items.map((i) => (i.json.inbox as { name: string }).name)).toEqual(['API', 'Website', 'WhatsApp']);
 		const whatsapp = items.find((i) => (i.json.inbox as { id: number }).id === 3)!;
-		expect(whatsapp.json.source_id).toBe(fx.sim.store.contacts.get(7)!.phone_number!.replace('+', ''));
+		expect(whatsapp.json.source_id).toBe(suite.fx.sim.store.contacts.get(7)!.phone_number!.replace('+', ''));
 	});
 
 	it('Add to Inbox creates the contact inbox with an optional source ID', async () => {
 		const { items } = await run({ operation: 'addToInbox', contactId: byId(8), inboxId: byId(1), additionalFields: { sourceId: 'crm-8' } });
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.body]).toEqual(['POST', '/api/v1/accounts/1/contacts/8/contact_inboxes', { inbox_id: 1, source_id: 'crm-8' }]);
 		expect(items[0].json).toMatchObject({ contact_id: 8, source_id: 'crm-8', inbox: { id: 1, name: 'API' } });
-		expect(fx.sim.store.contactInboxBySource(1, 'crm-8')?.contact_id).toBe(8);
+		expect(suite.fx.sim.store.contactInboxBySource(1, 'crm-8')?.contact_id).toBe(8);
 	});
 
 	it('Get Labels and Set Labels (add, then replace)', async () => {
-		fx.sim.store.updateContact(fx.sim.store.contacts.get(9)!, { labels: ['lead'] });
+		suite.fx.sim.store.updateContact(suite.fx.sim.store.contacts.get(9)!, { labels: ['lead'] });
 		const got = await run({ operation: 'getLabels', contactId: byId(9) });
 		expect(got.items.map((i) => i.json)).toEqual([{ contact_id: 9, labels: ['lead'] }]);
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		const added = await run({ operation: 'setLabels', contactId: byId(9), labels: 'vip' });
-		const requests = await fx.requests();
+		const requests = await suite.fx.requests();
 		expect(requests.map((r) => [r.method, r.path, r.body])).toEqual([
 			['GET', '/api/v1/accounts/1/contacts/9/labels', null],
 			['POST', '/api/v1/accounts/1/contacts/9/labels', { labels: ['lead', 'vip'] }],
@@ -81,25 +72,25 @@ describe('Contact: filter and what hangs off a contact', () => {
 		expect(added.items[0].json).toEqual({ contact_id: 9, labels: ['lead', 'vip'] });
 		const replaced = await run({ operation: 'setLabels', contactId: byId(9), labels: 'customer', labelMode: 'replace' });
 		expect(replaced.items[0].json.labels).toEqual(['customer']);
-		expect(fx.sim.store.contacts.get(9)!.labels).toEqual(['customer']);
+		expect(suite.fx.sim.store.contacts.get(9)!.labels).toEqual(['customer']);
 	});
 
 	it('Merge moves the second contact into the first and outputs the base contact', async () => {
-		const mergee = [...fx.sim.store.conversations.values()][1].contact_id;
+		const mergee = [...suite.fx.sim.store.conversations.values()][1].contact_id;
 		const base = mergee === 10 ? 11 : 10;
-		const moved = [...fx.sim.store.conversations.values()].filter((c) => c.contact_id === mergee).map((c) => c.display_id);
+		const moved = [...suite.fx.sim.store.conversations.values()].filter((c) => c.contact_id === mergee).map((c) => c.display_id);
 		const { items } = await run({ operation: 'merge', contactId: byId(base), mergeeContactId: byId(mergee) });
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.body]).toEqual(['POST', '/api/v1/accounts/1/actions/contact_merge', { base_contact_id: base, mergee_contact_id: mergee }]);
 		expect(items[0].json).toMatchObject({ id: base });
 		expect(Object.keys(items[0].json)).toHaveLength(10);
-		expect(fx.sim.store.contacts.has(mergee)).toBe(false);
-		for (const displayId of moved) expect(fx.sim.store.conversationByDisplayId(1, displayId)!.contact_id).toBe(base);
+		expect(suite.fx.sim.store.contacts.has(mergee)).toBe(false);
+		for (const displayId of moved) expect(suite.fx.sim.store.conversationByDisplayId(1, displayId)!.contact_id).toBe(base);
 	});
 
 	it('Merge refuses merging a contact into itself', async () => {
 		await expect(run({ operation: 'merge', contactId: byId(12), mergeeContactId: byId(12) })).rejects.toThrow(/must be another contact/);
-		expect(await fx.requests()).toHaveLength(0);
+		expect(await suite.fx.requests()).toHaveLength(0);
 	});
 });
 
@@ -112,7 +103,7 @@ describe('Contact: Create or Update', () => {
 			email: 'grace@example.com',
 			additionalFields: { name: 'Grace Hopper', customAttributes: '{"plan":"pro"}' },
 		});
-		const requests = await fx.requests();
+		const requests = await suite.fx.requests();
 		expect(requests.map((r) => [r.method, r.path])).toEqual([
 			['POST', '/api/v1/accounts/1/contacts/filter'],
 			['POST', '/api/v1/accounts/1/contacts'],
@@ -130,7 +121,7 @@ describe('Contact: Create or Update', () => {
 		['phone_number', 'phoneNumber', (c: { phone_number: string | null }) => c.phone_number!],
 		['identifier', 'identifier', (c: { identifier: string | null }) => c.identifier!],
 	] as const)('updates the contact found by %s, never creating another', async (matchBy, parameter, value) => {
-		const target = fx.sim.store.contacts.get(20)!;
+		const target = suite.fx.sim.store.contacts.get(20)!;
 		const before = contacts().length;
 		const { items } = await run({
 			operation: 'upsert',
@@ -138,7 +129,7 @@ describe('Contact: Create or Update', () => {
 			[parameter]: value(target as never),
 			additionalFields: { company: `Updated by ${matchBy}` },
 		});
-		const requests = await fx.requests();
+		const requests = await suite.fx.requests();
 		expect(requests.map((r) => [r.method, r.path])).toEqual([
 			['POST', '/api/v1/accounts/1/contacts/filter'],
 			['PUT', '/api/v1/accounts/1/contacts/20'],
@@ -167,13 +158,13 @@ describe('Contact: Create or Update', () => {
 		await expect(run({ operation: 'upsert', matchBy: 'phone_number', phoneNumber: '0044 7700' })).rejects.toThrow(/'Phone Number' must be a phone number in E\.164/);
 		await expect(run({ operation: 'upsert', matchBy: 'email', email: 'nope' })).rejects.toThrow(/'Email' must be an email address/);
 		await expect(run({ operation: 'upsert', matchBy: 'identifier', identifier: '  ' })).rejects.toThrow(/'Identifier' must be a value/);
-		expect(await fx.requests()).toHaveLength(0);
+		expect(await suite.fx.requests()).toHaveLength(0);
 	});
 
 	it('reports HueChat’s refusal of the update (e.g. a phone number taken by another contact) on the item', async () => {
-		const other = fx.sim.store.contacts.get(21)!;
+		const other = suite.fx.sim.store.contacts.get(21)!;
 		const { items } = await run(
-			{ operation: 'upsert', matchBy: 'identifier', identifier: fx.sim.store.contacts.get(22)!.identifier, additionalFields: { phoneNumber: other.phone_number } },
+			{ operation: 'upsert', matchBy: 'identifier', identifier: suite.fx.sim.store.contacts.get(22)!.identifier, additionalFields: { phoneNumber: other.phone_number } },
 			{ continueOnFail: true },
 		);
 		expect(items).toHaveLength(1);

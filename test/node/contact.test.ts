@@ -1,18 +1,7 @@
-import { runHueChat } from '../helpers/routing';
-import { startFixture, type SimulatorFixture } from '../helpers/simulator';
+import { byId, nodeSuite } from '../helpers/simulator';
 
-let fx: SimulatorFixture;
-
-beforeAll(async () => {
-	fx = await startFixture({ contacts: 1_050 });
-});
-afterAll(async () => fx.sim.close());
-beforeEach(async () => fx.clearRequests());
-
-const run = (parameters: Record<string, unknown>, extra: Partial<Parameters<typeof runHueChat>[0]> = {}) =>
-	runHueChat({ credentials: fx.credentials, parameters: { resource: 'contact', ...parameters } as never, ...extra });
-
-const byId = (id: number | string) => ({ __rl: true, mode: 'id', value: String(id) });
+const suite = nodeSuite('contact', { contacts: 1_050 });
+const { run } = suite;
 
 describe('Contact', () => {
 	it('Create sends the fields as HueChat names them, with the token only in api_access_token and an Idempotency-Key', async () => {
@@ -21,7 +10,7 @@ describe('Contact', () => {
 			name: 'Ada Lovelace',
 			additionalFields: { email: 'ada@example.com', phoneNumber: '+447700900123', company: 'Analytical Engines', customAttributes: '{"plan":"pro"}' },
 		});
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect(request.method).toBe('POST');
 		expect(request.path).toBe('/api/v1/accounts/1/contacts');
 		expect(request.body).toEqual({
@@ -31,12 +20,12 @@ describe('Contact', () => {
 			additional_attributes: { company_name: 'Analytical Engines' },
 			custom_attributes: { plan: 'pro' },
 		});
-		expect(request.headers['api_access_token']).toBe(fx.credentials.apiToken);
+		expect(request.headers['api_access_token']).toBe(suite.fx.credentials.apiToken);
 		expect(request.headers['idempotency-key']).toMatch(/^n8n-[0-9a-f]{48}$/);
 		expect(request.status).toBe(201);
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toMatchObject({ name: 'Ada Lovelace', email: 'ada@example.com', phone_number: '+447700900123' });
-		const stored = (await fx.sim.control.collection('contacts')) as Array<{ id: number; email: string }>;
+		const stored = (await suite.fx.sim.control.collection('contacts')) as Array<{ id: number; email: string }>;
 		expect(stored.find((c) => c.email === 'ada@example.com')?.id).toBe(items[0].json.id);
 	});
 
@@ -49,7 +38,7 @@ describe('Contact', () => {
 		const raw = await run({ operation: 'get', contactId: byId(3), simplify: false });
 		expect(raw.items[0].json).toHaveProperty('additional_attributes');
 		expect(raw.items[0].json.id).toBe(3);
-		expect((await fx.requests()).map((r) => r.path)).toEqual(['/api/v1/accounts/1/contacts/3', '/api/v1/accounts/1/contacts/3']);
+		expect((await suite.fx.requests()).map((r) => r.path)).toEqual(['/api/v1/accounts/1/contacts/3', '/api/v1/accounts/1/contacts/3']);
 	});
 
 	it('Get accepts the contact by dashboard URL', async () => {
@@ -61,43 +50,43 @@ describe('Contact', () => {
 	});
 
 	it('Get Many with Return All walks every page once: no item missing or repeated', async () => {
-		const total = ((await fx.sim.control.collection('contacts')) as unknown[]).length;
+		const total = ((await suite.fx.sim.control.collection('contacts')) as unknown[]).length;
 		expect(total).toBeGreaterThanOrEqual(1_000);
 		const { items } = await run({ operation: 'getAll', returnAll: true, simplify: false });
 		const ids = items.map((item) => item.json.id);
 		expect(new Set(ids).size).toBe(total);
 		expect(ids).toHaveLength(total);
-		const pages = (await fx.requests()).map((r) => Number(r.query.page));
+		const pages = (await suite.fx.requests()).map((r) => Number(r.query.page));
 		expect(pages).toEqual(Array.from({ length: Math.ceil(total / 15) }, (_, i) => i + 1));
 	});
 
 	it('Get Many with a Limit stops after the pages it needs', async () => {
 		const { items } = await run({ operation: 'getAll', returnAll: false, limit: 20 });
 		expect(items).toHaveLength(20);
-		expect((await fx.requests()).map((r) => r.query.page)).toEqual(['1', '2']);
+		expect((await suite.fx.requests()).map((r) => r.query.page)).toEqual(['1', '2']);
 	});
 
 	it('Get Many sorts server-side, descending with a leading minus', async () => {
 		const { items } = await run({ operation: 'getAll', limit: 5, sort: { sortBy: 'name', descending: true } });
-		expect((await fx.requests())[0].query.sort).toBe('-name');
+		expect((await suite.fx.requests())[0].query.sort).toBe('-name');
 		const names = items.map((i) => String(i.json.name));
 		expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a)));
 	});
 
 	it('Search follows has_more and returns only matches', async () => {
-		const contacts = (await fx.sim.control.collection('contacts')) as Array<{ email: string }>;
+		const contacts = (await suite.fx.sim.control.collection('contacts')) as Array<{ email: string }>;
 		const needle = contacts[10].email.split('@')[0];
 		const { items } = await run({ operation: 'search', query: needle, returnAll: true });
 		expect(items.length).toBeGreaterThanOrEqual(1);
 		for (const item of items) expect(JSON.stringify(item.json).toLowerCase()).toContain(needle.toLowerCase());
-		const [first] = await fx.requests();
+		const [first] = await suite.fx.requests();
 		expect(first.path).toBe('/api/v1/accounts/1/contacts/search');
 		expect(first.query.q).toBe(needle);
 	});
 
 	it('Update sends only the fields set, with PUT', async () => {
 		const { items } = await run({ operation: 'update', contactId: byId(5), updateFields: { name: 'Renamed Person', customAttributes: '{"tier":"gold"}' } });
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect(request.method).toBe('PUT');
 		expect(request.body).toEqual({ name: 'Renamed Person', custom_attributes: { tier: 'gold' } });
 		expect(items[0].json).toMatchObject({ id: 5, name: 'Renamed Person' });
@@ -105,15 +94,15 @@ describe('Contact', () => {
 
 	it('Update with no fields is refused before any request, naming what can be set', async () => {
 		await expect(run({ operation: 'update', contactId: byId(5), updateFields: {} })).rejects.toThrow(/Nothing to update/);
-		expect(await fx.requests()).toHaveLength(0);
+		expect(await suite.fx.requests()).toHaveLength(0);
 	});
 
 	it('Delete answers {deleted: true} and the contact is gone', async () => {
 		const { items } = await run({ operation: 'delete', contactId: byId(9) });
 		expect(items.map((i) => i.json)).toEqual([{ deleted: true }]);
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.status]).toEqual(['DELETE', '/api/v1/accounts/1/contacts/9', 204]);
-		const stored = (await fx.sim.control.collection('contacts')) as Array<{ id: number }>;
+		const stored = (await suite.fx.sim.control.collection('contacts')) as Array<{ id: number }>;
 		expect(stored.some((c) => c.id === 9)).toBe(false);
 	});
 
@@ -123,11 +112,11 @@ describe('Contact', () => {
 		[{ customAttributes: '{plan: pro' }, /'Custom Attributes' must be a JSON object/],
 	])('Create refuses bad input %j before sending', async (additionalFields, message) => {
 		await expect(run({ operation: 'create', name: 'X', additionalFields })).rejects.toThrow(message);
-		expect(await fx.requests()).toHaveLength(0);
+		expect(await suite.fx.requests()).toHaveLength(0);
 	});
 
 	it('Get refuses an ID that is not a positive whole number', async () => {
 		await expect(run({ operation: 'get', contactId: byId('12abc') })).rejects.toThrow(/'Contact' must be a positive whole number/);
-		expect(await fx.requests()).toHaveLength(0);
+		expect(await suite.fx.requests()).toHaveLength(0);
 	});
 });

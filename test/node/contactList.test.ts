@@ -1,19 +1,10 @@
-import { runHueChat } from '../helpers/routing';
-import { startFixture, type SimulatorFixture } from '../helpers/simulator';
-import { byId, errorOf, UUID } from '../helpers/v2';
+import { byId, nodeSuite } from '../helpers/simulator';
+import { errorOf, UUID } from '../helpers/v2';
 
-let fx: SimulatorFixture;
+const suite = nodeSuite('contactList', { contacts: 2_600 });
+const { run } = suite;
 
-beforeAll(async () => {
-	fx = await startFixture({ contacts: 2_600 });
-});
-afterAll(async () => fx.sim.close());
-beforeEach(async () => fx.clearRequests());
-
-const run = (parameters: Record<string, unknown>, extra: Partial<Parameters<typeof runHueChat>[0]> = {}) =>
-	runHueChat({ credentials: fx.credentials, parameters: { resource: 'contactList', ...parameters } as never, ...extra });
-
-const store = () => fx.sim.store;
+const store = () => suite.fx.sim.store;
 const V2 = '/api/v2/accounts/1';
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
@@ -25,7 +16,7 @@ async function createList(name: string): Promise<string> {
 describe('Contact List', () => {
 	it('Create sends the name and description and answers the empty list', async () => {
 		const { items } = await run({ operation: 'create', name: 'Webinar attendees', additionalFields: { description: 'November webinar' } });
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.status]).toEqual(['POST', `${V2}/contact_lists`, 201]);
 		expect(request.body).toEqual({ name: 'Webinar attendees', description: 'November webinar' });
 		expect(items[0].json).toMatchObject({ name: 'Webinar attendees', description: 'November webinar', contact_count: 0 });
@@ -35,9 +26,9 @@ describe('Contact List', () => {
 
 	it('Add Contacts with 2,500 IDs makes 3 calls of at most 1,000 and sums `added` into one item', async () => {
 		const listId = await createList('Big list');
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		const { items } = await run({ operation: 'addContacts', contactListId: byId(listId), contactIds: range(1, 2_500) });
-		const requests = await fx.requests();
+		const requests = await suite.fx.requests();
 		expect(requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(Array(3).fill(`POST ${V2}/contact_lists/${listId}/contacts 200`));
 		expect(requests.map((r) => (r.body as { contact_ids: number[] }).contact_ids.length)).toEqual([1_000, 1_000, 500]);
 		expect((requests[2].body as { contact_ids: number[] }).contact_ids.at(-1)).toBe(2_500);
@@ -50,9 +41,9 @@ describe('Contact List', () => {
 	it('Add Contacts takes comma-separated text too; members already in the list are counted as skipped', async () => {
 		const listId = await createList('Overlap');
 		await run({ operation: 'addContacts', contactListId: byId(listId), contactIds: '1, 2, 3' });
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		const { items } = await run({ operation: 'addContacts', contactListId: byId(listId), contactIds: '2,3 4, 5' });
-		expect((await fx.requests())[0].body).toEqual({ contact_ids: [2, 3, 4, 5] });
+		expect((await suite.fx.requests())[0].body).toEqual({ contact_ids: [2, 3, 4, 5] });
 		expect(items[0].json).toEqual({ added: 2, skipped: 2 });
 	});
 
@@ -60,14 +51,14 @@ describe('Contact List', () => {
 		const listId = store().v2OfAccount('contact_lists', 1)[0].id;
 		await expect(run({ operation: 'addContacts', contactListId: byId(listId), contactIds: '1, two, 3' })).rejects.toThrow(/'Contact IDs' must be positive whole numbers .*"two"/);
 		await expect(run({ operation: 'addContacts', contactListId: byId(listId), contactIds: ' , ' })).rejects.toThrow(/'Contact IDs' is empty/);
-		expect(await fx.requests()).toHaveLength(0);
+		expect(await suite.fx.requests()).toHaveLength(0);
 	});
 
 	it('when a later call fails (an unknown contact), the error says what the earlier calls did', async () => {
 		const listId = await createList('Partly filled');
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		const { items } = await run({ operation: 'addContacts', contactListId: byId(listId), contactIds: [...range(1, 1_000), 999_999] }, { continueOnFail: true });
-		expect((await fx.requests()).map((r) => r.status)).toEqual([200, 422]);
+		expect((await suite.fx.requests()).map((r) => r.status)).toEqual([200, 422]);
 		const error = errorOf(items[0]);
 		expect(error.httpCode).toBe('422');
 		expect(error.message).toMatch(/contact_ids: include ids of no contact: 999999/);
@@ -78,9 +69,9 @@ describe('Contact List', () => {
 	it('Remove Contacts sends DELETE with the IDs, 1,000 a call, and sums `removed`', async () => {
 		const listId = await createList('Shrinking');
 		await run({ operation: 'addContacts', contactListId: byId(listId), contactIds: range(1, 1_500) });
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		const { items } = await run({ operation: 'removeContacts', contactListId: byId(listId), contactIds: range(1_001, 2_100) });
-		const requests = await fx.requests();
+		const requests = await suite.fx.requests();
 		expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(Array(2).fill(`DELETE ${V2}/contact_lists/${listId}/contacts`));
 		expect(requests.map((r) => (r.body as { contact_ids: number[] }).contact_ids.length)).toEqual([1_000, 100]);
 		expect(items.map((item) => item.json)).toEqual([{ removed: 500, skipped: 600 }]);
@@ -90,9 +81,9 @@ describe('Contact List', () => {
 	it('Get Contacts pages the members (v1 contacts) with per_page=100, simplified', async () => {
 		const listId = await createList('Paged members');
 		await run({ operation: 'addContacts', contactListId: byId(listId), contactIds: range(101, 350) });
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		const { items } = await run({ operation: 'getContacts', contactListId: byId(listId), returnAll: true });
-		const requests = await fx.requests();
+		const requests = await suite.fx.requests();
 		expect(requests.map((r) => [r.path, r.query.page, r.query.per_page])).toEqual([
 			[`${V2}/contact_lists/${listId}/contacts`, '1', '100'],
 			[`${V2}/contact_lists/${listId}/contacts`, '2', '100'],
@@ -112,9 +103,9 @@ describe('Contact List', () => {
 		expect(got.items[0].json).toMatchObject({ id: vip.id, name: 'VIP customers', contact_count: vip.contact_ids.length });
 		const all = await run({ operation: 'getAll', returnAll: true });
 		expect(all.items.map((item) => item.json.id)).toEqual(store().v2OfAccount('contact_lists', 1).map((list) => list.id));
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		const updated = await run({ operation: 'update', contactListId: byId(vip.id), updateFields: { description: 'Our best customers' } });
-		const requests = await fx.requests();
+		const requests = await suite.fx.requests();
 		expect(requests[0]).toMatchObject({ method: 'PATCH', path: `${V2}/contact_lists/${vip.id}`, body: { description: 'Our best customers' } });
 		expect(updated.items[0].json).toMatchObject({ name: 'VIP customers', description: 'Our best customers' });
 	});
@@ -122,10 +113,10 @@ describe('Contact List', () => {
 	it('Delete removes the list; its contacts stay', async () => {
 		const listId = await createList('Temporary');
 		await run({ operation: 'addContacts', contactListId: byId(listId), contactIds: '7, 8' });
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		const { items } = await run({ operation: 'delete', contactListId: byId(listId) });
 		expect(items.map((item) => item.json)).toEqual([{ deleted: true }]);
-		expect((await fx.requests())[0]).toMatchObject({ method: 'DELETE', path: `${V2}/contact_lists/${listId}`, status: 204 });
+		expect((await suite.fx.requests())[0]).toMatchObject({ method: 'DELETE', path: `${V2}/contact_lists/${listId}`, status: 204 });
 		expect(store().contact_lists.has(listId)).toBe(false);
 		expect(store().contacts.has(7)).toBe(true);
 	});

@@ -1,26 +1,17 @@
-import { runHueChat } from '../helpers/routing';
-import { startFixture, type SimulatorFixture } from '../helpers/simulator';
+import { byId, nodeSuite } from '../helpers/simulator';
 
-let fx: SimulatorFixture;
+const suite = nodeSuite('conversation');
+const { run } = suite;
 
-beforeAll(async () => {
-	fx = await startFixture();
-});
-afterAll(async () => fx.sim.close());
-beforeEach(async () => fx.clearRequests());
-
-const run = (parameters: Record<string, unknown>, extra: Partial<Parameters<typeof runHueChat>[0]> = {}) =>
-	runHueChat({ credentials: fx.credentials, parameters: { resource: 'conversation', ...parameters } as never, ...extra });
-const byId = (id: number | string) => ({ __rl: true, mode: 'id', value: String(id) });
-const stored = (displayId: number) => fx.sim.store.conversationByDisplayId(1, displayId)!;
+const stored = (displayId: number) => suite.fx.sim.store.conversationByDisplayId(1, displayId)!;
 
 describe('Conversation: counts, search, filter', () => {
 	it('Get Counts sends the filters and answers the counts as one item', async () => {
 		const { items } = await run({ operation: 'getCounts', filters: { status: 'all', inboxId: 2 } });
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path]).toEqual(['GET', '/api/v1/accounts/1/conversations/meta']);
 		expect(request.query).toEqual({ status: 'all', inbox_id: '2' });
-		const inInbox = [...fx.sim.store.conversations.values()].filter((c) => c.inbox_id === 2);
+		const inInbox = [...suite.fx.sim.store.conversations.values()].filter((c) => c.inbox_id === 2);
 		expect(items.map((i) => i.json)).toEqual([
 			{
 				all_count: inInbox.length,
@@ -33,11 +24,11 @@ describe('Conversation: counts, search, filter', () => {
 
 	it('Search with Return All follows the pages (25 each) and returns every match once', async () => {
 		const { items } = await run({ operation: 'search', query: 'order', returnAll: true });
-		const requests = await fx.requests();
+		const requests = await suite.fx.requests();
 		expect(requests.map((r) => [r.path, r.query.q, r.query.page])).toEqual(
 			requests.map((_, index) => ['/api/v1/accounts/1/conversations/search', 'order', String(index + 1)]),
 		);
-		const expected = [...fx.sim.store.conversations.values()].filter((c) => fx.sim.store.messagesOf(c.id).some((m) => m.message_type <= 1 && m.content?.toLowerCase().includes('order')));
+		const expected = [...suite.fx.sim.store.conversations.values()].filter((c) => suite.fx.sim.store.messagesOf(c.id).some((m) => m.message_type <= 1 && m.content?.toLowerCase().includes('order')));
 		expect(expected.length).toBeGreaterThan(25);
 		expect(requests).toHaveLength(Math.floor(expected.length / 25) + 1);
 		const ids = items.map((i) => i.json.id);
@@ -57,7 +48,7 @@ describe('Conversation: counts, search, filter', () => {
 			},
 			limit: 30,
 		});
-		const requests = await fx.requests();
+		const requests = await suite.fx.requests();
 		expect(requests.map((r) => [r.method, r.path, r.query.page])).toEqual([
 			['POST', '/api/v1/accounts/1/conversations/filter', '1'],
 			['POST', '/api/v1/accounts/1/conversations/filter', '2'],
@@ -74,8 +65,8 @@ describe('Conversation: counts, search, filter', () => {
 	});
 
 	it('Filter takes raw JSON as an alternative, and custom attributes by key', async () => {
-		fx.sim.store.updateConversation(stored(11), { custom_attributes: { order_id: '4411' } });
-		fx.sim.store.insertPlain('custom_attribute_definitions', {
+		suite.fx.sim.store.updateConversation(stored(11), { custom_attributes: { order_id: '4411' } });
+		suite.fx.sim.store.insertPlain('custom_attribute_definitions', {
 			account_id: 1,
 			attribute_display_name: 'Order ID',
 			attribute_key: 'order_id',
@@ -101,7 +92,7 @@ describe('Conversation: counts, search, filter', () => {
 			filterJson: JSON.stringify({ payload: [{ attribute_key: 'order_id', filter_operator: 'equal_to', values: ['4411'] }] }),
 		});
 		expect(json.items.map((i) => i.json.id)).toEqual([11]);
-		expect((await fx.requests())[1].body).toEqual({ payload: [{ attribute_key: 'order_id', filter_operator: 'equal_to', values: ['4411'] }] });
+		expect((await suite.fx.requests())[1].body).toEqual({ payload: [{ attribute_key: 'order_id', filter_operator: 'equal_to', values: ['4411'] }] });
 	});
 
 	it.each([
@@ -112,42 +103,42 @@ describe('Conversation: counts, search, filter', () => {
 		[{ filterType: 'json', filterJson: '{"status": "open"}' }, /must be an array of conditions/],
 	])('Filter refuses %j before sending', async (parameters, message) => {
 		await expect(run({ operation: 'filter', ...parameters })).rejects.toThrow(message);
-		expect(await fx.requests()).toHaveLength(0);
+		expect(await suite.fx.requests()).toHaveLength(0);
 	});
 });
 
 describe('Conversation: changes', () => {
 	it('Update sends the priority (None as null) and the SLA policy with PATCH', async () => {
 		const { items } = await run({ operation: 'update', conversationId: byId(12), updateFields: { priority: 'urgent', slaPolicyId: 4 } });
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.body]).toEqual(['PATCH', '/api/v1/accounts/1/conversations/12', { priority: 'urgent', sla_policy_id: 4 }]);
 		expect(items[0].json).toMatchObject({ id: 12, priority: 'urgent' });
 		await run({ operation: 'update', conversationId: byId(12), updateFields: { priority: 'none' } });
-		expect((await fx.requests())[1].body).toEqual({ priority: null });
+		expect((await suite.fx.requests())[1].body).toEqual({ priority: null });
 		expect(stored(12).priority).toBeNull();
 	});
 
 	it('Update with no field is refused before any request', async () => {
 		await expect(run({ operation: 'update', conversationId: byId(12), updateFields: {} })).rejects.toThrow(/Nothing to update/);
-		expect(await fx.requests()).toHaveLength(0);
+		expect(await suite.fx.requests()).toHaveLength(0);
 	});
 
 	it('Delete answers {deleted: true} and the conversation is gone', async () => {
 		const { items } = await run({ operation: 'delete', conversationId: byId(13) });
 		expect(items.map((i) => i.json)).toEqual([{ deleted: true }]);
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.status]).toEqual(['DELETE', '/api/v1/accounts/1/conversations/13', 204]);
-		expect(fx.sim.store.conversationByDisplayId(1, 13)).toBeUndefined();
+		expect(suite.fx.sim.store.conversationByDisplayId(1, 13)).toBeUndefined();
 	});
 
 	it('Set Priority posts to toggle_priority and says what is set', async () => {
 		const { items } = await run({ operation: 'setPriority', conversationId: byId(14), priority: 'high' });
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.body, request.status]).toEqual(['POST', '/api/v1/accounts/1/conversations/14/toggle_priority', { priority: 'high' }, 204]);
 		expect(items.map((i) => i.json)).toEqual([{ success: true, conversation_id: 14, priority: 'high' }]);
 		expect(stored(14).priority).toBe('high');
 		const cleared = await run({ operation: 'setPriority', conversationId: byId(14), priority: 'none' });
-		expect((await fx.requests())[1].body).toEqual({ priority: null });
+		expect((await suite.fx.requests())[1].body).toEqual({ priority: null });
 		expect(cleared.items[0].json.priority).toBeNull();
 	});
 
@@ -156,7 +147,7 @@ describe('Conversation: changes', () => {
 		const team = await run({ operation: 'assign', conversationId: byId(15), assignTo: 'team', teamId: byId(1) });
 		const nobody = await run({ operation: 'assign', conversationId: byId(15), assignTo: 'unassignAgent' });
 		const noTeam = await run({ operation: 'assign', conversationId: byId(15), assignTo: 'removeTeam' });
-		const requests = await fx.requests();
+		const requests = await suite.fx.requests();
 		expect(requests.map((r) => [r.method, r.path])).toEqual(Array(4).fill(['POST', '/api/v1/accounts/1/conversations/15/assignments']));
 		expect(requests.map((r) => r.body)).toEqual([{ assignee_id: 2 }, { team_id: 1 }, { assignee_id: null }, { team_id: null }]);
 		expect(agent.items[0].json).toMatchObject({ success: true, conversation_id: 15, assignee: { id: 2, name: 'Ravi Agent' } });
@@ -168,20 +159,20 @@ describe('Conversation: changes', () => {
 
 	it('Assign refuses an agent that is not an ID', async () => {
 		await expect(run({ operation: 'assign', conversationId: byId(15), assignTo: 'agent', agentId: byId('ravi') })).rejects.toThrow(/'Agent' must be a positive whole number/);
-		expect(await fx.requests()).toHaveLength(0);
+		expect(await suite.fx.requests()).toHaveLength(0);
 	});
 
 	it('Get Labels outputs the conversation and its labels', async () => {
-		fx.sim.store.updateConversation(stored(16), { labels: ['billing', 'vip'] });
+		suite.fx.sim.store.updateConversation(stored(16), { labels: ['billing', 'vip'] });
 		const { items } = await run({ operation: 'getLabels', conversationId: byId(16) });
-		expect((await fx.requests())[0].path).toBe('/api/v1/accounts/1/conversations/16/labels');
+		expect((await suite.fx.requests())[0].path).toBe('/api/v1/accounts/1/conversations/16/labels');
 		expect(items.map((i) => i.json)).toEqual([{ conversation_id: 16, labels: ['billing', 'vip'] }]);
 	});
 
 	it('Set Labels adds to, removes from or replaces the current labels', async () => {
-		fx.sim.store.updateConversation(stored(17), { labels: ['billing'] });
+		suite.fx.sim.store.updateConversation(stored(17), { labels: ['billing'] });
 		const added = await run({ operation: 'setLabels', conversationId: byId(17), labels: 'vip, bug' });
-		let requests = await fx.requests();
+		let requests = await suite.fx.requests();
 		expect(requests.map((r) => [r.method, r.path])).toEqual([
 			['GET', '/api/v1/accounts/1/conversations/17/labels'],
 			['POST', '/api/v1/accounts/1/conversations/17/labels'],
@@ -189,22 +180,22 @@ describe('Conversation: changes', () => {
 		expect(requests[1].body).toEqual({ labels: ['billing', 'vip', 'bug'] });
 		expect(added.items[0].json).toEqual({ conversation_id: 17, labels: ['billing', 'vip', 'bug'] });
 
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		const removed = await run({ operation: 'setLabels', conversationId: byId(17), labels: 'billing', labelMode: 'remove' });
 		expect(removed.items[0].json.labels).toEqual(['vip', 'bug']);
 
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		const replaced = await run({ operation: 'setLabels', conversationId: byId(17), labels: '', labelMode: 'replace' });
-		requests = await fx.requests();
+		requests = await suite.fx.requests();
 		expect(requests.map((r) => [r.method, r.body])).toEqual([['POST', { labels: [] }]]);
 		expect(replaced.items[0].json.labels).toEqual([]);
 		await expect(run({ operation: 'setLabels', conversationId: byId(17), labels: 'not ok' })).rejects.toThrow(/letters, digits, - and _/);
 	});
 
 	it('Set Custom Attributes merges with the current ones by default, or replaces them', async () => {
-		fx.sim.store.updateConversation(stored(18), { custom_attributes: { plan: 'pro', region: 'eu' } });
+		suite.fx.sim.store.updateConversation(stored(18), { custom_attributes: { plan: 'pro', region: 'eu' } });
 		const merged = await run({ operation: 'setCustomAttributes', conversationId: byId(18), customAttributes: '{"order_id": "4411"}' });
-		const requests = await fx.requests();
+		const requests = await suite.fx.requests();
 		expect(requests.map((r) => [r.method, r.path])).toEqual([
 			['GET', '/api/v1/accounts/1/conversations/18'],
 			['POST', '/api/v1/accounts/1/conversations/18/custom_attributes'],
@@ -219,7 +210,7 @@ describe('Conversation: changes', () => {
 
 	it('Set Typing posts the typing status', async () => {
 		const { items } = await run({ operation: 'setTyping', conversationId: byId(19), typingStatus: 'off', isPrivate: true });
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.body, request.status]).toEqual([
 			'POST',
 			'/api/v1/accounts/1/conversations/19/toggle_typing_status',

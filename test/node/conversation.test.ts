@@ -1,17 +1,7 @@
-import { runHueChat } from '../helpers/routing';
-import { startFixture, type SimulatorFixture } from '../helpers/simulator';
+import { byId, nodeSuite } from '../helpers/simulator';
 
-let fx: SimulatorFixture;
-
-beforeAll(async () => {
-	fx = await startFixture();
-});
-afterAll(async () => fx.sim.close());
-beforeEach(async () => fx.clearRequests());
-
-const run = (parameters: Record<string, unknown>) =>
-	runHueChat({ credentials: fx.credentials, parameters: { resource: 'conversation', ...parameters } as never });
-const byId = (id: number | string) => ({ __rl: true, mode: 'id', value: String(id) });
+const suite = nodeSuite('conversation');
+const { run } = suite;
 
 describe('Conversation', () => {
 	it('Create starts a conversation for a contact in an inbox, with a first message', async () => {
@@ -21,12 +11,12 @@ describe('Conversation', () => {
 			contactId: byId(4),
 			additionalFields: { message: 'Hello from n8n', status: 'pending' },
 		});
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.status]).toEqual(['POST', '/api/v1/accounts/1/conversations', 201]);
 		expect(request.body).toEqual({ inbox_id: 1, contact_id: 4, status: 'pending', message: { content: 'Hello from n8n' } });
 		expect(request.headers['idempotency-key']).toMatch(/^n8n-/);
 		expect(items[0].json).toMatchObject({ inbox_id: 1, status: 'pending' });
-		const stored = (await fx.sim.control.collection('conversations')) as Array<{ id: number }>;
+		const stored = (await suite.fx.sim.control.collection('conversations')) as Array<{ id: number }>;
 		expect(stored.some((c) => c.id === items[0].json.id)).toBe(true);
 	});
 
@@ -39,9 +29,9 @@ describe('Conversation', () => {
 	});
 
 	it('Get Many with Return All pages 25 at a time until a short page, with the filters in the query', async () => {
-		const all = (await fx.sim.control.collection('conversations')) as Array<{ id: number }>;
+		const all = (await suite.fx.sim.control.collection('conversations')) as Array<{ id: number }>;
 		const { items } = await run({ operation: 'getAll', returnAll: true, filters: { status: 'all', labels: 'vip, billing ,' } });
-		const requests = await fx.requests();
+		const requests = await suite.fx.requests();
 		expect(requests[0].query).toMatchObject({ status: 'all', page: '1' });
 		expect(requests[0].query['labels[]']).toEqual(['vip', 'billing']);
 		expect(requests.length).toBeGreaterThanOrEqual(1);
@@ -54,12 +44,12 @@ describe('Conversation', () => {
 	it('Get Many with a Limit returns exactly that many', async () => {
 		const { items } = await run({ operation: 'getAll', limit: 30, filters: { status: 'all' } });
 		expect(items).toHaveLength(30);
-		expect((await fx.requests()).map((r) => r.query.page)).toEqual(['1', '2']);
+		expect((await suite.fx.requests()).map((r) => r.query.page)).toEqual(['1', '2']);
 	});
 
 	it('Set Status snoozes until a date, sent as unix seconds', async () => {
 		const { items } = await run({ operation: 'setStatus', conversationId: byId(3), status: 'snoozed', snoozedUntil: '2030-01-02T03:04:05Z' });
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path]).toEqual(['POST', '/api/v1/accounts/1/conversations/3/toggle_status']);
 		expect(request.body).toEqual({ status: 'snoozed', snoozed_until: 1893553445 });
 		expect(items[0].json).toMatchObject({ success: true, conversation_id: 3, current_status: 'snoozed' });
@@ -67,7 +57,7 @@ describe('Conversation', () => {
 
 	it('Set Status resolves without a snooze date', async () => {
 		await run({ operation: 'setStatus', conversationId: byId(3), status: 'resolved' });
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect(request.body).toEqual({ status: 'resolved' });
 	});
 });

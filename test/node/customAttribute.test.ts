@@ -1,22 +1,8 @@
-import { runHueChat } from '../helpers/routing';
-import { startFixture, type SimulatorFixture } from '../helpers/simulator';
+import { byId, nodeSuite } from '../helpers/simulator';
 
-let fx: SimulatorFixture;
+const suite = nodeSuite('customAttribute', { contacts: 12, reseed: true });
+const { run } = suite;
 
-beforeAll(async () => {
-	fx = await startFixture({ contacts: 12 });
-});
-afterAll(async () => fx.sim.close());
-beforeEach(async () => {
-	// a fresh seed for every test (reset drops the keys: the fixture's is added again)
-	fx.sim.control.reset();
-	fx.sim.control.createKey({ token: fx.credentials.apiToken, scopes: ['*'], rpm: 100_000 });
-	await fx.clearRequests();
-});
-
-const run = (parameters: Record<string, unknown>) => runHueChat({ credentials: fx.credentials, parameters: { resource: 'customAttribute', ...parameters } as never });
-
-const byId = (id: number | string) => ({ __rl: true, mode: 'id', value: String(id) });
 const keys = (items: { json: { attribute_key?: unknown } }[]) => items.map((item) => item.json.attribute_key);
 
 describe('Custom Attribute', () => {
@@ -24,7 +10,7 @@ describe('Custom Attribute', () => {
 		const all = await run({ operation: 'getAll', returnAll: true });
 		expect(keys(all.items)).toEqual(['plan', 'signup_date', 'order_number', 'refund_amount']);
 		const { items } = await run({ operation: 'getAll', returnAll: true, filters: { attributeModel: 'conversation_attribute' } });
-		const requests = await fx.requests();
+		const requests = await suite.fx.requests();
 		expect([requests[1].method, requests[1].path, requests[1].query]).toEqual([
 			'GET',
 			'/api/v1/accounts/1/custom_attribute_definitions',
@@ -35,7 +21,7 @@ describe('Custom Attribute', () => {
 
 	it('Get returns the definition', async () => {
 		const { items } = await run({ operation: 'get', customAttributeId: byId(1) });
-		expect((await fx.requests())[0].path).toBe('/api/v1/accounts/1/custom_attribute_definitions/1');
+		expect((await suite.fx.requests())[0].path).toBe('/api/v1/accounts/1/custom_attribute_definitions/1');
 		expect(items[0].json).toMatchObject({ id: 1, attribute_key: 'plan', attribute_display_type: 'list', attribute_values: ['free', 'starter', 'pro', 'enterprise'] });
 	});
 
@@ -49,7 +35,7 @@ describe('Custom Attribute', () => {
 			attributeValues: 'ads, referral , organic',
 			additionalFields: { description: 'Where the lead came from' },
 		});
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.status]).toEqual(['POST', '/api/v1/accounts/1/custom_attribute_definitions', 201]);
 		expect(request.body).toEqual({
 			attribute_model: 'conversation_attribute',
@@ -68,7 +54,7 @@ describe('Custom Attribute', () => {
 		[{ displayType: 'text', key: ' ' }, /'Key' must be a value/],
 	])('Create refuses %j before sending', async (fields, message) => {
 		await expect(run({ operation: 'create', attributeModel: 'contact_attribute', displayName: 'X', key: 'x', ...fields })).rejects.toThrow(message);
-		expect(await fx.requests()).toHaveLength(0);
+		expect(await suite.fx.requests()).toHaveLength(0);
 	});
 
 	it('a key taken in that model, or a standard one, comes back as HueChat’s 422', async () => {
@@ -78,19 +64,19 @@ describe('Custom Attribute', () => {
 
 	it('Update sends the fields set with PATCH; an empty update is refused', async () => {
 		const { items } = await run({ operation: 'update', customAttributeId: byId(1), updateFields: { attributeValues: 'free, pro', displayName: 'Plan Tier' } });
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path]).toEqual(['PATCH', '/api/v1/accounts/1/custom_attribute_definitions/1']);
 		expect(request.body).toEqual({ attribute_values: ['free', 'pro'], attribute_display_name: 'Plan Tier' });
 		expect(items[0].json).toMatchObject({ id: 1, attribute_display_name: 'Plan Tier', attribute_values: ['free', 'pro'] });
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		await expect(run({ operation: 'update', customAttributeId: byId(1), updateFields: {} })).rejects.toThrow(/Nothing to update/);
-		expect(await fx.requests()).toHaveLength(0);
+		expect(await suite.fx.requests()).toHaveLength(0);
 	});
 
 	it('Delete answers {deleted: true}', async () => {
 		const { items } = await run({ operation: 'delete', customAttributeId: byId(4) });
 		expect(items.map((i) => i.json)).toEqual([{ deleted: true }]);
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.status]).toEqual(['DELETE', '/api/v1/accounts/1/custom_attribute_definitions/4', 204]);
 	});
 });

@@ -1,19 +1,11 @@
 import { runHueChat } from '../helpers/routing';
-import { startFixture, type SimulatorFixture } from '../helpers/simulator';
-import { byId, errorOf, recordEvents, UUID } from '../helpers/v2';
+import { byId, nodeSuite } from '../helpers/simulator';
+import { errorOf, recordEvents, UUID } from '../helpers/v2';
 
-let fx: SimulatorFixture;
+const suite = nodeSuite('deal');
+const { run } = suite;
 
-beforeAll(async () => {
-	fx = await startFixture();
-});
-afterAll(async () => fx.sim.close());
-beforeEach(async () => fx.clearRequests());
-
-const run = (parameters: Record<string, unknown>, extra: Partial<Parameters<typeof runHueChat>[0]> = {}) =>
-	runHueChat({ credentials: fx.credentials, parameters: { resource: 'deal', ...parameters } as never, ...extra });
-
-const store = () => fx.sim.store;
+const store = () => suite.fx.sim.store;
 const pipeline = (name: string) => store().v2OfAccount('pipelines', 1).find((p) => p.name === name)!;
 const sales = () => pipeline('Sales');
 const partnerships = () => pipeline('Partnerships');
@@ -27,7 +19,7 @@ async function createDeal(title: string, extra: Record<string, unknown> = {}) {
 
 describe('Deal', () => {
 	it('Create sends the value as the exact decimal string "1250.10", end to end, with an Idempotency-Key', async () => {
-		const recorder = recordEvents(fx);
+		const recorder = recordEvents(suite.fx);
 		const { items } = await run({
 			operation: 'create',
 			title: 'Annual plan for Acme',
@@ -36,7 +28,7 @@ describe('Deal', () => {
 			additionalFields: { value: '1250.10', currency: 'EUR', externalId: 'crm-acme-1', contactId: 4, ownerId: 2, expectedCloseAt: '2027-03-31T00:00:00Z' },
 		});
 		recorder.stop();
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.status]).toEqual(['POST', `${V2}/deals`, 201]);
 		expect(request.body).toEqual({
 			title: 'Annual plan for Acme',
@@ -59,7 +51,7 @@ describe('Deal', () => {
 
 	it('a value given by an expression as a number is sent as its text, never rounded', async () => {
 		const { items } = await run({ operation: 'create', title: 'Numeric', pipelineId: byId(sales().id), stageId: sales().stages[0].id, additionalFields: { value: 99.9 } });
-		expect((await fx.requests())[0].body).toMatchObject({ value: '99.9' });
+		expect((await suite.fx.requests())[0].body).toMatchObject({ value: '99.9' });
 		expect(items[0].json.value).toBe('99.9');
 	});
 
@@ -67,7 +59,7 @@ describe('Deal', () => {
 		await expect(run({ operation: 'create', title: 'Bad money', pipelineId: byId(sales().id), stageId: sales().stages[0].id, additionalFields: { value } })).rejects.toThrow(
 			/'Value' must be an amount such as 1250\.00/,
 		);
-		expect(await fx.requests()).toHaveLength(0);
+		expect(await suite.fx.requests()).toHaveLength(0);
 	});
 
 	it('a stage that is not of the pipeline is a clear 422 error item (create and update)', async () => {
@@ -87,11 +79,11 @@ describe('Deal', () => {
 
 	it('Update changes only the fields sent; a stage change raises deal.stage_changed with the previous stage', async () => {
 		const deal = await createDeal('Moving along', { additionalFields: { value: '500.00' } });
-		const recorder = recordEvents(fx);
-		await fx.clearRequests();
+		const recorder = recordEvents(suite.fx);
+		await suite.fx.clearRequests();
 		const { items } = await run({ operation: 'update', dealId: byId(deal.id), updateFields: { stageId: sales().stages[2].id }, simplify: false });
 		recorder.stop();
-		expect((await fx.requests())[0]).toMatchObject({ method: 'PATCH', path: `${V2}/deals/${deal.id}`, body: { stage_id: sales().stages[2].id } });
+		expect((await suite.fx.requests())[0]).toMatchObject({ method: 'PATCH', path: `${V2}/deals/${deal.id}`, body: { stage_id: sales().stages[2].id } });
 		expect(items[0].json).toMatchObject({ title: 'Moving along', value: '500.00', stage_id: sales().stages[2].id });
 		expect(recorder.events.map((event) => event.name)).toEqual(['deal.updated', 'deal.stage_changed']);
 		expect(recorder.events[1].data).toMatchObject({ id: deal.id, previous_stage_id: sales().stages[0].id });
@@ -101,16 +93,16 @@ describe('Deal', () => {
 
 	it('Create or Update creates the deal once, then updates it: never a duplicate', async () => {
 		const first = await run({ operation: 'createOrUpdate', externalId: 'crm-upsert-1', title: 'First title', pipelineId: byId(sales().id), stageId: sales().stages[0].id, additionalFields: { value: '10.00' } });
-		let requests = await fx.requests();
+		let requests = await suite.fx.requests();
 		expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${V2}/deals`, `POST ${V2}/deals`]);
 		expect(requests[0].query).toMatchObject({ external_id: 'crm-upsert-1' });
 		expect(requests[1].headers['idempotency-key']).toMatch(/^n8n-/);
 		expect(requests[1].body).toMatchObject({ external_id: 'crm-upsert-1', title: 'First title', value: '10.00' });
 		expect(dealsWith('crm-upsert-1')).toHaveLength(1);
 		expect(first.items[0].json).toMatchObject({ action: 'created', external_id: 'crm-upsert-1' });
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		const second = await run({ operation: 'createOrUpdate', externalId: 'crm-upsert-1', title: 'Second title', pipelineId: byId(sales().id), stageId: sales().stages[3].id, additionalFields: { value: '20.50' } });
-		requests = await fx.requests();
+		requests = await suite.fx.requests();
 		expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${V2}/deals`, `PATCH ${V2}/deals/${String(first.items[0].json.id)}`]);
 		expect(requests[1].headers['idempotency-key']).toBeUndefined();
 		expect(second.items[0].json).toMatchObject({ id: first.items[0].json.id, title: 'Second title', value: '20.50', stage_id: sales().stages[3].id, action: 'updated' });
@@ -130,7 +122,7 @@ describe('Deal', () => {
 		expect(dealsWith('crm-batch-7')).toHaveLength(1);
 		const ids = new Set(output.map((item) => item.json.id));
 		expect(ids.size).toBe(1);
-		const writes = (await fx.requests()).filter((r) => r.method !== 'GET').map((r) => r.method);
+		const writes = (await suite.fx.requests()).filter((r) => r.method !== 'GET').map((r) => r.method);
 		expect(writes.sort()).toEqual(['PATCH', 'PATCH', 'POST']);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(output.map((item) => item.json.action).sort()).toEqual(['created', 'updated', 'updated']);
@@ -145,11 +137,11 @@ describe('Deal', () => {
 	});
 
 	it('Create or Update: a failed lookup is the item error, nothing is written, and the next run is not blocked', async () => {
-		const writeOnly = await fx.credentialsWith({ scopes: ['deals:write'] });
+		const writeOnly = await suite.fx.credentialsWith({ scopes: ['deals:write'] });
 		const parameters = { resource: 'deal', operation: 'createOrUpdate', externalId: 'crm-locked-1', title: 'Locked', pipelineId: byId(sales().id), stageId: sales().stages[0].id };
 		const { items } = await runHueChat({ credentials: writeOnly, parameters: parameters as never, continueOnFail: true });
 		expect(errorOf(items[0])).toMatchObject({ httpCode: '403', message: expect.stringContaining('deals:read') });
-		expect((await fx.requests()).map((r) => r.method)).toEqual(['GET']);
+		expect((await suite.fx.requests()).map((r) => r.method)).toEqual(['GET']);
 		expect(dealsWith('crm-locked-1')).toHaveLength(0);
 		const retried = await run({ ...parameters });
 		expect(retried.items[0].json).toMatchObject({ external_id: 'crm-locked-1', action: 'created' });
@@ -158,7 +150,7 @@ describe('Deal', () => {
 	it('Get returns the deal, simplified by default', async () => {
 		const seeded = dealsWith('crm-1002')[0];
 		const { items } = await run({ operation: 'get', dealId: byId(seeded.id) });
-		expect((await fx.requests())[0].path).toBe(`${V2}/deals/${seeded.id}`);
+		expect((await suite.fx.requests())[0].path).toBe(`${V2}/deals/${seeded.id}`);
 		expect(items[0].json).toEqual({
 			id: seeded.id,
 			title: seeded.title,
@@ -175,7 +167,7 @@ describe('Deal', () => {
 
 	it('Get Many filters (pipeline, status, external ID) and pages with per_page=100', async () => {
 		const { items } = await run({ operation: 'getAll', returnAll: true, filters: { pipelineId: sales().id, status: 'open' } });
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect(request.query).toEqual({ page: '1', per_page: '100', pipeline_id: sales().id, status: 'open' });
 		const expected = store().v2OfAccount('deals', 1).filter((deal) => deal.pipeline_id === sales().id && deal.status === 'open');
 		expect(items.map((item) => item.json.id)).toEqual(expected.map((deal) => deal.id));
@@ -186,12 +178,12 @@ describe('Deal', () => {
 	it('Mark Won and Mark Lost close open deals (deal.won / deal.lost); closed deals are refused with 409', async () => {
 		const winner = await createDeal('Winner');
 		const loser = await createDeal('Loser');
-		const recorder = recordEvents(fx);
-		await fx.clearRequests();
+		const recorder = recordEvents(suite.fx);
+		await suite.fx.clearRequests();
 		const won = await run({ operation: 'markWon', dealId: byId(winner.id) });
 		const lost = await run({ operation: 'markLost', dealId: byId(loser.id), lostReason: 'Budget cut' });
 		recorder.stop();
-		const requests = await fx.requests();
+		const requests = await suite.fx.requests();
 		expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${V2}/deals/${winner.id}/won`, `POST ${V2}/deals/${loser.id}/lost`]);
 		expect(requests[1].body).toEqual({ lost_reason: 'Budget cut' });
 		expect(won.items[0].json).toMatchObject({ status: 'won' });
@@ -220,10 +212,10 @@ describe('Deal', () => {
 
 	it('Delete removes the deal', async () => {
 		const deal = await createDeal('Short-lived');
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		const { items } = await run({ operation: 'delete', dealId: byId(deal.id) });
 		expect(items.map((item) => item.json)).toEqual([{ deleted: true }]);
-		expect((await fx.requests())[0]).toMatchObject({ method: 'DELETE', path: `${V2}/deals/${deal.id}`, status: 204 });
+		expect((await suite.fx.requests())[0]).toMatchObject({ method: 'DELETE', path: `${V2}/deals/${deal.id}`, status: 204 });
 		expect(store().deals.has(deal.id)).toBe(false);
 	});
 });

@@ -1,29 +1,14 @@
-import { runHueChat } from '../helpers/routing';
-import { startFixture, type SimulatorFixture } from '../helpers/simulator';
+import { byId, nodeSuite } from '../helpers/simulator';
 
-let fx: SimulatorFixture;
+const suite = nodeSuite('inbox', { contacts: 12, reseed: true });
+const { run } = suite;
 
-beforeAll(async () => {
-	fx = await startFixture({ contacts: 12 });
-});
-afterAll(async () => fx.sim.close());
-beforeEach(async () => {
-	// a fresh seed for every test (reset drops the keys: the fixture's is added again)
-	fx.sim.control.reset();
-	fx.sim.control.createKey({ token: fx.credentials.apiToken, scopes: ['*'], rpm: 100_000 });
-	await fx.clearRequests();
-});
-
-const run = (parameters: Record<string, unknown>, extra: Partial<Parameters<typeof runHueChat>[0]> = {}) =>
-	runHueChat({ credentials: fx.credentials, parameters: { resource: 'inbox', ...parameters } as never, ...extra });
-
-const byId = (id: number | string) => ({ __rl: true, mode: 'id', value: String(id) });
 const ids = (items: { json: { id?: unknown } }[]) => items.map((item) => item.json.id);
 
 describe('Inbox', () => {
 	it('Get Many returns every inbox of the payload, simplified by default; Limit cuts the list', async () => {
 		const { items } = await run({ operation: 'getAll', returnAll: true });
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.status]).toEqual(['GET', '/api/v1/accounts/1/inboxes', 200]);
 		expect(ids(items)).toEqual([1, 2, 3]);
 		expect(Object.keys(items[0].json).sort()).toEqual(
@@ -43,7 +28,7 @@ describe('Inbox', () => {
 			inboxId: { __rl: true, mode: 'url', value: 'https://app.huechat.ai/app/accounts/1/settings/inboxes/3', __regex: 'https?://.+/app/accounts/\\d+/settings/inboxes/(\\d+)' },
 		});
 		expect(byUrl.items[0].json).toMatchObject({ id: 3, name: 'WhatsApp' });
-		expect((await fx.requests()).map((r) => r.path)).toEqual(['/api/v1/accounts/1/inboxes/2', '/api/v1/accounts/1/inboxes/3']);
+		expect((await suite.fx.requests()).map((r) => r.path)).toEqual(['/api/v1/accounts/1/inboxes/2', '/api/v1/accounts/1/inboxes/3']);
 	});
 
 	it('Create sends name, channel {type, its required field, optional channel fields} and settings', async () => {
@@ -55,7 +40,7 @@ describe('Inbox', () => {
 			additionalFields: { greetingEnabled: true, greetingMessage: 'Hello!', timezone: 'Europe/Berlin', widgetColor: '#ff0000', welcomeTitle: 'Hi' },
 			simplify: false,
 		});
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.status]).toEqual(['POST', '/api/v1/accounts/1/inboxes', 201]);
 		expect(request.body).toEqual({
 			name: 'Site Chat',
@@ -69,7 +54,7 @@ describe('Inbox', () => {
 
 	it('Create a WhatsApp inbox sends the phone number and the provider; secrets are not echoed', async () => {
 		const { items } = await run({ operation: 'create', name: 'WA 2', channelType: 'whatsapp', phoneNumber: '+971500000009', additionalFields: { whatsappProvider: 'default' } });
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect(request.body).toEqual({ name: 'WA 2', channel: { type: 'whatsapp', phone_number: '+971500000009', provider: 'default' } });
 		expect(items[0].json).toMatchObject({ name: 'WA 2', channel_type: 'Channel::Whatsapp', phone_number: '+971500000009' });
 	});
@@ -81,32 +66,32 @@ describe('Inbox', () => {
 		[{ channelType: 'api', additionalFields: { timezone: 'Mars/Olympus' } }, /'Timezone' must be an IANA time zone/],
 	])('Create refuses bad input %j before sending', async (fields, message) => {
 		await expect(run({ operation: 'create', name: 'X', ...fields })).rejects.toThrow(message);
-		expect(await fx.requests()).toHaveLength(0);
+		expect(await suite.fx.requests()).toHaveLength(0);
 	});
 
 	it('Update sends only the fields set, with PATCH; no fields is refused naming the settable ones', async () => {
 		const { items } = await run({ operation: 'update', inboxId: byId(1), updateFields: { name: 'API v2', webhookUrl: 'https://example.com/hook', enableAutoAssignment: false } });
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path]).toEqual(['PATCH', '/api/v1/accounts/1/inboxes/1']);
 		expect(request.body).toEqual({ name: 'API v2', enable_auto_assignment: false, channel: { webhook_url: 'https://example.com/hook' } });
 		expect(items[0].json).toMatchObject({ id: 1, name: 'API v2', enable_auto_assignment: false, webhook_url: 'https://example.com/hook' });
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		const refusal = run({ operation: 'update', inboxId: byId(1), updateFields: {} });
 		await expect(refusal).rejects.toThrow(/Nothing to update/);
 		await expect(refusal).rejects.toMatchObject({ description: expect.stringMatching(/Greeting Message.*Timezone.*Webhook URL/) });
-		expect(await fx.requests()).toHaveLength(0);
+		expect(await suite.fx.requests()).toHaveLength(0);
 	});
 
 	it('Delete answers {deleted: true}', async () => {
 		const { items } = await run({ operation: 'delete', inboxId: byId(3) });
 		expect(items.map((i) => i.json)).toEqual([{ deleted: true }]);
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.status]).toEqual(['DELETE', '/api/v1/accounts/1/inboxes/3', 204]);
 	});
 
 	it('Get Agents lists the members from the payload', async () => {
 		const { items } = await run({ operation: 'getAgents', inboxId: byId(2), returnAll: true });
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path]).toEqual(['GET', '/api/v1/accounts/1/inbox_members/2']);
 		expect(ids(items)).toEqual([2, 3, 4]);
 		expect(items[0].json).toMatchObject({ id: 2, name: 'Ravi Agent', role: 'agent' });
@@ -114,7 +99,7 @@ describe('Inbox', () => {
 
 	it('Add Agents posts inbox_id and user_ids; returns every member', async () => {
 		const { items } = await run({ operation: 'addAgents', inboxId: byId(1), agentIds: [3, 4] });
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.status]).toEqual(['POST', '/api/v1/accounts/1/inbox_members', 200]);
 		expect(request.body).toEqual({ inbox_id: 1, user_ids: [3, 4] });
 		expect(ids(items)).toEqual([1, 2, 3, 4]);
@@ -122,7 +107,7 @@ describe('Inbox', () => {
 
 	it('Set Agents replaces the members (PATCH), IDs given by an expression as text', async () => {
 		const { items } = await run({ operation: 'setAgents', inboxId: byId(3), agentIds: '={{ "2, 4" }}' });
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path]).toEqual(['PATCH', '/api/v1/accounts/1/inbox_members']);
 		expect(request.body).toEqual({ inbox_id: 3, user_ids: [2, 4] });
 		expect(ids(items)).toEqual([2, 4]);
@@ -130,7 +115,7 @@ describe('Inbox', () => {
 
 	it('Remove Agents sends a DELETE with a body; returns the agents left', async () => {
 		const { items } = await run({ operation: 'removeAgents', inboxId: byId(2), agentIds: [2] });
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.status]).toEqual(['DELETE', '/api/v1/accounts/1/inbox_members', 200]);
 		expect(request.body).toEqual({ inbox_id: 2, user_ids: [2] });
 		expect(ids(items)).toEqual([3, 4]);
@@ -142,7 +127,7 @@ describe('Inbox', () => {
 		[{ agentIds: [2], inboxId: byId('0') }, /'Inbox' must be a positive whole number/],
 	])('member operations refuse %j before sending', async (fields, message) => {
 		await expect(run({ operation: 'addAgents', inboxId: byId(1), ...fields })).rejects.toThrow(message);
-		expect(await fx.requests()).toHaveLength(0);
+		expect(await suite.fx.requests()).toHaveLength(0);
 	});
 
 	it('an agent who is not in the account comes back as HueChat’s 422', async () => {

@@ -1,27 +1,12 @@
-import { runHueChat } from '../helpers/routing';
-import { startFixture, type SimulatorFixture } from '../helpers/simulator';
+import { byId, nodeSuite } from '../helpers/simulator';
 
-let fx: SimulatorFixture;
-
-beforeAll(async () => {
-	fx = await startFixture({ contacts: 12 });
-});
-afterAll(async () => fx.sim.close());
-beforeEach(async () => {
-	// a fresh seed for every test (reset drops the keys: the fixture's is added again)
-	fx.sim.control.reset();
-	fx.sim.control.createKey({ token: fx.credentials.apiToken, scopes: ['*'], rpm: 100_000 });
-	await fx.clearRequests();
-});
-
-const run = (parameters: Record<string, unknown>) => runHueChat({ credentials: fx.credentials, parameters: { resource: 'label', ...parameters } as never });
-
-const byId = (id: number | string) => ({ __rl: true, mode: 'id', value: String(id) });
+const suite = nodeSuite('label', { contacts: 12, reseed: true });
+const { run } = suite;
 
 describe('Label', () => {
 	it('Get Many reads the labels from the payload; Limit cuts them', async () => {
 		const { items } = await run({ operation: 'getAll', returnAll: true });
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.status]).toEqual(['GET', '/api/v1/accounts/1/labels', 200]);
 		expect(items).toHaveLength(10);
 		expect(items[0].json).toEqual({ id: 1, title: 'billing', description: 'Payments, invoices and refunds', color: '#1f93ff', show_on_sidebar: true });
@@ -30,13 +15,13 @@ describe('Label', () => {
 
 	it('Get returns the bare label', async () => {
 		const { items } = await run({ operation: 'get', labelId: byId(2) });
-		expect((await fx.requests())[0].path).toBe('/api/v1/accounts/1/labels/2');
+		expect((await suite.fx.requests())[0].path).toBe('/api/v1/accounts/1/labels/2');
 		expect(items[0].json).toMatchObject({ id: 2, title: 'bug' });
 	});
 
 	it('Create sends the title and fields; HueChat stores the title in lower case', async () => {
 		const { items } = await run({ operation: 'create', title: 'Follow_Up-2', additionalFields: { color: '#FF8800', description: 'Call back', showOnSidebar: false } });
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.status]).toEqual(['POST', '/api/v1/accounts/1/labels', 201]);
 		expect(request.body).toEqual({ title: 'Follow_Up-2', color: '#FF8800', description: 'Call back', show_on_sidebar: false });
 		expect(items[0].json).toEqual({ id: 11, title: 'follow_up-2', color: '#FF8800', description: 'Call back', show_on_sidebar: false });
@@ -49,7 +34,7 @@ describe('Label', () => {
 		[{ title: 'ok', additionalFields: { color: 'red' } }, /'Color' must be a hex color/],
 	])('Create refuses %j before sending', async (fields, message) => {
 		await expect(run({ operation: 'create', ...fields })).rejects.toThrow(message);
-		expect(await fx.requests()).toHaveLength(0);
+		expect(await suite.fx.requests()).toHaveLength(0);
 	});
 
 	it('a duplicate title comes back as HueChat’s 422', async () => {
@@ -58,19 +43,19 @@ describe('Label', () => {
 
 	it('Update renames with PATCH; a bad title or no field is refused before sending', async () => {
 		const { items } = await run({ operation: 'update', labelId: byId(10), updateFields: { title: 'vvip' } });
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.body]).toEqual(['PATCH', '/api/v1/accounts/1/labels/10', { title: 'vvip' }]);
 		expect(items[0].json).toMatchObject({ id: 10, title: 'vvip' });
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		await expect(run({ operation: 'update', labelId: byId(10), updateFields: { title: 'v v' } })).rejects.toThrow(/'Title' must be/);
 		await expect(run({ operation: 'update', labelId: byId(10), updateFields: {} })).rejects.toThrow(/Nothing to update/);
-		expect(await fx.requests()).toHaveLength(0);
+		expect(await suite.fx.requests()).toHaveLength(0);
 	});
 
 	it('Delete answers {deleted: true}', async () => {
 		const { items } = await run({ operation: 'delete', labelId: byId(3) });
 		expect(items.map((i) => i.json)).toEqual([{ deleted: true }]);
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.status]).toEqual(['DELETE', '/api/v1/accounts/1/labels/3', 204]);
 	});
 });

@@ -1,20 +1,11 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { runHueChat } from '../helpers/routing';
-import { startFixture, type SimulatorFixture } from '../helpers/simulator';
+import { byId, nodeSuite } from '../helpers/simulator';
 
-let fx: SimulatorFixture;
+const suite = nodeSuite('message');
+const { run } = suite;
 
-beforeAll(async () => {
-	fx = await startFixture();
-});
-afterAll(async () => fx.sim.close());
-beforeEach(async () => fx.clearRequests());
-
-const run = (parameters: Record<string, unknown>, extra: Partial<Parameters<typeof runHueChat>[0]> = {}) =>
-	runHueChat({ credentials: fx.credentials, parameters: { resource: 'message', ...parameters } as never, ...extra });
-const byId = (id: number | string) => ({ __rl: true, mode: 'id', value: String(id) });
-const store = () => fx.sim.store;
+const store = () => suite.fx.sim.store;
 const conversationsOf = (contactId: number) => [...store().conversations.values()].filter((c) => c.contact_id === contactId);
 
 /** A conversation (display id) in an inbox of this channel kind. */
@@ -42,7 +33,7 @@ describe('Message: status and delete', () => {
 			status: 'failed',
 			externalError: 'Number unreachable',
 		});
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.body]).toEqual([
 			'PATCH',
 			`/api/v1/accounts/1/conversations/${conversation}/messages/${message.id}`,
@@ -61,13 +52,13 @@ describe('Message: status and delete', () => {
 
 	it('Update Status refuses a message ID that is not a number', async () => {
 		await expect(run({ operation: 'updateStatus', conversationId: byId(1), messageId: 'abc', status: 'read' })).rejects.toThrow(/'Message ID' must be a positive whole number/);
-		expect(await fx.requests()).toHaveLength(0);
+		expect(await suite.fx.requests()).toHaveLength(0);
 	});
 
 	it('Delete answers the message with its content replaced', async () => {
 		const message = store().lastMessageOf(store().conversationByDisplayId(1, 2)!.id)!;
 		const { items } = await run({ operation: 'delete', conversationId: byId(2), messageId: String(message.id), simplify: false });
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.status]).toEqual(['DELETE', `/api/v1/accounts/1/conversations/2/messages/${message.id}`, 200]);
 		expect(items[0].json).toMatchObject({ id: message.id, content: 'This message was deleted', content_attributes: { deleted: true } });
 	});
@@ -83,7 +74,7 @@ describe('Message: attachments', () => {
 			{ operation: 'create', conversationId: byId(4), content: 'Your documents', additionalFields: { attachments: 'data, photo', private: true } },
 			{ inputItems: [input] },
 		);
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.status]).toEqual(['POST', '/api/v1/accounts/1/conversations/4/messages', 201]);
 		expect(request.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
 		expect(request.headers['idempotency-key']).toMatch(/^n8n-/);
@@ -96,7 +87,7 @@ describe('Message: attachments', () => {
 		expect(message.private).toBe(true);
 		expect(message.attachments).toHaveLength(2);
 
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		const listed = await run({ operation: 'getAll', conversationId: byId(4), limit: 1, options: { downloadAttachments: true } });
 		expect(listed.items).toHaveLength(1);
 		const item = listed.items[0];
@@ -104,7 +95,7 @@ describe('Message: attachments', () => {
 		expect(Object.keys(item.binary ?? {})).toEqual(['attachment_0', 'attachment_1']);
 		expect(item.binary!.attachment_0).toMatchObject({ fileName: 'invoice.txt', mimeType: 'text/plain' });
 		expect(Buffer.from(item.binary!.attachment_0.data, 'base64').toString()).toBe('invoice #4411');
-		const requests = await fx.requests();
+		const requests = await suite.fx.requests();
 		expect(requests.map((r) => r.path)).toEqual([
 			'/api/v1/accounts/1/conversations/4/messages',
 			...message.attachments.map((attachment) => new URL(attachment.data_url).pathname),
@@ -117,7 +108,7 @@ describe('Message: attachments', () => {
 		const input = fileItem({ data: { text: 'a', fileName: 'a.txt', mimeType: 'text/plain' } });
 		await run({ operation: 'create', conversationId: byId(7), content: 'with file', additionalFields: { attachments: 'data' } }, { inputItems: [input] });
 		await run({ operation: 'create', conversationId: byId(7), content: 'without file' });
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		const plain = await run({ operation: 'getAll', conversationId: byId(7), returnAll: true });
 		expect(plain.items.every((i) => i.binary === undefined)).toBe(true);
 		const newest = await run({ operation: 'getAll', conversationId: byId(7), limit: 1, options: { downloadAttachments: true, attachmentPrefix: 'file_' } });
@@ -125,20 +116,20 @@ describe('Message: attachments', () => {
 		expect(newest.items[0].binary).toBeUndefined();
 		const two = await run({ operation: 'getAll', conversationId: byId(7), limit: 2, options: { downloadAttachments: true, attachmentPrefix: 'file_' } });
 		expect(Object.keys(two.items[0].binary ?? {})).toEqual(['file_0']);
-		expect((await fx.requests()).filter((r) => r.path.startsWith('/rails/'))).toHaveLength(1);
+		expect((await suite.fx.requests()).filter((r) => r.path.startsWith('/rails/'))).toHaveLength(1);
 	});
 
 	it('Create with attachments only (no text) is fine; a missing binary property or 16 files are refused', async () => {
 		const input = fileItem({ data: { text: 'only a file', fileName: 'only.txt', mimeType: 'text/plain' } });
 		const { items } = await run({ operation: 'create', conversationId: byId(4), content: '', additionalFields: { attachments: 'data' } }, { inputItems: [input] });
 		expect(items[0].json.content).toBeNull();
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		await expect(run({ operation: 'create', conversationId: byId(4), content: 'x', additionalFields: { attachments: 'data, missing' } }, { inputItems: [input] })).rejects.toThrow(
 			/the input item has no binary property 'missing'/,
 		);
 		const many = Array.from({ length: 16 }, (_, i) => `f${i}`).join(',');
 		await expect(run({ operation: 'create', conversationId: byId(4), content: 'x', additionalFields: { attachments: many } }, { inputItems: [input] })).rejects.toThrow(/at most 15 files/);
-		expect(await fx.requests()).toHaveLength(0);
+		expect(await suite.fx.requests()).toHaveLength(0);
 	});
 
 	it('Create sends a WhatsApp template as template_params', async () => {
@@ -149,7 +140,7 @@ describe('Message: attachments', () => {
 			additionalFields: { template: { template: { name: 'order_update', language: 'en_US', category: 'UTILITY', processedParams: '{"body": {"1": "Ada"}}' } } },
 			simplify: false,
 		});
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect(request.body).toEqual({ template_params: { name: 'order_update', category: 'UTILITY', language: 'en_US', processed_params: { body: { '1': 'Ada' } } } });
 		expect(store().messages.get(Number(items[0].json.id))!.additional_attributes.template_params).toMatchObject({ name: 'order_update' });
 	});
@@ -158,7 +149,7 @@ describe('Message: attachments', () => {
 describe('Message: Send to Contact', () => {
 	it('creates the contact and a conversation when none exists, then sends; the output says so', async () => {
 		const { items } = await run({ operation: 'sendToContact', inboxId: byId(1), matchBy: 'email', email: 'new.person@example.com', content: 'Welcome!', additionalFields: { contactName: 'New Person' } });
-		const requests = await fx.requests();
+		const requests = await suite.fx.requests();
 		expect(requests.map((r) => [r.method, r.path.replace('/api/v1/accounts/1', ''), r.status])).toEqual([
 			['POST', '/contacts/filter', 200],
 			['POST', '/contacts', 201],
@@ -179,7 +170,7 @@ describe('Message: Send to Contact', () => {
 		const contact = store().contacts.get(open.contact_id)!;
 		const before = store().conversations.size;
 		const { items } = await run({ operation: 'sendToContact', inboxId: byId(1), matchBy: 'phone_number', phoneNumber: contact.phone_number, content: 'Following up' });
-		const requests = await fx.requests();
+		const requests = await suite.fx.requests();
 		expect(requests.map((r) => [r.method, r.path.replace('/api/v1/accounts/1', '')])).toEqual([
 			['POST', '/contacts/filter'],
 			['GET', `/contacts/${contact.id}/conversations`],
@@ -196,7 +187,7 @@ describe('Message: Send to Contact', () => {
 			{ contact_id: contact.id },
 		);
 		const { items } = await run({ operation: 'sendToContact', inboxId: byId(2), matchBy: 'identifier', identifier: contact.identifier, content: 'Hello again' });
-		const requests = await fx.requests();
+		const requests = await suite.fx.requests();
 		expect(requests.map((r) => [r.method, r.path.replace('/api/v1/accounts/1', '')])).toEqual([
 			['POST', '/contacts/filter'],
 			['GET', `/contacts/${contact.id}/conversations`],
@@ -226,7 +217,7 @@ describe('Message: Send to Contact', () => {
 		expect(created).toHaveLength(1);
 		expect(new Set(items.map((i) => (i.json.contact as { id: number }).id))).toEqual(new Set([created[0].id]));
 		expect(items.filter((i) => i.json.contact_created === true)).toHaveLength(1);
-		const messageRequests = (await fx.requests()).filter((r) => r.path.endsWith('/messages'));
+		const messageRequests = (await suite.fx.requests()).filter((r) => r.path.endsWith('/messages'));
 		expect(messageRequests).toHaveLength(3);
 		expect(String(messageRequests[0].body)).toContain('name="template_params[name]"\r\n\r\nticket_ready');
 		expect(String(messageRequests[0].body)).toContain('filename="ticket.pdf"');
@@ -237,7 +228,7 @@ describe('Message: Send to Contact', () => {
 		await expect(run({ operation: 'sendToContact', inboxId: byId(1), matchBy: 'email', email: 'not-an-email', content: 'x' })).rejects.toThrow(/'Email' must be an email address/);
 		await expect(run({ operation: 'sendToContact', inboxId: byId(1), matchBy: 'email', email: 'a@b.co', content: '  ' })).rejects.toThrow(/'Content' must be text/);
 		await expect(run({ operation: 'sendToContact', inboxId: byId('x'), matchBy: 'email', email: 'a@b.co', content: 'x' })).rejects.toThrow(/'Inbox' must be a positive whole number/);
-		expect(await fx.requests()).toHaveLength(0);
+		expect(await suite.fx.requests()).toHaveLength(0);
 
 		// a WhatsApp inbox needs a phone number: HueChat refuses a contact known only by email there
 		const { items } = await run({ operation: 'sendToContact', inboxId: byId(3), matchBy: 'email', email: 'mail.only@example.com', content: 'Hi' }, { continueOnFail: true });

@@ -1,25 +1,16 @@
 import { TEMPLATE_REVIEW_MS } from '../../simulator/resources/template.ts';
-import { runHueChat } from '../helpers/routing';
-import { startFixture, type SimulatorFixture } from '../helpers/simulator';
-import { byId, errorOf, ISO, recordEvents, sleep, UUID } from '../helpers/v2';
+import { byId, nodeSuite } from '../helpers/simulator';
+import { errorOf, ISO, recordEvents, sleep, UUID } from '../helpers/v2';
 
-let fx: SimulatorFixture;
+const suite = nodeSuite('template');
+const { run } = suite;
 
-beforeAll(async () => {
-	fx = await startFixture();
-});
-afterAll(async () => fx.sim.close());
-beforeEach(async () => fx.clearRequests());
-
-const run = (parameters: Record<string, unknown>, extra: Partial<Parameters<typeof runHueChat>[0]> = {}) =>
-	runHueChat({ credentials: fx.credentials, parameters: { resource: 'template', ...parameters } as never, ...extra });
-
-const store = () => fx.sim.store;
+const store = () => suite.fx.sim.store;
 const V2 = '/api/v2/accounts/1';
 
 describe('Template', () => {
 	it('Create builds header, body, footer and buttons from fields; the template is reviewed to approved', async () => {
-		const recorder = recordEvents(fx);
+		const recorder = recordEvents(suite.fx);
 		const { items } = await run({
 			operation: 'create',
 			name: 'delivery_notice',
@@ -40,7 +31,7 @@ describe('Template', () => {
 				},
 			},
 		});
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.status]).toEqual(['POST', `${V2}/templates`, 201]);
 		expect(request.body).toEqual({
 			name: 'delivery_notice',
@@ -82,7 +73,7 @@ describe('Template', () => {
 			componentsInput: 'json',
 			componentsJson: JSON.stringify(components),
 		});
-		expect((await fx.requests())[0].body).toMatchObject({ components });
+		expect((await suite.fx.requests())[0].body).toMatchObject({ components });
 		await sleep(TEMPLATE_REVIEW_MS + 100);
 		const got = await run({ operation: 'get', templateId: byId(String(items[0].json.id)), simplify: false });
 		expect(got.items[0].json).toMatchObject({ status: 'rejected', rejected_reason: expect.stringMatching(/can not start or end with a variable/) });
@@ -102,12 +93,12 @@ describe('Template', () => {
 		const base = { operation: 'create', name: 'empty_one', language: 'en_US', category: 'utility', inboxId: byId(3) };
 		await expect(run({ ...base, bodyText: '   ' })).rejects.toThrow(/'Body' is empty/);
 		await expect(run({ ...base, componentsInput: 'json', componentsJson: '{"type":"body"}' })).rejects.toThrow(/'Components \(JSON\)' must be a JSON array/);
-		expect(await fx.requests()).toHaveLength(0);
+		expect(await suite.fx.requests()).toHaveLength(0);
 	});
 
 	it('Get Many filters by status and category, paging with per_page=100', async () => {
 		const { items } = await run({ operation: 'getAll', returnAll: true, filters: { status: 'approved', category: 'marketing' } });
-		expect((await fx.requests())[0].query).toEqual({ page: '1', per_page: '100', status: 'approved', category: 'marketing' });
+		expect((await suite.fx.requests())[0].query).toEqual({ page: '1', per_page: '100', status: 'approved', category: 'marketing' });
 		expect(items.length).toBeGreaterThan(0);
 		for (const item of items) expect(item.json).toMatchObject({ status: 'approved', category: 'marketing' });
 		const statuses = new Set((await run({ operation: 'getAll', returnAll: true })).items.map((item) => item.json.status));
@@ -118,7 +109,7 @@ describe('Template', () => {
 		const legacy = store().v2OfAccount('templates', 1).find((template) => template.name === 'legacy_notice')!;
 		const { items } = await run({ operation: 'delete', templateId: byId(legacy.id) });
 		expect(items.map((item) => item.json)).toEqual([{ deleted: true }]);
-		expect((await fx.requests())[0]).toMatchObject({ method: 'DELETE', path: `${V2}/templates/${legacy.id}`, status: 204 });
+		expect((await suite.fx.requests())[0]).toMatchObject({ method: 'DELETE', path: `${V2}/templates/${legacy.id}`, status: 204 });
 		expect(store().templates.has(legacy.id)).toBe(false);
 	});
 });

@@ -1,19 +1,10 @@
-import { runHueChat } from '../helpers/routing';
-import { startFixture, type SimulatorFixture } from '../helpers/simulator';
-import { byId, errorOf, recordEvents, UUID } from '../helpers/v2';
+import { byId, nodeSuite } from '../helpers/simulator';
+import { errorOf, recordEvents, UUID } from '../helpers/v2';
 
-let fx: SimulatorFixture;
+const suite = nodeSuite('ticket');
+const { run } = suite;
 
-beforeAll(async () => {
-	fx = await startFixture();
-});
-afterAll(async () => fx.sim.close());
-beforeEach(async () => fx.clearRequests());
-
-const run = (parameters: Record<string, unknown>, extra: Partial<Parameters<typeof runHueChat>[0]> = {}) =>
-	runHueChat({ credentials: fx.credentials, parameters: { resource: 'ticket', ...parameters } as never, ...extra });
-
-const store = () => fx.sim.store;
+const store = () => suite.fx.sim.store;
 const V2 = '/api/v2/accounts/1';
 
 async function createTicket(subject: string, additionalFields: Record<string, unknown> = {}) {
@@ -23,7 +14,7 @@ async function createTicket(subject: string, additionalFields: Record<string, un
 
 describe('Ticket', () => {
 	it('Create sends the fields HueChat names (unix due date, labels array), idempotently, and raises ticket.created', async () => {
-		const recorder = recordEvents(fx);
+		const recorder = recordEvents(suite.fx);
 		const { items } = await run({
 			operation: 'create',
 			subject: 'Charged twice',
@@ -41,7 +32,7 @@ describe('Ticket', () => {
 			},
 		});
 		recorder.stop();
-		const [request] = await fx.requests();
+		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.status]).toEqual(['POST', `${V2}/tickets`, 201]);
 		expect(request.body).toEqual({
 			subject: 'Charged twice',
@@ -70,11 +61,11 @@ describe('Ticket', () => {
 
 	it('Update changes only the fields sent; a status change raises ticket.status_changed', async () => {
 		const ticket = await createTicket('Status walk', { priority: 'low', labels: 'vip' });
-		const recorder = recordEvents(fx);
-		await fx.clearRequests();
+		const recorder = recordEvents(suite.fx);
+		await suite.fx.clearRequests();
 		const { items } = await run({ operation: 'update', ticketId: byId(ticket.id), updateFields: { status: 'solved' }, simplify: false });
 		recorder.stop();
-		expect((await fx.requests())[0]).toMatchObject({ method: 'PATCH', path: `${V2}/tickets/${ticket.id}`, body: { status: 'solved' } });
+		expect((await suite.fx.requests())[0]).toMatchObject({ method: 'PATCH', path: `${V2}/tickets/${ticket.id}`, body: { status: 'solved' } });
 		expect(items[0].json).toMatchObject({ status: 'solved', priority: 'low', labels: ['vip'], subject: 'Status walk' });
 		expect(typeof items[0].json.solved_at).toBe('number');
 		expect(recorder.events.map((event) => event.name)).toEqual(['ticket.updated', 'ticket.status_changed']);
@@ -93,18 +84,18 @@ describe('Ticket', () => {
 
 	it('Add Comment and Get Comments (oldest first, paged with per_page=100)', async () => {
 		const ticket = await createTicket('Chatty');
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		const note = await run({ operation: 'addComment', ticketId: byId(ticket.id), content: 'Checked the logs', private: true });
 		await run({ operation: 'addComment', ticketId: byId(ticket.id), content: 'Refund issued' });
-		const requests = await fx.requests();
+		const requests = await suite.fx.requests();
 		expect(requests.map((r) => [r.method, r.path, r.body])).toEqual([
 			['POST', `${V2}/tickets/${ticket.id}/comments`, { content: 'Checked the logs', private: true }],
 			['POST', `${V2}/tickets/${ticket.id}/comments`, { content: 'Refund issued', private: false }],
 		]);
 		expect(note.items[0].json).toMatchObject({ ticket_id: ticket.id, content: 'Checked the logs', private: true, author: { id: 1, type: 'user' } });
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		const { items } = await run({ operation: 'getComments', ticketId: byId(ticket.id), returnAll: true });
-		expect((await fx.requests())[0].query).toEqual({ page: '1', per_page: '100' });
+		expect((await suite.fx.requests())[0].query).toEqual({ page: '1', per_page: '100' });
 		expect(items.map((item) => item.json.content)).toEqual(['Checked the logs', 'Refund issued']);
 	});
 
@@ -114,9 +105,9 @@ describe('Ticket', () => {
 		expect(Object.keys(items[0].json).sort()).toEqual(
 			['assignee_id', 'contact_id', 'conversation_id', 'due_at', 'id', 'number', 'priority', 'status', 'subject', 'updated_at'].sort(),
 		);
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		const open = await run({ operation: 'getAll', returnAll: true, filters: { status: 'open', q: 'refund' } });
-		expect((await fx.requests())[0].query).toEqual({ page: '1', per_page: '100', status: 'open', q: 'refund' });
+		expect((await suite.fx.requests())[0].query).toEqual({ page: '1', per_page: '100', status: 'open', q: 'refund' });
 		expect(open.items.length).toBeGreaterThan(0);
 		for (const item of open.items) {
 			expect(item.json.status).toBe('open');
@@ -127,10 +118,10 @@ describe('Ticket', () => {
 	it('Delete removes the ticket and its comments', async () => {
 		const ticket = await createTicket('Delete me');
 		await run({ operation: 'addComment', ticketId: byId(ticket.id), content: 'bye' });
-		await fx.clearRequests();
+		await suite.fx.clearRequests();
 		const { items } = await run({ operation: 'delete', ticketId: byId(ticket.id) });
 		expect(items.map((item) => item.json)).toEqual([{ deleted: true }]);
-		expect((await fx.requests())[0]).toMatchObject({ method: 'DELETE', path: `${V2}/tickets/${ticket.id}`, status: 204 });
+		expect((await suite.fx.requests())[0]).toMatchObject({ method: 'DELETE', path: `${V2}/tickets/${ticket.id}`, status: 204 });
 		expect(store().tickets.has(ticket.id)).toBe(false);
 		expect([...store().ticket_comments.values()].some((comment) => comment.ticket_id === ticket.id)).toBe(false);
 	});
