@@ -190,3 +190,34 @@ export const requestSettingsProperty: INodeProperties = {
 		},
 	],
 };
+
+type SendTarget = 'body' | 'query';
+
+/** An optional field sent as `property` in the body or query; the shape most Additional/Update Fields and Filters share. */
+function sentField(
+	type: 'string' | 'number',
+	displayName: string,
+	name: string,
+	property: string,
+	target: SendTarget,
+	extra: Partial<INodeProperties>,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type,
+		...(type === 'number' ? { typeOptions: { minValue: 1 }, default: 1 } : { default: '' }),
+		...extra,
+		routing: { send: { type: target, property } },
+	};
+}
+
+/** A record ID (a positive whole number) sent as `property`. */
+export function idField(displayName: string, name: string, property: string, target: SendTarget = 'body', extra: Partial<INodeProperties> = {}): INodeProperties {
+	return sentField('number', displayName, name, property, target, extra);
+}
+
+/** A text sent as `property`. */
+export function textField(displayName: string, name: string, property: string, target: SendTarget = 'body', extra: Partial<INodeProperties> = {}): INodeProperties {
+	return sentField('string', displayName, name, property, target, extra);
+}

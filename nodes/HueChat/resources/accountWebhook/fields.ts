@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { textField } from '../../../shared/descriptions';
+
 import { v1EventOptions } from '../../../shared/webhookEvents';
 
 export function subscriptionsField(displayOptions: INodeProperties['displayOptions'], required: boolean): INodeProperties {
@@ -39,13 +41,5 @@ export const accountWebhookOptionalFields: INodeProperties[] = [
 		description: 'Only deliver events of this inbox',
 		routing: { send: { type: 'body', property: 'inbox_id', value: '={{ $value > 0 ? $value : null }}' } },
 	},
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. CRM sync',
-		description: 'A name to recognise the webhook by',
-		routing: { send: { type: 'body', property: 'name' } },
-	},
+	textField('Name', 'name', 'name', 'body', { placeholder: 'e.g. CRM sync', description: 'A name to recognise the webhook by' }),
 ];

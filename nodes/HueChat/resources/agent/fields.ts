@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { textField } from '../../../shared/descriptions';
+
 /** The agent fields Create (Additional Fields) and Update (Update Fields) share, alphabetical. */
 export const agentFields: INodeProperties[] = [
 	{
@@ -22,14 +24,7 @@ export const agentFields: INodeProperties[] = [
 		],
 		routing: { send: { type: 'body', property: 'availability' } },
 	},
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		default: '',
-		description: 'Full name; on Create it defaults to the part of the email before the @',
-		routing: { send: { type: 'body', property: 'name' } },
-	},
+	textField('Name', 'name', 'name', 'body', { description: 'Full name; on Create it defaults to the part of the email before the @' }),
 	{
 		displayName: 'Role',
 		name: 'role',

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idLocator, returnAllAndLimit, showFor } from '../../../shared/descriptions';
+import { idField, idLocator, returnAllAndLimit, showFor, textField } from '../../../shared/descriptions';
 import { ID_LIST } from '../../../shared/v2';
 
 export function aiAgentLocator(operations: string[]): INodeProperties {
@@ -14,15 +14,7 @@ export const aiAgentIdCheck = { parameter: 'aiAgentId', label: 'AI Agent', check
 
 /** The optional fields Create and Update share (Update adds Name and Instructions). */
 const aiAgentFields: INodeProperties[] = [
-	{
-		displayName: 'Handoff Team ID',
-		name: 'handoffTeamId',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 1,
-		description: 'The team that gets the conversations the agent hands over to humans',
-		routing: { send: { type: 'body', property: 'handoff_team_id' } },
-	},
+	idField('Handoff Team ID', 'handoffTeamId', 'handoff_team_id', 'body', { description: 'The team that gets the conversations the agent hands over to humans' }),
 	{
 		displayName: 'Inbox IDs',
 		name: 'inboxIds',
@@ -56,14 +48,7 @@ const instructionsField: INodeProperties = {
 	routing: { send: { type: 'body', property: 'instructions' } },
 };
 
-const nameField: INodeProperties = {
-	displayName: 'Name',
-	name: 'name',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. Aria',
-	routing: { send: { type: 'body', property: 'name' } },
-};
+const nameField: INodeProperties = textField('Name', 'name', 'name', 'body', { placeholder: 'e.g. Aria' });
 
 export const aiAgentCreateDescription: INodeProperties[] = [
 	{ ...nameField, required: true, displayOptions: showFor('aiAgent', ['create']) },

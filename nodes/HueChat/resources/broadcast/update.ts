@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showFor, simplifyToggle } from '../../../shared/descriptions';
+import { idField, showFor, simplifyToggle, textField } from '../../../shared/descriptions';
 import { ISO_DATE } from '../../../shared/v2';
 import { audienceJson, audienceRows, templateVariableRows } from './fields';
 
@@ -16,21 +16,8 @@ export const broadcastUpdateDescription: INodeProperties[] = [
 		options: [
 			audienceRows,
 			{ ...audienceJson, description: `${String(audienceJson.description)}; used instead of 'Audience' when both are set` },
-			{
-				displayName: 'Inbox ID',
-				name: 'inboxId',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 1,
-				routing: { send: { type: 'body', property: 'inbox_id' } },
-			},
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				routing: { send: { type: 'body', property: 'name' } },
-			},
+			idField('Inbox ID', 'inboxId', 'inbox_id'),
+			textField('Name', 'name', 'name'),
 			{
 				displayName: 'Scheduled At',
 				name: 'scheduledAt',

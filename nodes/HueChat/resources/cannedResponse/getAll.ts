@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showFor } from '../../../shared/descriptions';
+import { returnAllAndLimit, showFor, textField } from '../../../shared/descriptions';
 
 export const cannedResponseGetAllDescription: INodeProperties[] = [
 	...returnAllAndLimit('cannedResponse', 'getAll'),
@@ -12,14 +12,7 @@ export const cannedResponseGetAllDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: showFor('cannedResponse', ['getAll']),
 		options: [
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description: 'Only canned responses whose short code or content contains this text (short-code matches first)',
-				routing: { send: { type: 'query', property: 'search' } },
-			},
+			textField('Search', 'search', 'search', 'query', { description: 'Only canned responses whose short code or content contains this text (short-code matches first)' }),
 		],
 	},
 ];

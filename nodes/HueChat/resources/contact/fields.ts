@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { textField } from '../../../shared/descriptions';
+
 import { parseJsonBody } from '../../../shared/validation';
 
 /** The contact fields Create and Update share (Update adds 'Name'). */
@@ -21,28 +23,9 @@ export const contactFields: INodeProperties[] = [
 		description: 'In E.164 format: + and country code, digits only',
 		routing: { send: { type: 'body', property: 'phone_number' } },
 	},
-	{
-		displayName: 'Identifier',
-		name: 'identifier',
-		type: 'string',
-		default: '',
-		description: 'Your own unique ID for this contact, e.g. the ID in your CRM',
-		routing: { send: { type: 'body', property: 'identifier' } },
-	},
-	{
-		displayName: 'Company',
-		name: 'company',
-		type: 'string',
-		default: '',
-		routing: { send: { type: 'body', property: 'additional_attributes.company_name' } },
-	},
-	{
-		displayName: 'Avatar URL',
-		name: 'avatarUrl',
-		type: 'string',
-		default: '',
-		routing: { send: { type: 'body', property: 'avatar_url' } },
-	},
+	textField('Identifier', 'identifier', 'identifier', 'body', { description: 'Your own unique ID for this contact, e.g. the ID in your CRM' }),
+	textField('Company', 'company', 'additional_attributes.company_name'),
+	textField('Avatar URL', 'avatarUrl', 'avatar_url'),
 	{
 		displayName: 'Blocked',
 		name: 'blocked',

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showFor, simplifyToggle } from '../../../shared/descriptions';
+import { showFor, simplifyToggle, textField } from '../../../shared/descriptions';
 import { contactFields } from './fields';
 import { contactLocator } from './locator';
 
@@ -16,13 +16,7 @@ export const contactUpdateDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: showFor('contact', ['update']),
 		options: [
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				routing: { send: { type: 'body', property: 'name' } },
-			},
+			textField('Name', 'name', 'name'),
 			...contactFields,
 		],
 	},

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { createOptions, showFor } from '../../../shared/descriptions';
+import { createOptions, showFor, textField } from '../../../shared/descriptions';
 import { recallFacts, rememberFacts } from '../../../shared/facts';
 import { hasRefusal, refuse } from '../../../shared/refusals';
 import { simplifyRecord } from '../../../shared/simplify';
@@ -10,14 +10,7 @@ import { checkMatch, findOrCreateContact, keyFor, matchProperties, readMatch, v1
 
 const show = showFor('contact', ['upsert']);
 
-const nameField: INodeProperties = {
-	displayName: 'Name',
-	name: 'name',
-	type: 'string',
-	default: '',
-	description: 'Set on a new contact, and on the existing one',
-	routing: { send: { type: 'body', property: 'name' } },
-};
+const nameField: INodeProperties = textField('Name', 'name', 'name', 'body', { description: 'Set on a new contact, and on the existing one' });
 
 export const contactUpsertDescription: INodeProperties[] = [
 	...matchProperties('contact', 'upsert', 'identifies the contact: the one holding it is updated, or a new one is created with it'),

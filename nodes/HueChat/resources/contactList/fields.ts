@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showFor, simplifyToggle } from '../../../shared/descriptions';
+import { returnAllAndLimit, showFor, simplifyToggle, textField } from '../../../shared/descriptions';
 import { simplifyWhenOn } from '../../../shared/simplify';
 import { ID_LIST } from '../../../shared/v2';
 
@@ -23,13 +23,7 @@ export const contactListCreateDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: showFor('contactList', ['create']),
 		options: [
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				default: '',
-				routing: { send: { type: 'body', property: 'description' } },
-			},
+			textField('Description', 'description', 'description'),
 		],
 	},
 ];
@@ -43,20 +37,8 @@ export const contactListUpdateDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: showFor('contactList', ['update']),
 		options: [
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				default: '',
-				routing: { send: { type: 'body', property: 'description' } },
-			},
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				routing: { send: { type: 'body', property: 'name' } },
-			},
+			textField('Description', 'description', 'description'),
+			textField('Name', 'name', 'name'),
 		],
 	},
 ];

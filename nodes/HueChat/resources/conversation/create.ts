@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { createOptions, idLocator, showFor } from '../../../shared/descriptions';
+import { createOptions, idLocator, showFor, textField } from '../../../shared/descriptions';
 import { parseJsonBody, UNIX_SECONDS } from '../../../shared/validation';
 import { CONVERSATION_STATUSES } from './status';
 
@@ -55,14 +55,7 @@ export const conversationCreateDescription: INodeProperties[] = [
 				description: "When a 'Snoozed' conversation reopens",
 				routing: { send: { type: 'body', property: 'snoozed_until', value: UNIX_SECONDS } },
 			},
-			{
-				displayName: 'Source ID',
-				name: 'sourceId',
-				type: 'string',
-				default: '',
-				description: "The contact's ID in the inbox's channel (e.g. a WhatsApp number); only needed for channels that require it",
-				routing: { send: { type: 'body', property: 'source_id' } },
-			},
+			textField('Source ID', 'sourceId', 'source_id', 'body', { description: "The contact's ID in the inbox's channel (e.g. a WhatsApp number); only needed for channels that require it" }),
 			{
 				displayName: 'Status',
 				name: 'status',

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showFor, simplifyToggle } from '../../../shared/descriptions';
+import { returnAllAndLimit, showFor, simplifyToggle, textField } from '../../../shared/descriptions';
 
 /** The Filters of Get Many, also used by Get Counts (whose counts ignore the assignee type, as HueChat's do). */
 export function conversationListFilters(operation: string, withAssigneeType = true): INodeProperties {
@@ -47,14 +47,7 @@ export function conversationListFilters(operation: string, withAssigneeType = tr
 					},
 				},
 			},
-			{
-				displayName: 'Search Text',
-				name: 'q',
-				type: 'string',
-				default: '',
-				description: 'Only conversations whose messages or contact match this text',
-				routing: { send: { type: 'query', property: 'q' } },
-			},
+			textField('Search Text', 'q', 'q', 'query', { description: 'Only conversations whose messages or contact match this text' }),
 			{
 				displayName: 'Status',
 				name: 'status',

@@ -1,4 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { textField } from '../../../shared/descriptions';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { refuse } from '../../../shared/refusals';
@@ -34,30 +36,9 @@ export const listValuesField: Omit<INodeProperties, 'displayOptions'> = {
 
 /** The optional fields Create and Update share, alphabetical. */
 export const definitionFields: INodeProperties[] = [
-	{
-		displayName: 'Description',
-		name: 'description',
-		type: 'string',
-		default: '',
-		routing: { send: { type: 'body', property: 'attribute_description' } },
-	},
-	{
-		displayName: 'Regex Cue',
-		name: 'regexCue',
-		type: 'string',
-		default: '',
-		description: 'The hint shown when a value does not match Regex Pattern',
-		routing: { send: { type: 'body', property: 'regex_cue' } },
-	},
-	{
-		displayName: 'Regex Pattern',
-		name: 'regexPattern',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. ^[0-9]{4,}$',
-		description: 'Values must match this regular expression',
-		routing: { send: { type: 'body', property: 'regex_pattern' } },
-	},
+	textField('Description', 'description', 'attribute_description'),
+	textField('Regex Cue', 'regexCue', 'regex_cue', 'body', { description: 'The hint shown when a value does not match Regex Pattern' }),
+	textField('Regex Pattern', 'regexPattern', 'regex_pattern', 'body', { placeholder: 'e.g. ^[0-9]{4,}$', description: 'Values must match this regular expression' }),
 ];
 
 /** preSend: a List attribute needs its values; a regex pattern must compile. */

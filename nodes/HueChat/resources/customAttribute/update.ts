@@ -1,18 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showFor } from '../../../shared/descriptions';
+import { showFor, textField } from '../../../shared/descriptions';
 import { definitionFields, listValuesField } from './fields';
 import { customAttributeLocator } from './locator';
 
 const updateFields: INodeProperties[] = [
 	definitionFields[0],
-	{
-		displayName: 'Display Name',
-		name: 'displayName',
-		type: 'string',
-		default: '',
-		routing: { send: { type: 'body', property: 'attribute_display_name' } },
-	},
+	textField('Display Name', 'displayName', 'attribute_display_name'),
 	listValuesField as INodeProperties,
 	...definitionFields.slice(1),
 ];

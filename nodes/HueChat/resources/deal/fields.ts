@@ -1,29 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { createOptions, idLocator, showFor } from '../../../shared/descriptions';
+import { createOptions, idField, idLocator, showFor, textField } from '../../../shared/descriptions';
 import { parseJsonBody, UNIX_SECONDS } from '../../../shared/validation';
 import { DECIMAL_TEXT, pipelinePicker, stagePicker } from './locator';
 
-const externalIdField: INodeProperties = {
-	displayName: 'External ID',
-	name: 'externalId',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. crm-4711',
-	description: "The deal's ID in another system, such as your CRM; unique in the account",
-	routing: { send: { type: 'body', property: 'external_id' } },
-};
+const externalIdField: INodeProperties = textField('External ID', 'externalId', 'external_id', 'body', { placeholder: 'e.g. crm-4711', description: "The deal's ID in another system, such as your CRM; unique in the account" });
 
 /** The optional deal fields of Create, Create or Update and Update. */
 const dealFields: INodeProperties[] = [
-	{
-		displayName: 'Contact ID',
-		name: 'contactId',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 1,
-		routing: { send: { type: 'body', property: 'contact_id' } },
-	},
+	idField('Contact ID', 'contactId', 'contact_id'),
 	{
 		displayName: 'Currency',
 		name: 'currency',
@@ -48,15 +33,7 @@ const dealFields: INodeProperties[] = [
 		default: '',
 		routing: { send: { type: 'body', property: 'expected_close_at', value: UNIX_SECONDS } },
 	},
-	{
-		displayName: 'Owner ID',
-		name: 'ownerId',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 1,
-		description: 'ID of the agent who owns the deal',
-		routing: { send: { type: 'body', property: 'owner_id' } },
-	},
+	idField('Owner ID', 'ownerId', 'owner_id', 'body', { description: 'ID of the agent who owns the deal' }),
 	{
 		displayName: 'Value',
 		name: 'value',
@@ -123,13 +100,7 @@ const updateOptions = ([
 	externalIdField,
 	pipelinePicker({ hint: 'Moving the deal to another pipeline needs a stage of that pipeline too' }),
 	stagePicker(['updateFields.pipelineId', 'dealId.value'], { hint: 'Lists the stages of the pipeline set above, else of the deal\'s pipeline' }),
-	{
-		displayName: 'Title',
-		name: 'title',
-		type: 'string',
-		default: '',
-		routing: { send: { type: 'body', property: 'title' } },
-	},
+	textField('Title', 'title', 'title'),
 ] as INodeProperties[]).sort(byName);
 
 export const dealUpdateFieldNames = updateOptions.map((field) => field.displayName);

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showFor, simplifyToggle } from '../../../shared/descriptions';
+import { idField, returnAllAndLimit, showFor, simplifyToggle, textField } from '../../../shared/descriptions';
 import { UNIX_SECONDS } from '../../../shared/validation';
 import { DEAL_STATUSES, pipelinePicker, stagePicker } from './locator';
 
@@ -14,39 +14,11 @@ export const dealGetAllDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: showFor('deal', ['getAll']),
 		options: [
-			{
-				displayName: 'Contact ID',
-				name: 'contactId',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 1,
-				routing: { send: { type: 'query', property: 'contact_id' } },
-			},
-			{
-				displayName: 'External ID',
-				name: 'externalId',
-				type: 'string',
-				default: '',
-				description: 'Only the deal with exactly this external ID',
-				routing: { send: { type: 'query', property: 'external_id' } },
-			},
-			{
-				displayName: 'Owner ID',
-				name: 'ownerId',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 1,
-				routing: { send: { type: 'query', property: 'owner_id' } },
-			},
+			idField('Contact ID', 'contactId', 'contact_id', 'query'),
+			textField('External ID', 'externalId', 'external_id', 'query', { description: 'Only the deal with exactly this external ID' }),
+			idField('Owner ID', 'ownerId', 'owner_id', 'query'),
 			pipelinePicker({ routing: { send: { type: 'query', property: 'pipeline_id' } } }),
-			{
-				displayName: 'Search Text',
-				name: 'q',
-				type: 'string',
-				default: '',
-				description: 'Only deals whose title contains this text',
-				routing: { send: { type: 'query', property: 'q' } },
-			},
+			textField('Search Text', 'q', 'q', 'query', { description: 'Only deals whose title contains this text' }),
 			stagePicker(['filters.pipelineId'], { routing: { send: { type: 'query', property: 'stage_id' } } }),
 			{
 				displayName: 'Status',

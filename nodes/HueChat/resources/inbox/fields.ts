@@ -1,5 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { textField } from '../../../shared/descriptions';
+
 /** The channel types an inbox can be created with (`channel.type`). */
 export const CHANNEL_TYPES: INodePropertyOptions[] = [
 	{ name: 'API', value: 'api', description: 'Messages come and go through your own code (webhooks and the API)' },
@@ -29,14 +31,7 @@ export const inboxSettingFields: INodeProperties[] = [
 		description: "Whether new conversations are assigned to the inbox's agents in turn",
 		routing: { send: { type: 'body', property: 'enable_auto_assignment' } },
 	},
-	{
-		displayName: 'Business Name',
-		name: 'businessName',
-		type: 'string',
-		default: '',
-		description: 'Shown to contacts as the sender when Sender Name Type is Professional',
-		routing: { send: { type: 'body', property: 'business_name' } },
-	},
+	textField('Business Name', 'businessName', 'business_name', 'body', { description: 'Shown to contacts as the sender when Sender Name Type is Professional' }),
 	{
 		displayName: 'CSAT Survey',
 		name: 'csatSurveyEnabled',
@@ -97,15 +92,7 @@ export const inboxSettingFields: INodeProperties[] = [
 		],
 		routing: { send: { type: 'body', property: 'sender_name_type' } },
 	},
-	{
-		displayName: 'Timezone',
-		name: 'timezone',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. Europe/Berlin',
-		description: 'IANA time zone of the working hours',
-		routing: { send: { type: 'body', property: 'timezone' } },
-	},
+	textField('Timezone', 'timezone', 'timezone', 'body', { placeholder: 'e.g. Europe/Berlin', description: 'IANA time zone of the working hours' }),
 	{
 		displayName: 'Working Hours Enabled',
 		name: 'workingHoursEnabled',

@@ -1,29 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showFor, simplifyToggle } from '../../../shared/descriptions';
+import { showFor, simplifyToggle, textField } from '../../../shared/descriptions';
 import { channelSettingFields, inboxSettingFields } from './fields';
 import { inboxLocator } from './locator';
 
 // alphabetical, as n8n's guidelines want
 const updateFields: INodeProperties[] = ([
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		default: '',
-		routing: { send: { type: 'body', property: 'name' } },
-	},
+	textField('Name', 'name', 'name'),
 	...inboxSettingFields,
 	...channelSettingFields(),
-	{
-		displayName: 'Website URL',
-		name: 'websiteUrl',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. https://www.example.com',
-		description: 'Website inboxes: the site the widget runs on',
-		routing: { send: { type: 'body', property: 'channel.website_url' } },
-	},
+	textField('Website URL', 'websiteUrl', 'channel.website_url', 'body', { placeholder: 'e.g. https://www.example.com', description: 'Website inboxes: the site the widget runs on' }),
 ] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName));
 
 export const inboxUpdateFieldNames = updateFields.map((field) => field.displayName);

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { textField } from '../../../shared/descriptions';
+
 export const labelTitleField = (required: boolean): INodeProperties => ({
 	displayName: 'Title',
 	name: 'title',
@@ -20,13 +22,7 @@ export const labelFields: INodeProperties[] = [
 		default: '#1f93ff',
 		routing: { send: { type: 'body', property: 'color' } },
 	},
-	{
-		displayName: 'Description',
-		name: 'description',
-		type: 'string',
-		default: '',
-		routing: { send: { type: 'body', property: 'description' } },
-	},
+	textField('Description', 'description', 'description'),
 	{
 		displayName: 'Show on Sidebar',
 		name: 'showOnSidebar',

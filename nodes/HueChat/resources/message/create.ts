@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { createOptions, showFor } from '../../../shared/descriptions';
+import { createOptions, showFor, textField } from '../../../shared/descriptions';
 import { conversationLocator } from '../conversation/locator';
 import { attachmentsField, templateField } from './body';
 
@@ -27,22 +27,8 @@ export const messageCreateDescription: INodeProperties[] = [
 		displayOptions: show,
 		options: [
 			attachmentsField,
-			{
-				displayName: 'BCC Emails',
-				name: 'bccEmails',
-				type: 'string',
-				default: '',
-				description: 'Comma-separated; email inboxes only',
-				routing: { send: { type: 'body', property: 'bcc_emails' } },
-			},
-			{
-				displayName: 'CC Emails',
-				name: 'ccEmails',
-				type: 'string',
-				default: '',
-				description: 'Comma-separated; email inboxes only',
-				routing: { send: { type: 'body', property: 'cc_emails' } },
-			},
+			textField('BCC Emails', 'bccEmails', 'bcc_emails', 'body', { description: 'Comma-separated; email inboxes only' }),
+			textField('CC Emails', 'ccEmails', 'cc_emails', 'body', { description: 'Comma-separated; email inboxes only' }),
 			{
 				displayName: 'Message Type',
 				name: 'messageType',

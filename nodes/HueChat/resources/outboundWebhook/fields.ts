@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { textField } from '../../../shared/descriptions';
+
 import { v2EventOptions } from '../../../shared/webhookEvents';
 
 /** The fields a subscription has, as Create's Additional Fields and Update's Update Fields. */
@@ -12,15 +14,7 @@ export const outboundWebhookOptionalFields: INodeProperties[] = [
 		description: 'Whether HueChat delivers events to the subscription; turn off to pause it without deleting it',
 		routing: { send: { type: 'body', property: 'active' } },
 	},
-	{
-		displayName: 'Description',
-		name: 'description',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. Order sync',
-		description: 'A note to recognise the subscription by',
-		routing: { send: { type: 'body', property: 'description' } },
-	},
+	textField('Description', 'description', 'description', 'body', { placeholder: 'e.g. Order sync', description: 'A note to recognise the subscription by' }),
 ];
 
 export function eventsField(displayOptions: INodeProperties['displayOptions'], required: boolean): INodeProperties {

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { textField } from '../../../shared/descriptions';
+
 export const teamNameField = (required: boolean): INodeProperties => ({
 	displayName: 'Name',
 	name: 'name',
@@ -21,11 +23,5 @@ export const teamFields: INodeProperties[] = [
 		description: "Whether the team's conversations are assigned to its members in turn",
 		routing: { send: { type: 'body', property: 'allow_auto_assign' } },
 	},
-	{
-		displayName: 'Description',
-		name: 'description',
-		type: 'string',
-		default: '',
-		routing: { send: { type: 'body', property: 'description' } },
-	},
+	textField('Description', 'description', 'description'),
 ];

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showFor, simplifyToggle } from '../../../shared/descriptions';
+import { idField, returnAllAndLimit, showFor, simplifyToggle, textField } from '../../../shared/descriptions';
 import { TEMPLATE_CATEGORIES, TEMPLATE_STATUSES } from './locator';
 
 export const templateGetAllDescription: INodeProperties[] = [
@@ -21,32 +21,9 @@ export const templateGetAllDescription: INodeProperties[] = [
 				options: TEMPLATE_CATEGORIES,
 				routing: { send: { type: 'query', property: 'category' } },
 			},
-			{
-				displayName: 'Inbox ID',
-				name: 'inboxId',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 1,
-				routing: { send: { type: 'query', property: 'inbox_id' } },
-			},
-			{
-				displayName: 'Language',
-				name: 'language',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. en_US',
-				description: 'Exact language code',
-				routing: { send: { type: 'query', property: 'language' } },
-			},
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. order_update',
-				description: 'Exact template name',
-				routing: { send: { type: 'query', property: 'name' } },
-			},
+			idField('Inbox ID', 'inboxId', 'inbox_id', 'query'),
+			textField('Language', 'language', 'language', 'query', { placeholder: 'e.g. en_US', description: 'Exact language code' }),
+			textField('Name', 'name', 'name', 'query', { placeholder: 'e.g. order_update', description: 'Exact template name' }),
 			{
 				displayName: 'Status',
 				name: 'status',

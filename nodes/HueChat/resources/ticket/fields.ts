@@ -1,30 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { createOptions, idLocator, returnAllAndLimit, showFor, simplifyToggle } from '../../../shared/descriptions';
+import { createOptions, idField, idLocator, returnAllAndLimit, showFor, simplifyToggle, textField } from '../../../shared/descriptions';
 import { AS_NUMBER, TEXT_LIST } from '../../../shared/v2';
 import { parseJsonBody, UNIX_SECONDS } from '../../../shared/validation';
 import { TICKET_PRIORITIES, TICKET_STATUSES } from './locator';
 
 /** The optional ticket fields Create and Update share (Update adds Subject and Contact ID). */
 const ticketFields: INodeProperties[] = [
-	{
-		displayName: 'Assignee ID',
-		name: 'assigneeId',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 1,
-		description: 'ID of the agent who works on it',
-		routing: { send: { type: 'body', property: 'assignee_id' } },
-	},
-	{
-		displayName: 'Conversation ID',
-		name: 'conversationId',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 1,
-		description: 'The conversation it is about, by its number as shown in HueChat (display ID)',
-		routing: { send: { type: 'body', property: 'conversation_id' } },
-	},
+	idField('Assignee ID', 'assigneeId', 'assignee_id', 'body', { description: 'ID of the agent who works on it' }),
+	idField('Conversation ID', 'conversationId', 'conversation_id', 'body', { description: 'The conversation it is about, by its number as shown in HueChat (display ID)' }),
 	{
 		displayName: 'Custom Attributes',
 		name: 'customAttributes',
@@ -73,14 +57,7 @@ const ticketFields: INodeProperties[] = [
 		options: TICKET_STATUSES,
 		routing: { send: { type: 'body', property: 'status' } },
 	},
-	{
-		displayName: 'Team ID',
-		name: 'teamId',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 1,
-		routing: { send: { type: 'body', property: 'team_id' } },
-	},
+	idField('Team ID', 'teamId', 'team_id'),
 ];
 
 const showCreate = showFor('ticket', ['create']);
@@ -114,21 +91,8 @@ export const ticketCreateDescription: INodeProperties[] = [
 
 const updateOptions = ([
 	...ticketFields,
-	{
-		displayName: 'Contact ID',
-		name: 'contactId',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 1,
-		routing: { send: { type: 'body', property: 'contact_id' } },
-	},
-	{
-		displayName: 'Subject',
-		name: 'subject',
-		type: 'string',
-		default: '',
-		routing: { send: { type: 'body', property: 'subject' } },
-	},
+	idField('Contact ID', 'contactId', 'contact_id'),
+	textField('Subject', 'subject', 'subject'),
 ] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName));
 
 export const ticketUpdateFieldNames = updateOptions.map((field) => field.displayName);
@@ -157,22 +121,8 @@ export const ticketGetAllDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: showFor('ticket', ['getAll']),
 		options: [
-			{
-				displayName: 'Assignee ID',
-				name: 'assigneeId',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 1,
-				routing: { send: { type: 'query', property: 'assignee_id' } },
-			},
-			{
-				displayName: 'Contact ID',
-				name: 'contactId',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 1,
-				routing: { send: { type: 'query', property: 'contact_id' } },
-			},
+			idField('Assignee ID', 'assigneeId', 'assignee_id', 'query'),
+			idField('Contact ID', 'contactId', 'contact_id', 'query'),
 			{
 				displayName: 'Priority',
 				name: 'priority',
@@ -181,14 +131,7 @@ export const ticketGetAllDescription: INodeProperties[] = [
 				options: TICKET_PRIORITIES,
 				routing: { send: { type: 'query', property: 'priority' } },
 			},
-			{
-				displayName: 'Search Text',
-				name: 'q',
-				type: 'string',
-				default: '',
-				description: 'Only tickets whose subject or description contains this text',
-				routing: { send: { type: 'query', property: 'q' } },
-			},
+			textField('Search Text', 'q', 'q', 'query', { description: 'Only tickets whose subject or description contains this text' }),
 			{
 				displayName: 'Status',
 				name: 'status',
@@ -197,14 +140,7 @@ export const ticketGetAllDescription: INodeProperties[] = [
 				options: TICKET_STATUSES,
 				routing: { send: { type: 'query', property: 'status' } },
 			},
-			{
-				displayName: 'Team ID',
-				name: 'teamId',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 1,
-				routing: { send: { type: 'query', property: 'team_id' } },
-			},
+			idField('Team ID', 'teamId', 'team_id', 'query'),
 		],
 	},
 	simplifyToggle('ticket', ['getAll']),
