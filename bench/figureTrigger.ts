@@ -1,0 +1,135 @@
+/**
+ * Figure 3: trigger throughput. Signed HueChat deliveries (Standard Webhooks, v2 outbound webhook) posted as fast as
+ * BENCH_DELIVERY_CONCURRENCY connections allow to the HueChat Trigger in real n8n (verification on, dedupe on, each
+ * delivery a new event), against the same bodies posted to n8n's plain Webhook node (no verification). Both answer
+ * as soon as the execution is started (onReceived). Figures: deliveries per second (ratio) and the time to the 2xx.
+ */
+import { createHmac, randomUUID } from 'node:crypto';
+
+import { waitFor } from '../test/e2e/harness';
+import type { BenchContext } from './context';
+import { median, percentile, publishAndWait } from './n8nBench';
+import { millis, ratio } from './report';
+import { HUECHAT_CREDENTIAL, HUECHAT_TRIGGER_TYPE, plainWebhookWorkflow } from './workflows';
+
+const TRIGGER_ID = 'benchTrigger';
+const TRIGGER_WEBHOOK_ID = '00000000-0000-4000-8300-00000000aaaa';
+const TRIGGER_PATH = `${TRIGGER_WEBHOOK_ID}/webhook`;
+
+/** Imports and publishes the trigger workflow (it subscribes with the simulator on activation). */
+export async function triggerWorkflows(ctx: BenchContext): Promise<void> {
+	await ctx.n8n.importWorkflows([
+		{
+			id: TRIGGER_ID,
+			name: 'bench: HueChat Trigger',
+			active: false,
+			settings: { executionOrder: 'v1' },
+			nodes: [
+				{
+					id: '00000000-0000-4000-8300-000000000001',
+					name: 'HueChat Trigger',
+					type: HUECHAT_TRIGGER_TYPE,
+					typeVersion: 1,
+					position: [0, 0],
+					webhookId: TRIGGER_WEBHOOK_ID,
+					parameters: { api: 'v2', events: ['contact.created'] },
+					credentials: { hueChatApi: HUECHAT_CREDENTIAL },
+				},
+			],
+			connections: {},
+		},
+	]);
+	await publishAndWait(ctx.n8n, [{ id: TRIGGER_ID, path: TRIGGER_PATH }]);
+	ctx.paths.trigger = TRIGGER_PATH;
+}
+
+interface Delivery {
+	id: string;
+	body: string;
+}
+
+function deliveries(n: number, round: string): Delivery[] {
+	return Array.from({ length: n }, (_, i) => {
+		const id = randomUUID();
+		const body = JSON.stringify({
+			id,
+			event: 'contact.created',
+			created_at: new Date().toISOString(),
+			account_id: 1,
+			data: { id: 100_000 + i, name: `Bench ${round} ${i}`, email: `bench-${round}-${i}@example.com`, phone_number: null, custom_attributes: {} },
+		});
+		return { id, body };
+	});
+}
+
+function signed(secret: string, delivery: Delivery): Record<string, string> {
+	const timestamp = String(Math.floor(Date.now() / 1000));
+	const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+	return {
+		'content-type': 'application/json',
+		'webhook-id': delivery.id,
+		'webhook-timestamp': timestamp,
+		'webhook-signature': `v1,${createHmac('sha256', key).update(`${delivery.id}.${timestamp}.${delivery.body}`).digest('base64')}`,
+	};
+}
+
+/** Posts every delivery with `concurrency` in flight; answers the wall time and each delivery's time to its 2xx. */
+async function blast(url: string, items: Delivery[], concurrency: number, headers: (d: Delivery) => Record<string, string>) {
+	const latencies: number[] = [];
+	let next = 0;
+	let failures = 0;
+	const started = performance.now();
+	await Promise.all(
+		Array.from({ length: concurrency }, async () => {
+			while (next < items.length) {
+				const delivery = items[next++];
+				const sent = performance.now();
+				const response = await fetch(url, { method: 'POST', headers: headers(delivery), body: delivery.body });
+				const text = await response.text();
+				latencies.push(performance.now() - sent);
+				if (response.status < 200 || response.status >= 300 || text.includes('"duplicate"')) failures += 1;
+			}
+		}),
+	);
+	return { ms: performance.now() - started, latencies, failures };
+}
+
+export async function figureTrigger(ctx: BenchContext): Promise<void> {
+	const { report, sizes } = ctx;
+	const name = `trigger: ${sizes.deliveries.toLocaleString('en-US')} signed deliveries, ${sizes.deliveryConcurrency} at once`;
+	if (!ctx.capabilities.trigger || !ctx.paths.trigger) {
+		report.pending('trigger: HueChat Trigger (verified) / plain Webhook node, deliveries per second', 'the package has no HueChat Trigger node yet', '≥ 0.90x');
+		return;
+	}
+	// publication is asynchronous: the trigger subscribes a moment after its webhook is served
+	const subscription = await waitFor('the HueChat Trigger to subscribe with the simulator', async () =>
+		(await ctx.sim.collection<{ url: string; secret: string }>('outbound_webhooks')).find((s) => s.url.endsWith(TRIGGER_PATH)),
+	);
+	const plainUrl = `${ctx.n8n.baseUrl}/webhook/${plainWebhookWorkflow().path}`;
+	const triggerUrl = `${ctx.n8n.baseUrl}/webhook/${TRIGGER_PATH}`;
+	const runs: Record<'trigger' | 'plain', Array<{ ms: number; latencies: number[]; failures: number }>> = { trigger: [], plain: [] };
+	for (let round = 0; round <= sizes.runs; round++) {
+		for (const variant of ['plain', 'trigger'] as const) {
+			const n = round === 0 ? Math.min(200, sizes.deliveries) : sizes.deliveries;
+			ctx.log(`${name}: ${variant === 'trigger' ? 'HueChat Trigger' : 'plain Webhook node'} ${round === 0 ? 'warm-up' : `run ${round}`}`);
+			const items = deliveries(n, `${variant}-${round}`);
+			const result = await blast(variant === 'trigger' ? triggerUrl : plainUrl, items, sizes.deliveryConcurrency, (d) => signed(subscription.secret, d));
+			if (result.failures) throw new Error(`${variant}: ${result.failures} of ${n} deliveries were not answered 2xx (or were taken for duplicates)`);
+			// let n8n finish the executions these started before the next round
+			await new Promise((resolve) => setTimeout(resolve, 3_000));
+			if (round > 0) runs[variant].push(result);
+		}
+	}
+	const rate = (variant: 'trigger' | 'plain') => median(runs[variant].map((r) => (sizes.deliveries / r.ms) * 1000));
+	const all = (variant: 'trigger' | 'plain') => runs[variant].flatMap((r) => r.latencies);
+	report.target('trigger: HueChat Trigger (verified) / plain Webhook node, deliveries per second', rate('trigger') / rate('plain'), ratio, '≥ 0.90x', (n) => n >= 0.9);
+	report.info(
+		'trigger: deliveries per second, HueChat Trigger | plain Webhook node',
+		`${rate('trigger').toFixed(0)}/s | ${rate('plain').toFixed(0)}/s (${sizes.deliveries.toLocaleString('en-US')} deliveries, ${sizes.deliveryConcurrency} at once, ${sizes.runs} runs)`,
+	);
+	report.info(
+		'trigger: time to the 2xx p50 / p99, HueChat Trigger | plain Webhook node',
+		`${millis(percentile(all('trigger'), 50))} / ${millis(percentile(all('trigger'), 99))} | ${millis(percentile(all('plain'), 50))} / ${millis(percentile(all('plain'), 99))}`,
+	);
+	ctx.report.context.trigger = { rates: { trigger: rate('trigger'), plain: rate('plain') }, runsMs: { trigger: runs.trigger.map((r) => r.ms), plain: runs.plain.map((r) => r.ms) } };
+}

@@ -1,0 +1,170 @@
+/**
+ * `npm run bench` (sh scripts/run.sh bench → node bench/run.cjs main): the HueChat package against n8n's HTTP
+ * Request node and a raw fetch loop, in one run on the same simulator, in the real n8n 2.41.1 the e2e suite uses.
+ * Prints one line per figure (`name: value (target T) ok|MISS`) and writes them to .cache/bench/bench.json.
+ *
+ * Options (flags or environment):
+ *   --only=lists,creates,trigger,load,queue   figures to run (default all)
+ *   --quick                                   small sizes, one timed run (a smoke test of the bench itself)
+ *   BENCH_CONTACTS (50000) BENCH_DEALS (20000) BENCH_CREATES (1000) BENCH_RPM (600) BENCH_WINDOW_SECONDS (6)
+ *   BENCH_RUNS (3) BENCH_DELIVERIES (1000) BENCH_DELIVERY_CONCURRENCY (16)
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { CACHE_DIR, N8N_VERSION, N8nInstance, packageTarball } from '../test/e2e/harness';
+import type { BenchContext, Sizes } from './context';
+import { figureCreates } from './figureCreates';
+import { figureLists, listKey } from './figureLists';
+import { figureLoad } from './figureLoad';
+import { figureQueue } from './figureQueue';
+import { figureTrigger, triggerWorkflows } from './figureTrigger';
+import { LISTS, type ListKind } from './lists';
+import { packageCapabilities, publishAndWait } from './n8nBench';
+import { Report } from './report';
+import { startSimChild } from './sim';
+import {
+	TIGHT_HEADER_CREDENTIAL,
+	TIGHT_HUECHAT_CREDENTIAL,
+	createWorkflow,
+	credentialFixtures,
+	listWorkflow,
+	plainWebhookWorkflow,
+	type Reader,
+} from './workflows';
+
+const FIGURES = ['lists', 'creates', 'trigger', 'load', 'queue'] as const;
+type FigureName = (typeof FIGURES)[number];
+
+const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } }, strict: true });
+const only = new Set<FigureName>(values.only ? (values.only.split(',').map((s) => s.trim()) as FigureName[]) : FIGURES);
+for (const name of only) if (!FIGURES.includes(name)) throw new Error(`--only: unknown figure ${name} (one of ${FIGURES.join(', ')})`);
+
+const env = (name: string, fallback: number, quick: number) => {
+	const raw = process.env[name];
+	const value = raw === undefined || raw === '' ? (values.quick ? quick : fallback) : Number(raw);
+	if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
+	return value;
+};
+const sizes: Sizes = {
+	contacts: env('BENCH_CONTACTS', 50_000, 3_000),
+	deals: env('BENCH_DEALS', 20_000, 2_000),
+	creates: env('BENCH_CREATES', 1_000, 150),
+	rpm: env('BENCH_RPM', 600, 600),
+	windowSeconds: env('BENCH_WINDOW_SECONDS', 6, 3),
+	runs: env('BENCH_RUNS', 3, 1),
+	deliveries: env('BENCH_DELIVERIES', 1_000, 300),
+	deliveryConcurrency: env('BENCH_DELIVERY_CONCURRENCY', 16, 8),
+};
+if ((sizes.rpm * sizes.windowSeconds) % 60 !== 0) throw new Error('BENCH_RPM × BENCH_WINDOW_SECONDS must be a multiple of 60');
+
+const OUT_DIR = path.join(CACHE_DIR, 'bench');
+const started = Date.now();
+const log = (message: string) => process.stdout.write(`[bench] ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s  ${message}\n`);
+
+async function main(): Promise<void> {
+	const report = new Report();
+	fs.mkdirSync(OUT_DIR, { recursive: true });
+	// A private copy of the tarball: other builds in this checkout may replace .cache/pack meanwhile.
+	const packageTgz = path.join(OUT_DIR, 'n8n-nodes-huechat.tgz');
+	fs.copyFileSync(packageTarball(), packageTgz);
+	log(`sizes ${JSON.stringify(sizes)}; figures: ${[...only].join(', ')}`);
+
+	const needsN8n = only.has('lists') || only.has('creates') || only.has('trigger');
+	const sim = await startSimChild({
+		contacts: only.has('lists') ? sizes.contacts : 300,
+		deals: only.has('lists') ? sizes.deals : 0,
+		windowSeconds: sizes.windowSeconds,
+	});
+	log(`simulator ${sim.url} (pid ${sim.pid})`);
+	let n8n: N8nInstance | undefined;
+	try {
+		const token = await sim.createKey({ rpm: 100_000 });
+		const perWindow = (sizes.rpm * sizes.windowSeconds) / 60;
+		const tightTokens = { huechat: await sim.createKey({ rpm: perWindow }), http: await sim.createKey({ rpm: perWindow }) };
+		const ctx: BenchContext = {
+			sizes,
+			sim,
+			n8n: undefined as unknown as N8nInstance,
+			report,
+			token,
+			capabilities: { resources: [], trigger: false },
+			paths: {},
+			packageTgz,
+			tightTokens,
+			log,
+		};
+
+		if (needsN8n) {
+			n8n = await N8nInstance.create({ name: 'bench', packageTgz });
+			ctx.n8n = n8n;
+			const [tightHueChat] = credentialFixtures(tightTokens.huechat, sim.accountId, sim.url, { hueChat: TIGHT_HUECHAT_CREDENTIAL });
+			const [, tightHeader] = credentialFixtures(tightTokens.http, sim.accountId, sim.url, { header: TIGHT_HEADER_CREDENTIAL });
+			await n8n.importCredentials([...credentialFixtures(token, sim.accountId, sim.url), tightHueChat, tightHeader]);
+			const workflows: Array<{ key: string; workflow: { id: string }; path: string }> = [];
+			if (only.has('lists')) {
+				for (const kind of Object.keys(LISTS) as ListKind[]) {
+					for (const reader of ['huechat', 'http'] as Reader[]) workflows.push({ key: listKey(kind, reader), ...listWorkflow(kind, reader, sim.url, sim.accountId) });
+				}
+				for (const limit of [150, Math.floor(sizes.contacts / 2)]) {
+					workflows.push({ key: listKey('contacts', 'huechat', limit), ...listWorkflow('contacts', 'huechat', sim.url, sim.accountId, limit) });
+				}
+			}
+			if (only.has('creates')) {
+				for (const reader of ['huechat', 'http'] as Reader[]) workflows.push({ key: `creates-${reader}`, ...createWorkflow(reader, sim.url, sim.accountId, 2) });
+			}
+			if (only.has('trigger')) workflows.push({ key: 'plain-webhook', ...plainWebhookWorkflow() });
+			await n8n.importWorkflows(workflows.map((w) => w.workflow as never));
+			log('starting n8n');
+			await n8n.start();
+			log(`n8n ${N8N_VERSION} ready in ${(n8n.startupMs / 1000).toFixed(1)} s on ${n8n.baseUrl} (pid ${n8n.pid})`);
+			ctx.capabilities = await packageCapabilities(n8n);
+			log(`package: resources ${ctx.capabilities.resources.join(', ')}; trigger node ${ctx.capabilities.trigger ? 'present' : 'absent'}`);
+			// Workflows for node features the package lacks would not activate: leave them unpublished.
+			const usable = workflows.filter((w) => !/^list-deals-huechat/.test(w.key) || ctx.capabilities.resources.includes('deal'));
+			await publishAndWait(n8n, usable.map((w) => ({ id: w.workflow.id, path: w.path })));
+			for (const w of usable) ctx.paths[w.key] = w.path;
+			if (only.has('trigger') && ctx.capabilities.trigger) await triggerWorkflows(ctx);
+		}
+
+		if (only.has('lists')) await figureLists(ctx);
+		if (only.has('creates')) await figureCreates(ctx);
+		if (only.has('trigger')) await figureTrigger(ctx);
+		if (n8n) {
+			await n8n.dispose();
+			n8n = undefined;
+		}
+		if (only.has('load')) await figureLoad(ctx);
+		if (only.has('queue')) await figureQueue(ctx);
+	} finally {
+		if (n8n) {
+			n8n.failed = true;
+			await n8n.dispose();
+		}
+		await sim.stop();
+	}
+
+	const file = path.join(OUT_DIR, 'bench.json');
+	report.write(file, {
+		date: new Date().toISOString(),
+		n8n: N8N_VERSION,
+		node: process.versions.node,
+		machine: `${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`,
+		sizes,
+		figures: [...only],
+		seconds: Math.round((Date.now() - started) / 1000),
+	});
+	const table = report.table();
+	const missed = report.figures.filter((f) => f.target && !f.pending && !f.ok).length;
+	process.stdout.write(
+		`\n[bench] ===== HueChat benchmark (n8n ${N8N_VERSION}, ${os.cpus().length} CPUs, ${Math.round((Date.now() - started) / 1000)} s) =====\n${table}\n` +
+			`[bench] ${report.figures.filter((f) => f.target && f.ok).length} ok, ${missed} MISS, ${report.figures.filter((f) => f.pending).length} n/a; JSON: ${path.relative(process.cwd(), file)}\n`,
+	);
+}
+
+main().catch((error: unknown) => {
+	process.stderr.write(`[bench] FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	process.exit(1);
+});
