@@ -8,6 +8,8 @@
 #                        puts it first on PATH and points npm_config_nodedir at its headers.
 #   ensure_deps          `npm ci` of the repo's devDependencies when node_modules is missing or package-lock.json changed.
 #   ensure_n8n           the pinned n8n of scripts/n8n-runtime into .cache/n8n: `npm ci --ignore-scripts`, `npm rebuild sqlite3`.
+#   ensure_n8n1          the last n8n 1.x (scripts/n8n-runtime-1) into .cache/n8n-1 the same way (after ensure_n8n, whose
+#                        sqlite3 build it reuses), for the compatibility run of the spine suite (`npm test` only).
 #   build_package [DIR]  `npm run build`, `npm pack` into .cache/pack (sets HUECHAT_PACKAGE_TGZ), and when DIR is given,
 #                        install_package DIR.
 #   install_package DIR  extract the packed package into DIR/.n8n/nodes/node_modules/n8n-nodes-huechat
@@ -23,6 +25,8 @@ NODE24_VERSION=24.22.3
 N8N_VERSION=2.41.1
 N8N_DIR="$CACHE/n8n"
 N8N_BIN="$N8N_DIR/node_modules/.bin/n8n"
+N8N1_VERSION=1.123.81
+N8N1_DIR="$CACHE/n8n-1"
 PACKAGE_NAME=n8n-nodes-huechat
 mkdir -p "$LOGS" "$STAMPS"
 
@@ -149,6 +153,43 @@ ensure_n8n() {
 	_unlock
 	export N8N_DIR N8N_BIN
 	say "n8n       $N8N_VERSION $_how ($(_took "$_t"))"
+}
+
+ensure_n8n1() {
+	_t=$(_now)
+	_src="$ROOT/scripts/n8n-runtime-1"
+	_want="$(_sha "$_src/package.json" "$_src/package-lock.json") node-$NODE24_VERSION"
+	_stamp="$STAMPS/n8n-1"
+	_bin="$N8N1_DIR/node_modules/.bin/n8n"
+	_lock n8n-1
+	_how=cached
+	if [ "$(cat "$_stamp" 2>/dev/null)" != "$_want" ] || [ ! -x "$_bin" ]; then
+		rm -rf "$N8N1_DIR/node_modules" "$_stamp"
+		mkdir -p "$N8N1_DIR"
+		cp "$_src/package.json" "$_src/package-lock.json" "$N8N1_DIR/"
+		# As ensure_n8n; package.json overrides xlsx (n8n 1.x pins a tarball from a CDN outside the npm registry).
+		(cd "$N8N1_DIR" && _run n8n-1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) ||
+			die "npm ci of n8n $N8N1_VERSION (see $LOGS/n8n-1.log)"
+		_t2=$(_now)
+		# The same sqlite3 release as n8n 2.x's (a Node-API addon): reuse the one ensure_n8n compiled (saves 1-2 min).
+		_sq="$N8N_DIR/node_modules/sqlite3"
+		if [ -f "$_sq/build/Release/node_sqlite3.node" ] && cmp -s "$_sq/package.json" "$N8N1_DIR/node_modules/sqlite3/package.json"; then
+			cp -R "$_sq/build" "$N8N1_DIR/node_modules/sqlite3/" || die "copying sqlite3's build from $_sq"
+			_sqlite="sqlite3 copied from .cache/n8n"
+		else
+			(cd "$N8N1_DIR" && _run n8n-1 npm rebuild sqlite3 --ignore-scripts=false --loglevel=error) ||
+				die "npm rebuild sqlite3 for n8n $N8N1_VERSION (see $LOGS/n8n-1.log)"
+			_sqlite="sqlite3 rebuild $(_took "$_t2")"
+		fi
+		(cd "$N8N1_DIR" && node -e 'new (require("sqlite3").Database)(":memory:").close()') >>"$LOGS/n8n-1.log" 2>&1 &&
+			"$_bin" --version >"$LOGS/n8n-1-version.txt" 2>&1 && grep -qx "$N8N1_VERSION" "$LOGS/n8n-1-version.txt" ||
+			die "n8n $N8N1_VERSION sanity check failed (see $LOGS/n8n-1.log and $LOGS/n8n-1-version.txt)"
+		_how="installed (npm ci + $_sqlite)"
+	fi
+	echo "$_want" >"$_stamp"
+	_unlock
+	export N8N1_DIR
+	say "n8n 1.x   $N8N1_VERSION $_how ($(_took "$_t"))"
 }
 
 build_package() {

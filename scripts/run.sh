@@ -3,11 +3,18 @@
 # (Node 24, devDependencies, the pinned n8n; all cached under .cache/), then:
 #
 #   sh scripts/run.sh test [jest args]   build, lint, n8n's scanner, unit tests (jest), the reliability suite (figures),
-#                                        then the end-to-end suite in real n8n; ends with `tests: N passed, N failed`
+#                                        then the end-to-end suite in real n8n, then its spine and examples suites
+#                                        again on the last n8n 1.x (.cache/n8n-1); ends with `tests: N passed, N failed`
+#   sh scripts/run.sh e2e-n8n1 [args]    only the spine and examples suites on the last n8n 1.x (compatibility)
 #   sh scripts/run.sh e2e  [jest args]   build, then only the end-to-end suite (jest.e2e.config.js)
 #   sh scripts/run.sh reliability        only the reliability suite (jest.reliability.config.js) and its figures
+#   sh scripts/run.sh queue [jest args]  build, then the end-to-end suites in n8n's queue mode (jest.queue.config.js;
+#                                        Redis from Debian's redis-server, installed when missing); `test` runs it too
+#   sh scripts/run.sh bench [--only=…]   build, then the benchmark (bench/main.ts): prints its table, writes
+#                                        .cache/bench/bench.json (~15 min; not part of `test`)
 #   sh scripts/run.sh start              demo: HueChat simulator on 127.0.0.1:4010 + n8n on 127.0.0.1:5678 with the
 #                                        package, a "HueChat (simulator)" credential and examples/*.json imported
+#                                        (the auto-answer one published: the banner prints a curl that triggers it)
 #
 # Every step fails fast with a non-zero exit. Tool output lives in .cache/logs/.
 set -eu
@@ -72,6 +79,38 @@ step_e2e() {
 	say "e2e       ok ($(_took "$_t"))"
 }
 
+# Compatibility, on the last n8n 1.x: the spine suite (package loads, credential test, a manual and a webhook
+# workflow) and every example (triggers, MCP tools). Not the trigger suite: n8n 1.x copies a workflow's static data,
+# where the trigger keeps its subscription secret, into every execution record, which that suite forbids.
+E2E_N8N1_SUITES="test/e2e/spine.e2e.test.ts test/e2e/examples.e2e.test.ts"
+step_e2e_n8n1() {
+	_t=$(_now)
+	# shellcheck disable=SC2086 # two paths, split on purpose
+	(N8N_DIR="$N8N1_DIR" && export N8N_DIR && _jest e2e-n8n1 -c jest.e2e.config.js $E2E_N8N1_SUITES "$@") ||
+		die "end-to-end suites on n8n $N8N1_VERSION (N8N_DIR=.cache/n8n-1 npx jest -c jest.e2e.config.js $E2E_N8N1_SUITES)"
+	say "e2e n8n1  ok on n8n $N8N1_VERSION ($(_took "$_t"))"
+}
+
+# Queue mode needs Redis: Debian's redis-server, installed when missing (the suite starts its own on a free port).
+ensure_redis() {
+	command -v redis-server >/dev/null 2>&1 && return 0
+	_t=$(_now)
+	_sudo=
+	[ "$(id -u)" = 0 ] || _sudo=sudo
+	_run redis $_sudo apt-get update -q &&
+		_run redis $_sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends redis-server ||
+		die "installing redis-server with apt-get (see $LOGS/redis.log)"
+	say "redis     $(redis-server --version | cut -d' ' -f3) installed ($(_took "$_t"))"
+}
+
+step_queue() {
+	_t=$(_now)
+	ensure_redis
+	_jest queue -c jest.queue.config.js "$@" ||
+		die "queue-mode tests (npx jest -c jest.queue.config.js); n8n logs are in .cache/e2e/logs/"
+	say "queue     ok ($(_took "$_t"))"
+}
+
 # The closing line CI reads: every suite's tests, passed and failed, added up.
 summary() {
 	node -e '
@@ -92,6 +131,9 @@ DEMO_BROKER_PORT=5679
 DEMO_EMAIL="${HUECHAT_DEMO_EMAIL:-demo@example.com}"
 DEMO_PASSWORD="${HUECHAT_DEMO_PASSWORD:-HueChatDemo1}"
 DEMO_TOKEN=hc_test_demo_0000000000000000
+DEMO_PUBLISHED=hcExAutoAnswer
+# An incoming message from the contact of conversation 1 (API inbox), as the demo banner prints it
+DEMO_CURL="curl -s http://127.0.0.1:$DEMO_SIM_PORT/api/v1/accounts/1/conversations/1/messages -H 'api_access_token: $DEMO_TOKEN' -H 'content-type: application/json' -d '{\"content\":\"Hi, where is my order?\",\"message_type\":\"incoming\"}'"
 
 _port_free() { node -e 'const s=require("net").createServer();s.once("error",()=>process.exit(1));s.listen(+process.argv[1],"127.0.0.1",()=>s.close())' "$1"; }
 
@@ -141,11 +183,22 @@ EOF
 		die "importing the demo credential"
 	(cd "$_dir" && _run demo-import "$N8N_BIN" import:workflow --separate --input="$_dir/workflows") ||
 		die "importing examples/*.json"
+	# Published: on start n8n activates its HueChat Trigger, which subscribes to the simulator's message.created.
+	(cd "$_dir" && _run demo-import "$N8N_BIN" publish:workflow --id="$DEMO_PUBLISHED") ||
+		die "publishing $DEMO_PUBLISHED (examples/auto-answer-incoming-messages.json)"
+	# The simulator starts empty every time, but n8n skips activating a trigger whose webhook it stored in an earlier
+	# run (it assumes the subscription still exists): forget those, so every published trigger subscribes anew.
+	if [ -f "$_dir/.n8n/database.sqlite" ]; then
+		(cd "$N8N_DIR" && _run demo-import node -e '
+			const db = new (require("sqlite3").Database)(process.argv[1]);
+			db.run("DELETE FROM webhook_entity", (error) => { db.close(); if (error) { console.error(error.message); process.exit(1); } });
+		' "$_dir/.n8n/database.sqlite") || die "clearing the demo's stored webhooks"
+	fi
 	say "imported  credential \"HueChat (simulator)\" + $(ls "$_dir/workflows" | wc -l) example workflow(s) ($(_took "$_t"))"
 
 	# Print the URL and login once n8n is ready (n8n itself runs in the foreground below so Ctrl-C reaches it).
 	node -e '
-		const [url, email, password, t0] = process.argv.slice(1);
+		const [url, email, password, t0, curl] = process.argv.slice(1);
 		const deadline = Date.now() + 180000;
 		(async function poll() {
 			try { if ((await fetch(url + "healthz/readiness")).ok) {
@@ -153,13 +206,16 @@ EOF
 				console.log(`\n[huechat] ================================================================\n` +
 					`[huechat]  n8n is ready (${s} s): ${url}\n[huechat]  login     ${email}\n[huechat]  password  ${password}\n` +
 					`[huechat]  open the workflow "HueChat: contacts and conversations" and click "Execute workflow"\n` +
+					`[huechat]  "HueChat: auto-answer new incoming messages" is published: write in as a customer with\n` +
+					`[huechat]    ${curl}\n` +
+					`[huechat]  and n8n answers in that conversation (its Executions tab shows the run)\n` +
 					`[huechat]  (simulator: http://127.0.0.1:4010, its requests: http://127.0.0.1:4010/__sim/requests)\n` +
 					`[huechat]  Ctrl-C stops n8n and the simulator\n[huechat] ================================================================\n`);
 				return;
 			} } catch {}
 			if (Date.now() > deadline) { console.error("[huechat] n8n did not become ready within 180 s"); return; }
 			setTimeout(poll, 250);
-		})();' "http://127.0.0.1:$DEMO_N8N_PORT/" "$DEMO_EMAIL" "$DEMO_PASSWORD" "$(date +%s%3N)" &
+		})();' "http://127.0.0.1:$DEMO_N8N_PORT/" "$DEMO_EMAIL" "$DEMO_PASSWORD" "$(date +%s%3N)" "$DEMO_CURL" &
 	WATCH_PID=$!
 	say "starting  n8n $N8N_VERSION on http://127.0.0.1:$DEMO_N8N_PORT (user folder .cache/demo; Ctrl-C to stop)"
 	_rc=0
@@ -168,7 +224,7 @@ EOF
 }
 
 usage() {
-	echo "usage: sh scripts/run.sh test|e2e|reliability|start [jest args]" >&2
+	echo "usage: sh scripts/run.sh test|e2e|e2e-n8n1|queue|reliability|bench|start [jest args]" >&2
 	exit 2
 }
 
@@ -180,12 +236,15 @@ test)
 	_t0=$(_now)
 	rm -rf "$RESULTS"
 	ensure_all
+	ensure_n8n1
 	build_package
 	step_lint
 	step_scan
 	step_unit "$@"
 	step_reliability
 	step_e2e "$@"
+	step_queue
+	step_e2e_n8n1
 	say "all green ($(_took "$_t0"))"
 	summary
 	;;
@@ -197,6 +256,23 @@ e2e)
 	ensure_all
 	build_package
 	step_e2e "$@"
+	;;
+e2e-n8n1)
+	ensure_all
+	ensure_n8n1
+	build_package
+	step_e2e_n8n1 "$@"
+	;;
+queue)
+	ensure_all
+	build_package
+	step_queue "$@"
+	;;
+bench)
+	ensure_all
+	ensure_redis
+	build_package
+	(cd "$ROOT" && node bench/run.cjs main "$@") || die "benchmark (node bench/run.cjs main); n8n logs are in .cache/e2e/logs/"
 	;;
 start)
 	ensure_all

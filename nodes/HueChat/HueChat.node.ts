@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { BASE_URL_EXPRESSION } from '../../credentials/HueChatApi.credentials';
 import { CREDENTIAL_TYPE } from '../shared/api';
+import { fillAccountId } from '../shared/compat';
 import { requestSettingsProperty } from '../shared/descriptions';
 import { checkChoices } from '../shared/validation';
 import { listSearch } from '../shared/listSearch';
@@ -20,7 +21,7 @@ export class HueChat implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage HueChat contacts, conversations and messages',
+		description: 'Manage HueChat conversations, messages, contacts, deals, broadcasts and more',
 		defaults: { name: 'HueChat' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -45,9 +46,9 @@ export class HueChat implements INodeType {
 				noDataExpression: true,
 				options: resourceOptions,
 				default: 'contact',
-				// First property, so these apply to every operation: route through requestOperations, check every
-				// dropdown's value, inspect each response before anything else does.
-				routing: { send: { paginate: true, preSend: [checkChoices(properties)] }, output: { postReceive: [inspectResponse] } },
+				// First property, so these apply to every operation: route through requestOperations, complete the URL
+				// (n8n 1.x), check every dropdown's value, inspect each response before anything else does.
+				routing: { send: { paginate: true, preSend: [fillAccountId, checkChoices(properties)] }, output: { postReceive: [inspectResponse] } },
 			},
 			...properties,
 		],

@@ -50,6 +50,16 @@ export function n8nDir(): string {
 	return dir;
 }
 
+/**
+ * Major version of the n8n in n8nDir(): 2 normally; 1 when N8N_DIR points at the last 1.x release (.cache/n8n-1,
+ * the compatibility run of the spine and examples suites), which has no owner-from-environment, no `mcp-registry`
+ * module to disable, and activate/deactivate instead of publish/unpublish in its public API.
+ */
+export function n8nMajor(): number {
+	const manifest = JSON.parse(fs.readFileSync(path.join(n8nDir(), 'node_modules', 'n8n', 'package.json'), 'utf8')) as { version: string };
+	return Number(manifest.version.split('.')[0]);
+}
+
 export function packageTarball(): string {
 	const fromEnv = process.env.HUECHAT_PACKAGE_TGZ;
 	if (fromEnv) return fromEnv;
@@ -341,7 +351,7 @@ export class N8nInstance {
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 			N8N_TEMPLATES_ENABLED: 'false',
 			N8N_HIRING_BANNER_ENABLED: 'false',
-			N8N_DISABLED_MODULES: 'mcp-registry',
+			...(n8nMajor() >= 2 ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 			N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 			GENERIC_TIMEZONE: 'UTC',
@@ -427,6 +437,19 @@ export class N8nInstance {
 		}
 		this.startupMs = Date.now() - began;
 		this.cookie = undefined;
+		if (n8nMajor() < 2) await this.setUpOwner();
+	}
+
+	/**
+	 * n8n 1.x: the owner is set up once through the API (2.x takes it from N8N_INSTANCE_OWNER_*). 1.x answers
+	 * /healthz/readiness before its REST routes exist (404 until then).
+	 */
+	private async setUpOwner(): Promise<void> {
+		await waitFor('n8n 1.x owner setup', async () => {
+			const { status, text } = await this.request('POST', '/rest/owner/setup', { body: this.owner });
+			if (status === 200 || /already/i.test(text)) return true;
+			throw new Error(`POST /rest/owner/setup → ${status}: ${text.slice(0, 300)}`);
+		});
 	}
 
 	/** SIGTERM to n8n's process group (n8n and its task runner), SIGKILL after timeoutMs. */
@@ -620,11 +643,11 @@ export class N8nInstance {
 
 	/** Publishes (activates) a workflow. Asynchronous in n8n 2.x: poll for the webhook/trigger effect afterwards. */
 	async publishWorkflow(id: string): Promise<void> {
-		await this.api('POST', `/workflows/${encodeURIComponent(id)}/publish`, {});
+		await this.api('POST', `/workflows/${encodeURIComponent(id)}/${n8nMajor() < 2 ? 'activate' : 'publish'}`, {});
 	}
 
 	async unpublishWorkflow(id: string): Promise<void> {
-		await this.api('POST', `/workflows/${encodeURIComponent(id)}/unpublish`);
+		await this.api('POST', `/workflows/${encodeURIComponent(id)}/${n8nMajor() < 2 ? 'deactivate' : 'unpublish'}`);
 	}
 
 	async listExecutions(
