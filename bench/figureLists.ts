@@ -145,7 +145,7 @@ export async function figureLists(ctx: BenchContext): Promise<void> {
 			report.info(`${kind}: wall time HTTP Request node | raw loop`, `${seconds(httpMs)} | ${seconds(rawMs)} (${count(total)} items, ${megabytes(raw.jsonBytes)} JSON)`);
 		}
 
-		if (kind === 'contacts' && hasNode) {
+		if (kind === 'contacts' && hasNode && process.env.BENCH_MEMORY !== '0') {
 			const half = Math.floor(total / 2);
 			ctx.log(`${name}: peak memory of n8n (a fresh process each: ${count(half)}, then ${count(total)} contacts, HTTP Request, without saving)`);
 			const growthHalf = await peakGrowth(ctx, listKey(kind, 'huechat', half), half, listKey(kind, 'huechat', 150));

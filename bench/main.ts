@@ -7,7 +7,7 @@
  *   --only=lists,creates,trigger,load,queue   figures to run (default all)
  *   --quick                                   small sizes, one timed run (a smoke test of the bench itself)
  *   BENCH_CONTACTS (50000) BENCH_DEALS (20000) BENCH_CREATES (1000) BENCH_RPM (600) BENCH_WINDOW_SECONDS (6)
- *   BENCH_RUNS (3) BENCH_DELIVERIES (1000) BENCH_DELIVERY_CONCURRENCY (16)
+ *   BENCH_RUNS (3) BENCH_DELIVERIES (1000) BENCH_DELIVERY_CONCURRENCY (16) BENCH_MEMORY (1; 0 skips the memory figures)
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
