@@ -23,7 +23,6 @@ module.exports = {
 			testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
 			setupFilesAfterEnv: ['<rootDir>/test/queue/queueMode.ts'],
 			transform,
-			testTimeout: 300_000,
 		},
 		{
 			displayName: 'queue',
@@ -31,7 +30,6 @@ module.exports = {
 			roots: ['<rootDir>/test/queue'],
 			testMatch: ['<rootDir>/test/queue/**/*.e2e.test.ts'],
 			transform,
-			testTimeout: 300_000,
 		},
 	],
 };

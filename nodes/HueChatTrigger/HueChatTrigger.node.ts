@@ -14,7 +14,9 @@ export class HueChatTrigger implements INodeType {
 		name: 'hueChatTrigger',
 		icon: { light: 'file:huechat.svg', dark: 'file:huechat.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 behaves as 1; n8n evaluates a legacy per-request expression for start nodes of version 1 only.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ ($parameter["api"] === "v1" ? $parameter["accountEvents"] : $parameter["events"]).join(", ") }}',
 		description: 'Starts the workflow when something happens in HueChat: messages, conversations, contacts, deals and more',
 		defaults: { name: 'HueChat Trigger' },
@@ -25,7 +27,7 @@ export class HueChatTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				// 2xx as soon as the execution is queued: HueChat wants an answer within 10 s
+				// webhook() answers every delivery itself at once (deliveries.ts): HueChat wants an answer within 10 s
 				responseMode: 'onReceived',
 				responseData: 'noData',
 				path: 'webhook',

@@ -2,45 +2,81 @@ import type { IDataObject } from 'n8n-workflow';
 
 /**
  * "Have we already started a workflow for this delivery?" HueChat retries an event for up to 24 hours with the same
- * `webhook-id` (v1: `X-Chatwoot-Delivery`), so a receiver sees some events twice. Two layers answer:
+ * `webhook-id` (v1: `X-Chatwoot-Delivery`), so a receiver sees some events twice, and with several n8n processes
+ * (queue mode: main and webhook processes) the copies can land on different processes. Two layers answer:
  *
- * 1. In process: an LRU map of delivery keys with a time to live, checked and updated synchronously once the
- *    signature verified, so two copies arriving at the same moment start one execution. Bounded (MAX_KEYS), no timers.
- * 2. The node's static data (`seen`), which n8n saves after each webhook call: covers a restart of n8n between two
- *    copies. Kept small on purpose (the newest STATIC_KEYS entries) because n8n rewrites the whole static data blob.
+ * 1. In process: per trigger (workflow + node), the delivery keys seen with a time to live, checked and updated
+ *    synchronously once the signature verified, so copies arriving at the same moment start one execution.
+ *    Bounded (MAX_KEYS per trigger, MAX_TRIGGERS), no timers.
+ * 2. The node's static data (`seen`), which n8n loads from its database for every webhook call and saves after it:
+ *    covers a restart and the other processes. Each save writes the newest STATIC_KEYS of what was loaded merged with
+ *    what this process saw, so two processes saving one after the other do not erase each other's recent ids.
+ *    Kept small on purpose because n8n rewrites the whole static data blob on every save.
  *
- * Keys name the workflow, the node and the endpoint (production or test URL) as well as the delivery, because one
- * event fans out with the same id to every subscription: two workflows (or a test listener) must each get it once.
+ * Keys name the endpoint (production or test URL) and the delivery, because one event fans out with the same id to
+ * every subscription: two workflows (or a test listener) must each get it once.
  */
 export const DEDUPE_TTL_SECONDS = 24 * 60 * 60 + 15 * 60;
+export const STATIC_KEYS = 100;
 const MAX_KEYS = 10_000;
-const STATIC_KEYS = 50;
+const MAX_TRIGGERS = 1_000;
 
-const recent = new Map<string, number>();
+/** trigger (workflow id | node id) → delivery key → seen at (unix seconds); Map order is oldest first. */
+const recent = new Map<string, Map<string, number>>();
 
 function expired(seenAt: number, now: number): boolean {
 	return now - seenAt > DEDUPE_TTL_SECONDS;
 }
 
-/** True when the key was seen within the TTL (a duplicate); otherwise remembers it and answers false. */
-export function seenBefore(processKey: string, staticData: IDataObject, staticKey: string, nowSeconds: number): boolean {
-	const inProcess = recent.get(processKey);
+function keysOf(trigger: string): Map<string, number> {
+	let keys = recent.get(trigger);
+	if (keys) {
+		recent.delete(trigger); // most recently used trigger last
+	} else {
+		keys = new Map();
+		if (recent.size >= MAX_TRIGGERS) recent.delete(recent.keys().next().value as string);
+	}
+	recent.set(trigger, keys);
+	return keys;
+}
+
+function remember(keys: Map<string, number>, key: string, nowSeconds: number): void {
+	keys.delete(key);
+	keys.set(key, nowSeconds);
+	if (keys.size > MAX_KEYS) keys.delete(keys.keys().next().value as string);
+}
+
+/**
+ * The newest STATIC_KEYS unexpired keys of what this process saw and what static data held. Newest first; on equal
+ * times this process's latest keys come first (the sort is stable), so the key just seen is always kept.
+ */
+function newestKeys(stored: Record<string, number>, keys: Map<string, number>, nowSeconds: number): Record<string, number> {
+	const candidates = [...[...keys].slice(-STATIC_KEYS).reverse(), ...Object.entries(stored)].sort((a, b) => b[1] - a[1]);
+	const kept: Record<string, number> = {};
+	let count = 0;
+	for (const [key, seenAt] of candidates) {
+		if (count === STATIC_KEYS) break;
+		if (key in kept || expired(seenAt, nowSeconds)) continue;
+		kept[key] = seenAt;
+		count++;
+	}
+	return kept;
+}
+
+/**
+ * True when `key` was seen by this trigger within the TTL (a duplicate); otherwise remembers it, in process and in
+ * `staticData.seen`, and answers false.
+ */
+export function seenBefore(trigger: string, staticData: IDataObject, key: string, nowSeconds: number): boolean {
+	const keys = keysOf(trigger);
 	const stored = (staticData.seen ?? {}) as Record<string, number>;
-	const inStatic = stored[staticKey];
+	const inProcess = keys.get(key);
+	const inStatic = stored[key];
 	if ((inProcess !== undefined && !expired(inProcess, nowSeconds)) || (inStatic !== undefined && !expired(inStatic, nowSeconds))) {
 		return true;
 	}
-	recent.delete(processKey);
-	recent.set(processKey, nowSeconds);
-	if (recent.size > MAX_KEYS) {
-		const oldest = recent.keys().next().value;
-		if (oldest !== undefined) recent.delete(oldest);
-	}
-	const kept = Object.entries(stored)
-		.filter(([, seenAt]) => !expired(seenAt, nowSeconds))
-		.sort((a, b) => b[1] - a[1])
-		.slice(0, STATIC_KEYS - 1);
-	staticData.seen = Object.fromEntries([[staticKey, nowSeconds], ...kept]);
+	remember(keys, key, nowSeconds);
+	staticData.seen = newestKeys(stored, keys, nowSeconds);
 	return false;
 }
 

@@ -11,9 +11,13 @@ import { registrationForDelivery, type Api } from './subscriptions';
  *      signature, compared in constant time, timestamp within 5 minutes. Anything else → 401, no execution.
  *   2. de-duplicate by delivery id (dedupe.ts): a repeat → 200, no execution.
  *   3. filter: events not selected, other inboxes, non-incoming messages when asked → 200, no execution.
- *   4. one item: {event, id, created_at, account_id, data}; n8n answers 2xx at once (responseMode onReceived).
- * Refusals and skips are answered here (status and a short JSON reason) and end with noWebhookResponse, so n8n
- * neither answers again nor records an execution.
+ *   4. one item: {event, id, created_at, account_id, data}.
+ * Every delivery is answered here (status and a short JSON body) and ends with noWebhookResponse, so n8n does not
+ * answer again; refusals and skips return no workflowData (no execution). An accepted delivery is answered before
+ * the execution is queued, a few milliseconds earlier than n8n would: n8n saves the static data (the seen delivery
+ * ids) only when the node answered itself. When n8n answers after queueing, the execution's copy of the workflow
+ * resets the "static data changed" flag first and the ids never reach the database, so another process (queue
+ * mode) or a restarted one would run a re-sent event again.
  */
 
 function header(headers: IDataObject, name: string): string | undefined {
@@ -154,12 +158,12 @@ export function receiveDelivery(context: IWebhookFunctions): IWebhookResponseDat
 	if ('refused' in outcome) return answer(context, 401, { error: REFUSAL_TEXT[outcome.refused], reason: outcome.refused });
 	const { verified } = outcome;
 	const endpoint = context.getMode() === 'manual' ? 'test' : 'production';
-	const processKey = [context.getWorkflow().id ?? '', context.getNode().id, endpoint, verified.deliveryId].join('|');
-	if (seenBefore(processKey, context.getWorkflowStaticData('node'), `${endpoint}:${verified.deliveryId}`, nowSeconds)) {
+	const trigger = `${context.getWorkflow().id ?? ''}|${context.getNode().id}`;
+	if (seenBefore(trigger, context.getWorkflowStaticData('node'), `${endpoint}:${verified.deliveryId}`, nowSeconds)) {
 		return answer(context, 200, { received: true, duplicate: true });
 	}
 	const item = toItem(verified);
 	const skipped = skipReason(context, item, verified.api);
 	if (skipped) return answer(context, 200, { received: true, skipped });
-	return { workflowData: [[{ json: item as unknown as IDataObject }]] };
+	return { ...answer(context, 200, { received: true }), workflowData: [[{ json: item as unknown as IDataObject }]] };
 }

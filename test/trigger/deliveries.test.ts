@@ -4,7 +4,7 @@
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 
-import { forgetRecentDeliveries } from '../../nodes/HueChatTrigger/dedupe';
+import { forgetRecentDeliveries, STATIC_KEYS } from '../../nodes/HueChatTrigger/dedupe';
 import { startFixture, type SimulatorFixture } from '../helpers/simulator';
 import { TriggerWorkflow } from './harness';
 
@@ -229,15 +229,18 @@ describe('de-duplication by delivery id', () => {
 		expect(Object.keys(wf.staticData.seen as object)).toEqual([`production:${id}`]);
 	});
 
-	it('static data keeps at most 50 delivery ids', async () => {
+	it(`static data keeps the newest ${STATIC_KEYS} delivery ids, the latest always`, async () => {
 		const wf = await activeWorkflow();
-		for (let n = 0; n < 60; n++) {
+		let last = '';
+		for (let n = 0; n < STATIC_KEYS + 10; n++) {
 			const { id, body } = envelope();
 			const ts = now();
 			await post(wf.url(), { 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': sign(secretOf(wf), id, ts, body) }, body);
+			last = id;
 		}
-		expect(wf.executions).toHaveLength(60);
-		expect(Object.keys(wf.staticData.seen as object)).toHaveLength(50);
+		expect(wf.executions).toHaveLength(STATIC_KEYS + 10);
+		expect(Object.keys(wf.staticData.seen as object)).toHaveLength(STATIC_KEYS);
+		expect(Object.keys(wf.staticData.seen as object)).toContain(`production:${last}`);
 	});
 
 	it('an event HueChat retries after a failed attempt starts one execution; a later copy is a duplicate', async () => {

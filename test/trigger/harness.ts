@@ -5,8 +5,8 @@
  * - deliveries: a real HTTP server on 127.0.0.1 stands where n8n's webhook endpoint stands. For each request it reads
  *   the raw body as n8n's rawBodyReader does (req.rawBody), builds n8n-core's WebhookContext around the real request
  *   and response, calls the node's webhook(), and then does what n8n's webhook helper does with the result: nothing
- *   more when the node answered itself (noWebhookResponse), an execution and an immediate empty 200 when it returned
- *   workflowData (responseMode onReceived, responseData noData).
+ *   more than an execution when the node answered itself (noWebhookResponse) and returned workflowData, an
+ *   execution and an immediate empty 200 when it returned workflowData alone (responseMode onReceived, noData).
  * Static data lives on the Workflow object across calls, as n8n saves it after every call.
  */
 import * as http from 'node:http';
@@ -192,6 +192,8 @@ export class TriggerWorkflow {
 		const result = await trigger.webhook.call(context);
 		let recorded: { status: number; body: string };
 		if (result.noWebhookResponse) {
+			// n8n still runs the workflow when the node answered itself and returned workflowData
+			if (result.workflowData) this.executions.push({ items: result.workflowData[0], mode });
 			if (!res.writableEnded) res.writeHead(500).end('node answered nothing');
 			recorded = { status: res.statusCode, body: '' };
 		} else if (result.workflowData) {
