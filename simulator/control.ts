@@ -19,6 +19,8 @@ export interface RecordedRequest {
 	body: unknown;
 	/** The status answered; null while in flight or when the connection was dropped. */
 	status: number | null;
+	/** Epoch milliseconds when the answer was sent (null until then): how many requests overlapped. */
+	answeredAt?: number | null;
 }
 
 const REQUEST_LOG_LIMIT = 20_000;

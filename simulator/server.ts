@@ -174,6 +174,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		});
 		const finish = (response: ApiResponse): void => {
 			entry.status = response.status;
+			entry.answeredAt = Date.now();
 			send(res, response);
 			if (!quiet) process.stderr.write(`${method} ${req.url ?? path} → ${response.status} (${Date.now() - started} ms)\n`);
 		};

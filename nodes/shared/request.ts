@@ -256,8 +256,19 @@ interface PageView {
 interface Pager {
 	first(maxResults: number | undefined): IDataObject;
 	next(page: PageView): IDataObject | undefined;
+	/**
+	 * Lists whose first page says how many pages there are: the queries of the pages after it (up to what
+	 * `maxResults` needs), fetched side by side. `next` still runs on the last of them, so a list that grew while
+	 * it was read is followed to its end.
+	 */
+	rest?(first: PageView, maxResults: number | undefined): IDataObject[];
 	/** Cursor lists come newest page first; keep the output in chronological order. */
 	prepend?: boolean;
+}
+
+/** Queries for pages `from`..`to` (inclusive), on top of `query`. */
+function pageRange(query: IDataObject, from: number, to: number): IDataObject[] {
+	return Array.from({ length: Math.max(0, to - from + 1) }, (_, index) => ({ ...query, page: from + index }));
 }
 
 function pathGet(source: unknown, path: string | undefined): unknown {
@@ -273,6 +284,11 @@ function pagerFor(shape: ListShape): Pager {
 				const total = Number(pathGet(body, s.total));
 				if (raw.length < s.pageSize || (Number.isFinite(total) && collected >= total)) return undefined;
 				return { page: Number(query.page) + 1 };
+			},
+			rest: ({ body, raw, query }, maxResults) => {
+				const total = s.total ? Number(pathGet(body, s.total)) : NaN;
+				if (!Number.isFinite(total) || raw.length < s.pageSize) return [];
+				return pageRange(query, 2, Math.ceil(Math.min(total, maxResults ?? total) / s.pageSize));
 			},
 		}),
 		hasMore: (s) => ({
@@ -291,6 +307,12 @@ function pagerFor(shape: ListShape): Pager {
 				const more = Number.isFinite(totalPages) ? Number(query.page) < totalPages : raw.length >= Number(query.per_page);
 				return more && raw.length ? { ...query, page: Number(query.page) + 1 } : undefined;
 			},
+			rest: ({ body, raw, query }, maxResults) => {
+				const totalPages = Number(pathGet(body, 'meta.total_pages'));
+				const perPage = Number(query.per_page);
+				if (!Number.isFinite(totalPages) || raw.length < perPage) return [];
+				return pageRange(query, 2, Math.min(totalPages, maxResults === undefined ? totalPages : Math.ceil(maxResults / perPage)));
+			},
 		}),
 		whole: () => ({ first: () => ({}), next: () => undefined }),
 	};
@@ -308,14 +330,33 @@ export function listRequests(shape: ListShape) {
 	};
 }
 
+/** The pages of `queries`, in their order, fetched by at most `workers` requests at a time; the first failure stops it. */
+async function fetchPages(context: IExecutePaginationFunctions, requestData: RequestData, queries: IDataObject[], workers: number): Promise<Sent[]> {
+	const pages: Sent[] = new Array(queries.length);
+	let nextIndex = 0;
+	let failure: { error: unknown } | undefined;
+	const worker = async (): Promise<void> => {
+		while (!failure && nextIndex < queries.length) {
+			const index = nextIndex++;
+			try {
+				pages[index] = await send(context, requestData, queries[index]);
+			} catch (error) {
+				failure ??= { error };
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(workers, queries.length) }, worker));
+	if (failure) throw failure.error;
+	return pages;
+}
+
 async function collectPages(context: IExecutePaginationFunctions, requestData: RequestData, shape: ListShape, pager: Pager): Promise<INodeExecutionData[]> {
 	const maxResults = requestData.maxResults === undefined ? undefined : Number(requestData.maxResults);
 	const pages: INodeExecutionData[][] = [];
 	const seen = new Set<unknown>();
 	let collected = 0;
-	let query: IDataObject | undefined = pager.first(maxResults);
-	while (query) {
-		const { items, response } = await send(context, requestData, query);
+	/** Takes one page; answers its view for the pager, or undefined once `maxResults` items are in. */
+	const take = ({ items, response }: Sent, query: IDataObject): PageView | undefined => {
 		const fresh = items.filter((item) => {
 			const id = item.json?.id;
 			if (id === undefined) return true;
@@ -325,10 +366,25 @@ async function collectPages(context: IExecutePaginationFunctions, requestData: R
 		});
 		pages.push(fresh);
 		collected += fresh.length;
-		if (maxResults !== undefined && collected >= maxResults) break;
+		if (maxResults !== undefined && collected >= maxResults) return undefined;
 		const body = (response?.body ?? {}) as IDataObject;
 		const raw = pathGet(body, shape.root);
-		query = pager.next({ body, raw: Array.isArray(raw) ? (raw as IDataObject[]) : items.map((i) => i.json), query, collected });
+		return { body, raw: Array.isArray(raw) ? (raw as IDataObject[]) : items.map((i) => i.json), query, collected };
+	};
+	let query: IDataObject | undefined = pager.first(maxResults);
+	let first = true;
+	while (query) {
+		let view = take(await send(context, requestData, query), query);
+		const rest = first && view && pager.rest ? pager.rest(view, maxResults) : [];
+		first = false;
+		if (rest.length) {
+			const fetched = await fetchPages(context, requestData, rest, requestSettings(context).maxConcurrency);
+			for (const [index, page] of fetched.entries()) {
+				view = take(page, rest[index]);
+				if (!view) break;
+			}
+		}
+		query = view ? pager.next(view) : undefined;
 	}
 	if (pager.prepend) pages.reverse();
 	const all = pages.flat();

@@ -23,6 +23,23 @@ export interface RecordedRequest {
 	headers: Record<string, string>;
 	body: unknown;
 	status: number;
+	/** Epoch ms of arrival and of the answer. */
+	time: number;
+	answeredAt?: number | null;
+}
+
+/** The most requests of `requests` the simulator was answering at the same moment. */
+export function mostInFlight(requests: RecordedRequest[]): number {
+	const edges = requests.flatMap((r) => [
+		{ at: r.time, step: 1 },
+		{ at: r.answeredAt ?? r.time, step: -1 },
+	]);
+	// an answer at the same millisecond as an arrival counts as before it
+	edges.sort((a, b) => a.at - b.at || a.step - b.step);
+	let current = 0;
+	let most = 0;
+	for (const edge of edges) most = Math.max(most, (current += edge.step));
+	return most;
 }
 
 export async function startFixture(options: Parameters<typeof startSimulator>[0] = {}): Promise<SimulatorFixture> {

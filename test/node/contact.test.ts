@@ -1,4 +1,4 @@
-import { byId, nodeSuite } from '../helpers/simulator';
+import { byId, mostInFlight, nodeSuite } from '../helpers/simulator';
 
 const suite = nodeSuite('contact', { contacts: 1_050 });
 const { run } = suite;
@@ -49,21 +49,62 @@ describe('Contact', () => {
 		expect(items[0].json.id).toBe(7);
 	});
 
-	it('Get Many with Return All walks every page once: no item missing or repeated', async () => {
+	it('Get Many with Return All reads page 1, then every other page once, side by side: no item missing or repeated', async () => {
 		const total = ((await suite.fx.sim.control.collection('contacts')) as unknown[]).length;
 		expect(total).toBeGreaterThanOrEqual(1_000);
+		const pageCount = Math.ceil(total / 15);
+		// 40 ms a page makes the overlap visible in the simulator's log
+		suite.fx.sim.control.addFault({ kind: 'latency', latencyMs: 40, path: '/contacts', count: pageCount });
 		const { items } = await run({ operation: 'getAll', returnAll: true, simplify: false });
 		const ids = items.map((item) => item.json.id);
 		expect(new Set(ids).size).toBe(total);
 		expect(ids).toHaveLength(total);
-		const pages = (await suite.fx.requests()).map((r) => Number(r.query.page));
-		expect(pages).toEqual(Array.from({ length: Math.ceil(total / 15) }, (_, i) => i + 1));
+		// in the list's order
+		const stored = ((await suite.fx.sim.control.collection('contacts')) as Array<{ id: number }>).map((c) => c.id);
+		expect(ids).toEqual(stored.slice().sort((a, b) => a - b).slice(0, total));
+		const requests = await suite.fx.requests();
+		expect(Number(requests[0].query.page)).toBe(1);
+		expect(requests.map((r) => Number(r.query.page)).sort((a, b) => a - b)).toEqual(Array.from({ length: pageCount }, (_, i) => i + 1));
+		// the default Max Concurrent Requests (4) bounds it
+		expect(mostInFlight(requests)).toBeGreaterThan(1);
+		expect(mostInFlight(requests)).toBeLessThanOrEqual(4);
+	});
+
+	it('Get Many with Max Concurrent Requests 1 reads the pages one after the other, in order', async () => {
+		const total = ((await suite.fx.sim.control.collection('contacts')) as unknown[]).length;
+		suite.fx.sim.control.addFault({ kind: 'latency', latencyMs: 5, path: '/contacts', count: 10 });
+		const { items } = await run({ operation: 'getAll', returnAll: true, requestOptions: { maxConcurrency: 1 } });
+		expect(items).toHaveLength(total);
+		const requests = await suite.fx.requests();
+		expect(requests.map((r) => Number(r.query.page))).toEqual(Array.from({ length: Math.ceil(total / 15) }, (_, i) => i + 1));
+		expect(mostInFlight(requests)).toBe(1);
 	});
 
 	it('Get Many with a Limit stops after the pages it needs', async () => {
 		const { items } = await run({ operation: 'getAll', returnAll: false, limit: 20 });
 		expect(items).toHaveLength(20);
 		expect((await suite.fx.requests()).map((r) => r.query.page)).toEqual(['1', '2']);
+		const fifty = await run({ operation: 'getAll', returnAll: false, limit: 50, simplify: false });
+		expect(fifty.items.map((item) => item.json.id)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+	});
+
+	it('a page HueChat refuses fails the item (paired, under Continue On Fail) and stops the pages not yet asked for', async () => {
+		const pageCount = Math.ceil(((await suite.fx.sim.control.collection('contacts')) as unknown[]).length / 15);
+		// faults apply in order to the next matching requests: page 1 is slow but fine, the next page is refused (400,
+		// never retried) while the pages started next to it are still under way
+		suite.fx.sim.control.addFault({ kind: 'latency', latencyMs: 20, path: '/contacts', count: 1 });
+		suite.fx.sim.control.addFault({ kind: 'status', status: 400, path: '/contacts', count: 1 });
+		suite.fx.sim.control.addFault({ kind: 'latency', latencyMs: 50, path: '/contacts', count: 8 });
+		const { items } = await run({ operation: 'getAll', returnAll: true }, { continueOnFail: true });
+		expect(items).toHaveLength(1);
+		expect(items[0].json).toEqual({});
+		expect(items[0].error?.message).toMatch(/400|bad request|invalid/i);
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+		const requests = await suite.fx.requests();
+		expect(requests.filter((r) => r.status === 400)).toHaveLength(1);
+		expect(requests.length).toBeLessThanOrEqual(1 + 4 + 3);
+		expect(requests.length).toBeLessThan(pageCount);
+		suite.fx.sim.control.clearFaults();
 	});
 
 	it('Get Many sorts server-side, descending with a leading minus', async () => {
