@@ -8,6 +8,8 @@
  *   --quick                                   small sizes, one timed run (a smoke test of the bench itself)
  *   BENCH_CONTACTS (50000) BENCH_DEALS (20000) BENCH_CREATES (1000) BENCH_RPM (600) BENCH_WINDOW_SECONDS (6)
  *   BENCH_RUNS (3) BENCH_DELIVERIES (1000) BENCH_DELIVERY_CONCURRENCY (16) BENCH_MEMORY (1; 0 skips the memory figures)
+ *   BENCH_CPU_PROFILE=<dir>   n8n runs with --cpu-prof and writes its CPU profile there when it stops (where the
+ *                             time goes; summarise with `node bench/profileSummary.cjs <file.cpuprofile>`)
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -98,7 +100,9 @@ async function main(): Promise<void> {
 		};
 
 		if (needsN8n) {
-			n8n = await N8nInstance.create({ name: 'bench', packageTgz });
+			const profileDir = process.env.BENCH_CPU_PROFILE;
+			const env = profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(profileDir)}` } : undefined;
+			n8n = await N8nInstance.create({ name: 'bench', packageTgz, env });
 			ctx.n8n = n8n;
 			const [tightHueChat] = credentialFixtures(tightTokens.huechat, sim.accountId, sim.url, { hueChat: TIGHT_HUECHAT_CREDENTIAL });
 			const [, tightHeader] = credentialFixtures(tightTokens.http, sim.accountId, sim.url, { header: TIGHT_HEADER_CREDENTIAL });

@@ -21,37 +21,45 @@ export const STATIC_KEYS = 100;
 const MAX_KEYS = 10_000;
 const MAX_TRIGGERS = 1_000;
 
-/** trigger (workflow id | node id) → delivery key → seen at (unix seconds); Map order is oldest first. */
-const recent = new Map<string, Map<string, number>>();
+/** What one trigger (workflow id | node id) saw in this process: key → seen at (unix seconds), oldest first. */
+interface Seen {
+	keys: Map<string, number>;
+	/** The newest STATIC_KEYS keys of `keys`, newest first: what each save merges in, without walking `keys`. */
+	latest: string[];
+}
+
+const recent = new Map<string, Seen>();
 
 function expired(seenAt: number, now: number): boolean {
 	return now - seenAt > DEDUPE_TTL_SECONDS;
 }
 
-function keysOf(trigger: string): Map<string, number> {
-	let keys = recent.get(trigger);
-	if (keys) {
+function seenBy(trigger: string): Seen {
+	let seen = recent.get(trigger);
+	if (seen) {
 		recent.delete(trigger); // most recently used trigger last
 	} else {
-		keys = new Map();
+		seen = { keys: new Map(), latest: [] };
 		if (recent.size >= MAX_TRIGGERS) recent.delete(recent.keys().next().value as string);
 	}
-	recent.set(trigger, keys);
-	return keys;
+	recent.set(trigger, seen);
+	return seen;
 }
 
-function remember(keys: Map<string, number>, key: string, nowSeconds: number): void {
-	keys.delete(key);
-	keys.set(key, nowSeconds);
-	if (keys.size > MAX_KEYS) keys.delete(keys.keys().next().value as string);
+function remember(seen: Seen, key: string, nowSeconds: number): void {
+	seen.keys.delete(key);
+	seen.keys.set(key, nowSeconds);
+	if (seen.keys.size > MAX_KEYS) seen.keys.delete(seen.keys.keys().next().value as string);
+	seen.latest = [key, ...seen.latest.filter((other) => other !== key)].slice(0, STATIC_KEYS);
 }
 
 /**
  * The newest STATIC_KEYS unexpired keys of what this process saw and what static data held. Newest first; on equal
  * times this process's latest keys come first (the sort is stable), so the key just seen is always kept.
  */
-function newestKeys(stored: Record<string, number>, keys: Map<string, number>, nowSeconds: number): Record<string, number> {
-	const candidates = [...[...keys].slice(-STATIC_KEYS).reverse(), ...Object.entries(stored)].sort((a, b) => b[1] - a[1]);
+function newestKeys(stored: Record<string, number>, seen: Seen, nowSeconds: number): Record<string, number> {
+	const ours = seen.latest.map((key): [string, number] => [key, seen.keys.get(key) ?? 0]);
+	const candidates = [...ours, ...Object.entries(stored)].sort((a, b) => b[1] - a[1]);
 	const kept: Record<string, number> = {};
 	let count = 0;
 	for (const [key, seenAt] of candidates) {
@@ -68,15 +76,15 @@ function newestKeys(stored: Record<string, number>, keys: Map<string, number>, n
  * `staticData.seen`, and answers false.
  */
 export function seenBefore(trigger: string, staticData: IDataObject, key: string, nowSeconds: number): boolean {
-	const keys = keysOf(trigger);
+	const seen = seenBy(trigger);
 	const stored = (staticData.seen ?? {}) as Record<string, number>;
-	const inProcess = keys.get(key);
+	const inProcess = seen.keys.get(key);
 	const inStatic = stored[key];
 	if ((inProcess !== undefined && !expired(inProcess, nowSeconds)) || (inStatic !== undefined && !expired(inStatic, nowSeconds))) {
 		return true;
 	}
-	remember(keys, key, nowSeconds);
-	staticData.seen = newestKeys(stored, keys, nowSeconds);
+	remember(seen, key, nowSeconds);
+	staticData.seen = newestKeys(stored, seen, nowSeconds);
 	return false;
 }
 

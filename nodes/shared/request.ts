@@ -69,7 +69,16 @@ interface RequestSettings {
 	maxConcurrency: number;
 }
 
+/** Read once per item context: getNodeParameter costs n8n a parameter resolution, and a list asks once per page. */
+const settingsOf = new WeakMap<object, RequestSettings>();
+
 function requestSettings(context: RequestContext): RequestSettings {
+	let settings = settingsOf.get(context);
+	if (!settings) settingsOf.set(context, (settings = readRequestSettings(context)));
+	return settings;
+}
+
+function readRequestSettings(context: RequestContext): RequestSettings {
 	const read = (name: string, fallback: number): number => {
 		try {
 			const value = Number(context.getNodeParameter(`requestOptions.${name}`, fallback));

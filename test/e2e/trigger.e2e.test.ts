@@ -26,7 +26,7 @@ function triggerWorkflow(id: string, webhookId: string, parameters: Record<strin
 				id: randomUUID(),
 				name: 'HueChat Trigger',
 				type: TRIGGER_TYPE,
-				typeVersion: 1,
+				typeVersion: 1.1,
 				position: [0, 0],
 				webhookId,
 				parameters,
