@@ -7,10 +7,10 @@ import type { IDataObject } from 'n8n-workflow';
 
 type Dedupe = typeof import('../../nodes/HueChatTrigger/dedupe');
 
-function processInstance(): Dedupe {
+async function processInstance(): Promise<Dedupe> {
 	let instance: Dedupe | undefined;
-	jest.isolateModules(() => {
-		instance = require('../../nodes/HueChatTrigger/dedupe') as Dedupe;
+	await jest.isolateModulesAsync(async () => {
+		instance = await import('../../nodes/HueChatTrigger/dedupe');
 	});
 	return instance!;
 }
@@ -33,15 +33,15 @@ describe('dedupe across processes', () => {
 		database = {};
 	});
 
-	it('a copy landing on the other process after the first was saved is a duplicate', () => {
-		const [main, webhook] = [processInstance(), processInstance()];
+	it('a copy landing on the other process after the first was saved is a duplicate', async () => {
+		const [main, webhook] = [await processInstance(), await processInstance()];
 		expect(deliver(webhook, 'production:a')).toBe(false);
 		expect(deliver(main, 'production:a')).toBe(true);
 		expect(deliver(webhook, 'production:a')).toBe(true);
 	});
 
-	it('two processes saving in turn keep each other’s ids; a save that raced is repaired by the next one', () => {
-		const [main, webhook] = [processInstance(), processInstance()];
+	it('two processes saving in turn keep each other’s ids; a save that raced is repaired by the next one', async () => {
+		const [main, webhook] = [await processInstance(), await processInstance()];
 		const stale = load();
 		expect(deliver(main, 'production:m1')).toBe(false);
 		// the webhook process loaded before main saved: its save drops m1 from the database…
@@ -55,11 +55,11 @@ describe('dedupe across processes', () => {
 		expect(deliver(main, 'production:w1', NOW + 2)).toBe(true);
 	});
 
-	it('an expired id starts a new execution; its newer sighting is what is saved', () => {
-		const proc = processInstance();
+	it('an expired id starts a new execution; its newer sighting is what is saved', async () => {
+		const proc = await processInstance();
 		expect(deliver(proc, 'production:old')).toBe(false);
 		const later = NOW + proc.DEDUPE_TTL_SECONDS + 1;
-		expect(deliver(processInstance(), 'production:old', later)).toBe(false);
+		expect(deliver(await processInstance(), 'production:old', later)).toBe(false);
 		expect(deliver(proc, 'production:new', later)).toBe(false);
 		expect(Object.keys(database.seen as object).sort()).toEqual(['production:new', 'production:old']);
 		expect((database.seen as Record<string, number>)['production:old']).toBe(later);
