@@ -102,6 +102,63 @@ function retainedByNode(ctx: BenchContext): { items: number; jsonBytes: number; 
 	}
 }
 
+interface ReaderTimes {
+	raw: RawResult;
+	rawMs: number;
+	/** Medians of the timed runs; hueChatMs is NaN when the node lacks the resource. */
+	hueChatMs: number;
+	httpMs: number;
+	roundTrip: Record<Reader, number>;
+}
+
+/** The raw loop, then the HueChat node and the HTTP Request node in turns: a warm-up and `runs` timed runs each. */
+async function timeReaders(ctx: BenchContext, kind: ListKind, total: number, name: string, hasNode: boolean): Promise<ReaderTimes> {
+	const { sizes } = ctx;
+	ctx.log(`${name}: raw fetch loop (${sizes.runs} runs after a warm-up)`);
+	const raw = await rawLoop(ctx, kind, sizes.runs + 1);
+	if (raw.items !== total) throw new Error(`raw loop read ${raw.items} ${kind}, the simulator holds ${total}`);
+	const readers: Reader[] = hasNode ? ['huechat', 'http'] : ['http'];
+	const times: Record<Reader, { node: number[]; roundTrip: number[] }> = { huechat: { node: [], roundTrip: [] }, http: { node: [], roundTrip: [] } };
+	for (let run = 0; run <= sizes.runs; run++) {
+		for (const reader of readers) {
+			ctx.log(`${name}: ${reader === 'huechat' ? 'HueChat node' : 'HTTP Request node'} run ${run === 0 ? 'warm-up' : run}`);
+			const { nodeMs, roundTripMs } = await runList(ctx, listKey(kind, reader), total);
+			if (run === 0) continue;
+			times[reader].node.push(nodeMs);
+			times[reader].roundTrip.push(roundTripMs);
+		}
+	}
+	ctx.report.context[`${name} runs`] = { rawMs: raw.runsMs, ...times };
+	return {
+		raw,
+		rawMs: median(raw.runsMs.slice(1)),
+		hueChatMs: hasNode ? median(times.huechat.node) : NaN,
+		httpMs: median(times.http.node),
+		roundTrip: { huechat: hasNode ? median(times.huechat.roundTrip) : NaN, http: median(times.http.roundTrip) },
+	};
+}
+
+/**
+ * HueChat is a remote API: the same deals read with `BENCH_LATENCY_MS` (20) added to every request of the list by
+ * the simulator, where reading pages side by side counts and the per-request CPU matters less.
+ */
+async function figureLatency(ctx: BenchContext): Promise<void> {
+	const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);
+	const list = LISTS.deals;
+	if (!latencyMs || !ctx.capabilities.resources.includes(list.resource)) return;
+	const name = `Return All ${count(ctx.sizes.deals)} ${list.label}, ${latencyMs} ms a request`;
+	await ctx.sim.control('POST', 'faults', { kind: 'latency', latencyMs, path: list.path(ctx.sim.accountId), count: 1_000_000 });
+	try {
+		const t = await timeReaders(ctx, 'deals', ctx.sizes.deals, name, true);
+		ctx.report.info(
+			`deals at ${latencyMs} ms a request: HueChat node / raw fetch loop | / HTTP Request node`,
+			`${ratio(t.hueChatMs / t.rawMs)} | ${ratio(t.hueChatMs / t.httpMs)} (${seconds(t.hueChatMs)} | ${seconds(t.rawMs)} | ${seconds(t.httpMs)})`,
+		);
+	} finally {
+		await ctx.sim.control('DELETE', 'faults');
+	}
+}
+
 export async function figureLists(ctx: BenchContext): Promise<void> {
 	const { report, sizes } = ctx;
 	for (const kind of ['contacts', 'deals'] as ListKind[]) {
@@ -109,34 +166,15 @@ export async function figureLists(ctx: BenchContext): Promise<void> {
 		const total = kind === 'contacts' ? sizes.contacts : sizes.deals;
 		const name = `Return All ${count(total)} ${list.label}`;
 		const hasNode = ctx.capabilities.resources.includes(list.resource);
-
-		ctx.log(`${name}: raw fetch loop (${sizes.runs} runs after a warm-up)`);
-		const raw = await rawLoop(ctx, kind, sizes.runs + 1);
-		if (raw.items !== total) throw new Error(`raw loop read ${raw.items} ${kind}, the simulator holds ${total}`);
-		const rawMs = median(raw.runsMs.slice(1));
+		const { raw, rawMs, hueChatMs, httpMs, roundTrip } = await timeReaders(ctx, kind, total, name, hasNode);
 		ctx.report.context[`${kind} json bytes`] = raw.jsonBytes;
 
-		const readers: Reader[] = hasNode ? ['huechat', 'http'] : ['http'];
-		const times: Record<Reader, { node: number[]; roundTrip: number[] }> = { huechat: { node: [], roundTrip: [] }, http: { node: [], roundTrip: [] } };
-		for (let run = 0; run <= sizes.runs; run++) {
-			for (const reader of readers) {
-				ctx.log(`${name}: ${reader === 'huechat' ? 'HueChat node' : 'HTTP Request node'} run ${run === 0 ? 'warm-up' : run}`);
-				const { nodeMs, roundTripMs } = await runList(ctx, listKey(kind, reader), total);
-				if (run === 0) continue;
-				times[reader].node.push(nodeMs);
-				times[reader].roundTrip.push(roundTripMs);
-			}
-		}
-		const httpMs = median(times.http.node);
-		ctx.report.context[`${kind} runs`] = { rawMs: raw.runsMs, ...times };
-
 		if (hasNode) {
-			const hueChatMs = median(times.huechat.node);
 			report.target(`${kind}: HueChat node / raw fetch loop`, hueChatMs / rawMs, ratio, '≤ 1.15x', (n) => n <= 1.15);
 			report.target(`${kind}: HueChat node / HTTP Request node`, hueChatMs / httpMs, ratio, '≤ 1.00x', (n) => n <= 1.0);
 			report.info(
 				`${kind}: wall time HueChat node | HTTP Request node | raw loop`,
-				`${seconds(hueChatMs)} | ${seconds(httpMs)} | ${seconds(rawMs)} (${count(total)} items, ${megabytes(raw.jsonBytes)} JSON; webhook round trip ${seconds(median(times.huechat.roundTrip))} | ${seconds(median(times.http.roundTrip))})`,
+				`${seconds(hueChatMs)} | ${seconds(httpMs)} | ${seconds(rawMs)} (${count(total)} items, ${megabytes(raw.jsonBytes)} JSON; webhook round trip ${seconds(roundTrip.huechat)} | ${seconds(roundTrip.http)})`,
 			);
 		} else {
 			const why = `the HueChat node has no '${list.resource}' resource yet`;
@@ -175,4 +213,5 @@ export async function figureLists(ctx: BenchContext): Promise<void> {
 			ctx.report.context.memory = { growthHalf, growthFull, growthHttp, growthNoSave, raw: raw.peakGrowth, own };
 		}
 	}
+	await figureLatency(ctx);
 }

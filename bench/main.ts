@@ -8,6 +8,7 @@
  *   --quick                                   small sizes, one timed run (a smoke test of the bench itself)
  *   BENCH_CONTACTS (50000) BENCH_DEALS (20000) BENCH_CREATES (1000) BENCH_RPM (600) BENCH_WINDOW_SECONDS (6)
  *   BENCH_RUNS (3) BENCH_DELIVERIES (1000) BENCH_DELIVERY_CONCURRENCY (16) BENCH_MEMORY (1; 0 skips the memory figures)
+ *   BENCH_LATENCY_MS (20; 0 skips)   the deals read again with this latency added to each request by the simulator
  *   BENCH_CPU_PROFILE=<dir>   n8n runs with --cpu-prof and writes its CPU profile there when it stops (where the
  *                             time goes; summarise with `node bench/profileSummary.cjs <file.cpuprofile>`)
  */
