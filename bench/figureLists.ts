@@ -147,7 +147,8 @@ async function figureLatency(ctx: BenchContext): Promise<void> {
 	const list = LISTS.deals;
 	if (!latencyMs || !ctx.capabilities.resources.includes(list.resource)) return;
 	const name = `Return All ${count(ctx.sizes.deals)} ${list.label}, ${latencyMs} ms a request`;
-	await ctx.sim.control('POST', 'faults', { kind: 'latency', latencyMs, path: list.path(ctx.sim.accountId), count: 1_000_000 });
+	// no leading slash: the simulator reads `/…/x` as a regular expression
+	await ctx.sim.control('POST', 'faults', { kind: 'latency', latencyMs, path: list.path(ctx.sim.accountId).slice(1), count: 1_000_000 });
 	try {
 		const t = await timeReaders(ctx, 'deals', ctx.sizes.deals, name, true);
 		ctx.report.info(
