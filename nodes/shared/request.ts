@@ -155,6 +155,7 @@ async function send(context: IExecutePaginationFunctions, requestData: RequestDa
 	const options = { ...requestData.options, qs: { ...(requestData.options.qs ?? {}), ...extraQuery } };
 	return await pacedWithRetries(context, options.baseURL, async (pacer) => {
 		const items = await context.makeRoutingRequest({ ...requestData, options });
+		// with pages read side by side this may be another page's response: of the same key, all the pacer needs
 		const response = lastResponseFor(context);
 		pacer.observe(response?.headers);
 		return { items, response };
@@ -364,8 +365,8 @@ async function collectPages(context: IExecutePaginationFunctions, requestData: R
 	const pages: INodeExecutionData[][] = [];
 	const seen = new Set<unknown>();
 	let collected = 0;
-	/** Takes one page; answers its view for the pager, or undefined once `maxResults` items are in. */
-	const take = ({ items, response }: Sent, query: IDataObject): PageView | undefined => {
+	/** Keeps a page's items not seen before; answers false once `maxResults` items are in. */
+	const keep = (items: INodeExecutionData[]): boolean => {
 		const fresh = items.filter((item) => {
 			const id = item.json?.id;
 			if (id === undefined) return true;
@@ -375,25 +376,28 @@ async function collectPages(context: IExecutePaginationFunctions, requestData: R
 		});
 		pages.push(fresh);
 		collected += fresh.length;
-		if (maxResults !== undefined && collected >= maxResults) return undefined;
-		const body = (response?.body ?? {}) as IDataObject;
-		const raw = pathGet(body, shape.root);
-		return { body, raw: Array.isArray(raw) ? (raw as IDataObject[]) : items.map((i) => i.json), query, collected };
+		return maxResults === undefined || collected < maxResults;
 	};
 	let query: IDataObject | undefined = pager.first(maxResults);
 	let first = true;
 	while (query) {
-		let view = take(await send(context, requestData, query), query);
-		const rest = first && view && pager.rest ? pager.rest(view, maxResults) : [];
+		const { items, response } = await send(context, requestData, query);
+		if (!keep(items)) break;
+		const body = (response?.body ?? {}) as IDataObject;
+		const raw = pathGet(body, shape.root);
+		const view: PageView = { body, raw: Array.isArray(raw) ? (raw as IDataObject[]) : items.map((i) => i.json), query, collected };
+		const rest = first && pager.rest ? pager.rest(view, maxResults) : [];
 		first = false;
 		if (rest.length) {
+			// All but the last side by side (they share the item context, so none of their responses is read), then
+			// the last alone: its own response says whether the list grew meanwhile and goes on.
+			const last = rest.pop() as IDataObject;
 			const fetched = await fetchPages(context, requestData, rest, requestSettings(context).maxConcurrency);
-			for (const [index, page] of fetched.entries()) {
-				view = take(page, rest[index]);
-				if (!view) break;
-			}
+			if (!fetched.every((page) => keep(page.items))) break;
+			query = last;
+			continue;
 		}
-		query = view ? pager.next(view) : undefined;
+		query = pager.next(view);
 	}
 	if (pager.prepend) pages.reverse();
 	const all = pages.flat();

@@ -70,6 +70,31 @@ describe('Contact', () => {
 		expect(mostInFlight(requests)).toBeLessThanOrEqual(4);
 	});
 
+	it('Get Many with Return All follows a list that grew while it was read to its end', async () => {
+		const before = ((await suite.fx.sim.control.collection('contacts')) as unknown[]).length;
+		const pageCount = Math.ceil(before / 15);
+		// pages 2 to the last but one are slow: contacts are added after page 1 told the count, before the last page
+		suite.fx.sim.control.addFault({ kind: 'latency', latencyMs: 0, method: 'GET', path: '/contacts', count: 1 });
+		suite.fx.sim.control.addFault({ kind: 'latency', latencyMs: 50, method: 'GET', path: '/contacts', count: pageCount - 2 });
+		const reading = run({ operation: 'getAll', returnAll: true, simplify: false });
+		const firstAnswered = async () => (await suite.fx.requests()).some((r) => r.query.page === '1' && r.status === 200);
+		while (!(await firstAnswered())) await new Promise((resolve) => setTimeout(resolve, 5));
+		for (let n = 0; n < 20; n++) {
+			const created = await fetch(`${suite.fx.sim.url}/api/v1/accounts/1/contacts`, {
+				method: 'POST',
+				headers: { api_access_token: suite.fx.credentials.apiToken, 'content-type': 'application/json' },
+				body: JSON.stringify({ name: `Late ${n}`, email: `late${n}@example.com` }),
+			});
+			expect(created.status).toBe(201);
+		}
+		const { items } = await reading;
+		const ids = items.map((item) => item.json.id);
+		expect(ids).toHaveLength(before + 20);
+		expect(new Set(ids).size).toBe(before + 20);
+		const pages = (await suite.fx.requests()).filter((r) => r.method === 'GET').map((r) => Number(r.query.page));
+		expect(pages.sort((a, b) => a - b)).toEqual(Array.from({ length: Math.ceil((before + 20) / 15) }, (_, i) => i + 1));
+	});
+
 	it('Get Many with Max Concurrent Requests 1 reads the pages one after the other, in order', async () => {
 		const total = ((await suite.fx.sim.control.collection('contacts')) as unknown[]).length;
 		suite.fx.sim.control.addFault({ kind: 'latency', latencyMs: 5, path: '/contacts', count: 10 });
