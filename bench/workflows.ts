@@ -32,73 +32,41 @@ function uuid(prefix: number): string {
 	return `00000000-0000-4000-8${String(prefix).padStart(3, '0')}-${String(uid).padStart(12, '0')}`;
 }
 
+/** One node of a fixture: its id from `prefix`, placed by chain(). */
+function node(type: string, typeVersion: number, name: string, prefix: number, parameters: Record<string, unknown>, extra: Record<string, unknown> = {}): Node {
+	return { id: uuid(prefix), name, type, typeVersion, position: [0, 0], parameters, ...extra };
+}
+
 function webhook(path: string, prefix: number, responseMode: 'lastNode' | 'onReceived', responseData = 'firstEntryJson'): Node {
-	return {
-		id: uuid(prefix),
-		name: 'Webhook',
-		type: 'n8n-nodes-base.webhook',
-		typeVersion: 2,
-		position: [0, 0],
-		webhookId: uuid(prefix),
-		parameters: {
-			httpMethod: 'POST',
-			path,
-			responseMode,
-			...(responseMode === 'lastNode' ? { responseData } : {}),
-			options: {},
-		},
-	};
+	const parameters = { httpMethod: 'POST', path, responseMode, ...(responseMode === 'lastNode' ? { responseData } : {}), options: {} };
+	return node('n8n-nodes-base.webhook', 2, 'Webhook', prefix, parameters, { webhookId: uuid(prefix) });
 }
 
 function set(name: string, prefix: number, assignments: Array<[string, string, 'number' | 'string']>, extra: Record<string, unknown> = {}): Node {
-	return {
-		id: uuid(prefix),
-		name,
-		type: 'n8n-nodes-base.set',
-		typeVersion: 3.4,
-		position: [0, 0],
-		parameters: {
-			assignments: { assignments: assignments.map(([field, value, type]) => ({ id: uuid(prefix), name: field, value, type })) },
-			options: {},
-		},
-		...extra,
+	const parameters = {
+		assignments: { assignments: assignments.map(([field, value, type]) => ({ id: uuid(prefix), name: field, value, type })) },
+		options: {},
 	};
+	return node('n8n-nodes-base.set', 3.4, name, prefix, parameters, extra);
 }
 
 function chain(id: string, name: string, nodes: Node[]): WorkflowFixture {
 	const connections: Record<string, unknown> = {};
-	nodes.forEach((node, index) => {
-		node.position = [index * 220, 0];
+	nodes.forEach((current, index) => {
+		current.position = [index * 220, 0];
 		const next = nodes[index + 1];
-		if (next) connections[node.name] = { main: [[{ node: next.name, type: 'main', index: 0 }]] };
+		if (next) connections[current.name] = { main: [[{ node: next.name, type: 'main', index: 0 }]] };
 	});
 	return { id, name, active: false, settings: { executionOrder: 'v1' }, nodes, connections };
 }
 
 function hueChat(name: string, prefix: number, parameters: Record<string, unknown>, extra: Record<string, unknown> = {}, credential = HUECHAT_CREDENTIAL): Node {
-	return {
-		id: uuid(prefix),
-		name,
-		type: HUECHAT_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-		credentials: { hueChatApi: credential },
-		...extra,
-	};
+	return node(HUECHAT_TYPE, 1, name, prefix, parameters, { credentials: { hueChatApi: credential }, ...extra });
 }
 
 function httpRequest(name: string, prefix: number, parameters: Record<string, unknown>, extra: Record<string, unknown> = {}, credential = HEADER_CREDENTIAL): Node {
-	return {
-		id: uuid(prefix),
-		name,
-		type: 'n8n-nodes-base.httpRequest',
-		typeVersion: 4.2,
-		position: [0, 0],
-		parameters: { authentication: 'genericCredentialType', genericAuthType: 'httpHeaderAuth', ...parameters },
-		credentials: { httpHeaderAuth: credential },
-		...extra,
-	};
+	const auth = { authentication: 'genericCredentialType', genericAuthType: 'httpHeaderAuth' };
+	return node('n8n-nodes-base.httpRequest', 4.2, name, prefix, { ...auth, ...parameters }, { credentials: { httpHeaderAuth: credential }, ...extra });
 }
 
 export type Reader = 'huechat' | 'http';
