@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
 
-import { startSimulator } from '../simulator/server.ts';
+import { closeOnSignals, startSimulator } from '../simulator/server.ts';
 import type { DealRecord } from '../simulator/store.ts';
 
 const { values } = parseArgs({
@@ -42,14 +42,7 @@ async function main(): Promise<void> {
 		sim.store.insertV2('deals', deal);
 	}
 	process.stdout.write(`${JSON.stringify({ url: sim.url, port: sim.port, accountId: sim.accountId, deals: Math.max(wanted, seeded.length) })}\n`);
-	const stop = (): void => {
-		sim.close().then(
-			() => process.exit(0),
-			() => process.exit(1),
-		);
-	};
-	process.on('SIGTERM', stop);
-	process.on('SIGINT', stop);
+	closeOnSignals(sim);
 }
 
 main().catch((error: unknown) => {

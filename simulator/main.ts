@@ -1,7 +1,7 @@
 // CLI: node simulator/main.ts [--port 4010] [--host 127.0.0.1] [--contacts 300] [--window-seconds 60] [--verbose]
 // The port may also come from HUECHAT_SIM_PORT. Prints one line once listening; stops on SIGINT/SIGTERM.
 import { parseArgs } from 'node:util';
-import { startSimulator } from './server.ts';
+import { closeOnSignals, startSimulator } from './server.ts';
 
 function numberOption(name: string, raw: string | undefined, fallback: number): number {
 	if (raw === undefined || raw === '') return fallback;
@@ -35,17 +35,7 @@ async function main(): Promise<void> {
 
 	process.stdout.write(`HueChat simulator listening on ${simulator.url} (account ${simulator.accountId}, token ${simulator.demoToken})\n`);
 
-	let stopping = false;
-	const stop = (): void => {
-		if (stopping) return;
-		stopping = true;
-		simulator.close().then(
-			() => process.exit(0),
-			() => process.exit(1),
-		);
-	};
-	process.on('SIGINT', stop);
-	process.on('SIGTERM', stop);
+	closeOnSignals(simulator);
 }
 
 main().catch((error: unknown) => {

@@ -255,3 +255,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			}),
 	};
 }
+
+/** For a process that only runs a simulator: SIGINT or SIGTERM closes it once, then the process exits. */
+export function closeOnSignals(simulator: Pick<Simulator, 'close'>): void {
+	let stopping = false;
+	const stop = (): void => {
+		if (stopping) return;
+		stopping = true;
+		simulator.close().then(
+			() => process.exit(0),
+			() => process.exit(1),
+		);
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+}
