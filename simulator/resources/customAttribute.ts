@@ -90,7 +90,8 @@ function create(context: HandlerContext) {
 		attribute_display_name: input.attribute_display_name,
 		attribute_key: input.attribute_key,
 		attribute_display_type: displayTypeOf(input.attribute_display_type),
-		attribute_model: modelOf(input.attribute_model),
+		// not sent: Chatwoot's column default, 0 (conversation_attribute)
+		attribute_model: modelOf((input as DefinitionInput).attribute_model ?? 'conversation_attribute'),
 		attribute_description: input.attribute_description ?? null,
 		attribute_values: input.attribute_values ?? [],
 		regex_pattern: input.regex_pattern ?? null,

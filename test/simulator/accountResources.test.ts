@@ -273,7 +273,10 @@ describe('custom attribute definitions', () => {
 		});
 		expect(Object.keys(emptyList.body.details)).toEqual(['attribute_values']);
 		const missing = await api(sim, 'POST', `${V1}/custom_attribute_definitions`, { body: { attribute_key: 'k' } });
-		expect(Object.keys(missing.body.details).sort()).toEqual(['attribute_display_name', 'attribute_display_type', 'attribute_model']);
+		expect(Object.keys(missing.body.details).sort()).toEqual(['attribute_display_name', 'attribute_display_type']);
+		const noModel = await api(sim, 'POST', `${V1}/custom_attribute_definitions`, { body: { attribute_display_name: 'Tier 2', attribute_key: 'tier_2', attribute_display_type: 'text' } });
+		expect(noModel.status).toBe(201);
+		expect(noModel.body.attribute_model).toBe('conversation_attribute');
 	});
 
 	test('get, update (re-checked) and delete (204)', async () => {
