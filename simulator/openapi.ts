@@ -1,11 +1,13 @@
 // The OpenAPI document (openapi/huechat.openapi.json) drives the simulator: its paths are the route
 // table (method + path → operationId → handler), its parameter and request-body schemas validate
 // requests (ajv, compiled once per operation), its `security` requirement names the scope family of
-// each operation, and an operation that declares the `Idempotency-Key` header is idempotent.
+// each operation, and an operation that declares the `Idempotency-Key` header is idempotent. A v1
+// operation's integer body fields are cast as ActiveRecord casts them (chatwoot.ts).
 // Tests also validate responses against its response schemas.
 import * as fs from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { castLikeActiveRecord, integerCastPlan } from './chatwoot.ts';
 import { openApiPath } from './paths.ts';
 import { scopeActionFor } from './rules.ts';
 
@@ -94,6 +96,8 @@ export interface Operation {
 	validateBody(body: unknown): CheckResult<Record<string, unknown>>;
 	/** A parsed multipart body against the document's multipart/form-data schema; form strings are coerced to its types. */
 	validateForm(body: unknown): CheckResult<Record<string, unknown>>;
+	/** v1: a JSON body with its integer fields cast as ActiveRecord casts them (`"1"` → 1, `""` → null); v2: as sent. */
+	castBody(body: unknown): unknown;
 }
 
 export interface RouteMatch {
@@ -154,7 +158,9 @@ function newAjv(options: { coerce: boolean; defaults: boolean }): Ajv2020 {
 	// a file part of a multipart body (the parsed body holds its file name)
 	ajv.addFormat('binary', true);
 	ajv.addFormat('uuid', UUID);
+	// `uri`: an absolute URI; an empty string counts as none, as for Chatwoot's `avatar_url` (a required URL adds minLength 1).
 	ajv.addFormat('uri', (value: string) => {
+		if (value === '') return true;
 		try {
 			new URL(value);
 			return true;
@@ -320,6 +326,7 @@ export class ApiDocument {
 		const bodyRequired = requestBody?.required === true;
 		const formSchema = requestBody?.content?.['multipart/form-data']?.schema;
 		const formValidator = formSchema ? this.paramsAjv.compile(rewriteRefs(formSchema, false) as JsonSchema) : null;
+		const castPlan = pathTemplate.startsWith('/api/v1/') && bodySchema ? integerCastPlan(bodySchema, (ref) => this.doc.components?.schemas?.[ref.slice(SCHEMA_REF.length)]) : null;
 
 		let scopeFamily: string | null = null;
 		const requirement = (operation.security ?? this.doc.security ?? [])[0];
@@ -364,6 +371,7 @@ export class ApiDocument {
 				return check(bodyValidator, value);
 			},
 			validateForm: (body) => (formValidator ? check(formValidator, body ?? {}) : { ok: true, value: {} }),
+			castBody: (body) => castLikeActiveRecord(body, castPlan),
 		};
 		this.operations.push(compiled);
 		this.byId.set(operationId, compiled);

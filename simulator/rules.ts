@@ -4,6 +4,7 @@
 //      client address), and X-RateLimit-Limit / -Remaining / -Reset go on every response, errors included
 //   2. (opt-in) plain HTTP to a non-loopback host              → 426 upgrade_required
 //      auth: missing / unknown / expired key                   → 401 unauthorized
+//        (the key in `api_access_token` or `Api-Access-Token`, the spellings a Rails app reads: chatwoot.ts)
 //      over the key's limit                                    → 429 rate_limited + Retry-After
 //   3. route: method + path matched against the OpenAPI paths  → 404 not_found
 //      path parameters of the wrong type (e.g. /contacts/abc)  → 404 not_found
@@ -14,6 +15,8 @@
 //      malformed JSON, a body that is not an object           → 400 invalid_parameter
 //      multipart/form-data where the document declares it: parsed (Rails brackets), its strings coerced to the schema
 //      unknown body fields on /api/v2 paths                    → 400 invalid_parameter (v1 ignores them, as Rails does)
+//      v1 only, before validating: `page` read as Kaminari does (0, negative, text → 1), integer body fields cast
+//      as ActiveRecord does ("1" → 1, "" → null): chatwoot.ts
 //      wrong types, missing required fields, enum, length…     → 422 validation_failed with details {field: [problem]}
 //   7. idempotency (operations that declare the Idempotency-Key header): same key + same body within
 //      24 h → the first 2xx response replayed with `Idempotent-Replayed: true`; same key + another
@@ -23,6 +26,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ErrorObject } from 'ajv';
+import { accessToken, readV1Query } from './chatwoot.ts';
 import type { EventBus } from './events.ts';
 import { fingerprintSource, MultipartError, parseMultipart } from './multipart.ts';
 import type { HandlerContext, HandlerMap, HandlerResult } from './handler.ts';
@@ -170,7 +174,7 @@ export class KeyRing {
 		this.keys.clear();
 	}
 
-	/** Rule 1: the key behind the `api_access_token` header, or why there is none. */
+	/** Rule 1: the key behind the `api_access_token` header (or its other spelling), or why there is none. */
 	authenticate(token: string | undefined, nowSeconds: number): { key: ApiKey } | { problem: string } {
 		if (token === undefined || token === '') return { problem: 'Missing API key: send it in the api_access_token header' };
 		const key = this.keys.get(token);
@@ -489,7 +493,7 @@ export class ApiRules {
 
 	/** The rate-limit headers a request with these headers would get now, without counting it. */
 	peekRateLimit(headers: IncomingHttpHeaders, remoteAddress: string): Record<string, string> {
-		const token = headerValue(headers, 'api_access_token');
+		const token = accessToken(headers);
 		const key = token ? this.deps.keys.get(token) : undefined;
 		const state = key
 			? this.deps.limiter.peek(`key|${key.token}`, key.rpm)
@@ -501,7 +505,7 @@ export class ApiRules {
 		const { keys, limiter } = this.deps;
 		const nowMs = Date.now();
 		const nowSeconds = Math.floor(nowMs / 1000);
-		const token = headerValue(request.headers, 'api_access_token');
+		const token = accessToken(request.headers);
 		const auth = keys.authenticate(token, nowSeconds);
 		const key = 'key' in auth ? auth.key : undefined;
 
@@ -554,12 +558,13 @@ export class ApiRules {
 		}
 
 		// 6. validation
-		const queryCheck = operation.validateQuery(request.query);
+		const queryCheck = operation.validateQuery(operation.api === 'v1' ? readV1Query(request.query) : request.query);
 		const problems: ErrorDetails = {};
 		if (!queryCheck.ok) Object.assign(problems, describeValidationErrors(queryCheck.errors).details);
 		let body: Record<string, unknown> = {};
 		const form = operation.acceptsForm && isMultipart(request);
-		const rawBody = operation.hasBody ? parseJsonBody(request, operation.acceptsForm) : undefined;
+		const parsedBody = operation.hasBody ? parseJsonBody(request, operation.acceptsForm) : undefined;
+		const rawBody = form ? parsedBody : operation.castBody(parsedBody);
 		if (operation.hasBody) {
 			const bodyCheck = form ? operation.validateForm(rawBody) : operation.validateBody(rawBody);
 			if (!bodyCheck.ok) {

@@ -16,7 +16,8 @@ interface ConversationInput {
 	status?: ConversationStatus;
 	assignee_id?: number | null;
 	team_id?: number | null;
-	snoozed_until?: number | null;
+	/** Unix seconds (HueChat) or an ISO 8601 date-time (Chatwoot's conversation_create_payload). */
+	snoozed_until?: number | string | null;
 	additional_attributes?: Attributes;
 	custom_attributes?: Attributes;
 	message?: MessageInput;
@@ -32,6 +33,12 @@ interface Counts {
 	assigned_count: number;
 	unassigned_count: number;
 	all_count: number;
+}
+
+/** A create's `snoozed_until` as the unix seconds the store keeps (the document has checked the date-time's form). */
+function unixSeconds(value: number | string | null | undefined): number | null {
+	if (value === undefined || value === null) return null;
+	return typeof value === 'number' ? value : Math.floor(Date.parse(value) / 1000);
 }
 
 const PRIORITY_RANK: Record<ConversationPriority, number> = { low: 0, medium: 1, high: 2, urgent: 3 };
@@ -198,7 +205,7 @@ function create(context: HandlerContext) {
 		additional_attributes: { ...(input.additional_attributes ?? {}) },
 		custom_attributes: { ...(input.custom_attributes ?? {}) },
 		muted: false,
-		snoozed_until: status === 'snoozed' ? (input.snoozed_until ?? null) : null,
+		snoozed_until: status === 'snoozed' ? unixSeconds(input.snoozed_until) : null,
 		unread_count: 0,
 		created_at: now,
 		updated_at: now,

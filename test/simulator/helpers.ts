@@ -2,7 +2,7 @@
 // documented operation against the OpenAPI document's response schema (closed objects, so the
 // document stays complete and the simulator never answers something undocumented).
 import { loadApiDocument } from '../../simulator/openapi.ts';
-import type { Simulator } from '../../simulator/server.ts';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../simulator/server.ts';
 
 export const DEMO_TOKEN = 'hc_test_demo_0000000000000000';
 export const V1 = '/api/v1/accounts/1';
@@ -21,6 +21,24 @@ export interface ApiAnswer {
 	headers: Headers;
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	body: any;
+}
+
+/** One simulator for the enclosing describe block (or file): started before its tests, reset before each, closed after. */
+export function simulatorPerSuite(options: SimulatorOptions = {}): () => Simulator {
+	let sim: Simulator | undefined;
+	beforeAll(async () => {
+		sim = await startSimulator(options);
+	});
+	afterAll(async () => {
+		await sim?.close();
+	});
+	beforeEach(() => {
+		sim?.control.reset();
+	});
+	return () => {
+		if (!sim) throw new Error('the simulator is not started yet');
+		return sim;
+	};
 }
 
 export async function api(sim: Simulator, method: string, path: string, call: ApiCall = {}): Promise<ApiAnswer> {

@@ -174,9 +174,9 @@ describe('errors and validation against the document', () => {
 		const body = await api(sim, 'POST', `${V1}/conversations`, { body: { contact_id: 1 } });
 		expect(body.status).toBe(422);
 		expect(body.body.details).toEqual({ inbox_id: ['is required'] });
-		const query = await api(sim, 'GET', `${V1}/contacts?page=abc&sort=shoe_size`);
+		const query = await api(sim, 'GET', `${V1}/conversations?inbox_id=abc&status=shoe_size`);
 		expect(query.status).toBe(422);
-		expect(Object.keys(query.body.details).sort()).toEqual(['page', 'sort']);
+		expect(Object.keys(query.body.details).sort()).toEqual(['inbox_id', 'status']);
 		const search = await api(sim, 'GET', `${V1}/contacts/search`);
 		expect(search.status).toBe(422);
 		expect(search.body.details).toEqual({ q: ['is required'] });
