@@ -1,8 +1,93 @@
 // Where v1 follows Chatwoot (HueChat's v1 is Chatwoot's Application API) beyond what the OpenAPI schemas say:
 //   - the leniencies of a Rails app: the token header's spellings, ActiveRecord's casting of integer fields,
-//     Kaminari's page numbers; the pipeline (rules.ts) applies them to every v1 request.
+//     Kaminari's page numbers; the pipeline (rules.ts) applies them to every v1 request;
+//   - the `chatwoot` convention: Chatwoot's own status codes and bodies for v1 creates and deletes, read from
+//     each operation's `x-chatwoot` extension in the document (the default `huechat` convention answers as
+//     HueChat's contract says: 201 and 204).
 // What stays different from Chatwoot, and why, is listed in the document's `x-chatwoot-deviations`.
 import type { IncomingHttpHeaders } from 'node:http';
+
+// ---- conventions ---------------------------------------------------------------------------------
+
+export const CONVENTIONS = ['huechat', 'chatwoot'] as const;
+export type Convention = (typeof CONVENTIONS)[number];
+
+export function parseConvention(value: unknown): Convention {
+	if (typeof value === 'string' && (CONVENTIONS as readonly string[]).includes(value)) return value as Convention;
+	throw new Error(`convention must be one of: ${CONVENTIONS.join(', ')}`);
+}
+
+/** The convention the simulator answers in: set at start, changeable through the control surface, restored by reset. */
+export class ConventionSetting {
+	private readonly initial: Convention;
+	private current: Convention;
+
+	constructor(initial: Convention = 'huechat') {
+		this.initial = parseConvention(initial);
+		this.current = this.initial;
+	}
+
+	get(): Convention {
+		return this.current;
+	}
+
+	set(value: unknown): Convention {
+		this.current = parseConvention(value);
+		return this.current;
+	}
+
+	reset(): void {
+		this.current = this.initial;
+	}
+}
+
+/**
+ * Chatwoot's answer to an operation whose HueChat answer differs (the `x-chatwoot` extension of the operation):
+ * `status` instead of HueChat's, the same body or none (`head :ok`), and objects Chatwoot's view renders where
+ * HueChat answers null (`nullAs`: JSON pointer → the object).
+ */
+export interface ChatwootAnswer {
+	status: number;
+	body: 'same' | 'empty';
+	nullAs?: Record<string, unknown>;
+}
+
+export function parseChatwootAnswer(raw: unknown, where: string): ChatwootAnswer | undefined {
+	if (raw === undefined) return undefined;
+	const value = raw as Partial<ChatwootAnswer>;
+	if (!Number.isInteger(value.status) || (value.body !== 'same' && value.body !== 'empty')) {
+		throw new Error(`OpenAPI: ${where} has an x-chatwoot without status and body (same | empty)`);
+	}
+	return { status: value.status as number, body: value.body, ...(value.nullAs ? { nullAs: value.nullAs } : {}) };
+}
+
+/** `head :ok` in a JSON controller: the status, an empty body, the JSON content type. */
+export const EMPTY_JSON_HEADERS: Readonly<Record<string, string>> = { 'Content-Type': 'application/json', 'Content-Length': '0' };
+
+/** A successful HueChat answer as Chatwoot gives it; unchanged when the operation answers alike in both. */
+export function asChatwootAnswer<T extends { status: number; body?: unknown; headers?: Record<string, string> }>(answer: ChatwootAnswer | undefined, result: T): T {
+	if (!answer || result.status < 200 || result.status > 299) return result;
+	if (answer.body === 'empty') {
+		// `head :no_content` sends no content type; `head :ok` the controller's JSON one
+		return { ...result, status: answer.status, body: undefined, headers: answer.status === 204 ? result.headers : { ...result.headers, ...EMPTY_JSON_HEADERS } };
+	}
+	let body = result.body;
+	for (const [pointer, replacement] of Object.entries(answer.nullAs ?? {})) body = replaceNull(body, pointer, replacement);
+	return { ...result, status: answer.status, body };
+}
+
+function replaceNull(body: unknown, pointer: string, replacement: unknown): unknown {
+	const parts = pointer.split('/').slice(1);
+	const last = parts.pop();
+	if (last === undefined) return body;
+	const copy = structuredClone(body);
+	let node: unknown = copy;
+	for (const part of parts) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
+	if (node !== null && typeof node === 'object' && (node as Record<string, unknown>)[last] === null) {
+		(node as Record<string, unknown>)[last] = structuredClone(replacement);
+	}
+	return copy;
+}
 
 // ---- the token header ----------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
-// The test-control surface: reset, API keys, queued faults, the request log and a view of the store.
+// The test-control surface: reset, API keys, queued faults, the request log, the convention and a view of the store.
 // Available programmatically (`sim.control`) and over HTTP under /__sim/ (no auth: the simulator
 // listens on loopback only).
+import type { Convention, ConventionSetting } from './chatwoot.ts';
 import type { IdempotencyCache, ApiKey, KeyOptions, KeyRing, RateLimiter } from './rules.ts';
 import { DEMO_TOKEN, seedStore } from './seed.ts';
 import { COLLECTIONS, type CollectionName, type Store } from './store.ts';
@@ -149,7 +150,10 @@ export interface ResetOptions {
 export type KeyInfo = ApiKey;
 
 export interface Control {
-	/** Wipes and reseeds the store; also clears keys created via control, rate-limit windows, idempotency records, faults and the request log. */
+	/**
+	 * Wipes and reseeds the store; also clears keys created via control, rate-limit windows, idempotency records,
+	 * faults and the request log, and puts the convention back to the one the simulator started with.
+	 */
 	reset(options?: ResetOptions): void;
 	/** Adds an API key (token `hc_test_<hex>` unless given; scopes ["*"], rpm 600, account [1], user 1 by default). */
 	createKey(options?: KeyOptions): KeyInfo;
@@ -161,6 +165,10 @@ export interface Control {
 	clearRequests(): void;
 	/** A store collection as an array: accounts, users (alias agents), inboxes, teams, contacts, contact_inboxes, conversations, messages; also keys. */
 	collection(name: string): unknown[];
+	/** `huechat` (HueChat's status codes: creates 201, deletes 204) or `chatwoot` (Chatwoot's, for v1). */
+	convention(): Convention;
+	/** Switches the convention until the next reset; throws on an unknown one. */
+	setConvention(convention: Convention): Convention;
 }
 
 export interface ControlDependencies {
@@ -171,6 +179,7 @@ export interface ControlDependencies {
 	faults: FaultQueue;
 	log: RequestLog;
 	contacts: number;
+	convention: ConventionSetting;
 	/** Called at the end of every reset (webhook delivery drops its log and scheduled retries). */
 	onReset?: () => void;
 }
@@ -183,7 +192,7 @@ export class SimulatorControl implements Control {
 	}
 
 	reset(options: ResetOptions = {}): void {
-		const { store, keys, limiter, idempotency, faults, log } = this.deps;
+		const { store, keys, limiter, idempotency, faults, log, convention } = this.deps;
 		const contacts = options.contacts ?? this.deps.contacts;
 		if (!Number.isInteger(contacts) || contacts < 0) throw new Error('contacts must be a non-negative integer');
 		store.clear();
@@ -194,6 +203,7 @@ export class SimulatorControl implements Control {
 		idempotency.clear();
 		faults.clear();
 		log.clear();
+		convention.reset();
 		this.deps.onReset?.();
 	}
 
@@ -227,6 +237,14 @@ export class SimulatorControl implements Control {
 		if (!COLLECTIONS.includes(collection)) throw new Error(`unknown collection ${name}; one of: ${[...COLLECTIONS, 'agents', 'keys'].join(', ')}`);
 		return structuredClone(this.deps.store.list(collection));
 	}
+
+	convention(): Convention {
+		return this.deps.convention.get();
+	}
+
+	setConvention(convention: Convention): Convention {
+		return this.deps.convention.set(convention);
+	}
 }
 
 export interface ControlResponse {
@@ -250,6 +268,8 @@ function asObject(body: unknown): Record<string, unknown> {
  *   GET    /__sim/requests?since=<seq>   {requests: [...]}
  *   DELETE /__sim/requests               204
  *   GET    /__sim/store/<collection>     the collection as an array
+ *   GET    /__sim/convention             {convention}
+ *   PUT    /__sim/convention {convention} {convention}: `huechat` or `chatwoot`, until the next reset
  * Webhook deliveries have their own routes (/__sim/deliveries, /__sim/deliver, /__sim/delivery-settings): delivery.ts.
  */
 export function handleControlRequest(control: Control, method: string, rest: string, query: URLSearchParams, body: unknown): ControlResponse {
@@ -282,6 +302,10 @@ export function handleControlRequest(control: Control, method: string, rest: str
 			case 'DELETE requests':
 				control.clearRequests();
 				return { status: 204 };
+			case 'GET convention':
+				return { status: 200, body: { convention: control.convention() } };
+			case 'PUT convention':
+				return { status: 200, body: { convention: control.setConvention(asObject(body).convention as Convention) } };
 			default:
 				if (method.toUpperCase() === 'GET' && rest.startsWith('store/')) {
 					try {

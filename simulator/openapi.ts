@@ -2,12 +2,13 @@
 // table (method + path → operationId → handler), its parameter and request-body schemas validate
 // requests (ajv, compiled once per operation), its `security` requirement names the scope family of
 // each operation, and an operation that declares the `Idempotency-Key` header is idempotent. A v1
-// operation's integer body fields are cast as ActiveRecord casts them (chatwoot.ts).
+// operation's integer body fields are cast as ActiveRecord casts them, and its `x-chatwoot` extension
+// gives Chatwoot's answer for the `chatwoot` convention (chatwoot.ts).
 // Tests also validate responses against its response schemas.
 import * as fs from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { castLikeActiveRecord, integerCastPlan } from './chatwoot.ts';
+import { castLikeActiveRecord, integerCastPlan, parseChatwootAnswer, type ChatwootAnswer } from './chatwoot.ts';
 import { openApiPath } from './paths.ts';
 import { scopeActionFor } from './rules.ts';
 
@@ -48,6 +49,8 @@ export interface OperationObject {
 	requestBody?: RequestBodyObject | Reference;
 	responses?: Record<string, ResponseObject | Reference>;
 	security?: Record<string, string[]>[];
+	/** Chatwoot's answer where it differs from HueChat's (the `chatwoot` convention). */
+	'x-chatwoot'?: unknown;
 }
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
@@ -90,6 +93,8 @@ export interface Operation {
 	hasBody: boolean;
 	/** Also takes a multipart/form-data body (file uploads). */
 	acceptsForm: boolean;
+	/** Chatwoot's status and body where they differ from HueChat's (the `x-chatwoot` extension). */
+	chatwoot: ChatwootAnswer | undefined;
 	segments: Segment[];
 	validatePath(raw: Record<string, string>): CheckResult<Record<string, unknown>>;
 	validateQuery(search: URLSearchParams): CheckResult<Record<string, unknown>>;
@@ -349,6 +354,7 @@ export class ApiDocument {
 			idempotent: [...parameters.values()].some((parameter) => parameter.in === 'header' && parameter.name.toLowerCase() === 'idempotency-key'),
 			hasBody: bodyValidator !== null,
 			acceptsForm: formValidator !== null,
+			chatwoot: parseChatwootAnswer(operation['x-chatwoot'], where),
 			segments,
 			validatePath: (raw) => check(pathValidator, { ...raw }),
 			validateQuery: (search) => {

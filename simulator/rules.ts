@@ -22,11 +22,13 @@
 //      24 h → the first 2xx response replayed with `Idempotent-Replayed: true`; same key + another
 //      body → 409 conflict. Keys are per API key. Only successful responses are stored.
 //   8. the operation's handler; its ApiError becomes the error body, anything else a 500.
+//   9. in the `chatwoot` convention, a v1 success is answered with Chatwoot's status and body where the operation's
+//      `x-chatwoot` gives them (creates 200, deletes 200 with an empty body): chatwoot.ts
 // Error bodies are always {error, code, status} (+ details on 422).
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ErrorObject } from 'ajv';
-import { accessToken, readV1Query } from './chatwoot.ts';
+import { accessToken, asChatwootAnswer, readV1Query, type Convention } from './chatwoot.ts';
 import type { EventBus } from './events.ts';
 import { fingerprintSource, MultipartError, parseMultipart } from './multipart.ts';
 import type { HandlerContext, HandlerMap, HandlerResult } from './handler.ts';
@@ -433,6 +435,8 @@ export interface ApiResponse {
 export interface RulesOptions {
 	/** Answer 426 to requests whose Host is not loopback (HueChat rejects plain HTTP; off by default). */
 	enforceHttps?: boolean;
+	/** The convention answers follow now (default `huechat`). */
+	convention?: () => Convention;
 }
 
 function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
@@ -608,7 +612,7 @@ export class ApiRules {
 				throw new ApiError(409, 'This Idempotency-Key was already used with a different request');
 			}
 			if (previous) {
-				return { status: previous.replay.status, body: structuredClone(previous.replay.body), headers: { 'Idempotent-Replayed': 'true' } };
+				return this.inConvention(operation, { status: previous.replay.status, body: structuredClone(previous.replay.body), headers: { 'Idempotent-Replayed': 'true' } });
 			}
 		}
 
@@ -619,6 +623,11 @@ export class ApiRules {
 		if (idempotencyKey !== undefined && result.status >= 200 && result.status < 300) {
 			idempotency.remember(key.token, idempotencyKey, fingerprint, result.status, result.body, nowMs);
 		}
-		return result;
+		return this.inConvention(operation, result);
+	}
+
+	/** 9. HueChat's answer, or Chatwoot's where the convention is `chatwoot` and the operation documents one. */
+	private inConvention(operation: Operation, result: HandlerResult): HandlerResult {
+		return this.deps.options?.convention?.() === 'chatwoot' ? asChatwootAnswer(operation.chatwoot, result) : result;
 	}
 }

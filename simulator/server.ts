@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { FaultQueue, RequestLog, SimulatorControl, handleControlRequest, type Control, type Fault } from './control.ts';
 import { WebhookDelivery, handleDeliveryControl, type DeliveryOptions } from './delivery.ts';
 import { BLOB_PREFIX, serveBlob } from './attachments.ts';
+import { ConventionSetting, type Convention } from './chatwoot.ts';
 import { EventBus } from './events.ts';
 import { loadApiDocument } from './openapi.ts';
 import { handlers } from './resources/index.ts';
@@ -16,6 +17,7 @@ import { Store } from './store.ts';
 
 export type { Control, Fault, FaultSpec, RecordedRequest, ResetOptions } from './control.ts';
 export type { ApiKey, KeyOptions } from './rules.ts';
+export type { Convention } from './chatwoot.ts';
 export { DEMO_TOKEN } from './seed.ts';
 
 export interface SimulatorOptions {
@@ -33,6 +35,11 @@ export interface SimulatorOptions {
 	enforceHttps?: boolean;
 	/** Webhook delivery settings (retry backoff, attempts, timeout); see delivery.ts. */
 	delivery?: DeliveryOptions;
+	/**
+	 * `huechat` (default): v1 creates answer 201 and deletes 204, as HueChat's contract says. `chatwoot`: v1 creates
+	 * and deletes answer as Chatwoot does (200; deletes with an empty body), per each operation's `x-chatwoot`.
+	 */
+	convention?: Convention;
 }
 
 export interface Simulator {
@@ -123,9 +130,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const log = new RequestLog();
 	const events = new EventBus();
 	const delivery = new WebhookDelivery(store, events, options.delivery);
-	const control = new SimulatorControl({ store, keys, limiter, idempotency, faults, log, contacts, onReset: () => delivery.reset() });
+	const convention = new ConventionSetting(options.convention ?? 'huechat');
+	const control = new SimulatorControl({ store, keys, limiter, idempotency, faults, log, contacts, convention, onReset: () => delivery.reset() });
 	control.reset();
-	const rules = new ApiRules({ document, handlers, store, keys, limiter, idempotency, events, options: { enforceHttps: options.enforceHttps ?? false } });
+	const rules = new ApiRules({
+		document,
+		handlers,
+		store,
+		keys,
+		limiter,
+		idempotency,
+		events,
+		options: { enforceHttps: options.enforceHttps ?? false, convention: () => convention.get() },
+	});
 
 	const answerFault = (req: http.IncomingMessage, fault: Fault): ApiResponse => {
 		const status = fault.status ?? 500;

@@ -1,7 +1,8 @@
 // v1 as Chatwoot answers it, over a real port: the leniencies of a Rails app (the token header's spellings,
-// ActiveRecord's casting of integer fields, blank avatar URLs, Kaminari's page numbers). Sources in chatwoot/chatwoot:
-// access_token_auth_helper.rb, conversation_builder.rb, contacts_controller.rb, conversations_controller.rb;
-// Kaminari's `page`.
+// ActiveRecord's casting of integer fields, blank avatar URLs, Kaminari's page numbers) in every convention, and the
+// `chatwoot` convention's status codes and bodies for creates and deletes. Sources in chatwoot/chatwoot:
+// access_token_auth_helper.rb, conversation_builder.rb, contacts_controller.rb, conversations_controller.rb and the
+// other controllers each operation's `x-chatwoot` names; Kaminari's `page`.
 import { castLikeActiveRecord, integerCastPlan, kaminariPage, rubyToI } from '../../simulator/chatwoot.ts';
 import { loadApiDocument } from '../../simulator/openapi.ts';
 import { api, DEMO_TOKEN, simulatorPerSuite, V1 } from './helpers.ts';
@@ -175,8 +176,101 @@ describe('Chatwoot\'s other accepted forms', () => {
 	});
 });
 
+describe('the chatwoot convention', () => {
+	const chatwoot = { convention: 'chatwoot' } as const;
+
+	test('is off by default; PUT /__sim/convention switches it, reset puts back the starting one, a bad value is 400', async () => {
+		const control = async (method: string, body?: unknown) => {
+			const res = await fetch(`${sim().url}/__sim/convention`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+			return { status: res.status, body: await res.json() };
+		};
+		expect(await control('GET')).toEqual({ status: 200, body: { convention: 'huechat' } });
+		expect((await api(sim(), 'POST', `${V1}/labels`, { body: { title: 'before' } })).status).toBe(201);
+		expect(await control('PUT', { convention: 'chatwoot' })).toEqual({ status: 200, body: { convention: 'chatwoot' } });
+		expect((await api(sim(), 'POST', `${V1}/labels`, { body: { title: 'after' }, ...chatwoot })).status).toBe(200);
+		expect((await control('PUT', { convention: 'rails' })).status).toBe(400);
+		expect(sim().control.convention()).toBe('chatwoot');
+		sim().control.reset();
+		expect(sim().control.convention()).toBe('huechat');
+	});
+
+	describe('started with convention chatwoot', () => {
+		const cw = simulatorPerSuite({ contacts: 20, convention: 'chatwoot' });
+
+		test('v1 creates answer 200 with the record; a contact without inbox has Chatwoot\'s empty contact_inbox', async () => {
+			const contact = await api(cw(), 'POST', `${V1}/contacts`, { body: { name: 'Ada', email: 'ada@example.com' }, ...chatwoot });
+			expect(contact.status).toBe(200);
+			expect(contact.body.payload.contact_inbox).toEqual({ inbox: null, source_id: null });
+			const inboxed = await api(cw(), 'POST', `${V1}/contacts`, { body: { name: 'Bo', email: 'bo@example.com', inbox_id: 1 }, ...chatwoot });
+			expect(inboxed.body.payload.contact_inbox).toMatchObject({ inbox: { id: 1 }, source_id: expect.any(String) });
+			const conversation = await api(cw(), 'POST', `${V1}/conversations`, { body: { inbox_id: '1', contact_id: String(inboxed.body.payload.contact.id) }, ...chatwoot });
+			expect(conversation.status).toBe(200);
+			const id = conversation.body.id;
+			const creates: [string, unknown][] = [
+				[`${V1}/conversations/${id}/messages`, { content: 'Hello' }],
+				[`${V1}/inboxes`, { name: 'Api 2', channel: { type: 'api' } }],
+				[`${V1}/agents`, { email: 'zoe@example.com', name: 'Zoe' }],
+				[`${V1}/teams`, { name: 'billing' }],
+				[`${V1}/labels`, { title: 'cw' }],
+				[`${V1}/canned_responses`, { short_code: 'hi', content: 'Hello!' }],
+				[`${V1}/custom_attribute_definitions`, { attribute_display_name: 'Tier', attribute_key: 'tier', attribute_display_type: 'text', attribute_model: 'contact_attribute' }],
+				[`${V1}/webhooks`, { url: 'https://example.com/cw', subscriptions: ['message_created'] }],
+			];
+			for (const [path, body] of creates) {
+				const res = await api(cw(), 'POST', path, { body, ...chatwoot });
+				expect({ path, status: res.status }).toEqual({ path, status: 200 });
+			}
+		});
+
+		test('v1 deletes and the two toggles answer 200 with no body (head :ok); custom attribute deletes 204 (head :no_content)', async () => {
+			const label = await api(cw(), 'POST', `${V1}/labels`, { body: { title: 'gone' }, ...chatwoot });
+			const attribute = await api(cw(), 'POST', `${V1}/custom_attribute_definitions`, { body: { attribute_display_name: 'X', attribute_key: 'x_key', attribute_display_type: 'text' }, ...chatwoot });
+			const answers: [string, string, unknown, number][] = [
+				['POST', `${V1}/conversations/6/toggle_priority`, { priority: 'urgent' }, 200],
+				['POST', `${V1}/conversations/6/toggle_typing_status`, { typing_status: 'on' }, 200],
+				['DELETE', `${V1}/conversations/6`, undefined, 200],
+				['DELETE', `${V1}/contacts/5`, undefined, 200],
+				['DELETE', `${V1}/labels/${label.body.id}`, undefined, 200],
+				['DELETE', `${V1}/teams/2`, undefined, 200],
+				['DELETE', `${V1}/custom_attribute_definitions/${attribute.body.id}`, undefined, 204],
+			];
+			for (const [method, path, body, status] of answers) {
+				const res = await api(cw(), method, path, { body, ...chatwoot });
+				expect({ path, status: res.status, body: res.body, length: res.headers.get('content-length') }).toEqual({ path, status, body: undefined, length: status === 204 ? null : '0' });
+			}
+			expect(cw().store.conversations.size).toBeGreaterThan(0);
+			expect([...cw().store.conversations.values()].some((conversation) => conversation.display_id === 6)).toBe(false);
+		});
+
+		test('an idempotent replay answers as the first answer did, in Chatwoot\'s code; errors and v2 keep HueChat\'s', async () => {
+			const headers = { 'Idempotency-Key': 'cw-1' };
+			const first = await api(cw(), 'POST', `${V1}/contacts`, { body: { name: 'Once', email: 'once@example.com' }, headers, ...chatwoot });
+			const again = await api(cw(), 'POST', `${V1}/contacts`, { body: { name: 'Once', email: 'once@example.com' }, headers, ...chatwoot });
+			expect([first.status, again.status, again.headers.get('idempotent-replayed')]).toEqual([200, 200, 'true']);
+			expect(again.body).toEqual(first.body);
+			const duplicate = await api(cw(), 'POST', `${V1}/contacts`, { body: { name: 'Twice', email: 'once@example.com' }, ...chatwoot });
+			expect(duplicate.status).toBe(422);
+			expect((await api(cw(), 'DELETE', `${V1}/contacts/99999`, chatwoot)).status).toBe(404);
+			const list = await api(cw(), 'POST', '/api/v2/accounts/1/contact_lists', { body: { name: 'VIPs' }, ...chatwoot });
+			expect(list.status).toBe(201);
+			expect((await api(cw(), 'DELETE', `/api/v2/accounts/1/contact_lists/${list.body.id}`, chatwoot)).status).toBe(204);
+		});
+	});
+});
+
 describe('the document', () => {
 	const document = loadApiDocument();
+
+	test('every v1 operation answering 201 or 204 gives Chatwoot\'s answer in x-chatwoot, with its source', () => {
+		for (const operation of document.operations.filter((item) => item.api === 'v1')) {
+			const raw = document.doc.paths[operation.pathTemplate][operation.method.toLowerCase() as 'post'];
+			const success = Object.keys(raw?.responses ?? {}).filter((code) => code.startsWith('2'));
+			const differs = success.includes('201') || success.includes('204');
+			expect({ id: operation.operationId, chatwoot: operation.chatwoot !== undefined }).toEqual({ id: operation.operationId, chatwoot: differs });
+			if (differs) expect((raw as Record<string, unknown>)['x-chatwoot']).toMatchObject({ source: expect.stringMatching(/^chatwoot\/chatwoot app\/controllers\//) });
+		}
+		expect(document.operations.filter((item) => item.api === 'v2' && item.chatwoot)).toEqual([]);
+	});
 
 	test('lists the deviations from Chatwoot that stay, each with what both do and why', () => {
 		const deviations = (document.doc as unknown as Record<string, unknown>)['x-chatwoot-deviations'] as Record<string, string>[];

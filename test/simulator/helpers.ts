@@ -14,6 +14,8 @@ export interface ApiCall {
 	headers?: Record<string, string>;
 	/** Check the response against the document (default true). */
 	conform?: boolean;
+	/** The convention the simulator answers in: `chatwoot` checks an operation's `x-chatwoot` answer (default `huechat`). */
+	convention?: 'huechat' | 'chatwoot';
 }
 
 export interface ApiAnswer {
@@ -56,7 +58,10 @@ export async function api(sim: Simulator, method: string, path: string, call: Ap
 	const response = await fetch(`${sim.url}${path}`, { method, headers, body });
 	const text = await response.text();
 	const parsed: unknown = text === '' ? undefined : JSON.parse(text);
-	if (call.conform !== false) expectConforms(method, path, response.status, parsed);
+	if (call.conform !== false) {
+		if (call.convention === 'chatwoot') expectChatwootConforms(method, path, response.status, parsed, response.headers);
+		else expectConforms(method, path, response.status, parsed);
+	}
 	return { status: response.status, headers: response.headers, body: parsed };
 }
 
@@ -72,6 +77,39 @@ export function expectConforms(method: string, path: string, status: number, bod
 	if (problems.length > 0) {
 		throw new Error(`${method} ${path} → ${status} does not match the document:\n${problems.slice(0, 10).join('\n')}\n${JSON.stringify(body).slice(0, 800)}`);
 	}
+}
+
+/**
+ * For the `chatwoot` convention: an operation with an `x-chatwoot` answer gave exactly that status, and either no
+ * body (with Rails' JSON content type for `head :ok`) or HueChat's success body (Chatwoot's objects where HueChat has
+ * null, per `nullAs`). Other operations answer as in the `huechat` convention.
+ */
+export function expectChatwootConforms(method: string, path: string, status: number, body: unknown, headers: Headers): void {
+	const document = loadApiDocument();
+	const match = document.match(method, new URL(path, 'http://x').pathname);
+	const answer = match?.operation.chatwoot;
+	if (!match || !answer || status >= 300) {
+		expectConforms(method, path, status, body);
+		return;
+	}
+	if (status !== answer.status) throw new Error(`${method} ${path} → ${status}, Chatwoot answers ${answer.status}`);
+	if (answer.body === 'empty') {
+		if (body !== undefined) throw new Error(`${method} ${path} → a body where Chatwoot sends none: ${JSON.stringify(body)}`);
+		const contentType = headers.get('content-type');
+		if (status !== 204 && contentType !== 'application/json') throw new Error(`${method} ${path} → content type ${contentType}, Rails' head :ok sends application/json`);
+		return;
+	}
+	const huechatBody = structuredClone(body) as Record<string, unknown>;
+	for (const [pointer, replacement] of Object.entries(answer.nullAs ?? {})) {
+		const parts = pointer.split('/').slice(1);
+		const last = parts.pop() as string;
+		const parent = parts.reduce<Record<string, unknown> | undefined>((node, part) => node?.[part] as Record<string, unknown> | undefined, huechatBody);
+		if (parent && JSON.stringify(parent[last]) === JSON.stringify(replacement)) parent[last] = null;
+	}
+	const operation = document.doc.paths[match.operation.pathTemplate][match.operation.method.toLowerCase() as 'post'];
+	const success = Object.keys(operation?.responses ?? {}).find((code) => code.startsWith('2')) ?? '200';
+	const problems = document.validateResponse(match.operation.operationId, Number(success), huechatBody);
+	if (problems.length > 0) throw new Error(`${method} ${path} → ${status} is not HueChat's ${success} body:\n${problems.slice(0, 10).join('\n')}`);
 }
 
 export function expectErrorBody(body: unknown, status: number): void {
