@@ -1,4 +1,5 @@
 /** Starts the HueChat simulator on a free 127.0.0.1 port for a test file and hands out credentials for it. */
+import { parseConvention } from '../../simulator/chatwoot.ts';
 import { startSimulator } from '../../simulator/server.ts';
 import { runHueChat, type HueChatCredentials, type RunOptions, type RunResult } from './routing';
 
@@ -42,8 +43,17 @@ export function mostInFlight(requests: RecordedRequest[]): number {
 	return most;
 }
 
+/**
+ * The convention test simulators answer in: `HUECHAT_SIM_CONVENTION=chatwoot` runs the suites against Chatwoot's
+ * status codes and bodies for v1 creates and deletes (default `huechat`).
+ */
+export function conventionFromEnv(): ReturnType<typeof parseConvention> {
+	const raw = process.env.HUECHAT_SIM_CONVENTION;
+	return raw === undefined || raw === '' ? 'huechat' : parseConvention(raw);
+}
+
 export async function startFixture(options: Parameters<typeof startSimulator>[0] = {}): Promise<SimulatorFixture> {
-	const sim = await startSimulator({ port: 0, quiet: true, ...options });
+	const sim = await startSimulator({ port: 0, quiet: true, convention: conventionFromEnv(), ...options });
 	const credentialsWith = async (key: { scopes?: string[]; rpm?: number }): Promise<HueChatCredentials> => {
 		const created = await sim.control.createKey({ scopes: key.scopes ?? ['*'], rpm: key.rpm ?? 100_000 });
 		return { apiToken: created.token, accountId: sim.accountId, baseUrl: sim.url };
