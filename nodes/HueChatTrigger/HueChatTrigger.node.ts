@@ -27,7 +27,8 @@ export class HueChatTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				// webhook() answers every delivery itself at once (deliveries.ts): HueChat wants an answer within 10 s
+				// refusals, duplicates and skips are answered by webhook() itself; an accepted delivery by n8n once the
+				// execution is recorded (deliveries.ts). HueChat wants an answer within 10 s.
 				responseMode: 'onReceived',
 				responseData: 'noData',
 				path: 'webhook',
@@ -114,6 +115,6 @@ export class HueChatTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return receiveDelivery(this);
+		return await receiveDelivery(this);
 	}
 }

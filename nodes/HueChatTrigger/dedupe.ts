@@ -1,94 +1,190 @@
+import { createHash } from 'crypto';
+
 import type { IDataObject } from 'n8n-workflow';
 
 /**
- * "Have we already started a workflow for this delivery?" HueChat retries an event for up to 24 hours with the same
- * `webhook-id` (v1: `X-Chatwoot-Delivery`), so a receiver sees some events twice, and with several n8n processes
- * (queue mode: main and webhook processes) the copies can land on different processes. Two layers answer:
+ * "Has this event already started the workflow?" HueChat retries an event for up to 24 hours with the same
+ * `webhook-id` (v1: `X-Chatwoot-Delivery`), and with several n8n processes (queue mode) the copies can land on
+ * different processes. The answer is kept in two places:
  *
- * 1. In process: per trigger (workflow + node), the delivery keys seen with a time to live, checked and updated
- *    synchronously once the signature verified, so copies arriving at the same moment start one execution.
- *    Bounded (MAX_KEYS per trigger, MAX_TRIGGERS), no timers.
- * 2. The node's static data (`seen`), which n8n loads from its database for every webhook call and saves after it:
- *    covers a restart and the other processes. Each save writes the newest STATIC_KEYS of what was loaded merged with
- *    what this process saw, so two processes saving one after the other do not erase each other's recent ids.
- *    Kept small on purpose because n8n rewrites the whole static data blob on every save.
+ * 1. In process, per trigger (workflow + node): each event key with its state. `pending` from the moment a delivery is
+ *    accepted until n8n has answered it; `done` once n8n answered 2xx (the execution is recorded); a failed answer
+ *    (n8n could not record the execution) forgets the key again, so HueChat's retry runs it. Copies arriving while
+ *    the first is pending are told to come back later, so one event never starts two executions nor none.
+ * 2. The node's static data (`seen`), which n8n loads for every webhook call and saves after it: covers restarts
+ *    and the other processes. It holds an 8-byte SHA-256 digest of every key seen in the last 24 hours, at most
+ *    MAX_REMEMBERED, grouped by hour, base64: about 110 kB for 10,000 events. It is computed when n8n serialises
+ *    the static data (toJSON), not when the delivery arrives, so every save carries all this process knows by then,
+ *    and a save that raced another process's is repaired by the next one.
  *
- * Keys name the endpoint (production or test URL) and the delivery, because one event fans out with the same id to
- * every subscription: two workflows (or a test listener) must each get it once.
+ * A digest collision (two different events with the same 8 bytes) would drop the second: with 10,000 remembered
+ * events the chance per event is about 5 · 10⁻¹⁶.
  */
 export const DEDUPE_TTL_SECONDS = 24 * 60 * 60 + 15 * 60;
-export const STATIC_KEYS = 100;
-const MAX_KEYS = 10_000;
+export const MAX_REMEMBERED = 10_000;
 const MAX_TRIGGERS = 1_000;
+/** A delivery n8n never answered (a stuck database) stops blocking its copies after this long. */
+const PENDING_LIMIT_SECONDS = 10 * 60;
+const DIGEST_BYTES = 8;
+const HOUR = 3600;
+const FORMAT = 'sha256-64/hour';
 
-/** What one trigger (workflow id | node id) saw in this process: key → seen at (unix seconds), oldest first. */
-interface Seen {
-	keys: Map<string, number>;
-	/** The newest STATIC_KEYS keys of `keys`, newest first: what each save merges in, without walking `keys`. */
-	latest: string[];
+/** What static data holds: [hour start (unix s), base64 of the digests first seen in that hour], oldest first. */
+interface StoredSeen {
+	format: typeof FORMAT;
+	buckets: Array<[number, string]>;
 }
 
-const recent = new Map<string, Seen>();
-
-function expired(seenAt: number, now: number): boolean {
-	return now - seenAt > DEDUPE_TTL_SECONDS;
+interface Entry {
+	at: number;
+	state: 'pending' | 'done';
 }
 
-function seenBy(trigger: string): Seen {
-	let seen = recent.get(trigger);
-	if (seen) {
-		recent.delete(trigger); // most recently used trigger last
+/** One trigger's memory in this process. Keys are digests as 8-character latin1 strings. */
+interface TriggerMemory {
+	entries: Map<string, Entry>;
+	/** Keys whose execution n8n failed to record: a copy in static data no longer counts, and saves drop it. */
+	withdrawn: Map<string, number>;
+}
+
+const memory = new Map<string, TriggerMemory>();
+
+function memoryOf(trigger: string): TriggerMemory {
+	let found = memory.get(trigger);
+	if (found) {
+		memory.delete(trigger); // most recently used trigger last
 	} else {
-		seen = { keys: new Map(), latest: [] };
-		if (recent.size >= MAX_TRIGGERS) recent.delete(recent.keys().next().value as string);
+		found = { entries: new Map(), withdrawn: new Map() };
+		if (memory.size >= MAX_TRIGGERS) memory.delete(memory.keys().next().value as string);
 	}
-	recent.set(trigger, seen);
+	memory.set(trigger, found);
+	return found;
+}
+
+function digest(key: string): string {
+	return createHash('sha256').update(key).digest().subarray(0, DIGEST_BYTES).toString('latin1');
+}
+
+function hourOf(seconds: number): number {
+	return Math.floor(seconds / HOUR) * HOUR;
+}
+
+function expired(at: number, nowSeconds: number): boolean {
+	return nowSeconds - at > DEDUPE_TTL_SECONDS;
+}
+
+/** Digest → hour first seen, from static data in this or the earlier format ({ key: seen at }). */
+function readStored(value: unknown, nowSeconds: number): Map<string, number> {
+	const seen = new Map<string, number>();
+	if (!value || typeof value !== 'object') return seen;
+	const stored = value as Partial<StoredSeen> & Record<string, unknown>;
+	if (stored.format === FORMAT && Array.isArray(stored.buckets)) {
+		for (const bucket of stored.buckets) {
+			const [hour, encoded] = Array.isArray(bucket) ? bucket : [];
+			// the bucket's last event may be up to an hour younger than its start
+			if (typeof hour !== 'number' || typeof encoded !== 'string' || expired(hour + HOUR, nowSeconds)) continue;
+			const bytes = Buffer.from(encoded, 'base64');
+			for (let offset = 0; offset + DIGEST_BYTES <= bytes.length; offset += DIGEST_BYTES) {
+				seen.set(bytes.toString('latin1', offset, offset + DIGEST_BYTES), hour);
+			}
+		}
+		return seen;
+	}
+	for (const [key, at] of Object.entries(stored)) {
+		if (typeof at === 'number' && !expired(at, nowSeconds)) seen.set(digest(key), hourOf(at));
+	}
 	return seen;
 }
 
-function remember(seen: Seen, key: string, nowSeconds: number): void {
-	seen.keys.delete(key);
-	seen.keys.set(key, nowSeconds);
-	if (seen.keys.size > MAX_KEYS) seen.keys.delete(seen.keys.keys().next().value as string);
-	seen.latest = [key, ...seen.latest.filter((other) => other !== key)].slice(0, STATIC_KEYS);
+/**
+ * The `seen` value of one webhook call's static data. n8n serialises static data with JSON.stringify when it saves
+ * it, which calls toJSON: the newest MAX_REMEMBERED digests of what was loaded and what this process knows then.
+ */
+class SeenLog {
+	constructor(
+		private readonly loaded: Map<string, number>,
+		private readonly process: TriggerMemory,
+	) {}
+
+	has(key: string): boolean {
+		return this.loaded.has(key) && !this.process.withdrawn.has(key);
+	}
+
+	toJSON(): StoredSeen {
+		const nowSeconds = Math.floor(Date.now() / 1000);
+		const merged = new Map<string, number>();
+		for (const [key, hour] of this.loaded) if (!this.process.withdrawn.has(key)) merged.set(key, hour);
+		for (const [key, entry] of this.process.entries) {
+			if (!merged.has(key) && !expired(entry.at, nowSeconds)) merged.set(key, hourOf(entry.at));
+		}
+		const byHour = new Map<number, string[]>();
+		for (const [key, hour] of merged) {
+			if (expired(hour + HOUR, nowSeconds)) continue;
+			let keys = byHour.get(hour);
+			if (!keys) byHour.set(hour, (keys = []));
+			keys.push(key);
+		}
+		const buckets: Array<[number, string]> = [];
+		let room = MAX_REMEMBERED;
+		for (const hour of [...byHour.keys()].sort((a, b) => b - a)) {
+			if (room === 0) break;
+			const keys = byHour.get(hour)!;
+			const kept = keys.length > room ? keys.slice(keys.length - room) : keys;
+			room -= kept.length;
+			buckets.unshift([hour, Buffer.from(kept.join(''), 'latin1').toString('base64')]);
+		}
+		return { format: FORMAT, buckets };
+	}
+}
+
+/** How one delivery is to be treated. */
+export type Claim =
+	| { verdict: 'duplicate' }
+	| { verdict: 'in-progress' }
+	/** First sighting: call settle(true) once its execution is recorded (or it needs none), settle(false) if not. */
+	| { verdict: 'new'; settle(recorded: boolean): void };
+
+function remember(process: TriggerMemory, key: string, entry: Entry): void {
+	process.entries.delete(key);
+	process.entries.set(key, entry);
+	process.withdrawn.delete(key);
+	if (process.entries.size <= MAX_REMEMBERED) return;
+	for (const [oldest, { state }] of process.entries) {
+		if (state === 'done') {
+			process.entries.delete(oldest);
+			return;
+		}
+	}
 }
 
 /**
- * The newest STATIC_KEYS unexpired keys of what this process saw and what static data held. Newest first; on equal
- * times this process's latest keys come first (the sort is stable), so the key just seen is always kept.
+ * Looks `key` up for `trigger` in this process and in `staticData.seen` (replacing that with a SeenLog, which marks
+ * the static data changed so n8n saves it), and claims it when it is new.
  */
-function newestKeys(stored: Record<string, number>, seen: Seen, nowSeconds: number): Record<string, number> {
-	const ours = seen.latest.map((key): [string, number] => [key, seen.keys.get(key) ?? 0]);
-	const candidates = [...ours, ...Object.entries(stored)].sort((a, b) => b[1] - a[1]);
-	const kept: Record<string, number> = {};
-	let count = 0;
-	for (const [key, seenAt] of candidates) {
-		if (count === STATIC_KEYS) break;
-		if (key in kept || expired(seenAt, nowSeconds)) continue;
-		kept[key] = seenAt;
-		count++;
+export function claimDelivery(trigger: string, staticData: IDataObject, key: string, nowSeconds: number): Claim {
+	const process = memoryOf(trigger);
+	const log = staticData.seen instanceof SeenLog ? staticData.seen : new SeenLog(readStored(staticData.seen, nowSeconds), process);
+	staticData.seen = log as unknown as IDataObject;
+	const id = digest(key);
+	const known = process.entries.get(id);
+	if (known && !expired(known.at, nowSeconds)) {
+		if (known.state === 'done') return { verdict: 'duplicate' };
+		if (nowSeconds - known.at < PENDING_LIMIT_SECONDS) return { verdict: 'in-progress' };
 	}
-	return kept;
-}
-
-/**
- * True when `key` was seen by this trigger within the TTL (a duplicate); otherwise remembers it, in process and in
- * `staticData.seen`, and answers false.
- */
-export function seenBefore(trigger: string, staticData: IDataObject, key: string, nowSeconds: number): boolean {
-	const seen = seenBy(trigger);
-	const stored = (staticData.seen ?? {}) as Record<string, number>;
-	const inProcess = seen.keys.get(key);
-	const inStatic = stored[key];
-	if ((inProcess !== undefined && !expired(inProcess, nowSeconds)) || (inStatic !== undefined && !expired(inStatic, nowSeconds))) {
-		return true;
-	}
-	remember(seen, key, nowSeconds);
-	staticData.seen = newestKeys(stored, seen, nowSeconds);
-	return false;
-}
-
-/** Tests only: forget the in-process layer (as a restart of n8n would). */
-export function forgetRecentDeliveries(): void {
-	recent.clear();
+	if (!known && log.has(id)) return { verdict: 'duplicate' };
+	const entry: Entry = { at: nowSeconds, state: 'pending' };
+	remember(process, id, entry);
+	return {
+		verdict: 'new',
+		settle(recorded: boolean) {
+			if (process.entries.get(id) !== entry) return;
+			if (recorded) {
+				entry.state = 'done';
+				return;
+			}
+			process.entries.delete(id);
+			process.withdrawn.set(id, nowSeconds);
+			if (process.withdrawn.size > MAX_REMEMBERED) process.withdrawn.delete(process.withdrawn.keys().next().value as string);
+		},
+	};
 }

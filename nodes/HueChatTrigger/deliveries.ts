@@ -1,23 +1,23 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
-import { verifyChatwootWebhook, verifyStandardWebhook, type Refusal } from '../shared/signatures';
+import { listsForeignSignature, TOLERANCE_SECONDS, verifyChatwootWebhook, verifyStandardWebhook, type Refusal } from '../shared/signatures';
 import { ALL_EVENTS } from '../shared/webhookEvents';
-import { seenBefore } from './dedupe';
-import { registrationForDelivery, type Api } from './subscriptions';
+import { claimDelivery } from './dedupe';
+import { adoptRotatedSecret, registrationForDelivery, verifyingSecrets, withLatestRotation, type Api, type Registration } from './subscriptions';
 
 /**
- * One delivery from HueChat, from the raw request to at most one workflow execution:
- *   1. verify: the signature over the RAW body (never a re-serialisation) with the secret create() stored, any listed
- *      signature, compared in constant time, timestamp within 5 minutes. Anything else → 401, no execution.
- *   2. de-duplicate by delivery id (dedupe.ts): a repeat → 200, no execution.
+ * One delivery from HueChat, from the raw request to exactly one workflow execution:
+ *   1. verify: the signature over the RAW body (never a re-serialisation) with the secrets we hold, any listed
+ *      signature, compared in constant time, timestamp within 5 minutes. Anything else → 401, no execution. A
+ *      signature made with a secret we do not hold means the secret was rotated in HueChat: see adoptRotatedSecret.
+ *   2. claim by delivery id (dedupe.ts): already run → 200, no execution; a copy of one still being recorded → 409,
+ *      so HueChat tries again later.
  *   3. filter: events not selected, other inboxes, non-incoming messages when asked → 200, no execution.
  *   4. one item: {event, id, created_at, account_id, data}.
- * Every delivery is answered here (status and a short JSON body) and ends with noWebhookResponse, so n8n does not
- * answer again; refusals and skips return no workflowData (no execution). An accepted delivery is answered before
- * the execution is queued, a few milliseconds earlier than n8n would: n8n saves the static data (the seen delivery
- * ids) only when the node answered itself. When n8n answers after queueing, the execution's copy of the workflow
- * resets the "static data changed" flag first and the ids never reach the database, so another process (queue
- * mode) or a restarted one would run a re-sent event again.
+ * Refusals, duplicates and skips are answered here (noWebhookResponse). An accepted delivery is answered by n8n, which
+ * (2.x) answers only after it has recorded the execution: if it cannot (its database locked or down), HueChat gets a
+ * 5xx and retries, and the claim is withdrawn so the retry runs. n8n 1.x answers before recording it.
  */
 
 function header(headers: IDataObject, name: string): string | undefined {
@@ -34,32 +34,68 @@ function answer(context: IWebhookFunctions, status: number, body: IDataObject): 
 	return { noWebhookResponse: true };
 }
 
-const REFUSAL_TEXT: Record<Refusal | 'unknown-endpoint' | 'no-body', string> = {
+const REFUSAL_TEXT: Record<Refusal | 'unknown-endpoint', string> = {
 	'missing-headers': 'Missing signature headers',
 	'bad-timestamp': 'Invalid timestamp',
 	stale: 'Timestamp too old',
 	future: 'Timestamp in the future',
 	'no-matching-signature': 'Invalid signature',
 	'unknown-endpoint': 'This trigger holds no subscription for this URL: deactivate and activate the workflow again',
-	'no-body': 'Request body missing',
 };
+
+/** A foreign signature alone (the secret rotated while no delivery came) makes the trigger rotate at most this often. */
+const REFUSED_ROTATION_INTERVAL_SECONDS = 10 * 60;
+/** After its own rotation HueChat lists the replaced secret's signature for a day: no reason to rotate again. */
+const DAY_SECONDS = 24 * 60 * 60 + TOLERANCE_SECONDS;
 
 interface Verified {
 	api: Api;
 	deliveryId: string;
-	body: IDataObject;
+	rawBody: Buffer;
 	timestamp: number;
 }
 
 type Outcome = { verified: Verified } | { refused: keyof typeof REFUSAL_TEXT };
 
-function verify(context: IWebhookFunctions, nowSeconds: number): Outcome {
+/** The raw body: n8n keeps it for the content types it parses; for others (or none) the request is still unread. */
+async function rawBodyOf(context: IWebhookFunctions): Promise<Buffer> {
+	const request = context.getRequestObject() as unknown as NodeJS.ReadableStream & { rawBody?: unknown; readableEnded?: boolean };
+	if (Buffer.isBuffer(request.rawBody)) return request.rawBody;
+	if (request.readableEnded) return Buffer.alloc(0);
+	const chunks: Buffer[] = [];
+	for await (const chunk of request) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+	return Buffer.concat(chunks);
+}
+
+/**
+ * Standard Webhooks signatures, and the secret rotation they reveal. A delivery that verifies but also lists a
+ * signature we cannot make, when the trigger has not rotated for a day, and one that verifies with none of our secrets
+ * but is otherwise well formed and fresh (at most every ten minutes, as anyone can send one), make the trigger
+ * rotate the secret itself (subscriptions.ts). The refused one is then retried by HueChat with the new secret.
+ */
+async function verifyStandard(context: IWebhookFunctions, trigger: string, registration: Registration, delivery: { id?: string; timestamp?: string; signature?: string; rawBody: Buffer }, nowSeconds: number): Promise<Refusal | undefined> {
+	const refusal = verifyStandardWebhook(verifyingSecrets(registration, nowSeconds), delivery, nowSeconds);
+	const sinceRotation = nowSeconds - (registration.rotatedAt ?? 0);
+	const rotate =
+		(refusal === undefined && sinceRotation > DAY_SECONDS && listsForeignSignature(verifyingSecrets(registration, nowSeconds), delivery)) ||
+		(refusal === 'no-matching-signature' && sinceRotation > REFUSED_ROTATION_INTERVAL_SECONDS);
+	if (rotate) {
+		try {
+			await adoptRotatedSecret(context, trigger, registration, nowSeconds);
+		} catch (error) {
+			context.logger.warn(`HueChat Trigger: could not rotate the webhook secret after HueChat changed it: ${(error as Error).message}`);
+		}
+	}
+	return refusal;
+}
+
+async function verify(context: IWebhookFunctions, trigger: string, nowSeconds: number): Promise<Outcome> {
 	const staticData = context.getWorkflowStaticData('node');
 	const url = context.getWebhookResourceUrl?.('default') ?? context.getNodeWebhookUrl('default');
-	const registration = registrationForDelivery(staticData, url, context.getMode());
-	if (!registration?.secret) return { refused: 'unknown-endpoint' };
-	const rawBody = (context.getRequestObject() as unknown as { rawBody?: unknown }).rawBody;
-	if (!Buffer.isBuffer(rawBody)) return { refused: 'no-body' };
+	const stored = registrationForDelivery(staticData, url, context.getMode());
+	if (!stored?.secret) return { refused: 'unknown-endpoint' };
+	const registration = withLatestRotation(trigger, stored);
+	const rawBody = await rawBodyOf(context);
 	const headers = context.getHeaderData() as IDataObject;
 	let deliveryId: string | undefined;
 	let timestamp: string | undefined;
@@ -67,7 +103,7 @@ function verify(context: IWebhookFunctions, nowSeconds: number): Outcome {
 	if (registration.api === 'v2') {
 		deliveryId = header(headers, 'webhook-id');
 		timestamp = header(headers, 'webhook-timestamp');
-		refusal = verifyStandardWebhook([registration.secret], { id: deliveryId, timestamp, signature: header(headers, 'webhook-signature'), rawBody }, nowSeconds);
+		refusal = await verifyStandard(context, trigger, registration, { id: deliveryId, timestamp, signature: header(headers, 'webhook-signature'), rawBody }, nowSeconds);
 	} else {
 		deliveryId = header(headers, 'x-chatwoot-delivery');
 		timestamp = header(headers, 'x-chatwoot-timestamp');
@@ -76,14 +112,17 @@ function verify(context: IWebhookFunctions, nowSeconds: number): Outcome {
 			: 'missing-headers';
 	}
 	if (refusal) return { refused: refusal };
-	let body: unknown;
+	return { verified: { api: registration.api, deliveryId: deliveryId as string, rawBody, timestamp: Number(timestamp) } };
+}
+
+/** The JSON object a genuine delivery carries, or undefined: HueChat always sends one, so anything else is unusable. */
+function parseBody(rawBody: Buffer): IDataObject | undefined {
 	try {
-		body = JSON.parse(rawBody.toString('utf8'));
+		const body: unknown = JSON.parse(rawBody.toString('utf8'));
+		return body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : undefined;
 	} catch {
-		body = undefined;
+		return undefined;
 	}
-	if (!body || typeof body !== 'object' || Array.isArray(body)) return { refused: 'no-body' };
-	return { verified: { api: registration.api, deliveryId: deliveryId as string, body: body as IDataObject, timestamp: Number(timestamp) } };
 }
 
 function dig(source: unknown, path: string): unknown {
@@ -112,8 +151,8 @@ interface Item {
 	data: IDataObject;
 }
 
-function toItem(verified: Verified): Item {
-	const { api, body, deliveryId, timestamp } = verified;
+function toItem(verified: Verified, body: IDataObject): Item {
+	const { api, deliveryId, timestamp } = verified;
 	if (api === 'v2') {
 		return {
 			event: String(body.event ?? ''),
@@ -152,18 +191,80 @@ function skipReason(context: IWebhookFunctions, item: Item, api: Api): string | 
 	return undefined;
 }
 
-export function receiveDelivery(context: IWebhookFunctions): IWebhookResponseData {
+/** What the trigger uses of n8n's HTTP response to the delivery. */
+interface ServerResponse {
+	statusCode: number;
+	headersSent: boolean;
+	writableEnded: boolean;
+	writableFinished: boolean;
+	once(event: 'finish' | 'close', listener: () => void): unknown;
+}
+
+const isSuccess = (status: number): boolean => status >= 200 && status < 300;
+
+/**
+ * n8n 2.x answers an accepted delivery after it recorded the execution, and saves static data right before that
+ * answer only when it is marked changed; but recording the execution builds new Workflow objects over the same static
+ * data, which clears that mark. So, until the answer is sent, the claim's static data is marked changed again on every
+ * turn of the event loop's timers (at least one passes while n8n waits for its database; later saves of the
+ * process carry the ids too, should one be missed). One loop serves
+ * every pending delivery of the process; it stops when none is pending.
+ */
+const unanswered = new Map<IDataObject, { response: ServerResponse; since: number; seen: unknown }>();
+const MARK_FOR_MS = 60_000;
+
+function markChangedUntilAnswered(staticData: IDataObject, response: ServerResponse): void {
+	unanswered.set(staticData, { response, since: Date.now(), seen: staticData.seen });
+	if (unanswered.size === 1) void markWhileUnanswered();
+}
+
+async function markWhileUnanswered(): Promise<void> {
+	while (unanswered.size > 0) {
+		await sleep(0);
+		const now = Date.now();
+		for (const [staticData, { response, since, seen }] of unanswered) {
+			if (response.headersSent || response.writableEnded || now - since > MARK_FOR_MS) unanswered.delete(staticData);
+			else staticData.seen = seen as IDataObject; // any write marks the workflow's static data changed
+		}
+	}
+}
+
+/** Settles the claim from n8n's answer: 2xx means the execution is recorded; anything else that it is not. */
+function settleOnAnswer(response: ServerResponse, settle: (recorded: boolean) => void): void {
+	const onFinish = () => settle(isSuccess(response.statusCode));
+	response.once('finish', onFinish);
+	response.once('close', () => {
+		// the caller hung up: if n8n had already answered, its status tells; if not, the claim stays pending (copies
+		// are asked to come back later) until n8n answers into the closed connection or the claim times out
+		if (!response.writableFinished && response.headersSent) onFinish();
+	});
+}
+
+export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const nowSeconds = Math.floor(Date.now() / 1000);
-	const outcome = verify(context, nowSeconds);
+	const trigger = `${context.getWorkflow().id ?? ''}|${context.getNode().id}`;
+	const outcome = await verify(context, trigger, nowSeconds);
 	if ('refused' in outcome) return answer(context, 401, { error: REFUSAL_TEXT[outcome.refused], reason: outcome.refused });
 	const { verified } = outcome;
-	const endpoint = context.getMode() === 'manual' ? 'test' : 'production';
-	const trigger = `${context.getWorkflow().id ?? ''}|${context.getNode().id}`;
-	if (seenBefore(trigger, context.getWorkflowStaticData('node'), `${endpoint}:${verified.deliveryId}`, nowSeconds)) {
-		return answer(context, 200, { received: true, duplicate: true });
+	const body = parseBody(verified.rawBody);
+	if (!body) {
+		// genuine but unusable: a refusal would only be retried for a day, so it is acknowledged and reported
+		context.logger.warn(`HueChat Trigger: delivery ${verified.deliveryId} is signed correctly but its body is not a JSON object; it was not run`);
+		return answer(context, 200, { received: true, ignored: 'the body is not a JSON object' });
 	}
-	const item = toItem(verified);
+	const endpoint = context.getMode() === 'manual' ? 'test' : 'production';
+	const staticData = context.getWorkflowStaticData('node');
+	const claim = claimDelivery(trigger, staticData, `${endpoint}:${verified.deliveryId}`, nowSeconds);
+	if (claim.verdict === 'duplicate') return answer(context, 200, { received: true, duplicate: true });
+	if (claim.verdict === 'in-progress') return answer(context, 409, { error: 'This event is being recorded; try again later', reason: 'in-progress' });
+	const item = toItem(verified, body);
 	const skipped = skipReason(context, item, verified.api);
-	if (skipped) return answer(context, 200, { received: true, skipped });
-	return { ...answer(context, 200, { received: true }), workflowData: [[{ json: item as unknown as IDataObject }]] };
+	if (skipped) {
+		claim.settle(true);
+		return answer(context, 200, { received: true, skipped });
+	}
+	const response = context.getResponseObject() as unknown as ServerResponse;
+	settleOnAnswer(response, claim.settle);
+	markChangedUntilAnswered(staticData, response);
+	return { workflowData: [[{ json: item as unknown as IDataObject }]] };
 }

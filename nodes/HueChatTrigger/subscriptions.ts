@@ -1,4 +1,4 @@
-import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { accountPath, CREDENTIAL_TYPE } from '../shared/api';
@@ -29,6 +29,10 @@ export interface Registration {
 	events: string[];
 	/** v2: `whsec_…`; v1: the Chatwoot webhook secret. Verifies deliveries; never output or logged. */
 	secret: string;
+	/** v2: secrets replaced by the trigger's own rotations, still verifying deliveries signed before (24 h). */
+	retiredSecrets?: Array<{ secret: string; until: number }>;
+	/** v2: when the trigger last rotated the secret itself (unix seconds). */
+	rotatedAt?: number;
 }
 
 /** A subscription as HueChat shows it, in the terms both APIs share. */
@@ -46,9 +50,13 @@ interface Flavour {
 	update(context: IHookFunctions, id: string | number, events: string[]): Promise<void>;
 	/** Deletes; a subscription already gone is fine. */
 	remove(context: IHookFunctions, id: string | number): Promise<void>;
+	/** Stops deliveries without deleting, where the API can: the fallback when a delete keeps failing. */
+	pause?(context: IHookFunctions, id: string | number): Promise<void>;
 }
 
-async function path(context: IHookFunctions, api: Api, suffix: string): Promise<string> {
+type ApiContext = IHookFunctions | IWebhookFunctions;
+
+async function path(context: ApiContext, api: Api, suffix: string): Promise<string> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	return accountPath(api, credentials.accountId, suffix);
 }
@@ -58,7 +66,7 @@ function isNotFound(error: unknown): boolean {
 }
 
 /** DELETE; a 404 means it is gone already, which is what we wanted. Other failures surface (HueChat's words). */
-async function deleteUnlessGone(context: IHookFunctions, url: string): Promise<void> {
+async function deleteUnlessGone(context: ApiContext, url: string): Promise<void> {
 	let failure: unknown;
 	try {
 		await apiRequest(context, 'DELETE', url);
@@ -101,6 +109,9 @@ const v2: Flavour = {
 	},
 	async remove(context, id) {
 		await deleteUnlessGone(context, await path(context, 'v2', `/outbound_webhooks/${String(id)}`));
+	},
+	async pause(context, id) {
+		await apiRequest(context, 'PATCH', await path(context, 'v2', `/outbound_webhooks/${String(id)}`), { body: { active: false } });
 	},
 };
 
@@ -237,15 +248,86 @@ export async function createSubscription(context: IHookFunctions): Promise<boole
 	return true;
 }
 
-/** delete: removes this URL's subscriptions (of the recorded and the selected kind) and nothing else. */
+/**
+ * delete: removes this URL's subscriptions (of the recorded and the selected kind) and nothing else. Each request is
+ * already retried (request.ts); when HueChat still refuses, the recorded subscription is paused instead (v2), so it
+ * stops delivering, and the error is raised. n8n unpublishes the workflow all the same and never calls delete again;
+ * whatever is left for this URL is removed the next time the workflow is published (removeAllFor).
+ */
 export async function deleteSubscription(context: IHookFunctions): Promise<boolean> {
 	const url = ourUrl(context);
 	const found = registrationFor(context, url);
 	const apis = new Set<Api>([context.getNodeParameter('api', 'v2') as Api]);
 	if (found) apis.add(found.registration.api);
-	for (const api of apis) await removeAllFor(context, api, url);
+	try {
+		for (const api of apis) await removeAllFor(context, api, url);
+	} catch (error) {
+		const pause = found && FLAVOURS[found.registration.api].pause;
+		if (pause) await pause(context, found.registration.id).catch(() => undefined);
+		throw new NodeOperationError(context.getNode(), error as Error, {
+			description: 'HueChat did not delete the subscription; it was paused where possible, and is removed when the workflow is published again.',
+		});
+	}
 	if (found) forget(context, found.slot);
 	return true;
+}
+
+/** HueChat keeps signing with a replaced secret this long after a rotation (the contract: 24 hours). */
+export const ROTATION_OVERLAP_SECONDS = 24 * 60 * 60;
+
+/** The secrets that verify deliveries now: the current one and those the trigger replaced less than a day ago. */
+export function verifyingSecrets(registration: Registration, nowSeconds: number): string[] {
+	return [registration.secret, ...(registration.retiredSecrets ?? []).filter((old) => old.until > nowSeconds).map((old) => old.secret)];
+}
+
+/** The newest secret state this process obtained by rotating, per trigger, and the rotation under way. */
+const rotations = new Map<string, { latest?: Pick<Registration, 'secret' | 'retiredSecrets' | 'rotatedAt'>; running?: Promise<void> }>();
+
+/**
+ * Brings `registration` (this webhook call's copy of static data) up to the newest rotation this process made: calls
+ * that loaded static data before it was saved must neither verify with the old secret alone nor save it back.
+ */
+export function withLatestRotation(trigger: string, registration: Registration): Registration {
+	const latest = rotations.get(trigger)?.latest;
+	if (latest && (registration.rotatedAt ?? 0) < (latest.rotatedAt ?? 0)) Object.assign(registration, latest);
+	return registration;
+}
+
+/**
+ * Someone rotated the subscription's secret in HueChat, so deliveries carry a signature made with a secret the
+ * trigger never saw (and, once the old one expires, only that). HueChat shows a secret only to the call that makes
+ * it, so the trigger rotates once more itself: HueChat then signs with a secret it holds. Its own secret keeps
+ * verifying deliveries signed before, for as long as HueChat still uses it. Calls arriving during a rotation wait
+ * for it instead of rotating again.
+ */
+export async function adoptRotatedSecret(context: IWebhookFunctions, trigger: string, registration: Registration, nowSeconds: number): Promise<void> {
+	let state = rotations.get(trigger);
+	if (!state) rotations.set(trigger, (state = {}));
+	if (state.running) {
+		await state.running.catch(() => undefined);
+		withLatestRotation(trigger, registration);
+		return;
+	}
+	const rotation = (async () => {
+		const body = (await apiRequest(context, 'POST', await path(context, 'v2', `/outbound_webhooks/${String(registration.id)}/rotate_secret`))) as IDataObject;
+		const secret = typeof body?.secret === 'string' ? body.secret : '';
+		if (!secret) throw new NodeOperationError(context.getNode(), 'HueChat rotated the webhook secret without returning it');
+		state.latest = {
+			secret,
+			rotatedAt: nowSeconds,
+			retiredSecrets: [
+				{ secret: registration.secret, until: nowSeconds + ROTATION_OVERLAP_SECONDS },
+				...(registration.retiredSecrets ?? []).filter((old) => old.until > nowSeconds),
+			],
+		};
+	})();
+	state.running = rotation;
+	try {
+		await rotation;
+	} finally {
+		state.running = undefined;
+	}
+	withLatestRotation(trigger, registration);
 }
 
 /** The registration whose secret verifies deliveries arriving at `url` (production or test). */

@@ -5,6 +5,7 @@ import type {
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHookFunctions,
+	IWebhookFunctions,
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
@@ -61,7 +62,7 @@ function lastResponseFor(context: object): IN8nHttpFullResponse | undefined {
 	return lastResponses.get(context) ?? lastResponses.get(Object.getPrototypeOf(context) as object);
 }
 
-type RequestContext = IExecuteSingleFunctions | ILoadOptionsFunctions | IHookFunctions;
+type RequestContext = IExecuteSingleFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
 /** The node's Request Options (Settings tab): how often to try and how many requests may run at once. */
 interface RequestSettings {

@@ -36,26 +36,43 @@ export interface StandardDelivery {
 	rawBody: Buffer;
 }
 
+/** The `v1,` entries of a Standard Webhooks signature header, each still in its base64 text. */
+function offeredSignatures(header: string): string[] {
+	return header
+		.split(' ')
+		.map((entry) => entry.trim())
+		.filter((entry) => entry.startsWith('v1,'))
+		.map((entry) => entry.slice(3));
+}
+
+/** Each secret's signature of the delivery, in canonical base64 (with padding, standard alphabet). */
+function expectedSignatures(secrets: string[], delivery: StandardDelivery): string[] {
+	const signedContent = Buffer.concat([Buffer.from(`${delivery.id}.${(delivery.timestamp ?? '').trim()}.`), delivery.rawBody]);
+	return secrets.map((secret) => createHmac('sha256', standardWebhookKey(secret)).update(signedContent).digest('base64'));
+}
+
 /**
  * Standard Webhooks (HueChat v2): HMAC-SHA256 over `{id}.{timestamp}.{raw body}`, base64, in a space-separated
- * `v1,<sig>` list (two entries while a secret rotates). Accepts when any listed signature matches any of our
- * secrets, compared in constant time, and the timestamp is within five minutes.
+ * `v1,<sig>` list (two entries while a secret rotates). Accepts when any listed signature is exactly one of our
+ * secrets' signatures (byte for byte, as the reference library compares: no other spelling of the same bytes),
+ * compared in constant time, and the timestamp is within five minutes.
  */
 export function verifyStandardWebhook(secrets: string[], delivery: StandardDelivery, nowSeconds: number): Refusal | undefined {
 	if (!delivery.id || !delivery.timestamp || !delivery.signature) return 'missing-headers';
 	const timing = checkTimestamp(delivery.timestamp, nowSeconds);
 	if (timing) return timing;
-	const offered = delivery.signature
-		.split(' ')
-		.map((entry) => entry.trim())
-		.filter((entry) => entry.startsWith('v1,'))
-		.map((entry) => Buffer.from(entry.slice(3), 'base64'));
-	const signedContent = Buffer.concat([Buffer.from(`${delivery.id}.${delivery.timestamp.trim()}.`), delivery.rawBody]);
-	for (const secret of secrets) {
-		const expected = createHmac('sha256', standardWebhookKey(secret)).update(signedContent).digest();
-		if (offered.some((signature) => sameBytes(signature, expected))) return undefined;
+	const offered = offeredSignatures(delivery.signature).map((text) => Buffer.from(text));
+	for (const expected of expectedSignatures(secrets, delivery)) {
+		const wanted = Buffer.from(expected);
+		if (offered.some((signature) => sameBytes(signature, wanted))) return undefined;
 	}
 	return 'no-matching-signature';
+}
+
+/** True when the header lists a signature made with none of `secrets`: HueChat signs with a secret we do not hold. */
+export function listsForeignSignature(secrets: string[], delivery: StandardDelivery): boolean {
+	const ours = new Set(expectedSignatures(secrets, delivery));
+	return offeredSignatures(delivery.signature ?? '').some((signature) => !ours.has(signature));
 }
 
 export interface ChatwootDelivery {

@@ -1,7 +1,7 @@
 /**
- * The dedupe layers as two n8n processes see them (queue mode: main and a webhook process). Each process has its own
- * module instance (its own in-process memory); the "database" is a static data blob each call loads as a copy and
- * saves whole, last writer wins, as n8n does.
+ * The dedupe layers as n8n processes see them (queue mode: main and a webhook process; or one process before and
+ * after a restart). Each process has its own module instance (its own memory); the "database" is the static data
+ * blob each call loads as a copy and saves whole with JSON.stringify, last writer wins, as n8n does.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -18,50 +18,93 @@ async function processInstance(): Promise<Dedupe> {
 const TRIGGER = 'wf1|node1';
 const NOW = 1_800_000_000;
 
-describe('dedupe across processes', () => {
-	let database: IDataObject;
-	const load = (): IDataObject => JSON.parse(JSON.stringify(database)) as IDataObject;
-	/** One webhook call on `proc`: load, check, save (a duplicate changes nothing, as n8n then saves nothing new). */
-	const deliver = (proc: Dedupe, key: string, at = NOW): boolean => {
+describe('dedupe across processes and restarts', () => {
+	let database: string;
+	const load = (): IDataObject => JSON.parse(database) as IDataObject;
+	const save = (staticData: IDataObject) => {
+		database = JSON.stringify(staticData);
+	};
+	/** One webhook call on `proc` whose execution is recorded (or not): load, claim, settle, save. */
+	const deliver = (proc: Dedupe, key: string, at = NOW, recorded = true): string => {
 		const staticData = load();
-		const duplicate = proc.seenBefore(TRIGGER, staticData, key, at);
-		database = staticData;
-		return duplicate;
+		const claim = proc.claimDelivery(TRIGGER, staticData, key, at);
+		if (claim.verdict === 'new') {
+			claim.settle(recorded);
+			if (recorded) save(staticData);
+		}
+		return claim.verdict;
+	};
+	const remembered = () => {
+		const seen = load().seen as { buckets: Array<[number, string]> };
+		return seen.buckets.reduce((count, [, encoded]) => count + Buffer.from(encoded, 'base64').length / 8, 0);
 	};
 
 	beforeEach(() => {
-		database = {};
+		database = '{}';
 	});
 
-	it('a copy landing on the other process after the first was saved is a duplicate', async () => {
+	it('a copy landing on the other process (or after a restart) once the first was saved is a duplicate', async () => {
 		const [main, webhook] = [await processInstance(), await processInstance()];
-		expect(deliver(webhook, 'production:a')).toBe(false);
-		expect(deliver(main, 'production:a')).toBe(true);
-		expect(deliver(webhook, 'production:a')).toBe(true);
+		expect(deliver(webhook, 'production:a')).toBe('new');
+		expect(deliver(main, 'production:a')).toBe('duplicate');
+		expect(deliver(await processInstance(), 'production:a')).toBe('duplicate');
 	});
 
-	it('two processes saving in turn keep each other’s ids; a save that raced is repaired by the next one', async () => {
+	it('a copy arriving while the first is being recorded is asked back, then is a duplicate', async () => {
+		const proc = await processInstance();
+		const first = proc.claimDelivery(TRIGGER, load(), 'production:b', NOW);
+		expect(proc.claimDelivery(TRIGGER, load(), 'production:b', NOW).verdict).toBe('in-progress');
+		if (first.verdict !== 'new') throw new Error('expected a new claim');
+		first.settle(true);
+		expect(proc.claimDelivery(TRIGGER, load(), 'production:b', NOW).verdict).toBe('duplicate');
+	});
+
+	it('two saves that raced: the id the losing save dropped is put back by the next save of that process', async () => {
 		const [main, webhook] = [await processInstance(), await processInstance()];
 		const stale = load();
-		expect(deliver(main, 'production:m1')).toBe(false);
+		expect(deliver(main, 'production:m1')).toBe('new');
 		// the webhook process loaded before main saved: its save drops m1 from the database…
-		expect(webhook.seenBefore(TRIGGER, stale, 'production:w1', NOW)).toBe(false);
-		database = stale;
-		expect(Object.keys(database.seen as object)).toEqual(['production:w1']);
-		// …and main's next save puts it back with what it remembers
-		expect(deliver(main, 'production:m2', NOW + 1)).toBe(false);
-		expect(Object.keys(database.seen as object).sort()).toEqual(['production:m1', 'production:m2', 'production:w1']);
-		expect(deliver(webhook, 'production:m1', NOW + 2)).toBe(true);
-		expect(deliver(main, 'production:w1', NOW + 2)).toBe(true);
+		const claim = webhook.claimDelivery(TRIGGER, stale, 'production:w1', NOW);
+		if (claim.verdict === 'new') claim.settle(true);
+		save(stale);
+		expect(remembered()).toBe(1);
+		expect(deliver(await processInstance(), 'production:m1')).toBe('new');
+		// …and main's next save puts it back with everything it remembers
+		expect(deliver(main, 'production:m2', NOW + 1)).toBe('new');
+		const restarted = await processInstance();
+		for (const key of ['production:m1', 'production:m2', 'production:w1']) expect(deliver(restarted, key, NOW + 2)).toBe('duplicate');
 	});
 
-	it('an expired id starts a new execution; its newer sighting is what is saved', async () => {
+	it('an execution n8n failed to record is forgotten: its retry runs, even where a save already carried it', async () => {
 		const proc = await processInstance();
-		expect(deliver(proc, 'production:old')).toBe(false);
-		const later = NOW + proc.DEDUPE_TTL_SECONDS + 1;
-		expect(deliver(await processInstance(), 'production:old', later)).toBe(false);
-		expect(deliver(proc, 'production:new', later)).toBe(false);
-		expect(Object.keys(database.seen as object).sort()).toEqual(['production:new', 'production:old']);
-		expect((database.seen as Record<string, number>)['production:old']).toBe(later);
+		const staticData = load();
+		const claim = proc.claimDelivery(TRIGGER, staticData, 'production:f', NOW);
+		// another delivery's save carried the pending claim to the database
+		save(staticData);
+		if (claim.verdict === 'new') claim.settle(false);
+		expect(deliver(proc, 'production:f')).toBe('new');
+		expect(deliver(proc, 'production:f')).toBe('duplicate');
+	});
+
+	it(`keeps the newest ${10_000} events of the last 24 hours in about 110 kB; older ones run again`, async () => {
+		const proc = await processInstance();
+		const total = 10_050;
+		for (let n = 0; n < total; n++) expect(deliver(proc, `production:e${n}`, NOW + Math.floor(n / 2))).toBe('new');
+		expect(remembered()).toBe(proc.MAX_REMEMBERED);
+		const size = Buffer.byteLength(database);
+		process.stdout.write(`[dedupe] static data for ${proc.MAX_REMEMBERED} events: ${size} bytes\n`);
+		expect(size).toBeLessThan(120_000);
+		const restarted = await processInstance();
+		for (const n of [50, 5000, total - 1]) expect(deliver(restarted, `production:e${n}`, NOW + 6000)).toBe('duplicate');
+		expect(deliver(restarted, 'production:e49', NOW + 6000)).toBe('new');
+	});
+
+	it('after 24 hours an event id is forgotten; the format of the earlier release is still read', async () => {
+		const proc = await processInstance();
+		expect(deliver(proc, 'production:old')).toBe('new');
+		const later = NOW + proc.DEDUPE_TTL_SECONDS + 3601;
+		expect(deliver(await processInstance(), 'production:old', later)).toBe('new');
+		database = JSON.stringify({ seen: { 'production:legacy': NOW } });
+		expect(deliver(await processInstance(), 'production:legacy', NOW + 10)).toBe('duplicate');
 	});
 });

@@ -4,9 +4,8 @@
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 
-import { forgetRecentDeliveries, STATIC_KEYS } from '../../nodes/HueChatTrigger/dedupe';
 import { startFixture, type SimulatorFixture } from '../helpers/simulator';
-import { TriggerWorkflow } from './harness';
+import { restartN8n, TriggerWorkflow } from './harness';
 
 let fx: SimulatorFixture;
 const open: TriggerWorkflow[] = [];
@@ -170,8 +169,18 @@ describe('verification: a delivery that does not verify gets 401 and starts noth
 	});
 });
 
-describe('rotation: any listed signature verifies', () => {
-	it('a rotation in progress (new secret’s signature first, then ours) is accepted', async () => {
+describe('rotation: a secret rotated in HueChat keeps every event running once', () => {
+	const webhookRecord = (wf: TriggerWorkflow) => fx.sim.store.outbound_webhooks.get(String(subscriptionIdOf(wf)))!;
+	/** The simulator's clock moved past the end of the rotation overlap: the replaced secret no longer signs. */
+	const expireReplacedSecret = (wf: TriggerWorkflow) => {
+		webhookRecord(wf).previous_secret_expires_at = Date.now() - 1;
+	};
+	const newMessage = async (content: string) => {
+		await api('POST', '/api/v1/accounts/1/conversations/1/messages', { content });
+		await fx.sim.delivery.settled();
+	};
+
+	it('a rotation in progress (a signature the trigger cannot make, then its own) is accepted', async () => {
 		const wf = await activeWorkflow({ events: ['*'] });
 		const attempt = await control({ subscription_id: subscriptionIdOf(wf), mode: 'rotated' });
 		expect(attempt.headers['webhook-signature'].split(' ')).toHaveLength(2);
@@ -179,21 +188,42 @@ describe('rotation: any listed signature verifies', () => {
 		expect(wf.executions).toHaveLength(1);
 	});
 
-	it('after rotate_secret in HueChat, events still verify with the secret the trigger holds (for 24 h)', async () => {
+	it('rotated by someone in HueChat: the trigger rotates to a secret it holds, and events run once after the old one expired', async () => {
 		const wf = await activeWorkflow();
+		const original = secretOf(wf);
 		const rotated = await api('POST', `/api/v2/accounts/1/outbound_webhooks/${String(subscriptionIdOf(wf))}/rotate_secret`);
 		expect(rotated.status).toBe(200);
-		expect(rotated.json.secret).not.toBe(secretOf(wf));
-		await api('POST', '/api/v1/accounts/1/conversations/1/messages', { content: 'after rotation' });
-		await fx.sim.delivery.settled();
-		const [attempt] = fx.sim.delivery.log().filter((entry) => entry.event === 'message.created');
-		expect(attempt.headers['webhook-signature'].split(' ')).toHaveLength(2);
-		expect(attempt.status).toBe(200);
+		await newMessage('during the overlap');
 		expect(wf.executions).toHaveLength(1);
+		// the trigger rotated once more itself: HueChat now signs with the trigger's new secret
+		expect(secretOf(wf)).not.toBe(original);
+		expect(secretOf(wf)).toBe(webhookRecord(wf).secret);
+		expireReplacedSecret(wf);
+		await newMessage('a day later');
+		await newMessage('and again');
+		expect(wf.executions).toHaveLength(3);
+		expect(fx.sim.delivery.log().every((entry) => entry.status === 200)).toBe(true);
+		expect(fx.sim.control.requests().filter((entry) => entry.path.endsWith(`/${String(subscriptionIdOf(wf))}/rotate_secret`))).toHaveLength(2);
+	});
+
+	it('rotated while no event came, the old secret already expired: the first delivery is refused once, HueChat’s retry runs', async () => {
+		const wf = await activeWorkflow();
+		await api('POST', `/api/v2/accounts/1/outbound_webhooks/${String(subscriptionIdOf(wf))}/rotate_secret`);
+		expireReplacedSecret(wf);
+		await newMessage('after the expiry');
+		expect(fx.sim.delivery.log().map((entry) => entry.status)).toEqual([401, 200]);
+		expect(wf.executions).toHaveLength(1);
+		await newMessage('next');
+		expect(wf.executions).toHaveLength(2);
 	});
 });
 
 describe('de-duplication by delivery id', () => {
+	const genuine = (wf: TriggerWorkflow, id: string, body: string) => {
+		const ts = now();
+		return { 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': sign(secretOf(wf), id, ts, body) };
+	};
+
 	it('the same event re-sent (HueChat’s retry) starts one execution', async () => {
 		const wf = await activeWorkflow();
 		await api('POST', '/api/v1/accounts/1/conversations/1/messages', { content: 'once' });
@@ -205,42 +235,40 @@ describe('de-duplication by delivery id', () => {
 		expect(wf.answers.map((answer) => answer.status)).toEqual([200, 200]);
 	});
 
-	it('ten copies arriving at the same moment start one execution', async () => {
+	it('ten copies arriving at the same moment start one execution; copies of one still being recorded are asked back (409)', async () => {
 		const wf = await activeWorkflow();
 		const { id, body } = envelope();
-		const ts = now();
-		const headers = { 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': sign(secretOf(wf), id, ts, body) };
+		const headers = genuine(wf, id, body);
 		const statuses = await Promise.all(Array.from({ length: 10 }, () => post(wf.url(), headers, body)));
-		expect(statuses).toEqual(Array(10).fill(200));
+		expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(1);
+		expect(statuses.every((status) => status === 200 || status === 409)).toBe(true);
+		expect(wf.executions).toHaveLength(1);
+		// HueChat retries the ones asked back: duplicates now
+		expect(await post(wf.url(), genuine(wf, id, body), body)).toBe(200);
 		expect(wf.executions).toHaveLength(1);
 	});
 
-	it('a copy after an n8n restart (in-process memory gone) is still recognised from static data', async () => {
+	it('150 events, n8n restarted, every one re-sent: none runs again', async () => {
 		const wf = await activeWorkflow();
-		const { id, body } = envelope();
-		const send = () => {
-			const ts = now();
-			return post(wf.url(), { 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': sign(secretOf(wf), id, ts, body) }, body);
-		};
-		expect(await send()).toBe(200);
-		forgetRecentDeliveries();
-		expect(await send()).toBe(200);
-		expect(wf.executions).toHaveLength(1);
-		expect(Object.keys(wf.staticData.seen as object)).toEqual([`production:${id}`]);
+		const sent = Array.from({ length: 150 }, () => envelope());
+		for (const { id, body } of sent) expect(await post(wf.url(), genuine(wf, id, body), body)).toBe(200);
+		expect(wf.executions).toHaveLength(150);
+		await restartN8n();
+		for (const { id, body } of sent) expect(await post(wf.url(), genuine(wf, id, body), body)).toBe(200);
+		expect(wf.executions).toHaveLength(150);
+		expect((wf.staticData.seen as { format: string }).format).toBe('sha256-64/hour');
 	});
 
-	it(`static data keeps the newest ${STATIC_KEYS} delivery ids, the latest always`, async () => {
+	it('an execution n8n fails to record (500) is not remembered: HueChat’s retry runs it, once', async () => {
 		const wf = await activeWorkflow();
-		let last = '';
-		for (let n = 0; n < STATIC_KEYS + 10; n++) {
-			const { id, body } = envelope();
-			const ts = now();
-			await post(wf.url(), { 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': sign(secretOf(wf), id, ts, body) }, body);
-			last = id;
-		}
-		expect(wf.executions).toHaveLength(STATIC_KEYS + 10);
-		expect(Object.keys(wf.staticData.seen as object)).toHaveLength(STATIC_KEYS);
-		expect(Object.keys(wf.staticData.seen as object)).toContain(`production:${last}`);
+		wf.failRecording(1);
+		await api('POST', '/api/v1/accounts/1/conversations/1/messages', { content: 'while the database is locked' });
+		await fx.sim.delivery.settled();
+		expect(fx.sim.delivery.log().map((entry) => entry.status)).toEqual([500, 200]);
+		expect(wf.executions).toHaveLength(1);
+		await restartN8n();
+		await control({ subscription_id: subscriptionIdOf(wf), mode: 'resent' });
+		expect(wf.executions).toHaveLength(1);
 	});
 
 	it('an event HueChat retries after a failed attempt starts one execution; a later copy is a duplicate', async () => {
@@ -258,6 +286,55 @@ describe('de-duplication by delivery id', () => {
 		expect(wf.executions).toHaveLength(1);
 		await control({ subscription_id: subscriptionIdOf(wf), mode: 'resent' });
 		expect(wf.executions).toHaveLength(1);
+	});
+});
+
+describe('genuine deliveries the trigger reads whatever their content type, or cannot use', () => {
+	it.each([['application/octet-stream'], [undefined]])('Content-Type %s: verified over the raw bytes and run', async (contentType) => {
+		const wf = await activeWorkflow();
+		const { id, body } = envelope();
+		const ts = now();
+		const headers: Record<string, string> = { 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': sign(secretOf(wf), id, ts, body) };
+		if (contentType) headers['content-type'] = contentType;
+		const response = await fetch(wf.url(), { method: 'POST', headers, body: contentType ? body : Buffer.from(body) });
+		expect(response.status).toBe(200);
+		expect(wf.executions).toHaveLength(1);
+		expect(wf.executions[0].items[0].json.id).toBe(id);
+	});
+
+	it.each([['[1,2]'], ['"text"'], ['null']])('a signed body that is not a JSON object (%s): 200 saying it was ignored, nothing run', async (body) => {
+		const wf = await activeWorkflow();
+		const id = randomUUID();
+		const ts = now();
+		const response = await fetch(wf.url(), {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': sign(secretOf(wf), id, ts, body) },
+			body,
+		});
+		expect(response.status).toBe(200);
+		expect(await response.json()).toEqual({ received: true, ignored: 'the body is not a JSON object' });
+		expect(wf.executions).toHaveLength(0);
+	});
+
+	it.each([
+		['without padding', (sig: string) => sig.replace(/=+$/, '')],
+		['in the URL alphabet', (sig: string) => sig.replace(/\+/g, '-').replace(/\//g, '_')],
+		['with trailing characters', (sig: string) => `${sig}AA`],
+	])('a signature spelled loosely (%s) is refused, as the reference library does', async (_name, respell) => {
+		const wf = await activeWorkflow();
+		let refused = 0;
+		for (let n = 0; n < 20; n++) {
+			const { id, body } = envelope();
+			const ts = now();
+			const canonical = sign(secretOf(wf), id, ts, body);
+			const loose = `v1,${respell(canonical.slice(3))}`;
+			if (loose === canonical) continue; // this signature has no such spelling (no padding, no + or /)
+			const status = await post(wf.url(), { 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': loose }, body);
+			expect(status).toBe(401);
+			refused++;
+		}
+		expect(refused).toBeGreaterThan(0);
+		expect(wf.executions).toHaveLength(0);
 	});
 });
 

@@ -32,7 +32,15 @@ import { TestCredentialsHelper } from '../helpers/routing';
 
 export const TRIGGER_TYPE = 'n8n-nodes-huechat.hueChatTrigger';
 
-const trigger = new HueChatTrigger();
+let trigger = new HueChatTrigger();
+
+/** An n8n restart: the node's module loaded afresh, so nothing it kept in memory survives; static data does. */
+export async function restartN8n(): Promise<void> {
+	await jest.isolateModulesAsync(async () => {
+		const fresh = await import('../../nodes/HueChatTrigger/HueChatTrigger.node');
+		trigger = new fresh.HueChatTrigger();
+	});
+}
 const nodeTypes: INodeTypes = {
 	getByName: () => trigger,
 	getByNameAndVersion: () => trigger as INodeType,
@@ -58,6 +66,8 @@ export class TriggerWorkflow {
 	private port = 0;
 	/** Requests still to be answered 503 before reaching the node (n8n briefly unavailable). */
 	private unavailable = 0;
+	/** Accepted deliveries whose execution n8n still fails to record (its database locked): answered 500. */
+	private unrecordable = 0;
 
 	constructor(
 		private readonly credentials: HueChatCredentials,
@@ -156,16 +166,39 @@ export class TriggerWorkflow {
 		this.unavailable = count;
 	}
 
+	/** The next `count` executions the node asks for cannot be recorded: n8n answers 500 and saves nothing. */
+	failRecording(count: number): void {
+		this.unrecordable = count;
+	}
+
+	/**
+	 * What n8n does per webhook call: a Workflow over a copy of the saved static data; after the call the copy is saved
+	 * (JSON, as n8n's database column does) when the node changed it, and not when the execution failed to record.
+	 */
+	private loadWorkflow(): Workflow {
+		return new Workflow({
+			id: this.workflow.id,
+			name: this.workflow.name,
+			nodes: [this.node],
+			connections: {},
+			active: false,
+			nodeTypes,
+			staticData: JSON.parse(JSON.stringify(this.workflow.staticData)) as IDataObject,
+		});
+	}
+
+	private save(workflow: Workflow): void {
+		if (workflow.staticData.__dataChanged === true) this.workflow.overrideStaticData(JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject);
+	}
+
 	url(mode: 'production' | 'test' = 'production'): string {
 		return `http://127.0.0.1:${this.port}/${mode === 'test' ? 'webhook-test' : 'webhook'}/${this.node.webhookId}/webhook`;
 	}
 
 	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-		const chunks: Buffer[] = [];
-		for await (const chunk of req) chunks.push(chunk as Buffer);
-		const rawBody = Buffer.concat(chunks);
 		if (this.unavailable > 0) {
 			this.unavailable -= 1;
+			req.resume();
 			res.writeHead(503).end('n8n is starting up');
 			return;
 		}
@@ -173,34 +206,53 @@ export class TriggerWorkflow {
 		const mode: 'production' | 'test' = isTest ? 'test' : 'production';
 		const expected = new URL(this.url(mode)).pathname;
 		if (req.method !== 'POST' || (req.url ?? '').split('?')[0] !== expected) {
+			req.resume();
 			res.writeHead(404).end('webhook not registered');
 			return;
 		}
-		let body: unknown = {};
-		try {
-			body = JSON.parse(rawBody.toString('utf8'));
-		} catch {
-			// n8n answers unparsable JSON before the node runs; the node never sees it
-			res.writeHead(422).end('Failed to parse request body');
-			this.answers.push({ status: 422, body: '', mode });
-			return;
+		// n8n reads and parses the body (keeping rawBody) only for the content types it parses; for any other (or none)
+		// it leaves the request unread for the node
+		const contentType = String(req.headers['content-type'] ?? '');
+		let parsed: { rawBody?: Buffer; body: unknown } = { body: {} };
+		if (/^(application\/json|text\/plain|application\/x-www-form-urlencoded)|[/+]xml(;|$)/.test(contentType)) {
+			const chunks: Buffer[] = [];
+			for await (const chunk of req) chunks.push(chunk as Buffer);
+			const rawBody = Buffer.concat(chunks);
+			try {
+				parsed = { rawBody, body: JSON.parse(rawBody.toString('utf8')) };
+			} catch {
+				// n8n answers unparsable JSON before the node runs; the node never sees it
+				res.writeHead(422).end('Failed to parse request body');
+				this.answers.push({ status: 422, body: '', mode });
+				return;
+			}
 		}
-		const request = Object.assign(req, { rawBody, body, params: {}, query: {} });
+		const request = Object.assign(req, { ...parsed, params: {}, query: {} });
 		const additionalData = { ...this.additionalData(), httpRequest: request, httpResponse: res } as unknown as IWorkflowExecuteAdditionalData;
 		const executionMode: WorkflowExecuteMode = isTest ? 'manual' : 'webhook';
-		const context = new WebhookContext(this.workflow, this.node, additionalData, executionMode, this.webhookData(isTest), [], null);
+		const workflow = this.loadWorkflow();
+		const node = workflow.getNode(this.node.name)!;
+		const context = new WebhookContext(workflow, node, additionalData, executionMode, this.webhookData(isTest), [], null);
 		const result = await trigger.webhook.call(context);
 		let recorded: { status: number; body: string };
 		if (result.noWebhookResponse) {
-			// n8n still runs the workflow when the node answered itself and returned workflowData
+			// n8n saves static data as the node answered, then still runs the workflow if it returned workflowData
+			this.save(workflow);
 			if (result.workflowData) this.executions.push({ items: result.workflowData[0], mode });
 			if (!res.writableEnded) res.writeHead(500).end('node answered nothing');
 			recorded = { status: res.statusCode, body: '' };
+		} else if (result.workflowData && this.unrecordable > 0) {
+			this.unrecordable -= 1;
+			res.writeHead(500).end('There was a problem executing the workflow');
+			recorded = { status: 500, body: '' };
 		} else if (result.workflowData) {
+			// n8n 2.x: records the execution, saves static data, then answers
 			this.executions.push({ items: result.workflowData[0], mode });
+			this.save(workflow);
 			res.writeHead(200).end();
 			recorded = { status: 200, body: '' };
 		} else {
+			this.save(workflow);
 			const text = JSON.stringify(result.webhookResponse ?? { message: 'Webhook call received' });
 			res.writeHead(200, { 'content-type': 'application/json' }).end(text);
 			recorded = { status: 200, body: text };
