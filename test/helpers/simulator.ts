@@ -1,5 +1,5 @@
 /** Starts the HueChat simulator on a free 127.0.0.1 port for a test file and hands out credentials for it. */
-import { parseConvention } from '../../simulator/chatwoot.ts';
+import { parseConvention, type Convention } from '../../simulator/chatwoot.ts';
 import { startSimulator } from '../../simulator/server.ts';
 import { runHueChat, type HueChatCredentials, type RunOptions, type RunResult } from './routing';
 
@@ -47,9 +47,26 @@ export function mostInFlight(requests: RecordedRequest[]): number {
  * The convention test simulators answer in: `HUECHAT_SIM_CONVENTION=chatwoot` runs the suites against Chatwoot's
  * status codes and bodies for v1 creates and deletes (default `huechat`).
  */
-export function conventionFromEnv(): ReturnType<typeof parseConvention> {
+export function conventionFromEnv(): Convention {
 	const raw = process.env.HUECHAT_SIM_CONVENTION;
 	return raw === undefined || raw === '' ? 'huechat' : parseConvention(raw);
+}
+
+/**
+ * What the simulator answers a v1 success with, by kind, in each convention: HueChat's contract (201 Created,
+ * 204 No Content) or Chatwoot's controllers (a create renders the record, 200; a delete and the two toggles are
+ * `head :ok`, 200 with an empty body). Custom attribute definition deletes are `head :no_content` in Chatwoot too,
+ * 204 in both: no kind here.
+ */
+const V1_SUCCESS = {
+	create: { huechat: 201, chatwoot: 200 },
+	delete: { huechat: 204, chatwoot: 200 },
+	toggle: { huechat: 204, chatwoot: 200 },
+} as const satisfies Record<string, Record<Convention, number>>;
+
+/** The status the fixture's simulator answers a v1 create, delete or toggle with, in the convention it runs in now. */
+export function v1Status(fx: SimulatorFixture, kind: keyof typeof V1_SUCCESS): number {
+	return V1_SUCCESS[kind][fx.sim.control.convention()];
 }
 
 export async function startFixture(options: Parameters<typeof startSimulator>[0] = {}): Promise<SimulatorFixture> {

@@ -1,4 +1,4 @@
-import { byId, nodeSuite } from '../helpers/simulator';
+import { byId, nodeSuite, v1Status } from '../helpers/simulator';
 
 const suite = nodeSuite('accountWebhook', { contacts: 20 });
 const { run } = suite;
@@ -22,7 +22,7 @@ describe('Account Webhook', () => {
 			additionalFields: { name: 'CRM sync', inboxId: 1 },
 		});
 		const [request] = await suite.fx.requests();
-		expect(`${request.method} ${request.path} ${request.status}`).toBe(`POST ${BASE} 201`);
+		expect(`${request.method} ${request.path} ${request.status}`).toBe(`POST ${BASE} ${v1Status(suite.fx, 'create')}`);
 		expect(request.body).toEqual({ url, subscriptions: ['message_created', 'conversation_status_changed'], name: 'CRM sync', inbox_id: 1 });
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toMatchObject({ url, name: 'CRM sync', account_id: 1, subscriptions: ['message_created', 'conversation_status_changed'], inbox: { id: 1 } });
@@ -69,7 +69,7 @@ describe('Account Webhook', () => {
 		await suite.fx.clearRequests();
 		const { items } = await run({ operation: 'delete', accountWebhookId: byId(id) });
 		const [request] = await suite.fx.requests();
-		expect(`${request.method} ${request.path} ${request.status}`).toBe(`DELETE ${BASE}/${id} 204`);
+		expect(`${request.method} ${request.path} ${request.status}`).toBe(`DELETE ${BASE}/${id} ${v1Status(suite.fx, 'delete')}`);
 		expect(items.map((item) => item.json)).toEqual([{ deleted: true }]);
 		expect(suite.fx.sim.store.account_webhooks.has(id)).toBe(false);
 		await expect(run({ operation: 'delete', accountWebhookId: byId(id) })).rejects.toThrow(/HueChat 404/);

@@ -1,4 +1,4 @@
-import { byId, mostInFlight, nodeSuite } from '../helpers/simulator';
+import { byId, mostInFlight, nodeSuite, v1Status } from '../helpers/simulator';
 
 const suite = nodeSuite('contact', { contacts: 1_050 });
 const { run } = suite;
@@ -22,7 +22,7 @@ describe('Contact', () => {
 		});
 		expect(request.headers['api_access_token']).toBe(suite.fx.credentials.apiToken);
 		expect(request.headers['idempotency-key']).toMatch(/^n8n-[0-9a-f]{48}$/);
-		expect(request.status).toBe(201);
+		expect(request.status).toBe(v1Status(suite.fx, 'create'));
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toMatchObject({ name: 'Ada Lovelace', email: 'ada@example.com', phone_number: '+447700900123' });
 		const stored = (await suite.fx.sim.control.collection('contacts')) as Array<{ id: number; email: string }>;
@@ -85,7 +85,7 @@ describe('Contact', () => {
 				headers: { api_access_token: suite.fx.credentials.apiToken, 'content-type': 'application/json' },
 				body: JSON.stringify({ name: `Late ${n}`, email: `late${n}@example.com` }),
 			});
-			expect(created.status).toBe(201);
+			expect(created.status).toBe(v1Status(suite.fx, 'create'));
 		}
 		const { items } = await reading;
 		const ids = items.map((item) => item.json.id);
@@ -167,7 +167,7 @@ describe('Contact', () => {
 		const { items } = await run({ operation: 'delete', contactId: byId(9) });
 		expect(items.map((i) => i.json)).toEqual([{ deleted: true }]);
 		const [request] = await suite.fx.requests();
-		expect([request.method, request.path, request.status]).toEqual(['DELETE', '/api/v1/accounts/1/contacts/9', 204]);
+		expect([request.method, request.path, request.status]).toEqual(['DELETE', '/api/v1/accounts/1/contacts/9', v1Status(suite.fx, 'delete')]);
 		const stored = (await suite.fx.sim.control.collection('contacts')) as Array<{ id: number }>;
 		expect(stored.some((c) => c.id === 9)).toBe(false);
 	});

@@ -1,4 +1,4 @@
-import { byId, nodeSuite } from '../helpers/simulator';
+import { byId, nodeSuite, v1Status } from '../helpers/simulator';
 
 const suite = nodeSuite('conversation');
 const { run } = suite;
@@ -127,14 +127,14 @@ describe('Conversation: changes', () => {
 		const { items } = await run({ operation: 'delete', conversationId: byId(13) });
 		expect(items.map((i) => i.json)).toEqual([{ deleted: true }]);
 		const [request] = await suite.fx.requests();
-		expect([request.method, request.path, request.status]).toEqual(['DELETE', '/api/v1/accounts/1/conversations/13', 204]);
+		expect([request.method, request.path, request.status]).toEqual(['DELETE', '/api/v1/accounts/1/conversations/13', v1Status(suite.fx, 'delete')]);
 		expect(suite.fx.sim.store.conversationByDisplayId(1, 13)).toBeUndefined();
 	});
 
 	it('Set Priority posts to toggle_priority and says what is set', async () => {
 		const { items } = await run({ operation: 'setPriority', conversationId: byId(14), priority: 'high' });
 		const [request] = await suite.fx.requests();
-		expect([request.method, request.path, request.body, request.status]).toEqual(['POST', '/api/v1/accounts/1/conversations/14/toggle_priority', { priority: 'high' }, 204]);
+		expect([request.method, request.path, request.body, request.status]).toEqual(['POST', '/api/v1/accounts/1/conversations/14/toggle_priority', { priority: 'high' }, v1Status(suite.fx, 'toggle')]);
 		expect(items.map((i) => i.json)).toEqual([{ success: true, conversation_id: 14, priority: 'high' }]);
 		expect(stored(14).priority).toBe('high');
 		const cleared = await run({ operation: 'setPriority', conversationId: byId(14), priority: 'none' });
@@ -215,7 +215,7 @@ describe('Conversation: changes', () => {
 			'POST',
 			'/api/v1/accounts/1/conversations/19/toggle_typing_status',
 			{ typing_status: 'off', is_private: true },
-			204,
+			v1Status(suite.fx, 'toggle'),
 		]);
 		expect(items.map((i) => i.json)).toEqual([{ success: true, conversation_id: 19, typing_status: 'off' }]);
 	});

@@ -1,4 +1,4 @@
-import { byId, nodeSuite } from '../helpers/simulator';
+import { byId, nodeSuite, v1Status } from '../helpers/simulator';
 
 const suite = nodeSuite('conversation');
 const { run } = suite;
@@ -12,7 +12,7 @@ describe('Conversation', () => {
 			additionalFields: { message: 'Hello from n8n', status: 'pending' },
 		});
 		const [request] = await suite.fx.requests();
-		expect([request.method, request.path, request.status]).toEqual(['POST', '/api/v1/accounts/1/conversations', 201]);
+		expect([request.method, request.path, request.status]).toEqual(['POST', '/api/v1/accounts/1/conversations', v1Status(suite.fx, 'create')]);
 		expect(request.body).toEqual({ inbox_id: 1, contact_id: 4, status: 'pending', message: { content: 'Hello from n8n' } });
 		expect(request.headers['idempotency-key']).toMatch(/^n8n-/);
 		expect(items[0].json).toMatchObject({ inbox_id: 1, status: 'pending' });

@@ -1,4 +1,4 @@
-import { byId, nodeSuite } from '../helpers/simulator';
+import { byId, nodeSuite, v1Status } from '../helpers/simulator';
 
 const suite = nodeSuite('inbox', { contacts: 12, reseed: true });
 const { run } = suite;
@@ -41,7 +41,7 @@ describe('Inbox', () => {
 			simplify: false,
 		});
 		const [request] = await suite.fx.requests();
-		expect([request.method, request.path, request.status]).toEqual(['POST', '/api/v1/accounts/1/inboxes', 201]);
+		expect([request.method, request.path, request.status]).toEqual(['POST', '/api/v1/accounts/1/inboxes', v1Status(suite.fx, 'create')]);
 		expect(request.body).toEqual({
 			name: 'Site Chat',
 			channel: { type: 'web_widget', website_url: 'https://shop.example.com', widget_color: '#ff0000', welcome_title: 'Hi' },
@@ -86,7 +86,7 @@ describe('Inbox', () => {
 		const { items } = await run({ operation: 'delete', inboxId: byId(3) });
 		expect(items.map((i) => i.json)).toEqual([{ deleted: true }]);
 		const [request] = await suite.fx.requests();
-		expect([request.method, request.path, request.status]).toEqual(['DELETE', '/api/v1/accounts/1/inboxes/3', 204]);
+		expect([request.method, request.path, request.status]).toEqual(['DELETE', '/api/v1/accounts/1/inboxes/3', v1Status(suite.fx, 'delete')]);
 	});
 
 	it('Get Agents lists the members from the payload', async () => {

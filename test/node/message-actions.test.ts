@@ -1,6 +1,6 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { byId, nodeSuite } from '../helpers/simulator';
+import { byId, nodeSuite, v1Status } from '../helpers/simulator';
 
 const suite = nodeSuite('message');
 const { run } = suite;
@@ -75,7 +75,7 @@ describe('Message: attachments', () => {
 			{ inputItems: [input] },
 		);
 		const [request] = await suite.fx.requests();
-		expect([request.method, request.path, request.status]).toEqual(['POST', '/api/v1/accounts/1/conversations/4/messages', 201]);
+		expect([request.method, request.path, request.status]).toEqual(['POST', '/api/v1/accounts/1/conversations/4/messages', v1Status(suite.fx, 'create')]);
 		expect(request.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
 		expect(request.headers['idempotency-key']).toMatch(/^n8n-/);
 		const raw = String(request.body);
@@ -152,9 +152,9 @@ describe('Message: Send to Contact', () => {
 		const requests = await suite.fx.requests();
 		expect(requests.map((r) => [r.method, r.path.replace('/api/v1/accounts/1', ''), r.status])).toEqual([
 			['POST', '/contacts/filter', 200],
-			['POST', '/contacts', 201],
-			['POST', '/conversations', 201],
-			['POST', `/conversations/${String((items[0].json.conversation as { id: number }).id)}/messages`, 201],
+			['POST', '/contacts', v1Status(suite.fx, 'create')],
+			['POST', '/conversations', v1Status(suite.fx, 'create')],
+			['POST', `/conversations/${String((items[0].json.conversation as { id: number }).id)}/messages`, v1Status(suite.fx, 'create')],
 		]);
 		expect(requests[1].body).toEqual({ inbox_id: 1, name: 'New Person', email: 'new.person@example.com' });
 		expect(requests[3].body).toEqual({ content: 'Welcome!' });

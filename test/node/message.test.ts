@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runHueChat } from '../helpers/routing';
-import { startFixture, type SimulatorFixture } from '../helpers/simulator';
+import { startFixture, type SimulatorFixture, v1Status } from '../helpers/simulator';
 
 let fx: SimulatorFixture;
 const conversation = { __rl: true, mode: 'id', value: '1' };
@@ -23,7 +23,7 @@ describe('Message', () => {
 		);
 		const requests = await fx.requests();
 		expect(requests.map((r) => (r.body as { content: string }).content).sort()).toEqual(['Reply 1', 'Reply 2', 'Reply 3']);
-		expect(requests.every((r) => r.path === '/api/v1/accounts/1/conversations/1/messages' && r.status === 201)).toBe(true);
+		expect(requests.every((r) => r.path === '/api/v1/accounts/1/conversations/1/messages' && r.status === v1Status(fx, 'create'))).toBe(true);
 		expect(new Set(requests.map((r) => r.headers['idempotency-key'])).size).toBe(3);
 		expect(items.map((i) => i.json.content)).toEqual(['Reply 1', 'Reply 2', 'Reply 3']);
 		expect(items.every((i) => i.json.private === true)).toBe(true);
