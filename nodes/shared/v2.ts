@@ -14,7 +14,8 @@ const DATE_OF_VALUE = 'new Date(/^\\d+$/.test(String($value).trim()) ? Number($v
 
 /**
  * A date parameter (n8n's date picker, ISO 8601 or unix seconds) as the ISO 8601 string broadcasts and templates
- * use. Anything that is not a date is sent unchanged, so the 'date' check names it instead of a RangeError.
+ * use, and v1's conversation create (Chatwoot's conversation_create_payload). Anything that is not a date is sent
+ * unchanged, so the 'date' check names it instead of a RangeError.
  */
 export const ISO_DATE = `={{ isNaN(${DATE_OF_VALUE}) ? $value : ${DATE_OF_VALUE}.toISOString() }}`;
 

@@ -20,6 +20,29 @@ describe('Conversation', () => {
 		expect(stored.some((c) => c.id === items[0].json.id)).toBe(true);
 	});
 
+	it('Create sends Snoozed Until as an ISO 8601 date-time, as Chatwoot\'s conversation_create_payload has it, and only when set', async () => {
+		const snoozed = await run({
+			operation: 'create',
+			inboxId: byId(1),
+			contactId: byId(4),
+			additionalFields: { status: 'snoozed', snoozedUntil: '2030-01-02T03:04:05Z' },
+		});
+		// a date from an expression as unix seconds is sent the same way
+		await run({ operation: 'create', inboxId: byId(1), contactId: byId(5), additionalFields: { status: 'snoozed', snoozedUntil: '={{ 1893553445 }}' } });
+		// added but left empty: not sent
+		await run({ operation: 'create', inboxId: byId(1), contactId: byId(6), additionalFields: { status: 'open', snoozedUntil: '' } });
+		const requests = await suite.fx.requests();
+		expect(requests.map((r) => [r.method, r.path, r.status])).toEqual(Array(3).fill(['POST', '/api/v1/accounts/1/conversations', v1Status(suite.fx, 'create')]));
+		expect(requests.map((r) => r.body)).toEqual([
+			{ inbox_id: 1, contact_id: 4, status: 'snoozed', snoozed_until: '2030-01-02T03:04:05.000Z' },
+			{ inbox_id: 1, contact_id: 5, status: 'snoozed', snoozed_until: '2030-01-02T03:04:05.000Z' },
+			{ inbox_id: 1, contact_id: 6, status: 'open' },
+		]);
+		// the simulator read the date-time: HueChat keeps (and answers) unix seconds
+		expect(snoozed.items[0].json).toMatchObject({ status: 'snoozed', snoozed_until: 1893553445 });
+		expect(suite.fx.sim.store.conversationByDisplayId(1, Number(snoozed.items[0].json.id))?.snoozed_until).toBe(1893553445);
+	});
+
 	it('Get returns the conversation simplified to the fields a workflow needs', async () => {
 		const { items } = await run({ operation: 'get', conversationId: byId(2) });
 		expect(items[0].json).toEqual(

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { createOptions, idLocator, showFor, textField } from '../../../shared/descriptions';
-import { parseJsonBody, UNIX_SECONDS } from '../../../shared/validation';
+import { ISO_DATE } from '../../../shared/v2';
+import { parseJsonBody } from '../../../shared/validation';
 import { CONVERSATION_STATUSES } from './status';
 
 const show = showFor('conversation', ['create']);
@@ -53,7 +54,9 @@ export const conversationCreateDescription: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 				description: "When a 'Snoozed' conversation reopens",
-				routing: { send: { type: 'body', property: 'snoozed_until', value: UNIX_SECONDS } },
+				// an ISO 8601 date-time, as Chatwoot's conversation_create_payload has it (HueChat takes that or unix
+				// seconds here; toggle_status takes only unix seconds); empty is not sent (dropEmptyBodyFields)
+				routing: { send: { type: 'body', property: 'snoozed_until', value: ISO_DATE } },
 			},
 			textField('Source ID', 'sourceId', 'source_id', 'body', { description: "The contact's ID in the inbox's channel (e.g. a WhatsApp number); only needed for channels that require it" }),
 			{
