@@ -61,6 +61,11 @@ step_unit() {
 	_t=$(_now)
 	_jest unit "$@" || die "unit tests (npx jest)"
 	say "unit      ok ($(_took "$_t"))"
+	# the node's suites again against Chatwoot's own status codes and bodies (the simulator's chatwoot convention)
+	_t=$(_now)
+	(HUECHAT_SIM_CONVENTION=chatwoot && export HUECHAT_SIM_CONVENTION && _jest unit-chatwoot test/node "$@") ||
+		die "node tests in the chatwoot convention (HUECHAT_SIM_CONVENTION=chatwoot npx jest test/node)"
+	say "chatwoot  ok: node suites against Chatwoot's status codes ($(_took "$_t"))"
 }
 
 step_reliability() {
@@ -267,6 +272,12 @@ queue)
 	ensure_all
 	build_package
 	step_queue "$@"
+	;;
+exactly-once)
+	ensure_all
+	build_package
+	_jest exactly-once -c jest.exactly-once.config.js "$@" || die "exactly-once suite (npx jest -c jest.exactly-once.config.js)"
+	(cd "$ROOT" && node scripts/print-figures.cjs)
 	;;
 bench)
 	ensure_all

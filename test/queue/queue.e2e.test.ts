@@ -205,7 +205,10 @@ describe('queue mode: main + webhook process + two workers', () => {
 			};
 			const both = async (id: string, contactId: number, baseUrls: string[]) => {
 				const answers = await Promise.all(baseUrls.map((baseUrl) => deliver(baseUrl, id, contactId)));
-				expect(answers.map((a) => a.status)).toEqual(baseUrls.map(() => 200));
+				// one copy is answered 200 once its execution is recorded; a copy arriving while that one is being recorded
+				// on the same process is answered 409 (HueChat tries it again later)
+				expect(answers.map((a) => a.status).filter((status) => status !== 200 && status !== 409)).toEqual([]);
+				expect(answers.some((a) => a.status === 200)).toBe(true);
 			};
 			// every copy on the process that got the first: HueChat's retries when deliveries are routed by webhook-id
 			await scenario('webhook process, 3 copies at once', 5, (id, i) => both(id, 100 + i, [cluster.webhookUrl, cluster.webhookUrl, cluster.webhookUrl]));

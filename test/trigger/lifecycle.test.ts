@@ -210,6 +210,41 @@ describe('HueChat Trigger lifecycle (v2 outbound webhooks)', () => {
 		expect(v2Subscriptions()).toEqual([]);
 		expect(wf.staticData.subscriptions).toEqual({});
 	});
+
+	it('20 cycles with 30 % of DELETEs failing (500, dropped connection, answer lost): no subscription left delivering', async () => {
+		const wf = workflow({ events: ['message.created'] });
+		let seed = 12;
+		const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+		const kinds = [{ kind: 'status', status: 500 }, { kind: 'drop' }, { kind: 'dropAfter' }] as const;
+		let failedDeletes = 0;
+		let refusedDeactivations = 0;
+		for (let cycle = 0; cycle < 20; cycle++) {
+			await wf.activate();
+			expect(v2Subscriptions().filter((subscription) => subscription.active)).toHaveLength(1);
+			// each DELETE attempt fails with probability 0.3 (the faults queue up in order); the last cycle's all fail
+			let failing = 0;
+			while ((cycle === 19 ? failing < 6 : random() < 0.3) && failing < 8) {
+				const kind = cycle === 19 ? kinds[0] : kinds[failing % kinds.length];
+				fx.sim.control.addFault({ ...kind, method: 'DELETE', path: '/outbound_webhooks/' });
+				failing++;
+			}
+			failedDeletes += failing;
+			await wf.deactivate().catch(() => refusedDeactivations++);
+			fx.sim.control.clearFaults();
+		}
+		const delivering = v2Subscriptions().filter((subscription) => subscription.active);
+		process.stdout.write(
+			`[trigger] 20 cycles, ${failedDeletes} failed DELETE attempts, ${refusedDeactivations} deactivation(s) HueChat refused to the end; subscriptions left delivering: ${delivering.length}, paused: ${v2Subscriptions().length - delivering.length}\n`,
+		);
+		expect(failedDeletes).toBeGreaterThanOrEqual(6);
+		expect(refusedDeactivations).toBe(1);
+		expect(delivering).toEqual([]);
+		expect(v2Subscriptions()).toHaveLength(1);
+		// the paused leftover is removed the next time the workflow is published
+		await wf.activate();
+		await wf.deactivate();
+		expect(v2Subscriptions()).toEqual([]);
+	}, 60_000);
 });
 
 describe('HueChat Trigger lifecycle (v1 account webhooks, Chatwoot-compatible)', () => {
