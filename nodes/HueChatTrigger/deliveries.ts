@@ -229,14 +229,30 @@ async function markWhileUnanswered(): Promise<void> {
 	}
 }
 
-/** Settles the claim from n8n's answer: 2xx means the execution is recorded; anything else that it is not. */
+/** How often a claim whose caller hung up looks whether n8n has answered meanwhile. */
+const ANSWER_POLL_MS = 250;
+const ANSWER_WAIT_MS = 10 * 60_000;
+
+/**
+ * Settles the claim from n8n's answer: 2xx means the execution is recorded; anything else that it is not. When HueChat
+ * hung up first (its 10 s time-out while n8n waits for its database), n8n still answers into the closed connection
+ * once it has recorded the execution or failed to: 'finish' never comes then, so the status it set is looked at until
+ * it has. Meanwhile copies are asked to come back later (409).
+ */
 function settleOnAnswer(response: ServerResponse, settle: (recorded: boolean) => void): void {
-	const onFinish = () => settle(isSuccess(response.statusCode));
-	response.once('finish', onFinish);
+	let settled = false;
+	const settleFrom = () => {
+		if (settled) return;
+		settled = true;
+		settle(isSuccess(response.statusCode));
+	};
+	response.once('finish', settleFrom);
 	response.once('close', () => {
-		// the caller hung up: if n8n had already answered, its status tells; if not, the claim stays pending (copies
-		// are asked to come back later) until n8n answers into the closed connection or the claim times out
-		if (!response.writableFinished && response.headersSent) onFinish();
+		if (response.writableFinished || response.headersSent) return settleFrom();
+		void (async () => {
+			for (let waited = 0; waited < ANSWER_WAIT_MS && !response.headersSent; waited += ANSWER_POLL_MS) await sleep(ANSWER_POLL_MS);
+			if (response.headersSent) settleFrom();
+		})();
 	});
 }
 

@@ -1,0 +1,315 @@
+/**
+ * The HueChat Trigger runs each event exactly once, measured in a real n8n 2.41.1 (the packed package; SQLite, as
+ * most self-hosted users run it) against the simulator:
+ * - replays after a restart: 1,000 genuine deliveries at ≥ 20 a second, n8n restarted, every request re-sent byte
+ *   for byte (same webhook-id, timestamp, signature, body) in another order, inside the 5-minute window;
+ * - kept means kept: while another process holds SQLite's write lock past n8n's own lock time-out, events go through
+ *   the simulator's real delivery path (retried on non-2xx): each runs once, counted by event id, beside n8n's plain
+ *   Webhook node subscribed to the same events.
+ * Not yet part of `npm test`: its first run did not pass (see issue 12). Run: `sh scripts/run.sh exactly-once`.
+ */
+import { spawn } from 'node:child_process';
+import { createHmac, randomUUID } from 'node:crypto';
+import * as path from 'node:path';
+
+import { startSimulator, type Simulator } from '../../simulator/server.ts';
+import { N8nInstance, n8nDir, PACKAGE_NAME, sleep, waitFor } from '../e2e/harness';
+import { recordFigures } from '../reliability/figures';
+
+const CREDENTIAL = { id: 'huechatRel00001', name: 'HueChat (simulator)' };
+const TRIGGER_WF = { id: 'hcRelTrigger0001', webhookId: randomUUID() };
+const PLAIN_WF = { id: 'hcRelPlainHook01', path: `plain-${randomUUID()}` };
+
+interface Sent {
+	headers: Record<string, string>;
+	body: string;
+}
+
+describe('HueChat Trigger: exactly once in real n8n', () => {
+	let sim: Simulator;
+	let n8n: N8nInstance;
+	let token: string;
+
+	beforeAll(async () => {
+		sim = await startSimulator({ port: 0, contacts: 5, delivery: { retryBaseMs: 500, maxAttempts: 12 } });
+		token = sim.control.createKey({ scopes: ['*'], rpm: 100_000 }).token;
+		n8n = await N8nInstance.create({ name: 'trigger-exactly-once' });
+		await n8n.guard(async () => {
+			await n8n.importCredentials([{ ...CREDENTIAL, type: 'hueChatApi', data: { apiToken: token, accountId: sim.accountId, baseUrl: sim.url } }]);
+			await n8n.importWorkflows([
+				{
+					id: TRIGGER_WF.id,
+					name: 'Exactly once: HueChat Trigger',
+					active: false,
+					nodes: [
+						{
+							id: randomUUID(),
+							name: 'HueChat Trigger',
+							type: `${PACKAGE_NAME}.hueChatTrigger`,
+							typeVersion: 1.1,
+							position: [0, 0],
+							webhookId: TRIGGER_WF.webhookId,
+							parameters: { api: 'v2', events: ['message.created'] },
+							credentials: { hueChatApi: CREDENTIAL },
+						},
+					],
+					connections: {},
+					settings: { executionOrder: 'v1' },
+				},
+				{
+					id: PLAIN_WF.id,
+					name: 'Exactly once: plain Webhook node',
+					active: false,
+					nodes: [
+						{
+							id: randomUUID(),
+							name: 'Webhook',
+							type: 'n8n-nodes-base.webhook',
+							typeVersion: 2,
+							position: [0, 0],
+							webhookId: randomUUID(),
+							parameters: { httpMethod: 'POST', path: PLAIN_WF.path, responseMode: 'onReceived', options: {} },
+						},
+					],
+					connections: {},
+					settings: { executionOrder: 'v1' },
+				},
+			]);
+			await n8n.start();
+			await n8n.publishWorkflow(TRIGGER_WF.id);
+			await n8n.publishWorkflow(PLAIN_WF.id);
+			await waitFor('the trigger subscription', () => sim.store.outbound_webhooks.size === 1);
+		});
+	});
+
+	afterAll(async () => {
+		await n8n?.dispose();
+		await sim?.delivery.settled();
+		await sim?.close();
+	});
+
+	const subscription = () => [...sim.store.outbound_webhooks.values()].find((record) => record.url.includes(TRIGGER_WF.webhookId))!;
+	const triggerUrl = () => `${n8n.baseUrl}/webhook/${TRIGGER_WF.webhookId}/webhook`;
+
+	/** Every execution of a workflow (the public API pages by cursor, at most 250 a page). */
+	async function executions(workflowId: string, includeData = false): Promise<Array<{ id: string; status: string; data?: unknown }>> {
+		const all: Array<{ id: string; status: string; data?: unknown }> = [];
+		let cursor: string | undefined;
+		do {
+			const query = new URLSearchParams({ workflowId, limit: '250', includeData: String(includeData) });
+			if (cursor) query.set('cursor', cursor);
+			const page = await n8n.api<{ data: Array<{ id: string; status: string; data?: unknown }>; nextCursor?: string | null }>('GET', `/executions?${query.toString()}`);
+			all.push(...page.data);
+			cursor = page.nextCursor ?? undefined;
+		} while (cursor);
+		return all;
+	}
+
+	function signed(secret: string, event: Record<string, unknown>): Sent {
+		const id = String(event.id);
+		const body = JSON.stringify(event);
+		const timestamp = String(Math.floor(Date.now() / 1000));
+		const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+		const signature = `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
+		return { headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': signature }, body };
+	}
+
+	/** Sends every request (made when its turn comes: signed at that moment), `inFlight` at a time; answers the statuses in order. */
+	async function sendAll(requests: Array<Sent | (() => Sent)>, inFlight: number, url = triggerUrl()): Promise<{ statuses: number[]; sent: Sent[] }> {
+		const statuses: number[] = new Array<number>(requests.length);
+		const sent: Sent[] = new Array<Sent>(requests.length);
+		let next = 0;
+		const worker = async () => {
+			while (next < requests.length) {
+				const index = next++;
+				const request = requests[index];
+				sent[index] = typeof request === 'function' ? request() : request;
+				const response = await fetch(url, { method: 'POST', headers: sent[index].headers, body: sent[index].body });
+				await response.text();
+				statuses[index] = response.status;
+			}
+		};
+		await Promise.all(Array.from({ length: inFlight }, worker));
+		return { statuses, sent };
+	}
+
+	it('1,000 deliveries, n8n restarted, all 1,000 re-sent byte for byte in another order: 0 executions', () =>
+		n8n.guard(async () => {
+			const { secret } = subscription();
+			const event = (n: number) => () =>
+				signed(secret, { id: randomUUID(), event: 'message.created', created_at: new Date().toISOString(), account_id: 1, data: { id: n, content: `m${n}`, message_type: 0 } });
+			// the plain Webhook node on the same n8n, for scale: what this machine's n8n takes a second
+			const plainStarted = Date.now();
+			await sendAll(Array.from({ length: 300 }, (_, n) => event(n)), 12, `${n8n.baseUrl}/webhook/${PLAIN_WF.path}`);
+			const plainPerSecond = 300 / ((Date.now() - plainStarted) / 1000);
+			const began = Date.now();
+			const { statuses, sent: requests } = await sendAll(Array.from({ length: 1_000 }, (_, n) => event(n)), 12);
+			const perSecond = requests.length / ((Date.now() - began) / 1000);
+			process.stdout.write(`[exactly-once] 1,000 deliveries at ${perSecond.toFixed(1)}/s (plain Webhook node: ${plainPerSecond.toFixed(1)}/s)\n`);
+			expect(statuses.filter((status) => status === 200)).toHaveLength(1_000);
+			await waitFor('1,000 executions', async () => (await executions(TRIGGER_WF.id)).length >= 1_000, { timeoutMs: 120_000, intervalMs: 1_000 });
+			await n8n.stop();
+			await n8n.start();
+			await waitFor('the trigger listening again', async () => {
+				const response = await fetch(triggerUrl(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+				return response.status !== 404;
+			});
+			const shuffled = requests.map((request, index) => ({ request, order: (index * 7919) % requests.length })).sort((a, b) => a.order - b.order);
+			const { statuses: replayStatuses } = await sendAll(
+				shuffled.map(({ request }) => request),
+				12,
+			);
+			await sleep(3_000);
+			const replayed = (await executions(TRIGGER_WF.id)).length - 1_000;
+			const perStatus = replayStatuses.reduce<Record<number, number>>((counts, status) => ({ ...counts, [status]: (counts[status] ?? 0) + 1 }), {});
+			process.stdout.write(`[exactly-once] sent 1,000 at ${perSecond.toFixed(1)}/s; replays after restart answered ${JSON.stringify(perStatus)}, executed ${replayed}\n`);
+			recordFigures({
+				'replays after restart executed': replayed,
+				'trigger deliveries/s in real n8n (plain Webhook node)': `${perSecond.toFixed(1)} (${plainPerSecond.toFixed(1)})`,
+			});
+			// every replay verified (inside the 5-minute window) and was recognised, not refused as stale
+			expect(perStatus).toEqual({ 200: 1_000 });
+			expect(replayed).toBe(0);
+		}));
+
+	it('while another process holds SQLite’s write lock past n8n’s time-out: every event runs once (plain Webhook node beside it)', () =>
+		n8n.guard(async () => {
+			const earlier = new Set((await executions(TRIGGER_WF.id)).map((execution) => execution.id));
+			const before = earlier.size;
+			const plainBefore = (await executions(PLAIN_WF.id)).length;
+			const plain = await fetch(`${sim.url}/api/v2/accounts/${sim.accountId}/outbound_webhooks`, {
+				method: 'POST',
+				headers: { api_access_token: token, 'content-type': 'application/json' },
+				body: JSON.stringify({ url: `${n8n.baseUrl}/webhook/${PLAIN_WF.path}`, events: ['message.created'] }),
+			});
+			expect(plain.status).toBeLessThan(300);
+			sim.delivery.clearLog();
+			const events = 200;
+			const lock = holdSqliteWriteLock(path.join(n8n.userFolder, '.n8n', 'database.sqlite'), 20_000);
+			await lock.started;
+			for (let n = 0; n < events; n++) {
+				const response = await fetch(`${sim.url}/api/v1/accounts/${sim.accountId}/conversations/1/messages`, {
+					method: 'POST',
+					headers: { api_access_token: token, 'content-type': 'application/json' },
+					body: JSON.stringify({ content: `locked ${n}`, message_type: 'incoming' }),
+				});
+				expect(response.status).toBeLessThan(300);
+				if (n % 20 === 19) await sleep(1_000);
+			}
+			await lock.released;
+			await sim.delivery.settled();
+			const log = sim.delivery.log();
+			const toTrigger = log.filter((entry) => entry.url.includes(TRIGGER_WF.webhookId));
+			const sentIds = new Set(toTrigger.map((entry) => entry.delivery_id));
+			const refusedAttempts = toTrigger.filter((entry) => entry.status !== 200).length;
+			await waitFor('the executions to finish', async () => (await executions(TRIGGER_WF.id)).length - before >= sentIds.size, { timeoutMs: 120_000, intervalMs: 1_000 }).catch(() => undefined);
+			await sleep(3_000);
+			const runs = (await executions(TRIGGER_WF.id, true)).filter((execution) => !earlier.has(execution.id));
+			const distinct = new Set(runs.map(eventIdOf).filter(Boolean));
+			const plainRuns = (await executions(PLAIN_WF.id)).length - plainBefore;
+			const lost = events - Math.min(events, distinct.size);
+			const doubled = runs.length - distinct.size;
+			process.stdout.write(
+				`[exactly-once] lock held 20 s: ${events} events, ${toTrigger.length} attempts (${refusedAttempts} not 2xx, retried), trigger executions ${runs.length} (${distinct.size} distinct), plain Webhook node executions ${plainRuns}\n`,
+			);
+			recordFigures({ 'events lost under overload': lost, 'events doubled under overload': doubled, 'plain Webhook node executions for 200 events under the same lock': plainRuns });
+			expect(sentIds.size).toBe(events);
+			expect(runs).toHaveLength(events);
+			expect(lost).toBe(0);
+			expect(doubled).toBe(0);
+		}));
+
+	it('a secret rotated in HueChat, then the old one expired: every event runs once, nothing done in n8n', () =>
+		n8n.guard(async () => {
+			const earlier = new Set((await executions(TRIGGER_WF.id)).map((execution) => execution.id));
+			for (const record of [...sim.store.outbound_webhooks.values()]) if (!record.url.includes(TRIGGER_WF.webhookId)) sim.store.outbound_webhooks.delete(record.id);
+			sim.delivery.clearLog();
+			const { id } = subscription();
+			const rotated = await fetch(`${sim.url}/api/v2/accounts/${sim.accountId}/outbound_webhooks/${id}/rotate_secret`, { method: 'POST', headers: { api_access_token: token } });
+			expect(rotated.status).toBe(200);
+			const message = async (content: string) => {
+				const response = await fetch(`${sim.url}/api/v1/accounts/${sim.accountId}/conversations/1/messages`, {
+					method: 'POST',
+					headers: { api_access_token: token, 'content-type': 'application/json' },
+					body: JSON.stringify({ content, message_type: 'incoming' }),
+				});
+				expect(response.status).toBeLessThan(300);
+			};
+			for (let n = 0; n < 20; n++) await message(`during the overlap ${n}`);
+			await sim.delivery.settled();
+			// the simulator's clock past the overlap: the secret the user replaced no longer signs
+			subscription().previous_secret_expires_at = Date.now() - 1;
+			for (let n = 0; n < 20; n++) await message(`after the expiry ${n}`);
+			await sim.delivery.settled();
+			const sent = new Set(sim.delivery.log().map((entry) => entry.delivery_id));
+			await waitFor('40 executions', async () => (await executions(TRIGGER_WF.id)).length - earlier.size >= 40, { timeoutMs: 60_000, intervalMs: 1_000 }).catch(() => undefined);
+			await sleep(2_000);
+			const runs = (await executions(TRIGGER_WF.id, true)).filter((execution) => !earlier.has(execution.id));
+			const ran = new Set(runs.map(eventIdOf));
+			const lost = [...sent].filter((deliveryId) => !ran.has(deliveryId)).length;
+			const refused = sim.delivery.log().filter((entry) => entry.status !== 200).length;
+			process.stdout.write(`[exactly-once] rotation: 40 events, ${runs.length} executions, ${refused} attempts refused and retried, lost ${lost}\n`);
+			recordFigures({ 'events lost across a secret rotation': lost });
+			expect(sent.size).toBe(40);
+			expect(lost).toBe(0);
+			expect(runs).toHaveLength(40);
+		}));
+
+	it('20 publish/unpublish cycles with 30 % of DELETEs failing: no subscription left delivering', () =>
+		n8n.guard(async () => {
+			let seed = 7;
+			const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+			const kinds = [{ kind: 'status', status: 500 }, { kind: 'drop' }, { kind: 'dropAfter' }] as const;
+			const mine = () => [...sim.store.outbound_webhooks.values()].filter((record) => record.url.includes(TRIGGER_WF.webhookId));
+			await n8n.unpublishWorkflow(TRIGGER_WF.id);
+			await waitFor('no subscription', () => mine().length === 0);
+			let failing = 0;
+			for (let cycle = 0; cycle < 20; cycle++) {
+				await n8n.publishWorkflow(TRIGGER_WF.id);
+				await waitFor(`subscription (cycle ${cycle + 1})`, () => mine().filter((record) => record.active).length === 1, { timeoutMs: 30_000, intervalMs: 100 });
+				let queued = 0;
+				while ((cycle === 19 ? queued < 6 : random() < 0.3) && queued < 8) {
+					sim.control.addFault({ ...(cycle === 19 ? kinds[0] : kinds[queued % kinds.length]), method: 'DELETE', path: '/outbound_webhooks/' });
+					queued++;
+				}
+				failing += queued;
+				await n8n.unpublishWorkflow(TRIGGER_WF.id);
+				// deleted, or (HueChat refusing every attempt) paused
+				await waitFor(`no subscription delivering (cycle ${cycle + 1})`, () => mine().every((record) => !record.active), { timeoutMs: 30_000, intervalMs: 100 }).catch(() => undefined);
+				sim.control.clearFaults();
+			}
+			await sleep(1_000);
+			const delivering = mine().filter((record) => record.active).length;
+			process.stdout.write(`[exactly-once] 20 cycles, ${failing} DELETE attempts failed; subscriptions left delivering: ${delivering}, paused: ${mine().length - delivering}\n`);
+			recordFigures({ 'subscriptions left after failed deletes': delivering });
+			expect(failing).toBeGreaterThanOrEqual(6);
+			expect(delivering).toBe(0);
+		}));
+});
+
+/** The event id the trigger put out in this execution. */
+function eventIdOf(execution: { data?: unknown }): string {
+	const data = execution.data as { resultData?: { runData?: Record<string, Array<{ data?: { main?: Array<Array<{ json?: { id?: string } }>> } }>> } } | undefined;
+	return data?.resultData?.runData?.['HueChat Trigger']?.[0]?.data?.main?.[0]?.[0]?.json?.id ?? '';
+}
+
+/** Another process opens n8n's database and holds its write lock (BEGIN EXCLUSIVE) for `ms`, with n8n's own sqlite3. */
+function holdSqliteWriteLock(file: string, ms: number): { started: Promise<void>; released: Promise<void> } {
+	const sqlite3 = path.join(n8nDir(), 'node_modules', 'sqlite3');
+	const program = `
+		const sqlite3 = require(${JSON.stringify(sqlite3)});
+		const db = new sqlite3.Database(${JSON.stringify(file)});
+		db.configure('busyTimeout', 30000);
+		db.exec('BEGIN EXCLUSIVE', (error) => {
+			if (error) { console.error(error.message); process.exit(1); }
+			console.log('locked');
+			setTimeout(() => db.exec('COMMIT', () => db.close(() => process.exit(0))), ${ms});
+		});`;
+	const child = spawn(process.execPath, ['-e', program], { stdio: ['ignore', 'pipe', 'inherit'] });
+	const started = new Promise<void>((resolve, reject) => {
+		child.stdout.on('data', (chunk: Buffer) => (chunk.toString().includes('locked') ? resolve() : undefined));
+		child.once('exit', (code) => reject(new Error(`the lock holder exited (${code}) before locking`)));
+	});
+	const released = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	return { started, released };
+}
