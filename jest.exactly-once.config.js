@@ -1,4 +1,4 @@
-/** `sh scripts/run.sh exactly-once`: the trigger's exactly-once measurements in real n8n (not yet in `npm test`). */
+/** The trigger's exactly-once measurements in real n8n; run by `npm run test:reliability` and `npm test` after the build. */
 const base = require('./jest.e2e.config.js');
 
 module.exports = {

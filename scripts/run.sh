@@ -7,7 +7,8 @@
 #                                        again on the last n8n 1.x (.cache/n8n-1); ends with `tests: N passed, N failed`
 #   sh scripts/run.sh e2e-n8n1 [args]    only the spine and examples suites on the last n8n 1.x (compatibility)
 #   sh scripts/run.sh e2e  [jest args]   build, then only the end-to-end suite (jest.e2e.config.js)
-#   sh scripts/run.sh reliability        only the reliability suite (jest.reliability.config.js) and its figures
+#   sh scripts/run.sh reliability        build, then the reliability suite (jest.reliability.config.js) and the trigger's
+#                                        exactly-once suite in real n8n (jest.exactly-once.config.js), and their figures
 #   sh scripts/run.sh queue [jest args]  build, then the end-to-end suites in n8n's queue mode (jest.queue.config.js;
 #                                        Redis from Debian's redis-server, installed when missing); `test` runs it too
 #   sh scripts/run.sh bench [--only=…]   build, then the benchmark (bench/main.ts): prints its table, writes
@@ -73,6 +74,9 @@ step_reliability() {
 	(cd "$ROOT" && node scripts/print-figures.cjs --reset) &&
 		_jest reliability -c jest.reliability.config.js "$@" ||
 		die "reliability suite (npx jest -c jest.reliability.config.js)"
+	# the trigger's exactly-once figures, measured in a real n8n with the packed package (~9 min)
+	_jest exactly-once -c jest.exactly-once.config.js ||
+		die "exactly-once suite in real n8n (npx jest -c jest.exactly-once.config.js); n8n logs are in .cache/e2e/logs/"
 	say "reliability ok ($(_took "$_t")); its figures:"
 	(cd "$ROOT" && node scripts/print-figures.cjs)
 }
@@ -255,6 +259,7 @@ test)
 	;;
 reliability)
 	ensure_all
+	build_package
 	step_reliability "$@"
 	;;
 e2e)
@@ -272,12 +277,6 @@ queue)
 	ensure_all
 	build_package
 	step_queue "$@"
-	;;
-exactly-once)
-	ensure_all
-	build_package
-	_jest exactly-once -c jest.exactly-once.config.js "$@" || die "exactly-once suite (npx jest -c jest.exactly-once.config.js)"
-	(cd "$ROOT" && node scripts/print-figures.cjs)
 	;;
 bench)
 	ensure_all

@@ -6,7 +6,7 @@
  * - kept means kept: while another process holds SQLite's write lock past n8n's own lock time-out, events go through
  *   the simulator's real delivery path (retried on non-2xx): each runs once, counted by event id, beside n8n's plain
  *   Webhook node subscribed to the same events.
- * Not yet part of `npm test`: its first run did not pass (see issue 12). Run: `sh scripts/run.sh exactly-once`.
+ * Part of `npm run test:reliability` (and `npm test`); its figures are printed with the reliability suite's.
  */
 import { spawn } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
