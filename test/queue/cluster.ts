@@ -1,9 +1,10 @@
 /**
  * n8n in queue mode on one machine: the main process (editor, REST, public API, publication, and production webhooks
  * too), one webhook process (`n8n webhook`: production webhooks only) and workers (`n8n worker`) that run every
- * production execution. They share one user folder (the sqlite database, the encryption key, the installed package)
- * and one Redis. n8n 2.41.1 only warns about sqlite in queue mode ("not officially supported"); Postgres is what n8n
- * recommends for production, see the README's Performance section.
+ * production execution. They share one user folder (the encryption key, the installed package), one Redis and one
+ * database: a PostgreSQL database of their own when given one (`postgres`, or the queue run's HUECHAT_QUEUE_POSTGRES:
+ * test/queue/postgres.ts, PostgreSQL 17), n8n's production recommendation; else the sqlite file in the user folder,
+ * about which n8n 2.41.1 only warns in queue mode ("not officially supported").
  *
  * Built on test/e2e/harness.ts: main is an ordinary N8nInstance created with queueEnv(); the other processes get
  * the same environment (N8nInstance.env) with their own ports. Logs: .cache/e2e/logs/<name>.<role>.log.
@@ -13,6 +14,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { freePort, LOG_DIR, N8nInstance, n8nDir, nodeBinary, waitFor, type N8nOptions } from '../e2e/harness';
+import { createDatabase, postgresFromEnv, type PostgresAddress } from './postgres';
 
 let prefixes = 0;
 
@@ -153,6 +155,8 @@ export async function startQueueProcesses(main: N8nInstance, options: QueueProce
 
 export interface QueueClusterOptions extends N8nOptions, QueueProcessOptions {
 	redis: { host: string; port: number };
+	/** PostgreSQL to run on, a new database of its own (default: HUECHAT_QUEUE_POSTGRES when set, else sqlite). */
+	postgres?: PostgresAddress;
 	/** Whether triggers register the webhook process's URL (default true) or main's. */
 	webhookUrlOfWebhookProcess?: boolean;
 }
@@ -170,16 +174,24 @@ export class QueueCluster {
 	static async create(options: QueueClusterOptions): Promise<QueueCluster> {
 		const webhookPort = options.webhookPort ?? (await freePort());
 		const name = options.name ?? 'queue';
+		const postgres = options.postgres ?? postgresFromEnv();
 		const main = await N8nInstance.create({
 			...options,
 			name,
 			env: {
 				...queueEnv(options.redis, name),
+				...(postgres ? await createDatabase(postgres, name) : {}),
 				...(options.webhookUrlOfWebhookProcess === false ? {} : { N8N_WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/` }),
 				...options.env,
 			},
 		});
 		return new QueueCluster(main, webhookPort, options);
+	}
+
+	/** Which database the cluster runs on, for the suite's output. */
+	get database(): string {
+		const env = this.main.env();
+		return env.DB_TYPE === 'postgresdb' ? `PostgreSQL database ${env.DB_POSTGRESDB_DATABASE} on ${env.DB_POSTGRESDB_HOST}:${env.DB_POSTGRESDB_PORT}` : `${env.DB_TYPE}`;
 	}
 
 	/** The webhook process's base URL. */

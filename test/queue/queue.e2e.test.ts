@@ -1,6 +1,7 @@
 /**
- * What only exists with several n8n processes: main + one webhook process + two workers on one Redis (QueueCluster),
- * triggers registering the webhook process's URL, the packed package against the simulator.
+ * What only exists with several n8n processes: main + one webhook process + two workers on one Redis and one PostgreSQL
+ * database (QueueCluster, on the run's PostgreSQL 17), triggers registering the webhook process's URL, the packed
+ * package against the simulator.
  *   - node operations called through the webhook process run on the workers;
  *   - the trigger subscribes with the webhook process's URL, and HueChat's deliveries start executions on workers;
  *   - its dedupe: copies of one delivery start one execution on the same process (at once, or a retry later) and
@@ -91,7 +92,9 @@ describe('queue mode: main + webhook process + two workers', () => {
 				]),
 			]);
 			await cluster.start();
-			process.stdout.write(`[queue] main ${cluster.main.baseUrl}, webhook process ${cluster.webhookUrl}, workers ${cluster.workers.length}\n`);
+			process.stdout.write(
+				`[queue] main ${cluster.main.baseUrl}, webhook process ${cluster.webhookUrl}, workers ${cluster.workers.length}, ${cluster.database}\n`,
+			);
 		});
 	});
 
