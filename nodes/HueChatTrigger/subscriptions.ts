@@ -280,15 +280,20 @@ export function verifyingSecrets(registration: Registration, nowSeconds: number)
 	return [registration.secret, ...(registration.retiredSecrets ?? []).filter((old) => old.until > nowSeconds).map((old) => old.secret)];
 }
 
-/** The newest secret state this process obtained by rotating, per trigger, and the rotation under way. */
+/**
+ * The newest secret state this process obtained by rotating, per trigger and subscription (the production and the
+ * test URL have one each), and the rotation under way.
+ */
 const rotations = new Map<string, { latest?: Pick<Registration, 'secret' | 'retiredSecrets' | 'rotatedAt'>; running?: Promise<void> }>();
 
 /**
  * Brings `registration` (this webhook call's copy of static data) up to the newest rotation this process made: calls
  * that loaded static data before it was saved must neither verify with the old secret alone nor save it back.
  */
+const rotationKey = (trigger: string, registration: Registration) => `${trigger}|${String(registration.id)}`;
+
 export function withLatestRotation(trigger: string, registration: Registration): Registration {
-	const latest = rotations.get(trigger)?.latest;
+	const latest = rotations.get(rotationKey(trigger, registration))?.latest;
 	if (latest && (registration.rotatedAt ?? 0) < (latest.rotatedAt ?? 0)) Object.assign(registration, latest);
 	return registration;
 }
@@ -301,8 +306,9 @@ export function withLatestRotation(trigger: string, registration: Registration):
  * for it instead of rotating again.
  */
 export async function adoptRotatedSecret(context: IWebhookFunctions, trigger: string, registration: Registration, nowSeconds: number): Promise<void> {
-	let state = rotations.get(trigger);
-	if (!state) rotations.set(trigger, (state = {}));
+	const key = rotationKey(trigger, registration);
+	let state = rotations.get(key);
+	if (!state) rotations.set(key, (state = {}));
 	if (state.running) {
 		await state.running.catch(() => undefined);
 		withLatestRotation(trigger, registration);

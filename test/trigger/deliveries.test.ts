@@ -210,6 +210,19 @@ describe('rotation: a secret rotated in HueChat keeps every event running once',
 		expect(fx.sim.control.requests().filter((entry) => entry.path.endsWith(`/${String(subscriptionIdOf(wf))}/rotate_secret`))).toHaveLength(2);
 	});
 
+	it('the production subscription’s rotation leaves the test URL’s subscription and secret alone', async () => {
+		const wf = await activeWorkflow();
+		await wf.activate('test');
+		const testSecret = (wf.staticData.subscriptions as Record<string, { secret: string }>).test.secret;
+		await api('POST', `/api/v2/accounts/1/outbound_webhooks/${String(subscriptionIdOf(wf))}/rotate_secret`);
+		await newMessage('production rotates');
+		await newMessage('both still verify');
+		expect((wf.staticData.subscriptions as Record<string, { secret: string }>).test.secret).toBe(testSecret);
+		expect(wf.answers.filter((answer) => answer.mode === 'test').map((answer) => answer.status)).toEqual([200, 200]);
+		expect(wf.executions.filter((execution) => execution.mode === 'production')).toHaveLength(2);
+		await wf.deactivate('test');
+	});
+
 	it('rotated while no event came, the old secret already expired: the first delivery is refused once, HueChat’s retry runs', async () => {
 		const wf = await activeWorkflow();
 		await api('POST', `/api/v2/accounts/1/outbound_webhooks/${String(subscriptionIdOf(wf))}/rotate_secret`);
