@@ -11,11 +11,13 @@ import type { IDataObject } from 'n8n-workflow';
  *    accepted until n8n has answered it; `done` once n8n answered 2xx (the execution is recorded); a failed answer
  *    (n8n could not record the execution) forgets the key again, so HueChat's retry runs it. Copies arriving while
  *    the first is pending are told to come back later, so one event never starts two executions nor none.
- * 2. The node's static data (`seen`), which n8n loads for every webhook call and saves after it: covers restarts
- *    and the other processes. It holds an 8-byte SHA-256 digest of every key seen in the last 24 hours, at most
- *    MAX_REMEMBERED, grouped by hour, base64: about 110 kB for 10,000 events. It is computed when n8n serialises
- *    the static data (toJSON), not when the delivery arrives, so every save carries all this process knows by then,
- *    and a save that raced another process's is repaired by the next one.
+ * 2. The node's static data (`seen`), which n8n loads for every webhook call and saves when an execution ends: covers
+ *    restarts and the other processes. It holds an 8-byte SHA-256 digest of every key recorded in the last 24
+ *    hours, at most MAX_REMEMBERED, grouped by hour, base64: about 110 kB for 10,000 events. Keys still pending
+ *    when it is saved (n8n saves before it answers, so a delivery's own save finds it pending) are kept apart: a
+ *    process that later withdraws one drops it from there, and never touches what another process recorded.
+ *    It is computed when n8n serialises the static data (toJSON), not when the delivery arrives, so every save
+ *    carries all this process knows by then, and a save that raced another process's is repaired by the next one.
  *
  * A digest collision (two different events with the same 8 bytes) would drop the second: with 10,000 remembered
  * events the chance per event is about 5 · 10⁻¹⁶.
@@ -32,19 +34,49 @@ const FORMAT = 'sha256-64/hour';
 /** What static data holds: [hour start (unix s), base64 of the digests first seen in that hour], oldest first. */
 interface StoredSeen {
 	format: typeof FORMAT;
+	/** Recorded: their executions exist. */
 	buckets: Array<[number, string]>;
+	/** Pending when saved: recorded or not, their process knows. */
+	pending?: Array<[number, string]>;
 }
+
+/** At most this many pending keys are carried (deliveries in flight at one save, and those of stopped processes). */
+const MAX_PENDING = 1_000;
 
 interface Entry {
 	at: number;
 	state: 'pending' | 'done';
 }
 
+/** One hour of static data's `seen`, decoded. */
+interface Bucket {
+	encoded: string;
+	keys: Set<string>;
+}
+
+/** One hour as last written by toJSON, and what it was made from: reused while neither side changed. */
+interface Written {
+	from: string | undefined;
+	change: number;
+	kept: number;
+	encoded: string;
+}
+
 /** One trigger's memory in this process. Keys are digests as 8-character latin1 strings. */
 interface TriggerMemory {
 	entries: Map<string, Entry>;
-	/** Keys whose execution n8n failed to record: a copy in static data no longer counts, and saves drop it. */
-	withdrawn: Map<string, number>;
+	/** The keys of `entries` by the hour they arrived in. */
+	byHour: Map<number, Set<string>>;
+	/** Keys whose execution n8n failed to record: a pending copy in static data no longer counts. */
+	withdrawn: Set<string>;
+	/** Per hour, bumped when this process's entries in it change. */
+	changes: Map<number, number>;
+	/**
+	 * Static data is loaded and saved once per delivery, and almost every delivery only touches the current hour:
+	 * the other hours are decoded and encoded once, not 10,000 digests on every call.
+	 */
+	decoded: Map<number, Bucket>;
+	written: Map<number, Written>;
 }
 
 const memory = new Map<string, TriggerMemory>();
@@ -54,7 +86,7 @@ function memoryOf(trigger: string): TriggerMemory {
 	if (found) {
 		memory.delete(trigger); // most recently used trigger last
 	} else {
-		found = { entries: new Map(), withdrawn: new Map() };
+		found = { entries: new Map(), byHour: new Map(), withdrawn: new Set(), changes: new Map(), decoded: new Map(), written: new Map() };
 		if (memory.size >= MAX_TRIGGERS) memory.delete(memory.keys().next().value as string);
 	}
 	memory.set(trigger, found);
@@ -73,67 +105,139 @@ function expired(at: number, nowSeconds: number): boolean {
 	return nowSeconds - at > DEDUPE_TTL_SECONDS;
 }
 
-/** Digest → hour first seen, from static data in this or the earlier format ({ key: seen at }). */
-function readStored(value: unknown, nowSeconds: number): Map<string, number> {
-	const seen = new Map<string, number>();
-	if (!value || typeof value !== 'object') return seen;
+/** The bucket's last event may be up to an hour younger than its start. */
+function hourExpired(hour: number, nowSeconds: number): boolean {
+	return expired(hour + HOUR, nowSeconds);
+}
+
+function changed(process: TriggerMemory, hour: number): void {
+	process.changes.set(hour, (process.changes.get(hour) ?? 0) + 1);
+}
+
+function decode(process: TriggerMemory, hour: number, encoded: string): Bucket {
+	const cached = process.decoded.get(hour);
+	if (cached?.encoded === encoded) return cached;
+	const bytes = Buffer.from(encoded, 'base64');
+	const keys = new Set<string>();
+	for (let offset = 0; offset + DIGEST_BYTES <= bytes.length; offset += DIGEST_BYTES) keys.add(bytes.toString('latin1', offset, offset + DIGEST_BYTES));
+	const bucket = { encoded, keys };
+	process.decoded.set(hour, bucket);
+	return bucket;
+}
+
+function encode(keys: string[]): string {
+	return Buffer.from(keys.join(''), 'latin1').toString('base64');
+}
+
+/** Static data's `seen` as loaded: hour → digests, recorded and pending. */
+interface Loaded {
+	recorded: Map<number, Bucket>;
+	pending: Map<string, number>;
+}
+
+/** From static data in this or the earlier format ({ key: seen at }); expired hours are left out. */
+function readStored(value: unknown, process: TriggerMemory, nowSeconds: number): Loaded {
+	const loaded: Loaded = { recorded: new Map(), pending: new Map() };
+	if (!value || typeof value !== 'object') return loaded;
 	const stored = value as Partial<StoredSeen> & Record<string, unknown>;
-	if (stored.format === FORMAT && Array.isArray(stored.buckets)) {
-		for (const bucket of stored.buckets) {
-			const [hour, encoded] = Array.isArray(bucket) ? bucket : [];
-			// the bucket's last event may be up to an hour younger than its start
-			if (typeof hour !== 'number' || typeof encoded !== 'string' || expired(hour + HOUR, nowSeconds)) continue;
+	const hours = (buckets: unknown) =>
+		(Array.isArray(buckets) ? buckets : []).filter(
+			(bucket): bucket is [number, string] =>
+				Array.isArray(bucket) && typeof bucket[0] === 'number' && typeof bucket[1] === 'string' && !hourExpired(bucket[0], nowSeconds),
+		);
+	if (stored.format === FORMAT) {
+		for (const [hour, encoded] of hours(stored.buckets)) loaded.recorded.set(hour, decode(process, hour, encoded));
+		for (const [hour, encoded] of hours(stored.pending)) {
 			const bytes = Buffer.from(encoded, 'base64');
-			for (let offset = 0; offset + DIGEST_BYTES <= bytes.length; offset += DIGEST_BYTES) {
-				seen.set(bytes.toString('latin1', offset, offset + DIGEST_BYTES), hour);
-			}
+			for (let offset = 0; offset + DIGEST_BYTES <= bytes.length; offset += DIGEST_BYTES) loaded.pending.set(bytes.toString('latin1', offset, offset + DIGEST_BYTES), hour);
 		}
-		return seen;
+		return loaded;
 	}
 	for (const [key, at] of Object.entries(stored)) {
-		if (typeof at === 'number' && !expired(at, nowSeconds)) seen.set(digest(key), hourOf(at));
+		if (typeof at !== 'number' || expired(at, nowSeconds)) continue;
+		const hour = hourOf(at);
+		if (!loaded.recorded.has(hour)) loaded.recorded.set(hour, { encoded: '', keys: new Set() });
+		loaded.recorded.get(hour)!.keys.add(digest(key));
 	}
-	return seen;
+	return loaded;
 }
 
 /**
  * The `seen` value of one webhook call's static data. n8n serialises static data with JSON.stringify when it saves
- * it, which calls toJSON: the newest MAX_REMEMBERED digests of what was loaded and what this process knows then.
+ * it, which calls toJSON: the newest MAX_REMEMBERED recorded digests of what was loaded and what this process knows
+ * then, and the pending ones nobody has settled.
  */
 class SeenLog {
 	constructor(
-		private readonly loaded: Map<string, number>,
+		private readonly loaded: Loaded,
 		private readonly process: TriggerMemory,
 	) {}
 
 	has(key: string): boolean {
-		return this.loaded.has(key) && !this.process.withdrawn.has(key);
+		for (const bucket of this.loaded.recorded.values()) if (bucket.keys.has(key)) return true;
+		return this.loaded.pending.has(key) && !this.process.withdrawn.has(key);
 	}
 
 	toJSON(): StoredSeen {
 		const nowSeconds = Math.floor(Date.now() / 1000);
-		const merged = new Map<string, number>();
-		for (const [key, hour] of this.loaded) if (!this.process.withdrawn.has(key)) merged.set(key, hour);
-		for (const [key, entry] of this.process.entries) {
-			if (!merged.has(key) && !expired(entry.at, nowSeconds)) merged.set(key, hourOf(entry.at));
-		}
-		const byHour = new Map<number, string[]>();
-		for (const [key, hour] of merged) {
-			if (expired(hour + HOUR, nowSeconds)) continue;
-			let keys = byHour.get(hour);
-			if (!keys) byHour.set(hour, (keys = []));
-			keys.push(key);
-		}
+		const hours = [...new Set([...this.loaded.recorded.keys(), ...this.process.byHour.keys()])]
+			.filter((hour) => !hourExpired(hour, nowSeconds))
+			.sort((a, b) => b - a);
 		const buckets: Array<[number, string]> = [];
 		let room = MAX_REMEMBERED;
-		for (const hour of [...byHour.keys()].sort((a, b) => b - a)) {
+		for (const hour of hours) {
 			if (room === 0) break;
-			const keys = byHour.get(hour)!;
-			const kept = keys.length > room ? keys.slice(keys.length - room) : keys;
-			room -= kept.length;
-			buckets.unshift([hour, Buffer.from(kept.join(''), 'latin1').toString('base64')]);
+			const written = this.recordedIn(hour, room);
+			room -= written.kept;
+			if (written.kept > 0) buckets.unshift([hour, written.encoded]);
 		}
-		return { format: FORMAT, buckets };
+		for (const hour of this.process.written.keys()) if (!hours.includes(hour)) this.process.written.delete(hour);
+		for (const hour of this.process.decoded.keys()) if (hourExpired(hour, nowSeconds)) this.process.decoded.delete(hour);
+		const pending = this.pending(nowSeconds);
+		return pending.length > 0 ? { format: FORMAT, buckets, pending } : { format: FORMAT, buckets };
+	}
+
+	/** One hour's recorded digests, the newest `room` of them: what was loaded, then what this process recorded. */
+	private recordedIn(hour: number, room: number): Written {
+		const loaded = this.loaded.recorded.get(hour);
+		const from = loaded?.encoded || undefined;
+		const change = this.process.changes.get(hour) ?? 0;
+		const previous = this.process.written.get(hour);
+		// the same inputs give the same digests (loading what was written last is the usual case); a bucket cut short
+		// before is reused only at the same cut
+		if (previous && from !== undefined && (previous.from === from || previous.encoded === from) && previous.change === change) {
+			if (previous.kept === room || (previous.kept < room && !this.couldKeepMore(loaded, hour, previous.kept))) return previous;
+		}
+		const keys = [...(loaded?.keys ?? [])];
+		for (const key of this.process.byHour.get(hour) ?? []) {
+			if (this.process.entries.get(key)?.state === 'done' && !loaded?.keys.has(key)) keys.push(key);
+		}
+		const kept = keys.length > room ? keys.slice(keys.length - room) : keys;
+		const written = { from, change, kept: kept.length, encoded: encode(kept) };
+		if (from !== undefined) this.process.written.set(hour, written);
+		return written;
+	}
+
+	/** Whether a bucket cut to `kept` digests earlier had more to give (then a larger room must recompute it). */
+	private couldKeepMore(loaded: Bucket | undefined, hour: number, kept: number): boolean {
+		return (loaded?.keys.size ?? 0) + (this.process.byHour.get(hour)?.size ?? 0) > kept;
+	}
+
+	/** Pending keys: this process's, and those loaded that it has neither recorded nor withdrawn. */
+	private pending(nowSeconds: number): Array<[number, string]> {
+		const pending = new Map<string, number>();
+		for (const [key, hour] of this.loaded.pending) {
+			if (!hourExpired(hour, nowSeconds) && !this.process.withdrawn.has(key) && this.process.entries.get(key)?.state !== 'done') pending.set(key, hour);
+		}
+		for (const [key, entry] of this.process.entries) {
+			if (entry.state === 'pending' && !expired(entry.at, nowSeconds)) pending.set(key, hourOf(entry.at));
+		}
+		const byHour = new Map<number, string[]>();
+		for (const [key, hour] of [...pending].slice(-MAX_PENDING)) {
+			if (!byHour.has(hour)) byHour.set(hour, []);
+			byHour.get(hour)!.push(key);
+		}
+		return [...byHour].sort(([a], [b]) => a - b).map(([hour, keys]) => [hour, encode(keys)]);
 	}
 }
 
@@ -145,16 +249,37 @@ export type Claim =
 	| { verdict: 'new'; settle(recorded: boolean): void };
 
 function remember(process: TriggerMemory, key: string, entry: Entry): void {
-	process.entries.delete(key);
+	forget(process, key);
 	process.entries.set(key, entry);
+	const hour = hourOf(entry.at);
+	if (!process.byHour.has(hour)) process.byHour.set(hour, new Set());
+	process.byHour.get(hour)!.add(key);
+	changed(process, hour);
 	process.withdrawn.delete(key);
 	if (process.entries.size <= MAX_REMEMBERED) return;
 	for (const [oldest, { state }] of process.entries) {
 		if (state === 'done') {
-			process.entries.delete(oldest);
+			forget(process, oldest);
 			return;
 		}
 	}
+}
+
+function forget(process: TriggerMemory, key: string): void {
+	const entry = process.entries.get(key);
+	if (!entry) return;
+	process.entries.delete(key);
+	const hour = hourOf(entry.at);
+	const keys = process.byHour.get(hour);
+	keys?.delete(key);
+	if (keys?.size === 0) process.byHour.delete(hour);
+	changed(process, hour);
+}
+
+function withdraw(process: TriggerMemory, key: string): void {
+	forget(process, key);
+	process.withdrawn.add(key);
+	if (process.withdrawn.size > MAX_REMEMBERED) process.withdrawn.delete(process.withdrawn.keys().next().value as string);
 }
 
 /**
@@ -163,7 +288,7 @@ function remember(process: TriggerMemory, key: string, entry: Entry): void {
  */
 export function claimDelivery(trigger: string, staticData: IDataObject, key: string, nowSeconds: number): Claim {
 	const process = memoryOf(trigger);
-	const log = staticData.seen instanceof SeenLog ? staticData.seen : new SeenLog(readStored(staticData.seen, nowSeconds), process);
+	const log = staticData.seen instanceof SeenLog ? staticData.seen : new SeenLog(readStored(staticData.seen, process, nowSeconds), process);
 	staticData.seen = log as unknown as IDataObject;
 	const id = digest(key);
 	const known = process.entries.get(id);
@@ -180,11 +305,10 @@ export function claimDelivery(trigger: string, staticData: IDataObject, key: str
 			if (process.entries.get(id) !== entry) return;
 			if (recorded) {
 				entry.state = 'done';
+				changed(process, hourOf(entry.at));
 				return;
 			}
-			process.entries.delete(id);
-			process.withdrawn.set(id, nowSeconds);
-			if (process.withdrawn.size > MAX_REMEMBERED) process.withdrawn.delete(process.withdrawn.keys().next().value as string);
+			withdraw(process, id);
 		},
 	};
 }
