@@ -184,8 +184,12 @@ describe('HueChat Trigger: exactly once in real n8n', () => {
 			});
 			expect(plain.status).toBeLessThan(300);
 			sim.delivery.clearLog();
-			// 200 in the test command; HUECHAT_EXACTLY_ONCE_EVENTS=1000 for the full measurement (about 15 minutes)
+			// 200 in the test command; HUECHAT_EXACTLY_ONCE_EVENTS=1000 for the full measurement (about 25 minutes)
 			const events = Number(process.env.HUECHAT_EXACTLY_ONCE_EVENTS ?? 200);
+			// HueChat retries for 24 h; the simulator's budget here (60 s apart at most) must outlast the backlog n8n
+			// works through after the lock, at about 10 deliveries a second, or what it gives up on counts as lost
+			const attempts = events > 200 ? 24 : 12;
+			sim.delivery.configure({ maxAttempts: attempts, retryMaxMs: 60_000 });
 			const lock = holdSqliteWriteLock(path.join(n8n.userFolder, '.n8n', 'database.sqlite'), 20_000);
 			await lock.started;
 			for (let n = 0; n < events; n++) {
@@ -199,25 +203,41 @@ describe('HueChat Trigger: exactly once in real n8n', () => {
 			}
 			await lock.released;
 			await sim.delivery.settled();
+			sim.delivery.configure({ maxAttempts: 12 });
 			const log = sim.delivery.log();
 			const toTrigger = log.filter((entry) => entry.url.includes(TRIGGER_WF.webhookId));
 			const sentIds = new Set(toTrigger.map((entry) => entry.delivery_id));
+			const acknowledged = new Set(toTrigger.filter((entry) => entry.status === 200).map((entry) => entry.delivery_id));
 			const refusedAttempts = toTrigger.filter((entry) => entry.status !== 200).length;
-			await waitFor('the executions to finish', async () => (await executions(TRIGGER_WF.id)).length - before >= sentIds.size, { timeoutMs: 120_000, intervalMs: 1_000 }).catch(() => undefined);
+			await waitFor('the executions to finish', async () => (await executions(TRIGGER_WF.id)).length - before >= acknowledged.size, { timeoutMs: 120_000, intervalMs: 1_000 }).catch(() => undefined);
 			await sleep(3_000);
-			const runs = (await executions(TRIGGER_WF.id, true)).filter((execution) => !earlier.has(execution.id));
-			const distinct = new Set(runs.map(eventIdOf).filter(Boolean));
+			const recorded = (await executions(TRIGGER_WF.id, true)).filter((execution) => !earlier.has(execution.id));
+			// n8n records an execution before it starts it; when starting it fails on the lock (its setRunning) the
+			// delivery is answered 500 and retried, and the record stays without run data: the workflow never ran
+			const ran = recorded.filter((execution) => eventIdOf(execution) !== '');
+			const neverStarted = recorded.length - ran.length;
+			const runsPerEvent = new Map<string, number>();
+			for (const execution of ran) runsPerEvent.set(eventIdOf(execution), (runsPerEvent.get(eventIdOf(execution)) ?? 0) + 1);
+			const doubled = [...runsPerEvent.values()].reduce((sum, runs) => sum + runs - 1, 0);
+			const lost = [...sentIds].filter((deliveryId) => !runsPerEvent.has(deliveryId)).length;
+			const acknowledgedNotRun = [...acknowledged].filter((deliveryId) => !runsPerEvent.has(deliveryId)).length;
+			const givenUp = sentIds.size - acknowledged.size;
 			const plainRuns = (await executions(PLAIN_WF.id)).length - plainBefore;
-			const lost = events - Math.min(events, distinct.size);
-			const doubled = runs.length - distinct.size;
 			process.stdout.write(
-				`[exactly-once] lock held 20 s: ${events} events, ${toTrigger.length} attempts (${refusedAttempts} not 2xx, retried), trigger executions ${runs.length} (${distinct.size} distinct), plain Webhook node executions ${plainRuns}\n`,
+				`[exactly-once] lock held 20 s: ${events} events, ${toTrigger.length} attempts (${refusedAttempts} not 2xx, retried up to ${attempts} times), ` +
+					`${acknowledged.size} acknowledged, ${givenUp} given up by the simulator; trigger workflow ran ${ran.length} times for ${runsPerEvent.size} distinct events ` +
+					`(${doubled} doubled, ${lost} never ran, ${acknowledgedNotRun} acknowledged but never ran), ${neverStarted} executions n8n recorded but never started; ` +
+					`plain Webhook node executions ${plainRuns}\n`,
 			);
-			recordFigures({ 'events lost under overload': lost, 'events doubled under overload': doubled, [`plain Webhook node executions for ${events} events under the same lock`]: plainRuns });
+			recordFigures({
+				'events lost under overload': lost,
+				'events doubled under overload': doubled,
+				'events acknowledged but never run under overload': acknowledgedNotRun,
+				[`plain Webhook node executions for ${events} events under the same lock`]: plainRuns,
+			});
 			expect(sentIds.size).toBe(events);
-			expect(runs).toHaveLength(events);
-			expect(lost).toBe(0);
-			expect(doubled).toBe(0);
+			expect({ lost, doubled, acknowledgedNotRun }).toEqual({ lost: 0, doubled: 0, acknowledgedNotRun: 0 });
+			expect(ran).toHaveLength(events);
 		}));
 
 	it('a secret rotated in HueChat, then the old one expired: every event runs once, nothing done in n8n', () =>
