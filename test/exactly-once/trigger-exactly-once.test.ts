@@ -216,6 +216,8 @@ describe('HueChat Trigger: exactly once in real n8n', () => {
 			// delivery is answered 500 and retried, and the record stays without run data: the workflow never ran
 			const ran = recorded.filter((execution) => eventIdOf(execution) !== '');
 			const neverStarted = recorded.length - ran.length;
+			const neverStartedStatuses: Record<string, number> = {};
+			for (const execution of recorded) if (eventIdOf(execution) === '') neverStartedStatuses[execution.status] = (neverStartedStatuses[execution.status] ?? 0) + 1;
 			const runsPerEvent = new Map<string, number>();
 			for (const execution of ran) runsPerEvent.set(eventIdOf(execution), (runsPerEvent.get(eventIdOf(execution)) ?? 0) + 1);
 			const doubled = [...runsPerEvent.values()].reduce((sum, runs) => sum + runs - 1, 0);
@@ -226,7 +228,7 @@ describe('HueChat Trigger: exactly once in real n8n', () => {
 			process.stdout.write(
 				`[exactly-once] lock held 20 s: ${events} events, ${toTrigger.length} attempts (${refusedAttempts} not 2xx, retried up to ${attempts} times), ` +
 					`${acknowledged.size} acknowledged, ${givenUp} given up by the simulator; trigger workflow ran ${ran.length} times for ${runsPerEvent.size} distinct events ` +
-					`(${doubled} doubled, ${lost} never ran, ${acknowledgedNotRun} acknowledged but never ran), ${neverStarted} executions n8n recorded but never started; ` +
+					`(${doubled} doubled, ${lost} never ran, ${acknowledgedNotRun} acknowledged but never ran), ${neverStarted} executions n8n recorded but never started ${JSON.stringify(neverStartedStatuses)}; ` +
 					`plain Webhook node executions ${plainRuns}\n`,
 			);
 			recordFigures({
