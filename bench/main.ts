@@ -4,7 +4,7 @@
  * Prints one line per figure (`name: value (target T) ok|MISS`) and writes them to .cache/bench/bench.json.
  *
  * Options (flags or environment):
- *   --only=lists,creates,trigger,load,queue   figures to run (default all)
+ *   --only=lists,creates,trigger,dedupe,load,queue   figures to run (default all)
  *   --quick                                   small sizes, one timed run (a smoke test of the bench itself)
  *   BENCH_CONTACTS (50000) BENCH_DEALS (20000) BENCH_CREATES (1000) BENCH_RPM (600) BENCH_WINDOW_SECONDS (6)
  *   BENCH_RUNS (3) BENCH_DELIVERIES (1000) BENCH_DELIVERY_CONCURRENCY (16) BENCH_MEMORY (1; 0 skips the memory figures)
@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { CACHE_DIR, N8N_VERSION, N8nInstance, packageTarball } from '../test/e2e/harness';
 import type { BenchContext, Sizes } from './context';
 import { figureCreates } from './figureCreates';
+import { figureDedupe } from './figureDedupe';
 import { figureLists, listKey } from './figureLists';
 import { figureLoad } from './figureLoad';
 import { figureQueue } from './figureQueue';
@@ -38,7 +39,7 @@ import {
 	type Reader,
 } from './workflows';
 
-const FIGURES = ['lists', 'creates', 'trigger', 'load', 'queue'] as const;
+const FIGURES = ['lists', 'creates', 'trigger', 'dedupe', 'load', 'queue'] as const;
 type FigureName = (typeof FIGURES)[number];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } }, strict: true });
@@ -141,6 +142,7 @@ async function main(): Promise<void> {
 			await n8n.dispose();
 			n8n = undefined;
 		}
+		if (only.has('dedupe')) await figureDedupe(ctx);
 		if (only.has('load')) await figureLoad(ctx);
 		if (only.has('queue')) await figureQueue(ctx);
 	} finally {

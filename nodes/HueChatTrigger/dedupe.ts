@@ -59,6 +59,8 @@ interface Written {
 	from: string | undefined;
 	change: number;
 	kept: number;
+	/** Whether the hour had more digests than room for them. */
+	cut: boolean;
 	encoded: string;
 }
 
@@ -67,9 +69,12 @@ interface TriggerMemory {
 	entries: Map<string, Entry>;
 	/** The keys of `entries` by the hour they arrived in. */
 	byHour: Map<number, Set<string>>;
+	/** The keys of `entries` still pending. */
+	pending: Set<string>;
 	/** Keys whose execution n8n failed to record: a pending copy in static data no longer counts. */
 	withdrawn: Set<string>;
-	/** Per hour, bumped when this process's entries in it change. */
+	/** Per hour, bumped when this process's recorded entries in it change (not when memory forgets the oldest: the
+	 *  saved buckets keep them). */
 	changes: Map<number, number>;
 	/**
 	 * Static data is loaded and saved once per delivery, and almost every delivery only touches the current hour:
@@ -86,7 +91,7 @@ function memoryOf(trigger: string): TriggerMemory {
 	if (found) {
 		memory.delete(trigger); // most recently used trigger last
 	} else {
-		found = { entries: new Map(), byHour: new Map(), withdrawn: new Set(), changes: new Map(), decoded: new Map(), written: new Map() };
+		found = { entries: new Map(), byHour: new Map(), pending: new Set(), withdrawn: new Set(), changes: new Map(), decoded: new Map(), written: new Map() };
 		if (memory.size >= MAX_TRIGGERS) memory.delete(memory.keys().next().value as string);
 	}
 	memory.set(trigger, found);
@@ -206,21 +211,16 @@ class SeenLog {
 		// the same inputs give the same digests (loading what was written last is the usual case); a bucket cut short
 		// before is reused only at the same cut
 		if (previous && from !== undefined && (previous.from === from || previous.encoded === from) && previous.change === change) {
-			if (previous.kept === room || (previous.kept < room && !this.couldKeepMore(loaded, hour, previous.kept))) return previous;
+			if (previous.cut ? previous.kept === room : previous.kept <= room) return previous;
 		}
 		const keys = [...(loaded?.keys ?? [])];
 		for (const key of this.process.byHour.get(hour) ?? []) {
 			if (this.process.entries.get(key)?.state === 'done' && !loaded?.keys.has(key)) keys.push(key);
 		}
 		const kept = keys.length > room ? keys.slice(keys.length - room) : keys;
-		const written = { from, change, kept: kept.length, encoded: encode(kept) };
+		const written = { from, change, kept: kept.length, cut: kept.length < keys.length, encoded: encode(kept) };
 		if (from !== undefined) this.process.written.set(hour, written);
 		return written;
-	}
-
-	/** Whether a bucket cut to `kept` digests earlier had more to give (then a larger room must recompute it). */
-	private couldKeepMore(loaded: Bucket | undefined, hour: number, kept: number): boolean {
-		return (loaded?.keys.size ?? 0) + (this.process.byHour.get(hour)?.size ?? 0) > kept;
 	}
 
 	/** Pending keys: this process's, and those loaded that it has neither recorded nor withdrawn. */
@@ -229,8 +229,9 @@ class SeenLog {
 		for (const [key, hour] of this.loaded.pending) {
 			if (!hourExpired(hour, nowSeconds) && !this.process.withdrawn.has(key) && this.process.entries.get(key)?.state !== 'done') pending.set(key, hour);
 		}
-		for (const [key, entry] of this.process.entries) {
-			if (entry.state === 'pending' && !expired(entry.at, nowSeconds)) pending.set(key, hourOf(entry.at));
+		for (const key of this.process.pending) {
+			const at = this.process.entries.get(key)!.at;
+			if (!expired(at, nowSeconds)) pending.set(key, hourOf(at));
 		}
 		const byHour = new Map<number, string[]>();
 		for (const [key, hour] of [...pending].slice(-MAX_PENDING)) {
@@ -249,12 +250,14 @@ export type Claim =
 	| { verdict: 'new'; settle(recorded: boolean): void };
 
 function remember(process: TriggerMemory, key: string, entry: Entry): void {
+	const replaced = process.entries.get(key);
+	if (replaced?.state === 'done') changed(process, hourOf(replaced.at));
 	forget(process, key);
 	process.entries.set(key, entry);
+	process.pending.add(key);
 	const hour = hourOf(entry.at);
 	if (!process.byHour.has(hour)) process.byHour.set(hour, new Set());
 	process.byHour.get(hour)!.add(key);
-	changed(process, hour);
 	process.withdrawn.delete(key);
 	if (process.entries.size <= MAX_REMEMBERED) return;
 	for (const [oldest, { state }] of process.entries) {
@@ -269,11 +272,11 @@ function forget(process: TriggerMemory, key: string): void {
 	const entry = process.entries.get(key);
 	if (!entry) return;
 	process.entries.delete(key);
+	process.pending.delete(key);
 	const hour = hourOf(entry.at);
 	const keys = process.byHour.get(hour);
 	keys?.delete(key);
 	if (keys?.size === 0) process.byHour.delete(hour);
-	changed(process, hour);
 }
 
 function withdraw(process: TriggerMemory, key: string): void {
@@ -305,6 +308,7 @@ export function claimDelivery(trigger: string, staticData: IDataObject, key: str
 			if (process.entries.get(id) !== entry) return;
 			if (recorded) {
 				entry.state = 'done';
+				process.pending.delete(id);
 				changed(process, hourOf(entry.at));
 				return;
 			}
