@@ -14,6 +14,7 @@ import * as path from 'node:path';
 
 import { startSimulator, type Simulator } from '../../simulator/server.ts';
 import { N8nInstance, n8nDir, PACKAGE_NAME, sleep, waitFor } from '../e2e/harness';
+import { createDatabase, holdTableLock, startPostgres, type Postgres } from '../queue/postgres';
 import { recordFigures } from '../reliability/figures';
 
 const CREDENTIAL = { id: 'huechatRel00001', name: 'HueChat (simulator)' };
@@ -25,15 +26,33 @@ interface Sent {
 	body: string;
 }
 
-describe('HueChat Trigger: exactly once in real n8n', () => {
+/** HUECHAT_EXACTLY_ONCE_DB=postgres: the same suite with n8n on PostgreSQL 17 (test/queue/postgres.ts), not SQLite. */
+const ON_POSTGRES = process.env.HUECHAT_EXACTLY_ONCE_DB === 'postgres';
+const DATABASE = ON_POSTGRES ? 'PostgreSQL' : 'SQLite';
+
+describe(`HueChat Trigger: exactly once in real n8n (${DATABASE})`, () => {
 	let sim: Simulator;
 	let n8n: N8nInstance;
 	let token: string;
+	let postgres: Postgres | undefined;
+	let postgresDatabase = '';
+
+	/** Another process holds n8n's executions (PostgreSQL) or its whole database (SQLite) locked for `ms`. */
+	function lockDatabase(ms: number): { started: Promise<void>; released: Promise<void> } {
+		if (postgres) return holdTableLock(postgres, postgresDatabase, 'execution_entity', ms);
+		return holdSqliteWriteLock(path.join(n8n.userFolder, '.n8n', 'database.sqlite'), ms);
+	}
 
 	beforeAll(async () => {
 		sim = await startSimulator({ port: 0, contacts: 5, delivery: { retryBaseMs: 500, maxAttempts: 12 } });
 		token = sim.control.createKey({ scopes: ['*'], rpm: 100_000 }).token;
-		n8n = await N8nInstance.create({ name: 'trigger-exactly-once' });
+		let env: Record<string, string> | undefined;
+		if (ON_POSTGRES) {
+			postgres = await startPostgres('exactly-once.postgres');
+			env = await createDatabase(postgres, 'exactly_once');
+			postgresDatabase = env.DB_POSTGRESDB_DATABASE;
+		}
+		n8n = await N8nInstance.create({ name: 'trigger-exactly-once', env });
 		await n8n.guard(async () => {
 			await n8n.importCredentials([{ ...CREDENTIAL, type: 'hueChatApi', data: { apiToken: token, accountId: sim.accountId, baseUrl: sim.url } }]);
 			await n8n.importWorkflows([
@@ -86,6 +105,7 @@ describe('HueChat Trigger: exactly once in real n8n', () => {
 		await n8n?.dispose();
 		await sim?.delivery.settled();
 		await sim?.close();
+		await postgres?.stop();
 	});
 
 	const subscription = () => [...sim.store.outbound_webhooks.values()].find((record) => record.url.includes(TRIGGER_WF.webhookId))!;
@@ -172,7 +192,7 @@ describe('HueChat Trigger: exactly once in real n8n', () => {
 			expect(replayed).toBe(0);
 		}));
 
-	it('while another process holds SQLite’s write lock past n8n’s time-out: every event runs once (plain Webhook node beside it)', () =>
+	it(`while another process holds ${DATABASE} locked for 20 s: every event runs once (plain Webhook node beside it)`, () =>
 		n8n.guard(async () => {
 			const earlier = new Set((await executions(TRIGGER_WF.id)).map((execution) => execution.id));
 			const plainBefore = (await executions(PLAIN_WF.id)).length;
@@ -190,7 +210,7 @@ describe('HueChat Trigger: exactly once in real n8n', () => {
 			// works through after the lock, at about 10 deliveries a second, or what it gives up on counts as lost
 			const attempts = events > 200 ? 24 : 12;
 			sim.delivery.configure({ maxAttempts: attempts, retryMaxMs: 60_000 });
-			const lock = holdSqliteWriteLock(path.join(n8n.userFolder, '.n8n', 'database.sqlite'), 20_000);
+			const lock = lockDatabase(20_000);
 			await lock.started;
 			for (let n = 0; n < events; n++) {
 				const response = await fetch(`${sim.url}/api/v1/accounts/${sim.accountId}/conversations/1/messages`, {
@@ -207,7 +227,7 @@ describe('HueChat Trigger: exactly once in real n8n', () => {
 			const plainRuns = (await executions(PLAIN_WF.id)).length - plainBefore;
 			const removed = await fetch(`${sim.url}/api/v2/accounts/${sim.accountId}/outbound_webhooks/${plainSubscription}`, { method: 'DELETE', headers: { api_access_token: token } });
 			expect(removed.status).toBeLessThan(300);
-			process.stdout.write(`[exactly-once] lock held 20 s, retried up to ${attempts} times: ${counted.line}; plain Webhook node executions ${plainRuns}\n`);
+			process.stdout.write(`[exactly-once] ${DATABASE} lock held 20 s, retried up to ${attempts} times: ${counted.line}; plain Webhook node executions ${plainRuns}\n`);
 			recordFigures({
 				'events lost under a locked database': counted.lost,
 				'events doubled under a locked database': counted.doubled,

@@ -209,3 +209,28 @@ export function postgresFromEnv(): PostgresAddress | undefined {
 	const [host, port] = value.split(':');
 	return { host, port: Number(port) };
 }
+
+/**
+ * Another session holds `table` of `database` locked (ACCESS EXCLUSIVE: no reads, no writes) for `ms`, as the
+ * superuser: n8n's writes to it wait. The exactly-once suite's stand-in for a database that stops answering.
+ */
+export function holdTableLock(address: PostgresAddress, database: string, table: string, ms: number): { started: Promise<void>; released: Promise<void> } {
+	let started!: () => void;
+	const startedPromise = new Promise<void>((resolve) => (started = resolve));
+	const released = (async () => {
+		const requireFromN8n = createRequire(path.join(n8nDir(), 'package.json'));
+		const { Client } = requireFromN8n('pg') as { Client: new (config: Record<string, unknown>) => PgClient };
+		const client = new Client({ ...address, user: SUPERUSER, password: SUPERUSER_PASSWORD, database, connectionTimeoutMillis: 5_000 });
+		await client.connect();
+		try {
+			await client.query('BEGIN');
+			await client.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
+			started();
+			await new Promise((resolve) => setTimeout(resolve, ms));
+			await client.query('COMMIT');
+		} finally {
+			await client.end();
+		}
+	})();
+	return { started: Promise.race([startedPromise, released]), released };
+}
