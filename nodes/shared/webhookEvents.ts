@@ -48,16 +48,25 @@ export const V1_EVENTS = V1_EVENT_LABELS.map(([value]) => value);
 /** `*` subscribes a v2 subscription to every event, present and future. */
 export const ALL_EVENTS = '*';
 
+/**
+ * What n8n's nodes panel lists for the event: without it n8n lower-cases the whole name ("On ai agent handoff").
+ * Sentence case, as n8n's own actions read, with the acronyms kept.
+ */
+function action(name: string): string {
+	return `On ${name.replace(/\b(?!AI\b)\w+/g, (word) => word.toLowerCase())}`;
+}
+
 function byName(a: INodePropertyOptions, b: INodePropertyOptions): number {
 	return a.name.localeCompare(b.name);
 }
 
 /** The v2 events as options, alphabetical; with `All Events` (`*`) first when asked. */
 export function v2EventOptions(withAll: boolean): INodePropertyOptions[] {
-	const options = V2_EVENT_LABELS.map(([value, name, description]) => ({ name, value, description: `${description} (${value})` })).sort(byName);
-	return withAll ? [{ name: 'All Events', value: ALL_EVENTS, description: 'Every event, including ones HueChat adds later' }, ...options] : options;
+	const options = V2_EVENT_LABELS.map(([value, name, description]) => ({ name, value, action: action(name), description: `${description} (${value})` })).sort(byName);
+	const all = { name: 'All Events', value: ALL_EVENTS, action: action('All Events'), description: 'Every event, including ones HueChat adds later' };
+	return withAll ? [all, ...options] : options;
 }
 
 export function v1EventOptions(): INodePropertyOptions[] {
-	return V1_EVENT_LABELS.map(([value, name, description]) => ({ name, value, description: `${description} (${value})` })).sort(byName);
+	return V1_EVENT_LABELS.map(([value, name, description]) => ({ name, value, action: action(name), description: `${description} (${value})` })).sort(byName);
 }
