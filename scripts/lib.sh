@@ -31,6 +31,7 @@ N8N1_VERSION=1.123.81
 N8N1_DIR="$CACHE/n8n-1"
 PACKAGE_NAME=n8n-nodes-huechat
 mkdir -p "$LOGS" "$STAMPS"
+trap step_end EXIT
 
 say() { printf '[huechat] %s\n' "$*"; }
 die() {
@@ -53,7 +54,8 @@ step_begin() {
 	_step_t0=$(_now)
 	(
 		trap 'exit 0' TERM
-		while sleep 30; do say "  ... $1: $(_took "$_step_t0") so far"; done
+		# $$ is the script itself: the ticker ends with it, even when the script is killed before step_end
+		while sleep 30 && kill -0 $$ 2>/dev/null; do say "  ... $1: $(_took "$_step_t0") so far"; done
 	) &
 	STEP_TICKER=$!
 }
