@@ -55,7 +55,7 @@ step_begin() {
 	(
 		trap 'exit 0' TERM
 		# $$ is the script itself: the ticker ends with it, even when the script is killed before step_end
-		while sleep 30 && kill -0 $$ 2>/dev/null; do say "  ... $1: $(_took "$_step_t0") so far"; done
+		while sleep 30 && kill -0 $$ 2>/dev/null; do say "${1%% *} ... still running, $(_took "$_step_t0") so far"; done
 	) &
 	STEP_TICKER=$!
 }
