@@ -2,6 +2,7 @@
 // `npm run bench` entry (through scripts/run.sh bench): runs bench/*.ts and the repository's TypeScript it imports
 // (test/e2e/harness.ts, simulator/) as CommonJS, transpiled on the fly with the repository's own TypeScript, the
 // same way jest's ts-jest sees them. Usage: node bench/run.cjs <module under bench/ without .ts> [args].
+// Why not Node's type stripping, as everywhere else outside the build and jest: docs/tooling.md.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');

@@ -1,14 +1,16 @@
 # shellcheck shell=sh
 # Fresh-machine steps shared by scripts/run.sh (POSIX sh; sourced, not executed).
 #
-# Every step is idempotent and cached under .cache/ (git-ignored), prints one short line with its duration,
-# and writes its tool output to .cache/logs/<step>.log (the tail is printed when the step fails).
+# Every step is idempotent and cached under .cache/ (git-ignored) and writes its tool output to .cache/logs/<step>.log
+# (the tail is printed when the step fails). A step that has work to do says so when it starts, prints how long it has
+# been running every 30 s while it runs (step_begin/step_end), and ends with one line timing each part it ran.
 #
 #   ensure_node24        Node 24 from the npm registry (node-linux-<arch>@NODE24_VERSION) into .cache/node24;
 #                        puts it first on PATH and points npm_config_nodedir at its headers.
 #   ensure_deps          `npm ci` of the repo's devDependencies when node_modules is missing or package-lock.json changed.
-#   ensure_n8n           the pinned n8n of scripts/n8n-runtime into .cache/n8n: `npm ci --ignore-scripts`, `npm rebuild sqlite3`.
-#   ensure_n8n1          the last n8n 1.x (scripts/n8n-runtime-1) into .cache/n8n-1 the same way (after ensure_n8n, whose
+#   ensure_n8n           the pinned n8n of scripts/pinned-n8n-2.x (its package.json and lock) into .cache/n8n:
+#                        `npm ci --ignore-scripts`, then `npm rebuild sqlite3` (compiled from source: needs a C toolchain).
+#   ensure_n8n1          the last n8n 1.x (scripts/pinned-n8n-1.x) into .cache/n8n-1 the same way (after ensure_n8n, whose
 #                        sqlite3 build it reuses), for the compatibility run of the spine suite (`npm test` only).
 #   build_package [DIR]  `npm run build`, `npm pack` into .cache/pack (sets HUECHAT_PACKAGE_TGZ), and when DIR is given,
 #                        install_package DIR.
@@ -29,13 +31,41 @@ N8N1_VERSION=1.123.81
 N8N1_DIR="$CACHE/n8n-1"
 PACKAGE_NAME=n8n-nodes-huechat
 mkdir -p "$LOGS" "$STAMPS"
+trap step_end EXIT
 
 say() { printf '[huechat] %s\n' "$*"; }
-die() { printf '[huechat] FAILED: %s\n' "$*" >&2; exit 1; }
+die() {
+	step_end
+	printf '[huechat] FAILED: %s\n' "$*" >&2
+	exit 1
+}
 
 _now() { date +%s%N; }
-# _took START -> "12.3s"
-_took() { awk -v a="$1" -v b="$(_now)" 'BEGIN { printf "%.1fs", (b - a) / 1e9 }'; }
+# _took START -> "12.3s", or "4m05s" from a minute on
+_took() {
+	awk -v a="$1" -v b="$(_now)" 'BEGIN { s = (b - a) / 1e9; if (s < 60) printf "%.1fs", s; else printf "%dm%02ds", s / 60, s % 60 }'
+}
+
+# step_begin "WHAT": announces a step that has work to do, and until step_end prints every 30 s how long it has been
+# running (a fresh machine spends minutes in npm ci and the sqlite3 compile with nothing else to show).
+step_begin() {
+	step_end
+	say "$1 ..."
+	_step_t0=$(_now)
+	(
+		trap 'exit 0' TERM
+		# $$ is the script itself: the ticker ends with it, even when the script is killed before step_end
+		while sleep 30 && kill -0 $$ 2>/dev/null; do say "${1%% *} ... still running, $(_took "$_step_t0") so far"; done
+	) &
+	STEP_TICKER=$!
+}
+step_end() {
+	if [ -n "${STEP_TICKER:-}" ]; then
+		kill "$STEP_TICKER" 2>/dev/null || true
+		wait "$STEP_TICKER" 2>/dev/null || true
+		STEP_TICKER=
+	fi
+}
 
 _sha() { cat "$@" | sha256sum | cut -c1-64; }
 
@@ -78,11 +108,13 @@ ensure_node24() {
 	if [ "$("$NODE24_HOME/bin/node" --version 2>/dev/null)" != "v$NODE24_VERSION" ]; then
 		_lock node24
 		if [ "$("$NODE24_HOME/bin/node" --version 2>/dev/null)" != "v$NODE24_VERSION" ]; then
+			step_begin "node      installing Node $NODE24_VERSION from the npm registry ($_pkg)"
 			rm -rf "$CACHE/node24"
 			mkdir -p "$CACHE/node24"
 			printf '{"private":true}\n' >"$CACHE/node24/package.json"
 			_run node24 npm install --prefix "$CACHE/node24" "$_pkg@$NODE24_VERSION" --save-exact \
 				--ignore-scripts --no-audit --no-fund --loglevel=error || die "installing $_pkg@$NODE24_VERSION"
+			step_end
 			_how=installed
 		fi
 		_unlock
@@ -92,7 +124,7 @@ ensure_node24() {
 	NODE24_BIN="$NODE24_HOME/bin/node"
 	export PATH npm_config_nodedir NODE24_HOME NODE24_BIN
 	[ "$(node --version)" = "v$NODE24_VERSION" ] || die "node on PATH is $(node --version), expected v$NODE24_VERSION"
-	say "node      v$NODE24_VERSION $_how ($(_took "$_t"))"
+	say "node      v$NODE24_VERSION $_how in $(_took "$_t")"
 }
 
 ensure_deps() {
@@ -107,16 +139,18 @@ ensure_deps() {
 		[ "$(cat "$_stamp" 2>/dev/null)" != "$_want" ] &&
 			[ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]
 	}; then
+		step_begin "deps      installing the devDependencies (npm ci; log: .cache/logs/deps.log)"
 		(cd "$ROOT" && _run deps npm ci --no-audit --no-fund --loglevel=error) || die "npm ci (see $LOGS/deps.log)"
+		step_end
 		_how="installed (npm ci)"
 	fi
 	echo "$_want" >"$_stamp"
 	_unlock
-	say "deps      $_how ($(_took "$_t"))"
+	say "deps      $_how in $(_took "$_t")"
 }
 
 _n8n_sane() {
-	(cd "$N8N_DIR" && node -e 'new (require("sqlite3").Database)(":memory:").close()') >>"$LOGS/n8n.log" 2>&1 || return 1
+	node "$ROOT/scripts/n8n-install.cjs" "$N8N_DIR" sqlite-works >>"$LOGS/n8n.log" 2>&1 || return 1
 	# Never pipe an n8n CLI into head (it spins on EPIPE): redirect to a file.
 	"$N8N_BIN" --version >"$LOGS/n8n-version.txt" 2>&1 || return 1
 	grep -qx "$N8N_VERSION" "$LOGS/n8n-version.txt"
@@ -124,12 +158,13 @@ _n8n_sane() {
 
 ensure_n8n() {
 	_t=$(_now)
-	_src="$ROOT/scripts/n8n-runtime"
-	[ -f "$_src/package-lock.json" ] || die "scripts/n8n-runtime/package-lock.json is missing"
+	_src="$ROOT/scripts/pinned-n8n-2.x"
+	[ -f "$_src/package-lock.json" ] || die "scripts/pinned-n8n-2.x/package-lock.json is missing"
 	_want="$(_sha "$_src/package.json" "$_src/package-lock.json") node-$NODE24_VERSION"
 	_stamp="$STAMPS/n8n"
 	_lock n8n
 	_how=cached
+	_parts=
 	if [ "$(cat "$_stamp" 2>/dev/null)" = "$_want" ] && [ -x "$N8N_BIN" ]; then
 		:
 	elif [ ! -f "$_stamp" ] && cmp -s "$_src/package-lock.json" "$N8N_DIR/package-lock.json" && _n8n_sane; then
@@ -140,36 +175,45 @@ ensure_n8n() {
 		cp "$_src/package.json" "$_src/package-lock.json" "$N8N_DIR/"
 		rm -f "$_stamp"
 		# --ignore-scripts: the Kafka client's install script downloads from github.com and breaks the whole install.
+		step_begin "n8n       installing n8n $N8N_VERSION into .cache/n8n, 1 of 2: npm ci (log: .cache/logs/n8n.log)"
 		(cd "$N8N_DIR" && _run n8n npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) ||
 			die "npm ci of n8n $N8N_VERSION (see $LOGS/n8n.log)"
+		_ci=$(_took "$_t")
 		_t2=$(_now)
 		# sqlite3 compiles from source (its prebuilt download points at github.com); headers from npm_config_nodedir.
+		step_begin "n8n       installing n8n $N8N_VERSION, 2 of 2: compiling sqlite3 from source (C toolchain)"
 		(cd "$N8N_DIR" && _run n8n npm rebuild sqlite3 --ignore-scripts=false --loglevel=error) ||
 			die "npm rebuild sqlite3 (see $LOGS/n8n.log)"
-		_how="installed (npm ci + sqlite3 rebuild $(_took "$_t2"))"
+		step_end
+		_how=installed
+		_parts="npm ci $_ci, sqlite3 compile $(_took "$_t2")"
 		_n8n_sane || die "n8n sanity check failed (see $LOGS/n8n.log and $LOGS/n8n-version.txt)"
 	fi
 	echo "$_want" >"$_stamp"
 	_unlock
 	export N8N_DIR N8N_BIN
-	say "n8n       $N8N_VERSION $_how ($(_took "$_t"))"
+	say "n8n       $N8N_VERSION $_how in $(_took "$_t")${_parts:+ ($_parts)}"
 }
 
 ensure_n8n1() {
 	_t=$(_now)
-	_src="$ROOT/scripts/n8n-runtime-1"
+	_src="$ROOT/scripts/pinned-n8n-1.x"
 	_want="$(_sha "$_src/package.json" "$_src/package-lock.json") node-$NODE24_VERSION"
 	_stamp="$STAMPS/n8n-1"
 	_bin="$N8N1_DIR/node_modules/.bin/n8n"
 	_lock n8n-1
 	_how=cached
+	_parts=
 	if [ "$(cat "$_stamp" 2>/dev/null)" != "$_want" ] || [ ! -x "$_bin" ]; then
 		rm -rf "$N8N1_DIR/node_modules" "$_stamp"
 		mkdir -p "$N8N1_DIR"
 		cp "$_src/package.json" "$_src/package-lock.json" "$N8N1_DIR/"
 		# As ensure_n8n; package.json overrides xlsx (n8n 1.x pins a tarball from a CDN outside the npm registry).
+		step_begin "n8n 1.x   installing n8n $N8N1_VERSION into .cache/n8n-1 for the compatibility run: npm ci (log: .cache/logs/n8n-1.log)"
 		(cd "$N8N1_DIR" && _run n8n-1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) ||
 			die "npm ci of n8n $N8N1_VERSION (see $LOGS/n8n-1.log)"
+		_ci=$(_took "$_t")
+		step_end
 		_t2=$(_now)
 		# The same sqlite3 release as n8n 2.x's (a Node-API addon): reuse the one ensure_n8n compiled (saves 1-2 min).
 		_sq="$N8N_DIR/node_modules/sqlite3"
@@ -177,23 +221,27 @@ ensure_n8n1() {
 			cp -R "$_sq/build" "$N8N1_DIR/node_modules/sqlite3/" || die "copying sqlite3's build from $_sq"
 			_sqlite="sqlite3 copied from .cache/n8n"
 		else
+			step_begin "n8n 1.x   compiling sqlite3 from source (C toolchain)"
 			(cd "$N8N1_DIR" && _run n8n-1 npm rebuild sqlite3 --ignore-scripts=false --loglevel=error) ||
 				die "npm rebuild sqlite3 for n8n $N8N1_VERSION (see $LOGS/n8n-1.log)"
-			_sqlite="sqlite3 rebuild $(_took "$_t2")"
+			step_end
+			_sqlite="sqlite3 compile $(_took "$_t2")"
 		fi
-		(cd "$N8N1_DIR" && node -e 'new (require("sqlite3").Database)(":memory:").close()') >>"$LOGS/n8n-1.log" 2>&1 &&
+		node "$ROOT/scripts/n8n-install.cjs" "$N8N1_DIR" sqlite-works >>"$LOGS/n8n-1.log" 2>&1 &&
 			"$_bin" --version >"$LOGS/n8n-1-version.txt" 2>&1 && grep -qx "$N8N1_VERSION" "$LOGS/n8n-1-version.txt" ||
 			die "n8n $N8N1_VERSION sanity check failed (see $LOGS/n8n-1.log and $LOGS/n8n-1-version.txt)"
-		_how="installed (npm ci + $_sqlite)"
+		_how=installed
+		_parts="npm ci $_ci, $_sqlite"
 	fi
 	echo "$_want" >"$_stamp"
 	_unlock
 	export N8N1_DIR
-	say "n8n 1.x   $N8N1_VERSION $_how ($(_took "$_t"))"
+	say "n8n 1.x   $N8N1_VERSION $_how in $(_took "$_t")${_parts:+ ($_parts)}"
 }
 
 build_package() {
 	_t=$(_now)
+	step_begin "build     tsc, assets and npm pack (log: .cache/logs/build.log)"
 	_lock build
 	rm -rf "$ROOT/dist" # tsc never deletes: a stale file would otherwise ship in the tarball
 	(cd "$ROOT" && _run build npm run build) || die "npm run build (see $LOGS/build.log)"
@@ -201,10 +249,11 @@ build_package() {
 	mkdir -p "$CACHE/pack"
 	(cd "$ROOT" && _run build npm pack --pack-destination "$CACHE/pack" --loglevel=error) || die "npm pack (see $LOGS/build.log)"
 	_unlock
+	step_end
 	HUECHAT_PACKAGE_TGZ=$(ls "$CACHE/pack/$PACKAGE_NAME"-*.tgz 2>/dev/null | head -n 1)
 	[ -f "$HUECHAT_PACKAGE_TGZ" ] || die "npm pack produced no $PACKAGE_NAME-*.tgz in $CACHE/pack"
 	export HUECHAT_PACKAGE_TGZ
-	say "build     $(basename "$HUECHAT_PACKAGE_TGZ") ($(_took "$_t"))"
+	say "build     $(basename "$HUECHAT_PACKAGE_TGZ") in $(_took "$_t")"
 	if [ -n "${1:-}" ]; then install_package "$1"; fi
 }
 

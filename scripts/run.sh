@@ -38,54 +38,67 @@ n8n_env() {
 
 step_lint() {
 	_t=$(_now)
+	step_begin "lint      eslint over the repository"
 	(cd "$ROOT" && npm run --silent lint) || die "npm run lint"
-	say "lint      ok ($(_took "$_t"))"
+	step_end
+	say "lint      ok in $(_took "$_t")"
 }
 
 # n8n's verification scanner (its ESLint leg, offline) on the source and on the tarball build_package made.
 step_scan() {
 	_t=$(_now)
+	step_begin "scanner   n8n's verification scanner on the source and the tarball"
 	(cd "$ROOT" && node scripts/scan.mjs "$HUECHAT_PACKAGE_TGZ") || die "n8n scanner (node scripts/scan.mjs)"
-	say "scanner   ok ($(_took "$_t"))"
+	step_end
+	say "scanner   ok in $(_took "$_t")"
 }
 
-# Each jest run also writes its counts to .cache/results/<suite>.json; `summary` adds them up at the end.
+# Each jest run also writes its counts to .cache/results/<suite>.json; `summary` adds them up at the end. Jest prints
+# each test file as it finishes; the step's ticker (step_begin) fills the minutes a real-n8n file takes.
 RESULTS="$ROOT/.cache/results"
 _jest() { # _jest SUITE [jest args]
 	_suite=$1
 	shift
 	mkdir -p "$RESULTS"
 	(cd "$ROOT" && npx --no-install jest --json --outputFile="$RESULTS/$_suite.json" "$@")
+	_jest_rc=$?
+	step_end
+	return "$_jest_rc"
 }
 
 step_unit() {
 	_t=$(_now)
+	step_begin "unit      unit and integration tests (jest, the node against the simulator)"
 	_jest unit "$@" || die "unit tests (npx jest)"
-	say "unit      ok ($(_took "$_t"))"
+	say "unit      ok in $(_took "$_t")"
 	# the node's suites again against Chatwoot's own status codes and bodies (the simulator's chatwoot convention)
 	_t=$(_now)
+	step_begin "chatwoot  the node suites again against Chatwoot's status codes"
 	(HUECHAT_SIM_CONVENTION=chatwoot && export HUECHAT_SIM_CONVENTION && _jest unit-chatwoot test/node "$@") ||
 		die "node tests in the chatwoot convention (HUECHAT_SIM_CONVENTION=chatwoot npx jest test/node)"
-	say "chatwoot  ok: node suites against Chatwoot's status codes ($(_took "$_t"))"
+	say "chatwoot  ok in $(_took "$_t")"
 }
 
 step_reliability() {
 	_t=$(_now)
+	step_begin "reliability the node under faults, a tight rate limit and malformed input"
 	(cd "$ROOT" && node scripts/print-figures.cjs --reset) &&
 		_jest reliability -c jest.reliability.config.js "$@" ||
 		die "reliability suite (npx jest -c jest.reliability.config.js)"
 	# the trigger's exactly-once figures, measured in a real n8n with the packed package (~9 min)
+	step_begin "exactly-once the trigger in real n8n: restarts, a locked database, rotation (about 9 min)"
 	_jest exactly-once -c jest.exactly-once.config.js ||
 		die "exactly-once suite in real n8n (npx jest -c jest.exactly-once.config.js); n8n logs are in .cache/e2e/logs/"
-	say "reliability ok ($(_took "$_t")); its figures:"
+	say "reliability ok in $(_took "$_t") (with the exactly-once suite); its figures:"
 	(cd "$ROOT" && node scripts/print-figures.cjs)
 }
 
 step_e2e() {
 	_t=$(_now)
+	step_begin "e2e       end-to-end suites in real n8n $N8N_VERSION"
 	_jest e2e -c jest.e2e.config.js "$@" ||
 		die "end-to-end tests (npx jest -c jest.e2e.config.js); n8n logs are in .cache/e2e/logs/"
-	say "e2e       ok ($(_took "$_t"))"
+	say "e2e       ok in $(_took "$_t")"
 }
 
 # Compatibility, on the last n8n 1.x: the spine suite (package loads, credential test, a manual and a webhook
@@ -94,10 +107,11 @@ step_e2e() {
 E2E_N8N1_SUITES="test/e2e/spine.e2e.test.ts test/e2e/examples.e2e.test.ts"
 step_e2e_n8n1() {
 	_t=$(_now)
+	step_begin "e2e n8n1  spine and examples suites on n8n $N8N1_VERSION (compatibility)"
 	# shellcheck disable=SC2086 # two paths, split on purpose
 	(N8N_DIR="$N8N1_DIR" && export N8N_DIR && _jest e2e-n8n1 -c jest.e2e.config.js $E2E_N8N1_SUITES "$@") ||
 		die "end-to-end suites on n8n $N8N1_VERSION (N8N_DIR=.cache/n8n-1 npx jest -c jest.e2e.config.js $E2E_N8N1_SUITES)"
-	say "e2e n8n1  ok on n8n $N8N1_VERSION ($(_took "$_t"))"
+	say "e2e n8n1  ok on n8n $N8N1_VERSION in $(_took "$_t")"
 }
 
 # Queue mode needs Redis: Debian's redis-server, installed when missing (the suite starts its own on a free port).
@@ -106,10 +120,12 @@ ensure_redis() {
 	_t=$(_now)
 	_sudo=
 	[ "$(id -u)" = 0 ] || _sudo=sudo
+	step_begin "redis     installing redis-server with apt-get (queue mode needs it)"
 	_run redis $_sudo apt-get update -q &&
 		_run redis $_sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends redis-server ||
 		die "installing redis-server with apt-get (see $LOGS/redis.log)"
-	say "redis     $(redis-server --version | cut -d' ' -f3) installed ($(_took "$_t"))"
+	step_end
+	say "redis     $(redis-server --version | cut -d' ' -f3) installed in $(_took "$_t")"
 }
 
 # Queue mode on Redis (ensure_redis) and PostgreSQL 17, both started by test/queue/globalSetup.ts; PostgreSQL's binaries
@@ -117,23 +133,14 @@ ensure_redis() {
 step_queue() {
 	_t=$(_now)
 	ensure_redis
+	step_begin "queue     end-to-end suites in n8n's queue mode (Redis, PostgreSQL 17, workers)"
 	_jest queue -c jest.queue.config.js "$@" ||
 		die "queue-mode tests (npx jest -c jest.queue.config.js); n8n logs are in .cache/e2e/logs/"
-	say "queue     ok ($(_took "$_t"))"
+	say "queue     ok in $(_took "$_t")"
 }
 
 # The closing line CI reads: every suite's tests, passed and failed, added up.
-summary() {
-	node -e '
-		const fs = require("fs"), path = require("path");
-		let passed = 0, failed = 0;
-		for (const file of fs.readdirSync(process.argv[1]).filter((f) => f.endsWith(".json"))) {
-			const r = JSON.parse(fs.readFileSync(path.join(process.argv[1], file), "utf8"));
-			passed += r.numPassedTests; failed += r.numFailedTests;
-		}
-		console.log(`tests: ${passed} passed, ${failed} failed`);
-	' "$RESULTS"
-}
+summary() { node "$ROOT/scripts/test-summary.cjs" "$RESULTS"; }
 
 # --- npm start: the demo ------------------------------------------------------------------------------------------
 DEMO_SIM_PORT=4010
@@ -142,14 +149,13 @@ DEMO_BROKER_PORT=5679
 DEMO_EMAIL="${HUECHAT_DEMO_EMAIL:-demo@example.com}"
 DEMO_PASSWORD="${HUECHAT_DEMO_PASSWORD:-HueChatDemo1}"
 DEMO_TOKEN=hc_test_demo_0000000000000000
+# The bearer token the MCP example's trigger requires (credential "HueChat MCP clients (bearer token)")
+DEMO_MCP_TOKEN=huechat-demo-mcp-token
 DEMO_PUBLISHED=hcExAutoAnswer
-# An incoming message from the contact of conversation 1 (API inbox), as the demo banner prints it
-DEMO_CURL="curl -s http://127.0.0.1:$DEMO_SIM_PORT/api/v1/accounts/1/conversations/1/messages -H 'api_access_token: $DEMO_TOKEN' -H 'content-type: application/json' -d '{\"content\":\"Hi, where is my order?\",\"message_type\":\"incoming\"}'"
-
-_port_free() { node -e 'const s=require("net").createServer();s.once("error",()=>process.exit(1));s.listen(+process.argv[1],"127.0.0.1",()=>s.close())' "$1"; }
 
 _demo_cleanup() {
 	trap - EXIT INT TERM
+	step_end
 	for _p in ${WATCH_PID:-} ${SIM_PID:-}; do kill "$_p" 2>/dev/null || true; done
 	if [ -n "${SIM_PID:-}" ]; then say "stopped the simulator"; fi
 }
@@ -158,7 +164,7 @@ demo() {
 	_dir="$CACHE/demo"
 	mkdir -p "$_dir/import" "$_dir/workflows"
 	for _p in $DEMO_SIM_PORT $DEMO_N8N_PORT $DEMO_BROKER_PORT; do
-		_port_free "$_p" || die "port $_p on 127.0.0.1 is in use (another demo or n8n running?)"
+		node "$ROOT/scripts/port-free.cjs" "$_p" || die "port $_p on 127.0.0.1 is in use (another demo or n8n running?)"
 	done
 	install_package "$_dir"
 
@@ -175,18 +181,26 @@ demo() {
 		[ "$_i" -lt 150 ] || die "the simulator did not start within 30 s (see $LOGS/demo-simulator.log)"
 		sleep 0.2
 	done
-	say "simulator http://127.0.0.1:$DEMO_SIM_PORT (account 1, token $DEMO_TOKEN) ($(_took "$_t"))"
+	say "simulator http://127.0.0.1:$DEMO_SIM_PORT (account 1, token $DEMO_TOKEN) started in $(_took "$_t")"
 
 	n8n_env "$_dir" "$DEMO_N8N_PORT" "$DEMO_BROKER_PORT"
 	export N8N_INSTANCE_OWNER_MANAGED_BY_ENV=true N8N_INSTANCE_OWNER_EMAIL="$DEMO_EMAIL"
 	export N8N_INSTANCE_OWNER_FIRST_NAME=Demo N8N_INSTANCE_OWNER_LAST_NAME=User
-	N8N_INSTANCE_OWNER_PASSWORD_HASH=$(cd "$N8N_DIR" && node -p 'require("bcryptjs").hashSync(process.argv[1], 10)' "$DEMO_PASSWORD")
+	N8N_INSTANCE_OWNER_PASSWORD_HASH=$(node "$ROOT/scripts/n8n-install.cjs" "$N8N_DIR" password-hash "$DEMO_PASSWORD")
 	export N8N_INSTANCE_OWNER_PASSWORD_HASH
+	# n8n's own noise, off where a setting does it: the community-node catalogue it fetches from api.n8n.io (ENOTFOUND
+	# offline; this package is installed as files and needs no catalogue), and three deprecation notices about
+	# defaults a later n8n changes (set here to today's values). What remains is harmless; README, "npm start".
+	export N8N_VERIFIED_PACKAGES_ENABLED=false N8N_RUNNERS_TASK_TIMEOUT=300
+	export N8N_COMPRESSION_NODE_MAX_DECOMPRESSED_SIZE_BYTES=2147483648 N8N_COMPRESSION_NODE_MAX_ZIP_ENTRIES=5000
 
 	_t=$(_now)
+	step_begin "importing the credentials and examples/*.json into n8n (three n8n CLI runs)"
 	cat >"$_dir/import/credentials.json" <<EOF
 [{"id":"huechatSim0001","name":"HueChat (simulator)","type":"hueChatApi",
-  "data":{"apiToken":"$DEMO_TOKEN","accountId":1,"baseUrl":"http://127.0.0.1:$DEMO_SIM_PORT"}}]
+  "data":{"apiToken":"$DEMO_TOKEN","accountId":1,"baseUrl":"http://127.0.0.1:$DEMO_SIM_PORT"}},
+ {"id":"huechatMcpBearer01","name":"HueChat MCP clients (bearer token)","type":"httpBearerAuth",
+  "data":{"token":"$DEMO_MCP_TOKEN"}}]
 EOF
 	rm -f "$_dir/workflows/"*.json
 	cp "$ROOT/examples/"*.json "$_dir/workflows/"
@@ -200,35 +214,17 @@ EOF
 	# The simulator starts empty every time, but n8n skips activating a trigger whose webhook it stored in an earlier
 	# run (it assumes the subscription still exists): forget those, so every published trigger subscribes anew.
 	if [ -f "$_dir/.n8n/database.sqlite" ]; then
-		(cd "$N8N_DIR" && _run demo-import node -e '
-			const db = new (require("sqlite3").Database)(process.argv[1]);
-			db.run("DELETE FROM webhook_entity", (error) => { db.close(); if (error) { console.error(error.message); process.exit(1); } });
-		' "$_dir/.n8n/database.sqlite") || die "clearing the demo's stored webhooks"
+		_run demo-import node "$ROOT/scripts/n8n-install.cjs" "$N8N_DIR" forget-webhooks "$_dir/.n8n/database.sqlite" ||
+			die "clearing the demo's stored webhooks"
 	fi
-	say "imported  credential \"HueChat (simulator)\" + $(ls "$_dir/workflows" | wc -l) example workflow(s) ($(_took "$_t"))"
+	step_end
+	say "imported  credentials \"HueChat (simulator)\" and \"HueChat MCP clients (bearer token)\" + $(ls "$_dir/workflows" | wc -l) example workflow(s) in $(_took "$_t")"
 
 	# Print the URL and login once n8n is ready (n8n itself runs in the foreground below so Ctrl-C reaches it).
-	node -e '
-		const [url, email, password, t0, curl] = process.argv.slice(1);
-		const deadline = Date.now() + 180000;
-		(async function poll() {
-			try { if ((await fetch(url + "healthz/readiness")).ok) {
-				const s = ((Date.now() - Number(t0)) / 1000).toFixed(1);
-				console.log(`\n[huechat] ================================================================\n` +
-					`[huechat]  n8n is ready (${s} s): ${url}\n[huechat]  login     ${email}\n[huechat]  password  ${password}\n` +
-					`[huechat]  open the workflow "HueChat: contacts and conversations" and click "Execute workflow"\n` +
-					`[huechat]  "HueChat: auto-answer new incoming messages" is published: write in as a customer with\n` +
-					`[huechat]    ${curl}\n` +
-					`[huechat]  and n8n answers in that conversation (its Executions tab shows the run)\n` +
-					`[huechat]  (simulator: http://127.0.0.1:4010, its requests: http://127.0.0.1:4010/__sim/requests)\n` +
-					`[huechat]  Ctrl-C stops n8n and the simulator\n[huechat] ================================================================\n`);
-				return;
-			} } catch {}
-			if (Date.now() > deadline) { console.error("[huechat] n8n did not become ready within 180 s"); return; }
-			setTimeout(poll, 250);
-		})();' "http://127.0.0.1:$DEMO_N8N_PORT/" "$DEMO_EMAIL" "$DEMO_PASSWORD" "$(date +%s%3N)" "$DEMO_CURL" &
+	node "$ROOT/scripts/demo-banner.cjs" "http://127.0.0.1:$DEMO_N8N_PORT/" "$DEMO_EMAIL" "$DEMO_PASSWORD" \
+		"$(date +%s%3N)" "http://127.0.0.1:$DEMO_SIM_PORT" "$DEMO_TOKEN" &
 	WATCH_PID=$!
-	say "starting  n8n $N8N_VERSION on http://127.0.0.1:$DEMO_N8N_PORT (user folder .cache/demo; Ctrl-C to stop)"
+	say "starting  n8n $N8N_VERSION on http://127.0.0.1:$DEMO_N8N_PORT (user folder .cache/demo; Ctrl-C to stop); its own log follows, the banner comes when it is ready"
 	_rc=0
 	(cd "$_dir" && "$N8N_BIN" start) || _rc=$?
 	exit "$_rc"
@@ -256,7 +252,7 @@ test)
 	step_e2e "$@"
 	step_queue
 	step_e2e_n8n1
-	say "all green ($(_took "$_t0"))"
+	say "all green in $(_took "$_t0")"
 	summary
 	;;
 reliability)

@@ -1,4 +1,4 @@
-// Bodies of v1 account webhook deliveries, shaped as Chatwoot sends them (chatwoot-api.md §6.3): the payload itself
+// Bodies of v1 account webhook deliveries, shaped as Chatwoot sends them (docs/chatwoot-v1.md §6.3): the payload itself
 // plus `event`, no envelope. Built from the store when the domain event is raised, so every retry sends the same
 // bytes. HueChat adds `account {id, name}` to conversation events too.
 import type { DomainEvent } from './events.ts';

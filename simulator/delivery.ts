@@ -1,11 +1,11 @@
 // Webhook delivery, for real: every domain event a handler raises (events.ts) is POSTed, signed, to each matching
 // subscription of the account over a real HTTP connection, and retried with exponential backoff while the
 // receiver answers non-2xx or does not answer.
-//   v2 outbound webhooks (CONTRACT.md §4): body {id, event, created_at, account_id, data}; Standard Webhooks headers
+//   v2 outbound webhooks (docs/contract.md §4): body {id, event, created_at, account_id, data}; Standard Webhooks headers
 //      webhook-id (the event id, the same on every retry), webhook-timestamp, webhook-signature
 //      (`v1,<base64 HMAC-SHA256 of "id.timestamp.body">`, both secrets' signatures during a rotation),
 //      user-agent HueChat-Webhooks/2.
-//   v1 account webhooks (chatwoot-api.md §6): Chatwoot event names and bodies (chatwootPayloads.ts); headers
+//   v1 account webhooks (docs/chatwoot-v1.md §6): Chatwoot event names and bodies (chatwootPayloads.ts); headers
 //      X-Chatwoot-Signature (`sha256=<hex HMAC of "timestamp.body">`), X-Chatwoot-Timestamp, X-Chatwoot-Delivery.
 // Every attempt is logged (GET /__sim/deliveries). POST /__sim/deliver sends one hand-made delivery (forged,
 // tampered, stale, future, unsigned, re-sent, rotated) to a subscription, without retries. Only loopback receivers

@@ -1,4 +1,4 @@
-// Domain events (CONTRACT.md §4 names: `message.created`, `deal.stage_changed`, …) raised by handlers when they change
+// Domain events (docs/contract.md §4 names: `message.created`, `deal.stage_changed`, …) raised by handlers when they change
 // the store. Outbound webhook delivery subscribes here; handlers only say what happened.
 export interface DomainEvent {
 	accountId: number;

@@ -1,4 +1,4 @@
-// The advanced filter of `POST /conversations/filter` and `POST /contacts/filter` (chatwoot-api.md §5):
+// The advanced filter of `POST /conversations/filter` and `POST /contacts/filter` (docs/chatwoot-v1.md §5):
 // conditions `{attribute_key, filter_operator, values[], query_operator}` joined left to right with AND / OR,
 // no precedence. Unknown keys (that are not a custom attribute of the account), operators a key does not
 // allow, missing values and bad query operators are 422s with Chatwoot's messages.

@@ -24,7 +24,7 @@ export interface HandlerContext {
 	headers: IncomingHttpHeaders;
 	/** Unix seconds when the request arrived. */
 	now: number;
-	/** Raises a domain event (CONTRACT.md §4 name, the resource as the API returns it) for webhook delivery. */
+	/** Raises a domain event (docs/contract.md §4 name, the resource as the API returns it) for webhook delivery. */
 	emit(name: string, data: unknown): void;
 }
 

@@ -1,4 +1,4 @@
-// Every general rule of the HueChat API (CONTRACT.md §1) in one place, applied to each API request in
+// Every general rule of the HueChat API (docs/contract.md §1) in one place, applied to each API request in
 // this order:
 //   1. per-key fixed-window rate limit: every request is counted (requests without a valid key per
 //      client address), and X-RateLimit-Limit / -Remaining / -Reset go on every response, errors included

@@ -1,4 +1,4 @@
-// The HueChat simulator: a real HTTP server on loopback that behaves as CONTRACT.md says. This module
+// The HueChat simulator: a real HTTP server on loopback that behaves as docs/contract.md says. This module
 // is only the HTTP plumbing: reading requests, the request log, queued faults and the control
 // surface. The API itself is rules.ts (general rules) + openapi.ts (routing and validation from the
 // document) + resources/ (one handler per operationId) + store.ts / seed.ts (data).

@@ -240,7 +240,7 @@ export interface AccountWebhookRecord {
 	updated_at: number;
 }
 
-/** A v2 outbound webhook subscription: UUID id, ISO timestamps, CONTRACT §4 event names (or `*`). */
+/** A v2 outbound webhook subscription: UUID id, ISO timestamps, docs/contract.md §4 event names (or `*`). */
 export interface OutboundWebhookRecord {
 	id: string;
 	account_id: number;

@@ -1,5 +1,5 @@
 // How records are shown by the API: the jbuilder views of Chatwoot's Application API (reference
-// chatwoot-api.md §3), with HueChat's rule that every timestamp is unix seconds.
+// docs/chatwoot-v1.md §3), with HueChat's rule that every timestamp is unix seconds.
 import type {
 	AiAgentRecord,
 	BroadcastRecord,
@@ -298,7 +298,7 @@ export function profileView(store: Store, user: UserRecord, token: string, accou
 	};
 }
 
-// ---- inboxes, labels, canned responses, custom attribute definitions (chatwoot-api.md §3.6, §3.7) ----
+// ---- inboxes, labels, canned responses, custom attribute definitions (docs/chatwoot-v1.md §3.6, §3.7) ----
 
 const DEFAULT_WORKING_HOURS = [0, 1, 2, 3, 4, 5, 6].map((day) => ({
 	day_of_week: day,
@@ -396,7 +396,7 @@ export function customAttributeDefinitionView(definition: CustomAttributeDefinit
 	};
 }
 
-// ---- v2 resources (CONTRACT.md §3): bare objects, UUID ids; ISO 8601 on broadcasts and templates ----
+// ---- v2 resources (docs/contract.md §3): bare objects, UUID ids; ISO 8601 on broadcasts and templates ----
 
 export function broadcastView(broadcast: BroadcastRecord): Json {
 	return {
@@ -533,7 +533,7 @@ export function aiAgentConversationView(agentId: string, conversationId: number,
 	return { ai_agent_id: agentId, conversation_id: conversationId, active: endedAt === null, started_at: startedAt, ended_at: endedAt, handoff_team_id: teamId };
 }
 
-// ---- webhooks (chatwoot-api.md §3.8; CONTRACT.md §3 outbound webhooks) -------------------------------------
+// ---- webhooks (docs/chatwoot-v1.md §3.8; docs/contract.md §3 outbound webhooks) -------------------------------------
 
 /** `_webhook.json.jbuilder`: `inbox` only when bound to one; `secret` as Chatwoot ≥ 4.11.2 shows it to admins. */
 export function accountWebhookView(store: Store, webhook: AccountWebhookRecord): Json {

@@ -1,6 +1,6 @@
-// Event names of HueChat's two webhook flavours and how they correspond (CONTRACT.md §4; chatwoot-api.md §6.1).
+// Event names of HueChat's two webhook flavours and how they correspond (docs/contract.md §4; docs/chatwoot-v1.md §6.1).
 
-/** v2 outbound webhook events (CONTRACT.md §4), in the contract's order. */
+/** v2 outbound webhook events (docs/contract.md §4), in the contract's order. */
 export const V2_EVENTS = [
 	'message.created',
 	'message.updated',

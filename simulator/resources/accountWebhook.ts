@@ -1,4 +1,4 @@
-// v1 account webhooks, Chatwoot's `/webhooks` (chatwoot-api.md §3.8, §4.7, §6). Deliveries: ../delivery.ts.
+// v1 account webhooks, Chatwoot's `/webhooks` (docs/chatwoot-v1.md §3.8, §4.7, §6). Deliveries: ../delivery.ts.
 import { randomBytes } from 'node:crypto';
 import { created, noContent, ok, type HandlerContext, type HandlerMap } from '../handler.ts';
 import { notFound, validationFailed, type ErrorDetails } from '../rules.ts';

@@ -1,4 +1,4 @@
-// Agents (v1): the account's users, administrators included. Reference: chatwoot-api.md §3.5, §4.5.
+// Agents (v1): the account's users, administrators included. Reference: docs/chatwoot-v1.md §3.5, §4.5.
 // GET answers a bare array sorted by name; creates answer 201, deletes 204 (HueChat).
 import { created, noContent, ok, type HandlerContext, type HandlerMap } from '../handler.ts';
 import { notFound, validationFailed } from '../rules.ts';

@@ -1,4 +1,4 @@
-// AI agents (v2): bots that answer conversations until they hand them to humans. CONTRACT.md §3.
+// AI agents (v2): bots that answer conversations until they hand them to humans. docs/contract.md §3.
 //
 // Hand over (POST /ai_agents/{id}/conversations {conversation_id}): the agent starts answering the
 // conversation → 201 {ai_agent_id, conversation_id, active: true, started_at, ended_at: null, handoff_team_id}.

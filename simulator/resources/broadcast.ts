@@ -1,5 +1,5 @@
 // Broadcasts (v2): one approved template sent to an audience of contact lists and labels. Reference:
-// chatwoot-api.md §8; CONTRACT.md §3. Timestamps are ISO 8601.
+// docs/contract.md §3. Timestamps are ISO 8601.
 //
 // State machine:
 //   create → `draft`, or `scheduled` when `scheduled_at` (future) is set; PATCH moves between the two

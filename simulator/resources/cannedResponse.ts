@@ -1,4 +1,4 @@
-// Canned responses (v1). Reference: chatwoot-api.md §3.6, §4.9. `short_code` is unique per account; the
+// Canned responses (v1). Reference: docs/chatwoot-v1.md §3.6, §4.9. `short_code` is unique per account; the
 // list is a bare array, `search` matching short code or content, short-code matches first.
 import { created, noContent, ok, type HandlerContext, type HandlerMap } from '../handler.ts';
 import { notFound, validationFailed } from '../rules.ts';

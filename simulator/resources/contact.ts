@@ -1,4 +1,4 @@
-// Contacts (v1, Chatwoot's /contacts endpoints). Reference: chatwoot-api.md §3.4, §4.3 (K1–K6).
+// Contacts (v1, Chatwoot's /contacts endpoints). Reference: docs/chatwoot-v1.md §3.4, §4.3 (K1–K6).
 import { randomUUID } from 'node:crypto';
 import { created, noContent, ok, type HandlerContext, type HandlerMap } from '../handler.ts';
 import { notFound, validationFailed, type ErrorDetails } from '../rules.ts';

@@ -1,5 +1,5 @@
 // Contacts (v1), beyond CRUD and search: filter, conversations, contactable inboxes, contact inboxes, labels and
-// merge. Reference: chatwoot-api.md §4.3 (K7–K12), §5 (filter payload).
+// merge. Reference: docs/chatwoot-v1.md §4.3 (K7–K12), §5 (filter payload).
 import { ok, type HandlerContext, type HandlerMap } from '../handler.ts';
 import { contactFilter, type FilterCondition } from '../filters.ts';
 import { notFound, validationFailed } from '../rules.ts';

@@ -1,5 +1,5 @@
 // Contact lists (v2): static lists of v1 contacts, the audiences of broadcasts. Reference:
-// chatwoot-api.md §10; CONTRACT.md §3. Adding is idempotent: members already in the list (or repeated
+// docs/contract.md §3. Adding is idempotent: members already in the list (or repeated
 // in the request) are counted as `skipped`; ids of no contact → 422. At most 1,000 ids a call (schema).
 import { randomUUID } from 'node:crypto';
 import { created, noContent, ok, type HandlerContext, type HandlerMap } from '../handler.ts';

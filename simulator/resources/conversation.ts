@@ -1,4 +1,4 @@
-// Conversations (v1), addressed by their per-account display id. Reference: chatwoot-api.md §3.1, §4.1.
+// Conversations (v1), addressed by their per-account display id. Reference: docs/chatwoot-v1.md §3.1, §4.1.
 import { randomUUID } from 'node:crypto';
 import { created, ok, type HandlerContext, type HandlerMap } from '../handler.ts';
 import { notFound, validationFailed, type ErrorDetails } from '../rules.ts';

@@ -1,6 +1,6 @@
 // Conversations (v1), beyond list / create / get / status: counts, search, filter, update, delete, priority,
-// assignment, labels, custom attributes and the typing indicator. Reference: chatwoot-api.md §4.1 (C2–C4,
-// C7–C14), §5 (filter payload). Each change raises its CONTRACT.md §4 domain event.
+// assignment, labels, custom attributes and the typing indicator. Reference: docs/chatwoot-v1.md §4.1 (C2–C4,
+// C7–C14), §5 (filter payload). Each change raises its docs/contract.md §4 domain event.
 import { noContent, ok, type HandlerContext, type HandlerMap } from '../handler.ts';
 import { conversationFilter, type FilterCondition } from '../filters.ts';
 import { ApiError, validationFailed } from '../rules.ts';

@@ -1,6 +1,6 @@
-// Custom attribute definitions (v1). Reference: chatwoot-api.md §1.7, §3.6, §4.10. `attribute_model` and
+// Custom attribute definitions (v1). Reference: docs/chatwoot-v1.md §1.7, §3.6, §4.10. `attribute_model` and
 // `attribute_display_type` are taken by name or by Chatwoot's integer; keys are unique per account and model
-// and must not clash with the model's standard attributes (chatwoot-api.md §5). The list is a bare array.
+// and must not clash with the model's standard attributes (docs/chatwoot-v1.md §5). The list is a bare array.
 import { created, noContent, ok, type HandlerContext, type HandlerMap } from '../handler.ts';
 import { notFound, validationFailed, type ErrorDetails } from '../rules.ts';
 import type { AttributeDisplayType, AttributeModel, CustomAttributeDefinitionRecord } from '../store.ts';

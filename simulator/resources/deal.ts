@@ -1,4 +1,4 @@
-// Deals (v2). Reference: chatwoot-api.md §12; CONTRACT.md §3.
+// Deals (v2). Reference: docs/contract.md §3.
 //
 // Rules: `stage_id` must be a stage of the deal's `pipeline_id` (on create, and on update whether the
 // stage, the pipeline or both change) → 422 with details.stage_id. `value` is a decimal string stored

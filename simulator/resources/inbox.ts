@@ -1,6 +1,6 @@
-// Inboxes and inbox members (v1). Reference: chatwoot-api.md §3.7, §4.4. Creates answer 201, deletes 204
+// Inboxes and inbox members (v1). Reference: docs/chatwoot-v1.md §3.7, §4.4. Creates answer 201, deletes 204
 // (HueChat); the member endpoints answer `{payload: [Agent…]}`, the members after the change (DELETE too).
-// Raises `inbox.created` / `inbox.updated` (outside CONTRACT §4: v1 account webhooks deliver them as
+// Raises `inbox.created` / `inbox.updated` (outside docs/contract.md §4: v1 account webhooks deliver them as
 // inbox_created / inbox_updated; v2 subscriptions never see them).
 import { created, noContent, ok, type HandlerContext, type HandlerMap } from '../handler.ts';
 import { notFound, validationFailed, type ErrorDetails } from '../rules.ts';
@@ -136,7 +136,7 @@ function create(context: HandlerContext) {
 		...channelPatch(channel),
 	});
 	const view = inboxView(inbox);
-	// not a CONTRACT §4 event: only v1 account webhooks deliver it (inbox_created)
+	// not a docs/contract.md §4 event: only v1 account webhooks deliver it (inbox_created)
 	context.emit('inbox.created', view);
 	return created(view);
 }

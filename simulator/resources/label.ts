@@ -1,4 +1,4 @@
-// Labels (v1). Reference: chatwoot-api.md §3.6, §4.8. Titles (letters, digits, `-`, `_`: checked by the
+// Labels (v1). Reference: docs/chatwoot-v1.md §3.6, §4.8. Titles (letters, digits, `-`, `_`: checked by the
 // OpenAPI document) are down-cased and unique per account; renaming one renames it on conversations and contacts.
 import { created, noContent, ok, type HandlerContext, type HandlerMap } from '../handler.ts';
 import { notFound, validationFailed } from '../rules.ts';

@@ -1,4 +1,4 @@
-// Messages of a conversation (v1). Reference: chatwoot-api.md §3.2, §4.2.
+// Messages of a conversation (v1). Reference: docs/chatwoot-v1.md §3.2, §4.2.
 import { created, ok, type HandlerContext, type HandlerMap } from '../handler.ts';
 import { notFound, validationFailed, type ErrorDetails } from '../rules.ts';
 import { MESSAGE_TYPE, type Attributes, type ConversationRecord, type InboxRecord, type MessageRecord, type Store, type UserRecord } from '../store.ts';

@@ -1,4 +1,4 @@
-// Messages (v1): delivery status updates (API inboxes only) and deletes. Reference: chatwoot-api.md §4.2.
+// Messages (v1): delivery status updates (API inboxes only) and deletes. Reference: docs/chatwoot-v1.md §4.2.
 import { ok, type HandlerContext, type HandlerMap } from '../handler.ts';
 import { purgeAttachments } from '../attachments.ts';
 import { ApiError, notFound } from '../rules.ts';

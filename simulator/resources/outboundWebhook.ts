@@ -1,4 +1,4 @@
-// v2 outbound webhook subscriptions (CONTRACT.md §3, §4; chatwoot-api.md §13). Deliveries: ../delivery.ts.
+// v2 outbound webhook subscriptions (docs/contract.md §3, §4). Deliveries: ../delivery.ts.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { created, noContent, ok, type HandlerContext, type HandlerMap } from '../handler.ts';
 import { notFound, validationFailed, type ErrorDetails } from '../rules.ts';

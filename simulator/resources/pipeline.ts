@@ -1,5 +1,5 @@
 // Pipelines (v2): read-only here, each with its stages {id, name, position, probability}. Reference:
-// chatwoot-api.md §12; CONTRACT.md §3. Deals (deal.ts) must sit in a stage of their pipeline.
+// docs/contract.md §3. Deals (deal.ts) must sit in a stage of their pipeline.
 import { ok, type HandlerContext, type HandlerMap } from '../handler.ts';
 import { pipelineView } from '../views.ts';
 import { findV2, listPage } from './v2.ts';

@@ -1,4 +1,4 @@
-// Teams and team members (v1). Reference: chatwoot-api.md §3.6, §4.6. Names are down-cased and unique per
+// Teams and team members (v1). Reference: docs/chatwoot-v1.md §3.6, §4.6. Names are down-cased and unique per
 // account. Lists and member endpoints answer bare arrays: POST the agents newly added, PATCH all members,
 // DELETE the members left (Chatwoot answers an empty 200 there; HueChat's contract says agents).
 import { created, noContent, ok, type HandlerContext, type HandlerMap } from '../handler.ts';

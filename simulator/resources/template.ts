@@ -1,4 +1,4 @@
-// WhatsApp message templates (v2). Reference: chatwoot-api.md §9; CONTRACT.md §3.
+// WhatsApp message templates (v2). Reference: docs/contract.md §3.
 //
 // State machine: a template starts `pending`; HueChat (Meta) reviews it and moves it to `approved` or
 // `rejected`, emitting `template.status_changed`. `paused` and `disabled` happen to approved templates

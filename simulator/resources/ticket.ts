@@ -1,5 +1,5 @@
 // Tickets (v2): work items about a contact, optionally linked to a conversation. Reference:
-// chatwoot-api.md §11; CONTRACT.md §3 (statuses open, pending, on_hold, solved, closed).
+// docs/contract.md §3 (statuses open, pending, on_hold, solved, closed).
 //
 // State machine: any status can move to any other, except that `closed` is terminal — a closed ticket
 // can not be changed or commented on any more (409). Moving to `solved` sets `solved_at` (cleared when

@@ -1,4 +1,4 @@
-// What every v2 resource shares (CONTRACT.md §3): `page`/`per_page` lists answered as
+// What every v2 resource shares (docs/contract.md §3): `page`/`per_page` lists answered as
 // `{data, meta{page, per_page, total_count, total_pages}}`, bare single resources, UUID ids, PATCH
 // that changes only the fields sent, and the checks of ids that a body refers to (→ 422 with details).
 import { ok, type HandlerContext, type HandlerResult } from '../handler.ts';

@@ -1,10 +1,12 @@
 /**
- * Coverage against the contract: every row of endpoints.tsv (a copy of ../shared/huechat-api/endpoints.tsv) must be
- * an operation of the HueChat node, exercised by a node test, and described in the OpenAPI document the simulator
- * serves. Rows not covered yet are listed in PENDING with the issue that adds them; the list may only shrink.
+ * Coverage against the contract: every row of endpoints.tsv (the operations docs/contract.md puts in scope) must be
+ * an operation of the HueChat node, run by a node test through the routing engine, and described in the OpenAPI
+ * document the simulator serves. Every row is due: nothing is pending.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+import * as ts from 'typescript';
 
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
@@ -56,17 +58,59 @@ function nodeOperations(): NodeOperation[] {
 	return operations;
 }
 
-/** Operations each node test file runs: the file's `resource: '…'` (or `nodeSuite('…')`) paired with every `operation: '…'` in it. */
-function testedOperations(): Set<string> {
+/** The string value of `name: '…'` in an object literal, if it has one. */
+function stringProperty(object: ts.ObjectLiteralExpression, name: string): string | undefined {
+	for (const property of object.properties) {
+		if (ts.isPropertyAssignment(property) && property.name.getText() === name && ts.isStringLiteral(property.initializer)) return property.initializer.text;
+	}
+	return undefined;
+}
+
+/**
+ * The (resource, operation) pairs a node test file runs, read from its syntax tree: each object literal with
+ * `operation: '…'` is paired with the `resource: '…'` of the same object, or else with the file's resource: the one
+ * `nodeSuite('…')` names, or the one a helper spreads its parameters into (`{ resource: 'message', ...parameters }`).
+ * An operation with no resource to pair it with is returned under `unattributed`.
+ */
+function operationsRunBy(fileName: string, text: string): { pairs: Set<string>; unattributed: string[] } {
+	const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.ES2022, true);
+	const fileResources = new Set<string>();
+	const operations: { operation: string; resource?: string; line: number }[] = [];
+	const visit = (node: ts.Node): void => {
+		if (ts.isCallExpression(node) && node.expression.getText() === 'nodeSuite' && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+			fileResources.add(node.arguments[0].text);
+		}
+		if (ts.isObjectLiteralExpression(node)) {
+			const resource = stringProperty(node, 'resource');
+			const operation = stringProperty(node, 'operation');
+			if (resource !== undefined && operation === undefined && node.properties.some(ts.isSpreadAssignment)) fileResources.add(resource);
+			if (operation !== undefined) {
+				operations.push({ operation, resource, line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1 });
+			}
+		}
+		ts.forEachChild(node, visit);
+	};
+	visit(source);
+	const pairs = new Set<string>();
+	const unattributed: string[] = [];
+	for (const { operation, resource, line } of operations) {
+		const paired = resource ?? (fileResources.size === 1 ? [...fileResources][0] : undefined);
+		if (paired === undefined) unattributed.push(`${fileName}:${line} operation '${operation}'`);
+		else pairs.add(`${paired}.${operation}`);
+	}
+	return { pairs, unattributed };
+}
+
+function testedOperations(): { tested: Set<string>; unattributed: string[] } {
 	const tested = new Set<string>();
+	const unattributed: string[] = [];
 	const dir = join(ROOT, 'test', 'node');
 	for (const file of readdirSync(dir).filter((name) => name.endsWith('.test.ts'))) {
-		const text = readFileSync(join(dir, file), 'utf8');
-		const resources = [...text.matchAll(/(?:resource: |nodeSuite\()'([a-zA-Z]+)'/g)].map((m) => m[1]);
-		const operations = [...text.matchAll(/operation: '([a-zA-Z]+)'/g)].map((m) => m[1]);
-		for (const resource of resources) for (const operation of operations) tested.add(`${resource}.${operation}`);
+		const found = operationsRunBy(file, readFileSync(join(dir, file), 'utf8'));
+		for (const pair of found.pairs) tested.add(pair);
+		unattributed.push(...found.unattributed);
 	}
-	return tested;
+	return { tested, unattributed };
 }
 
 function documentedEndpoints(): Set<string> {
@@ -82,58 +126,40 @@ function documentedEndpoints(): Set<string> {
 	return keys;
 }
 
-/** Rows that later issues add (issue 3: the rest of v1, issue 4: v2). Shrinks to nothing. */
-const PENDING = new Set(
-	rows
-		.filter((row) => !['contact', 'conversation', 'message'].includes(row.resource) || row.api === 'v2')
-		.map((row) => endpointKey(row.api, row.method, row.path)),
-);
-// Issue 3 (conversation, message and contact actions) is done: every v1 row of those resources is due.
-// Issue 5 (webhook subscriptions) is done: account webhooks (v1) and outbound webhooks (v2).
-for (const row of rows) {
-	if (['account webhook', 'outbound webhook'].includes(row.resource)) PENDING.delete(endpointKey(row.api, row.method, row.path));
-}
-// Issue 3 (account resources) is done: inboxes and their agents, agents, teams and their members, labels, canned
-// responses and custom attribute definitions.
-for (const row of rows) {
-	if (['inbox', 'agent', 'team', 'label', 'canned response', 'custom attribute'].includes(row.resource)) PENDING.delete(endpointKey(row.api, row.method, row.path));
-}
-// Issue 4 (v2 resources) is done: broadcasts, templates, contact lists, tickets, pipelines, deals and AI agents.
-for (const row of rows) {
-	if (['broadcast', 'template', 'contact list', 'ticket', 'pipeline', 'deal', 'ai agent'].includes(row.resource)) PENDING.delete(endpointKey(row.api, row.method, row.path));
-}
-
 describe('Coverage of endpoints.tsv', () => {
 	const operations = nodeOperations();
 	const byKey = new Map(operations.map((op) => [op.key, op]));
-	const tested = testedOperations();
+	const { tested, unattributed } = testedOperations();
 	const documented = documentedEndpoints();
-	const due = rows.filter((row) => !PENDING.has(endpointKey(row.api, row.method, row.path)));
 
 	it('lists 122 operations', () => {
 		expect(rows).toHaveLength(122);
 	});
 
-	it('every due row is an operation of the node', () => {
-		const missing = due.filter((row) => !byKey.has(endpointKey(row.api, row.method, row.path))).map((row) => endpointKey(row.api, row.method, row.path));
+	it('every row is an operation of the node', () => {
+		const missing = rows.filter((row) => !byKey.has(endpointKey(row.api, row.method, row.path))).map((row) => endpointKey(row.api, row.method, row.path));
 		expect(missing).toEqual([]);
 	});
 
-	it('every due row is run by a node test through the routing engine', () => {
-		const untested = due
+	it('every row is run by a node test through the routing engine', () => {
+		const untested = rows
 			.map((row) => byKey.get(endpointKey(row.api, row.method, row.path)))
 			.filter((op): op is NodeOperation => op !== undefined && !tested.has(`${op.resource}.${op.operation}`))
 			.map((op) => `${op.resource}.${op.operation}`);
 		expect(untested).toEqual([]);
 	});
 
-	it('every due row is described in the OpenAPI document', () => {
-		const undocumented = due.map((row) => endpointKey(row.api, row.method, row.path)).filter((key) => !documented.has(key));
+	it('every row is described in the OpenAPI document', () => {
+		const undocumented = rows.map((row) => endpointKey(row.api, row.method, row.path)).filter((key) => !documented.has(key));
 		expect(undocumented).toEqual([]);
 	});
 
-	it('PENDING only lists rows that are really still missing', () => {
-		const done = [...PENDING].filter((key) => byKey.has(key) && documented.has(key));
-		expect(done).toEqual([]);
+	it('every operation a node test runs is paired with its resource', () => {
+		expect(unattributed).toEqual([]);
+	});
+
+	it('pairs an operation with the resource of its own object, not with any resource of the file', () => {
+		const text = "const suite = nodeSuite('contact');\nsuite.run({ operation: 'get' });\nrun({ resource: 'deal', operation: 'markWon' });";
+		expect([...operationsRunBy('example.test.ts', text).pairs].sort()).toEqual(['contact.get', 'deal.markWon']);
 	});
 });

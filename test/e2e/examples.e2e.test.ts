@@ -4,7 +4,8 @@
  * delivers it, signed, to n8n's production webhook URL). Each test asserts what HueChat received and stored.
  *
  * The MCP example is called by a real MCP client (@modelcontextprotocol/sdk) over n8n's MCP Server Trigger: no LLM,
- * the client lists the HueChat tools and calls them as a model would.
+ * the client lists the HueChat tools and calls them as a model would, with the bearer token the example's trigger
+ * requires; a client without it is refused before any tool runs.
  */
 import * as fs from 'node:fs';
 import * as http from 'node:http';
@@ -19,6 +20,9 @@ import { N8nInstance, outputOf, PACKAGE_NAME, REPO_ROOT, sleep, waitFor, type It
 
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 const CREDENTIAL = { id: 'huechatSim0001', name: 'HueChat (simulator)' };
+/** The Bearer Auth credential the MCP example's trigger checks (examples/mcp-server-tools.json). */
+const MCP_CREDENTIAL = { id: 'huechatMcpBearer01', name: 'HueChat MCP clients (bearer token)' };
+const MCP_TOKEN = `mcp-e2e-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
 /** Every example and how this file runs it; a new example without an entry here fails the first test. */
 const EXAMPLES: Record<string, { id: string; runs: string }> = {
@@ -76,7 +80,10 @@ describe('examples/*.json in real n8n against the simulator', () => {
 		crm = await startCrm();
 		n8n = await N8nInstance.create({ name: 'examples' });
 		await n8n.guard(async () => {
-			await n8n.importCredentials([{ ...CREDENTIAL, type: 'hueChatApi', data: { apiToken: token, accountId: sim.accountId, baseUrl: sim.url } }]);
+			await n8n.importCredentials([
+				{ ...CREDENTIAL, type: 'hueChatApi', data: { apiToken: token, accountId: sim.accountId, baseUrl: sim.url } },
+				{ ...MCP_CREDENTIAL, type: 'httpBearerAuth', data: { token: MCP_TOKEN } },
+			]);
 			const workflows = Object.keys(EXAMPLES).map((file) => {
 				const workflow = readExample(file);
 				// The one change: the stand-in CRM instead of https://crm.example.com
@@ -358,7 +365,7 @@ describe('examples/*.json in real n8n against the simulator', () => {
 			await unpublish(id);
 		}));
 
-	it('MCP: a real MCP client lists the HueChat tools and calls them; HueChat receives the requests', () =>
+	it('MCP: a client without the bearer token is refused; a real MCP client with it lists the HueChat tools and calls them; HueChat receives the requests', () =>
 		n8n.guard(async () => {
 			const id = EXAMPLES['mcp-server-tools.json'].id;
 			const contact = await huechat<{ payload: { contact: { id: number } } }>('POST', `${base('v1')}/contacts`, {
@@ -370,16 +377,26 @@ describe('examples/*.json in real n8n against the simulator', () => {
 			await n8n.publishWorkflow(id);
 
 			const url = new URL(`${n8n.baseUrl}/mcp/huechat`);
+			const connect = (authorization?: string) =>
+				new StreamableHTTPClientTransport(url, authorization ? { requestInit: { headers: { authorization } } } : undefined);
 			const client = await waitFor('the MCP endpoint', async () => {
 				const candidate = new Client({ name: 'huechat-e2e', version: '1.0.0' });
 				try {
-					await candidate.connect(new StreamableHTTPClientTransport(url));
+					await candidate.connect(connect(`Bearer ${MCP_TOKEN}`));
 					return candidate;
 				} catch (error) {
 					await candidate.close().catch(() => undefined);
 					throw error;
 				}
 			});
+			// the endpoint is up (the client above connected): without the token, or with another, n8n refuses the client
+			const before = lastSeq();
+			for (const authorization of [undefined, 'Bearer not-the-token']) {
+				const intruder = new Client({ name: 'huechat-e2e-intruder', version: '1.0.0' });
+				await expect(intruder.connect(connect(authorization))).rejects.toThrow(/40[13]|Unauthorized|Forbidden|authoriz/i);
+				await intruder.close().catch(() => undefined);
+			}
+			expect(sim.control.requests(before)).toEqual([]);
 			try {
 				const { tools } = await client.listTools();
 				figures.mcpToolsListed = tools.length;

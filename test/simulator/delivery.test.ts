@@ -72,7 +72,7 @@ async function sendMessage(content: string, conversationId = 1, extra: Record<st
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 describe('event names', () => {
-	it('the simulator and the node list the same events (CONTRACT §4; Chatwoot’s 12)', () => {
+	it('the simulator and the node list the same events (docs/contract.md §4; Chatwoot’s 12)', () => {
 		expect([...V2_EVENTS]).toEqual(NODE_V2_EVENTS);
 		expect([...V1_EVENTS]).toEqual(NODE_V1_EVENTS);
 	});

@@ -1,4 +1,4 @@
-// The general rules of CONTRACT.md §1 as the simulator applies them, over real HTTP.
+// The general rules of docs/contract.md §1 as the simulator applies them, over real HTTP.
 import * as http from 'node:http';
 import { startSimulator, type Simulator } from '../../simulator/server.ts';
 import { alignToWindow, api, DEMO_TOKEN, expectErrorBody, expectRateLimitHeaders, sleep, V1 } from './helpers.ts';

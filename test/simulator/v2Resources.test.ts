@@ -1,5 +1,5 @@
 // The v2 resources of issue 4 (broadcasts, templates, contact lists, tickets, pipelines, deals, AI agents) as
-// CONTRACT.md §3 specifies them: page/per_page lists with meta, bare resources, PATCH of the fields sent, unknown
+// docs/contract.md §3 specifies them: page/per_page lists with meta, bare resources, PATCH of the fields sent, unknown
 // body fields → 400, UUID ids, ISO 8601 on broadcasts and templates, and the state machines. Every answer is
 // checked against the OpenAPI document (closed schemas) by the `api` helper.
 import { BROADCAST_SEND_MS } from '../../simulator/resources/broadcast.ts';
