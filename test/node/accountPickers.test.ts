@@ -2,8 +2,8 @@
 // the agents dropdown of the member operations, run against the simulator with a minimal load-options context.
 import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { listSearch } from '../../nodes/shared/listSearch';
-import { loadOptions } from '../../nodes/shared/loadOptions';
+import { listSearch } from '../../nodes/shared/methods/listSearch';
+import { loadOptions } from '../../nodes/shared/methods/loadOptions';
 import { startFixture, type SimulatorFixture } from '../helpers/simulator';
 
 let fx: SimulatorFixture;

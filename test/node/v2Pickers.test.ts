@@ -3,8 +3,8 @@
 import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { HueChat } from '../../nodes/HueChat/HueChat.node';
-import { listSearch } from '../../nodes/shared/listSearch';
-import { loadOptions } from '../../nodes/shared/loadOptions';
+import { listSearch } from '../../nodes/shared/methods/listSearch';
+import { loadOptions } from '../../nodes/shared/methods/loadOptions';
 import { startFixture, type SimulatorFixture } from '../helpers/simulator';
 
 let fx: SimulatorFixture;

@@ -1,8 +1,8 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { showFor } from '../../../shared/descriptions';
-import { refuse } from '../../../shared/refusals';
+import { showFor } from './builders';
+import { refuse } from '../validation/refusals';
 
 /** The parameter as a list of trimmed strings, whatever an expression produced. */
 const AGENT_ID_LIST = '(Array.isArray($value) ? $value : String($value ?? "").split(",")).map(id => String(id).trim()).filter(id => id !== "")';

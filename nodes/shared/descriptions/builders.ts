@@ -1,9 +1,9 @@
 import type { INodeProperties, INodePropertyOptions, PreSendAction } from 'n8n-workflow';
 
-import { confirmDeleted, itemsAt, listRequests, type ListShape } from './request';
-import { simplifyWhenOn } from './simplify';
-import { addIdempotencyKey } from './idempotency';
-import { checkFields } from './validation';
+import { confirmDeleted, itemsAt, listRequests, type ListShape } from '../transport/request';
+import { simplifyWhenOn } from '../output/simplify';
+import { addIdempotencyKey } from '../transport/idempotency';
+import { checkFields } from '../validation/checks';
 
 /** Shows a property only for these operations of this resource. */
 export function showFor(resource: string, operation: string[]) {

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { showFor } from './descriptions';
-import { refuse } from './refusals';
+import { showFor } from './builders';
+import { refuse } from '../validation/refusals';
 
 /**
  * The advanced filter of v1 (`POST /conversations/filter`, `POST /contacts/filter`): conditions built in the UI

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { showFor } from './descriptions';
-import { apiRequest } from './request';
-import { hasRefusal, refuse } from './refusals';
+import { showFor } from './builders';
+import { apiRequest } from '../transport/request';
+import { hasRefusal, refuse } from '../validation/refusals';
 
 /**
  * Set Labels of conversations and contacts. HueChat's endpoint replaces the whole set; 'Add' and 'Remove' read

@@ -1,8 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { accountPath, CREDENTIAL_TYPE } from './api';
-import { normalizeBaseUrl } from './baseUrl';
-import { apiRequest } from './request';
+import { accountPath, CREDENTIAL_TYPE } from '../transport/api';
+import { normalizeBaseUrl } from '../transport/baseUrl';
+import { apiRequest } from '../transport/request';
 
 /** How one resource's "From List" is fetched and labelled: data, so every locator pages and searches alike. */
 interface SearchSpec {

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { accountPath, CREDENTIAL_TYPE } from './api';
-import { apiRequest } from './request';
+import { accountPath, CREDENTIAL_TYPE } from '../transport/api';
+import { apiRequest } from '../transport/request';
 import { v2LoadOptions } from './v2LoadOptions';
 
 /** Dropdown options loaded from HueChat (multi-select pickers such as the agents of a team). */

@@ -1,8 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { accountPath, CREDENTIAL_TYPE } from './api';
-import { apiRequest } from './request';
+import { accountPath, CREDENTIAL_TYPE } from '../transport/api';
+import { apiRequest } from '../transport/request';
 
 /** Every record of a v2 list (page/per_page=100 until meta.total_pages). */
 async function allOf(context: ILoadOptionsFunctions, path: string, query: IDataObject = {}): Promise<IDataObject[]> {

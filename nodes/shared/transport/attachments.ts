@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { refuse } from './refusals';
+import { refuse } from '../validation/refusals';
 
 /** HueChat (as Chatwoot) takes at most 15 files per message. */
 export const MAX_ATTACHMENTS = 15;

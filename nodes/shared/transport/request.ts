@@ -17,7 +17,7 @@ import { CREDENTIAL_TYPE } from './api';
 import { assertSafeBaseUrl, normalizeBaseUrl } from './baseUrl';
 import { networkError, problemToError, readProblem } from './errors';
 import { DEFAULT_CONCURRENCY, pacerFor, type Pacer } from './pacing';
-import { takeRefusal } from './refusals';
+import { takeRefusal } from '../validation/refusals';
 import {
 	backoffDelay,
 	DEFAULT_RETRY_POLICY,

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { accountPath, CREDENTIAL_TYPE } from '../../../shared/api';
-import { addIdempotencyKey } from '../../../shared/idempotency';
-import { apiRequest } from '../../../shared/request';
-import { checkFields, type CheckName } from '../../../shared/validation';
+import { accountPath, CREDENTIAL_TYPE } from '../transport/api';
+import { addIdempotencyKey } from '../transport/idempotency';
+import { apiRequest } from '../transport/request';
+import { checkFields, type CheckName } from '../validation/checks';
 
 /**
  * Finding a contact by a unique value (email, phone number or identifier) and creating it when there is none,

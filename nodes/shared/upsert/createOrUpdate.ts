@@ -10,10 +10,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { accountPath, CREDENTIAL_TYPE } from './api';
-import { normalizeBaseUrl } from './baseUrl';
-import { hasRefusal, refuse } from './refusals';
-import { apiRequest, singleRequest } from './request';
+import { accountPath, CREDENTIAL_TYPE } from '../transport/api';
+import { normalizeBaseUrl } from '../transport/baseUrl';
+import { hasRefusal, refuse } from '../validation/refusals';
+import { apiRequest, singleRequest } from '../transport/request';
 
 /**
  * Create or Update by an external key (e.g. a deal's `external_id`): one request per item, never a duplicate.

@@ -4,7 +4,7 @@ import { NodeHelpers, NodeOperationError } from 'n8n-workflow';
 import { refuse } from './refusals';
 
 /** What n8n's date picker and Luxon produce: an ISO 8601 date, optionally with time and offset. */
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_8601_PATTERN = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** The input checks HueChat would fail anyway, done before the request so the message names the field. */
 const CHECKS = {
@@ -24,7 +24,7 @@ const CHECKS = {
 		test: (value: unknown) => {
 			const text = String(value).trim();
 			if (/^\d{9,11}$/.test(text)) return true;
-			return ISO_DATE.test(text) && !Number.isNaN(Date.parse(text));
+			return ISO_8601_PATTERN.test(text) && !Number.isNaN(Date.parse(text));
 		},
 		expected: 'a date: ISO 8601 (e.g. 2026-12-01T09:00:00Z) or unix seconds',
 	},

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ListShape } from './request';
+import type { ListShape } from '../transport/request';
 import { refuse } from './refusals';
 
 /** Every v2 list (CONTRACT §3): `page`/`per_page` (100 a request), items under `data`, until `meta.total_pages`. */
@@ -29,7 +29,8 @@ export const TEXT_LIST = '={{ (Array.isArray($value) ? $value : String($value).s
 /** A resource locator's or a number field's value as the integer v1 ids are in v2 bodies. */
 export const AS_NUMBER = '={{ Number($value) }}';
 
-function refuseWith(context: IExecuteSingleFunctions, message: string, description?: string): void {
+/** preSend helper: refuse the item (no request) with a message naming the field. */
+export function refuseInput(context: IExecuteSingleFunctions, message: string, description?: string): void {
 	refuse(context, new NodeOperationError(context.getNode(), message, { itemIndex: context.getItemIndex(), description }));
 }
 
@@ -43,9 +44,9 @@ export function checkIdList(property: string, label: string, { required = true }
 		const ids = Array.isArray(body[property]) ? (body[property] as unknown[]) : [];
 		const bad = ids.filter((id) => typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1);
 		if (bad.length > 0) {
-			refuseWith(this, `'${label}' must be positive whole numbers (IDs such as 42); got "${bad.slice(0, 5).map(String).join('", "')}"`);
+			refuseInput(this, `'${label}' must be positive whole numbers (IDs such as 42); got "${bad.slice(0, 5).map(String).join('", "')}"`);
 		} else if (required && ids.length === 0) {
-			refuseWith(this, `'${label}' is empty: give at least one ID`);
+			refuseInput(this, `'${label}' is empty: give at least one ID`);
 		}
 		if (!required && ids.length === 0) delete body[property];
 		return options;
@@ -79,19 +80,14 @@ export function parseJsonParameter(
 		try {
 			parsed = JSON.parse(value);
 		} catch {
-			refuseWith(context, `'${label}' is not valid JSON`, `Expected a JSON ${shape} such as ${example}`);
+			refuseInput(context, `'${label}' is not valid JSON`, `Expected a JSON ${shape} such as ${example}`);
 			return undefined;
 		}
 	}
 	const ok = shape === 'array' ? Array.isArray(parsed) : parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed);
 	if (!ok) {
-		refuseWith(context, `'${label}' must be a JSON ${shape} such as ${example}`);
+		refuseInput(context, `'${label}' must be a JSON ${shape} such as ${example}`);
 		return undefined;
 	}
 	return parsed as IDataObject | IDataObject[];
-}
-
-/** preSend helper for builders: refuse the item with a message naming the field. */
-export function refuseInput(context: IExecuteSingleFunctions, message: string, description?: string): void {
-	refuseWith(context, message, description);
 }

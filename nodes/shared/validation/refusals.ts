@@ -1,16 +1,16 @@
 import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /** An input problem, or an API error met by a composite operation's preparatory requests. */
-type Refusal = NodeOperationError | NodeApiError;
+type ItemRefusal = NodeOperationError | NodeApiError;
 
 /**
  * Input problems found by preSend checks. They are not thrown there: RoutingNode would turn them into error items
  * without a pairedItem. The shared request path throws them instead, before any request, paired with their item.
  */
-const refusals = new WeakMap<object, Refusal>();
+const refusals = new WeakMap<object, ItemRefusal>();
 
 /** Records the first problem of this item's request; later checks keep running but do not overwrite it. */
-export function refuse(context: object, error: Refusal): void {
+export function refuse(context: object, error: ItemRefusal): void {
 	if (!refusals.has(context)) refusals.set(context, error);
 }
 
@@ -20,7 +20,7 @@ export function hasRefusal(context: object): boolean {
 }
 
 /** RoutingNode runs preSend with the item's context and pagination with an object derived from it. */
-export function takeRefusal(context: object): Refusal | undefined {
+export function takeRefusal(context: object): ItemRefusal | undefined {
 	for (const candidate of [context, Object.getPrototypeOf(context) as object]) {
 		const error = refusals.get(candidate);
 		if (error) {

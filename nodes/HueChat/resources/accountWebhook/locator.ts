@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idLocator, showFor } from '../../../shared/descriptions';
+import { idLocator, showFor } from '../../../shared/descriptions/builders';
 
 export function accountWebhookLocator(operations: string[]): INodeProperties {
 	return idLocator(

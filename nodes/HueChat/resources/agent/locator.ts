@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idLocator, showFor } from '../../../shared/descriptions';
+import { idLocator, showFor } from '../../../shared/descriptions/builders';
 
 /** The agent picker: From List or By ID (HueChat has no dashboard page per agent). */
 export function agentLocator(operations: string[]): INodeProperties {

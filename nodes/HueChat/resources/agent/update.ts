@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showFor } from '../../../shared/descriptions';
+import { showFor } from '../../../shared/descriptions/builders';
 import { agentFields } from './fields';
 import { agentLocator } from './locator';
 

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idField, idLocator, returnAllAndLimit, showFor, textField } from '../../../shared/descriptions';
-import { ID_LIST } from '../../../shared/v2';
+import { idField, idLocator, returnAllAndLimit, showFor, textField } from '../../../shared/descriptions/builders';
+import { ID_LIST } from '../../../shared/validation/inputExpressions';
 
 export function aiAgentLocator(operations: string[]): INodeProperties {
 	return idLocator(

@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { v2 } from '../../../shared/api';
-import { deleteRouting, listRouting, recordRouting } from '../../../shared/descriptions';
-import { AS_NUMBER, checkIdList, V2_LIST } from '../../../shared/v2';
-import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation';
+import { v2 } from '../../../shared/transport/api';
+import { deleteRouting, listRouting, recordRouting } from '../../../shared/descriptions/builders';
+import { AS_NUMBER, checkIdList, V2_LIST } from '../../../shared/validation/inputExpressions';
+import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation/checks';
 import { conversationIdCheck, conversationLocator } from '../conversation/locator';
 import { aiAgentCreateDescription, aiAgentGetAllDescription, aiAgentIdCheck, aiAgentLocator, aiAgentUpdateDescription, aiAgentUpdateFieldNames } from './fields';
 

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { createOptions, idLocator, showFor } from '../../../shared/descriptions';
-import { AS_NUMBER, ISO_DATE } from '../../../shared/v2';
+import { createOptions, idLocator, showFor } from '../../../shared/descriptions/builders';
+import { AS_NUMBER, ISO_DATE } from '../../../shared/validation/inputExpressions';
 import { audienceJson, audienceRows, templateVariableRows } from './fields';
 
 const show = showFor('broadcast', ['create']);

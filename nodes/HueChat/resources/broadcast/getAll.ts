@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showFor, simplifyToggle } from '../../../shared/descriptions';
+import { returnAllAndLimit, showFor, simplifyToggle } from '../../../shared/descriptions/builders';
 import { BROADCAST_STATUSES } from './fields';
 
 export const broadcastGetAllDescription: INodeProperties[] = [

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idField, showFor, simplifyToggle, textField } from '../../../shared/descriptions';
-import { ISO_DATE } from '../../../shared/v2';
+import { idField, showFor, simplifyToggle, textField } from '../../../shared/descriptions/builders';
+import { ISO_DATE } from '../../../shared/validation/inputExpressions';
 import { audienceJson, audienceRows, templateVariableRows } from './fields';
 
 export const broadcastUpdateDescription: INodeProperties[] = [

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showFor, textField } from '../../../shared/descriptions';
+import { returnAllAndLimit, showFor, textField } from '../../../shared/descriptions/builders';
 
 export const cannedResponseGetAllDescription: INodeProperties[] = [
 	...returnAllAndLimit('cannedResponse', 'getAll'),

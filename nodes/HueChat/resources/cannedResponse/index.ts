@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { v1 } from '../../../shared/api';
-import { deleteRouting, listRouting, recordRouting } from '../../../shared/descriptions';
-import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation';
+import { v1 } from '../../../shared/transport/api';
+import { deleteRouting, listRouting, recordRouting } from '../../../shared/descriptions/builders';
+import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation/checks';
 import { cannedResponseCreateDescription } from './create';
 import { cannedResponseDeleteDescription } from './delete';
 import { cannedResponseGetAllDescription } from './getAll';

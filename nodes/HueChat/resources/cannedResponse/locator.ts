@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idLocator, showFor } from '../../../shared/descriptions';
+import { idLocator, showFor } from '../../../shared/descriptions/builders';
 
 /** The canned response picker: From List (searching short code and content) or By ID. */
 export function cannedResponseLocator(operations: string[]): INodeProperties {

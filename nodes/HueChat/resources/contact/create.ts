@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { createOptions, showFor } from '../../../shared/descriptions';
+import { createOptions, showFor } from '../../../shared/descriptions/builders';
 import { contactFields } from './fields';
 
 const show = showFor('contact', ['create']);

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, simplifyToggle } from '../../../shared/descriptions';
-import { CONTACT_FILTER_ATTRIBUTES, filterProperties } from '../../../shared/filterPayload';
+import { returnAllAndLimit, simplifyToggle } from '../../../shared/descriptions/builders';
+import { CONTACT_FILTER_ATTRIBUTES, filterProperties } from '../../../shared/descriptions/filterConditions';
 
 export const contactFilterDescription: INodeProperties[] = [
 	...filterProperties('contact', 'filter', CONTACT_FILTER_ATTRIBUTES),

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, simplifyToggle } from '../../../shared/descriptions';
+import { returnAllAndLimit, simplifyToggle } from '../../../shared/descriptions/builders';
 import { contactSortOptions } from './sort';
 
 export const contactGetAllDescription: INodeProperties[] = [

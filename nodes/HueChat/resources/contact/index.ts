@@ -1,11 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { v1 } from '../../../shared/api';
-import { itemsAt } from '../../../shared/request';
-import { deleteRouting, idempotentCreateRouting, listRouting, recordRouting } from '../../../shared/descriptions';
-import { buildFilterBody, CONTACT_FILTER_ATTRIBUTES } from '../../../shared/filterPayload';
-import { applyLabelMode, labelsOutput } from '../../../shared/labels';
-import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation';
+import { v1 } from '../../../shared/transport/api';
+import { itemsAt } from '../../../shared/transport/request';
+import { deleteRouting, idempotentCreateRouting, listRouting, recordRouting } from '../../../shared/descriptions/builders';
+import { buildFilterBody, CONTACT_FILTER_ATTRIBUTES } from '../../../shared/descriptions/filterConditions';
+import { applyLabelMode, labelsOutput } from '../../../shared/descriptions/labels';
+import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation/checks';
 import { contactCreateDescription } from './create';
 import { contactDeleteDescription } from './delete';
 import { contactFieldChecks } from './fields';

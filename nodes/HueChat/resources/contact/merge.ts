@@ -1,8 +1,8 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { idLocator, showFor, simplifyToggle } from '../../../shared/descriptions';
-import { refuse } from '../../../shared/refusals';
+import { idLocator, showFor, simplifyToggle } from '../../../shared/descriptions/builders';
+import { refuse } from '../../../shared/validation/refusals';
 
 const show = showFor('contact', ['merge']);
 

@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { idLocator, returnAllAndLimit, showFor, simplifyToggle } from '../../../shared/descriptions';
-import { labelFields } from '../../../shared/labels';
+import { idLocator, returnAllAndLimit, showFor, simplifyToggle } from '../../../shared/descriptions/builders';
+import { labelFields } from '../../../shared/descriptions/labels';
 import { contactLocator } from './locator';
 
 /** Get Conversations, Get Contactable Inboxes, Add to Inbox, Get / Set Labels: one contact and what hangs off it. */

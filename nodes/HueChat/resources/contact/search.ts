@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showFor, simplifyToggle } from '../../../shared/descriptions';
+import { returnAllAndLimit, showFor, simplifyToggle } from '../../../shared/descriptions/builders';
 import { contactSortOptions } from './sort';
 
 export const contactSearchDescription: INodeProperties[] = [

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { createOptions, showFor, textField } from '../../../shared/descriptions';
+import { createOptions, showFor, textField } from '../../../shared/descriptions/builders';
 import { recallFacts, rememberFacts } from '../../../shared/facts';
-import { hasRefusal, refuse } from '../../../shared/refusals';
-import { simplifyRecord } from '../../../shared/simplify';
+import { hasRefusal, refuse } from '../../../shared/validation/refusals';
+import { simplifyRecord } from '../../../shared/output/simplify';
 import { contactFields } from './fields';
-import { checkMatch, findOrCreateContact, keyFor, matchProperties, readMatch, v1Path } from './lookup';
+import { checkMatch, findOrCreateContact, keyFor, matchProperties, readMatch, v1Path } from '../../../shared/upsert/contactLookup';
 
 const show = showFor('contact', ['upsert']);
 

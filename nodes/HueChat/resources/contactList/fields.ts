@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showFor, simplifyToggle, textField } from '../../../shared/descriptions';
-import { simplifyWhenOn } from '../../../shared/simplify';
-import { ID_LIST } from '../../../shared/v2';
+import { returnAllAndLimit, showFor, simplifyToggle, textField } from '../../../shared/descriptions/builders';
+import { simplifyWhenOn } from '../../../shared/output/simplify';
+import { ID_LIST } from '../../../shared/validation/inputExpressions';
 
 export const contactListCreateDescription: INodeProperties[] = [
 	{

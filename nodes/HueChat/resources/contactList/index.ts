@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { v2 } from '../../../shared/api';
-import { deleteRouting, listRouting, recordRouting } from '../../../shared/descriptions';
-import { batchRequests } from '../../../shared/request';
-import { checkIdList, IDS_PER_CALL, V2_LIST } from '../../../shared/v2';
-import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation';
+import { v2 } from '../../../shared/transport/api';
+import { deleteRouting, listRouting, recordRouting } from '../../../shared/descriptions/builders';
+import { batchRequests } from '../../../shared/transport/request';
+import { checkIdList, IDS_PER_CALL, V2_LIST } from '../../../shared/validation/inputExpressions';
+import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation/checks';
 import {
 	contactIdsField,
 	contactListCreateDescription,

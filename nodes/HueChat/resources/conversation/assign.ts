@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { idLocator } from '../../../shared/descriptions';
-import { refuse } from '../../../shared/refusals';
+import { idLocator } from '../../../shared/descriptions/builders';
+import { refuse } from '../../../shared/validation/refusals';
 import { conversationLocator } from './locator';
 
 const showWhen = (assignTo: string[]) => ({ show: { resource: ['conversation'], operation: ['assign'], assignTo } });

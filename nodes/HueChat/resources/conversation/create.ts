@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { createOptions, idLocator, showFor, textField } from '../../../shared/descriptions';
-import { ISO_DATE } from '../../../shared/v2';
-import { parseJsonBody } from '../../../shared/validation';
+import { createOptions, idLocator, showFor, textField } from '../../../shared/descriptions/builders';
+import { ISO_DATE } from '../../../shared/validation/inputExpressions';
+import { parseJsonBody } from '../../../shared/validation/checks';
 import { CONVERSATION_STATUSES } from './status';
 
 const show = showFor('conversation', ['create']);

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showFor, simplifyToggle, textField } from '../../../shared/descriptions';
+import { returnAllAndLimit, showFor, simplifyToggle, textField } from '../../../shared/descriptions/builders';
 
 /** The Filters of Get Many, also used by Get Counts (whose counts ignore the assignee type, as HueChat's do). */
 export function conversationListFilters(operation: string, withAssigneeType = true): INodeProperties {

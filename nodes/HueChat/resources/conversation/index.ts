@@ -1,10 +1,10 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { v1 } from '../../../shared/api';
-import { deleteRouting, idempotentCreateRouting, listRouting, recordRouting } from '../../../shared/descriptions';
-import { buildFilterBody, CONVERSATION_FILTER_ATTRIBUTES } from '../../../shared/filterPayload';
-import { applyLabelMode, labelsOutput } from '../../../shared/labels';
-import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation';
+import { v1 } from '../../../shared/transport/api';
+import { deleteRouting, idempotentCreateRouting, listRouting, recordRouting } from '../../../shared/descriptions/builders';
+import { buildFilterBody, CONVERSATION_FILTER_ATTRIBUTES } from '../../../shared/descriptions/filterConditions';
+import { applyLabelMode, labelsOutput } from '../../../shared/descriptions/labels';
+import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation/checks';
 import { assignmentBody, assignmentOutput, conversationAssignDescription } from './assign';
 import { conversationCreateDescription } from './create';
 import { conversationDeleteDescription } from './delete';

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { labelFields } from '../../../shared/labels';
+import { labelFields } from '../../../shared/descriptions/labels';
 import { conversationLocator } from './locator';
 
 export const conversationGetLabelsDescription: INodeProperties[] = [conversationLocator('conversation', ['getLabels'])];

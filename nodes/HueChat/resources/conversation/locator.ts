@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idLocator } from '../../../shared/descriptions';
+import { idLocator } from '../../../shared/descriptions/builders';
 
 /** The conversation picker; `resource` lets the message resource reuse it. */
 export function conversationLocator(resource: string, operations: string[]): INodeProperties {

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { showFor } from '../../../shared/descriptions';
-import { apiRequest } from '../../../shared/request';
-import { hasRefusal, refuse } from '../../../shared/refusals';
+import { showFor } from '../../../shared/descriptions/builders';
+import { apiRequest } from '../../../shared/transport/request';
+import { hasRefusal, refuse } from '../../../shared/validation/refusals';
 import { conversationLocator } from './locator';
 
 const show = showFor('conversation', ['setCustomAttributes']);

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showFor } from '../../../shared/descriptions';
-import { UNIX_SECONDS } from '../../../shared/validation';
+import { showFor } from '../../../shared/descriptions/builders';
+import { UNIX_SECONDS } from '../../../shared/validation/checks';
 import { conversationLocator } from './locator';
 import { CONVERSATION_STATUSES } from './status';
 

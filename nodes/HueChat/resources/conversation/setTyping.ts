@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { showFor } from '../../../shared/descriptions';
+import { showFor } from '../../../shared/descriptions/builders';
 import { conversationLocator } from './locator';
 
 export const conversationSetTypingDescription: INodeProperties[] = [

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showFor, simplifyToggle } from '../../../shared/descriptions';
+import { showFor, simplifyToggle } from '../../../shared/descriptions/builders';
 import { conversationLocator } from './locator';
 import { CONVERSATION_PRIORITIES, PRIORITY_VALUE } from './priority';
 

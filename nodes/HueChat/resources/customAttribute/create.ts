@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showFor } from '../../../shared/descriptions';
+import { showFor } from '../../../shared/descriptions/builders';
 import { ATTRIBUTE_MODELS, definitionFields, DISPLAY_TYPES, listValuesField } from './fields';
 
 const show = showFor('customAttribute', ['create']);

@@ -1,9 +1,9 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { textField } from '../../../shared/descriptions';
+import { textField } from '../../../shared/descriptions/builders';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { refuse } from '../../../shared/refusals';
+import { refuse } from '../../../shared/validation/refusals';
 
 export const ATTRIBUTE_MODELS: INodePropertyOptions[] = [
 	{ name: 'Contact', value: 'contact_attribute' },

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showFor } from '../../../shared/descriptions';
+import { returnAllAndLimit, showFor } from '../../../shared/descriptions/builders';
 import { ATTRIBUTE_MODELS } from './fields';
 
 export const customAttributeGetAllDescription: INodeProperties[] = [

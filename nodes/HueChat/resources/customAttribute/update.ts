@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showFor, textField } from '../../../shared/descriptions';
+import { showFor, textField } from '../../../shared/descriptions/builders';
 import { definitionFields, listValuesField } from './fields';
 import { customAttributeLocator } from './locator';
 

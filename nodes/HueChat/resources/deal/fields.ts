@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { createOptions, idField, idLocator, showFor, textField } from '../../../shared/descriptions';
-import { parseJsonBody, UNIX_SECONDS } from '../../../shared/validation';
+import { createOptions, idField, idLocator, showFor, textField } from '../../../shared/descriptions/builders';
+import { parseJsonBody, UNIX_SECONDS } from '../../../shared/validation/checks';
 import { DECIMAL_TEXT, pipelinePicker, stagePicker } from './locator';
 
 const externalIdField: INodeProperties = textField('External ID', 'externalId', 'external_id', 'body', { placeholder: 'e.g. crm-4711', description: "The deal's ID in another system, such as your CRM; unique in the account" });

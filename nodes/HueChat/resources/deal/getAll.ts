@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idField, returnAllAndLimit, showFor, simplifyToggle, textField } from '../../../shared/descriptions';
-import { UNIX_SECONDS } from '../../../shared/validation';
+import { idField, returnAllAndLimit, showFor, simplifyToggle, textField } from '../../../shared/descriptions/builders';
+import { UNIX_SECONDS } from '../../../shared/validation/checks';
 import { DEAL_STATUSES, pipelinePicker, stagePicker } from './locator';
 
 export const dealGetAllDescription: INodeProperties[] = [

@@ -1,11 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { v2 } from '../../../shared/api';
-import { deleteRouting, idempotentCreateRouting, listRouting, recordRouting, simplifyToggle } from '../../../shared/descriptions';
-import { addIdempotencyKey } from '../../../shared/idempotency';
-import { lookupForUpsert, markUpsertAction, upsertRequest } from '../../../shared/upsert';
-import { V2_LIST } from '../../../shared/v2';
-import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation';
+import { v2 } from '../../../shared/transport/api';
+import { deleteRouting, idempotentCreateRouting, listRouting, recordRouting, simplifyToggle } from '../../../shared/descriptions/builders';
+import { addIdempotencyKey } from '../../../shared/transport/idempotency';
+import { lookupForUpsert, markUpsertAction, upsertRequest } from '../../../shared/upsert/createOrUpdate';
+import { V2_LIST } from '../../../shared/validation/inputExpressions';
+import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation/checks';
 import { dealCreateDescription, dealFieldChecks, dealMarkLostDescription, dealUpdateDescription, dealUpdateFieldNames } from './fields';
 import { dealGetAllDescription } from './getAll';
 import { dealIdCheck, dealLocator } from './locator';

@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { idLocator, showFor } from '../../../shared/descriptions';
+import { idLocator, showFor } from '../../../shared/descriptions/builders';
 
 export function dealLocator(operations: string[]): INodeProperties {
 	return idLocator({ name: 'dealId', displayName: 'Deal', searchMethod: 'searchDeals', idKind: 'uuid', description: 'The deal to use' }, showFor('deal', operations));

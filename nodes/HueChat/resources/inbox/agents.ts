@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../../shared/descriptions';
-import { agentIdsField } from '../agent/agentIds';
+import { returnAllAndLimit } from '../../../shared/descriptions/builders';
+import { agentIdsField } from '../../../shared/descriptions/agentIds';
 import { inboxLocator } from './locator';
 
 /** Get Agents, Add Agents, Set Agents and Remove Agents: the inbox, and the agents for the last three. */

@@ -1,8 +1,8 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { showFor, simplifyToggle } from '../../../shared/descriptions';
-import { refuse } from '../../../shared/refusals';
+import { showFor, simplifyToggle } from '../../../shared/descriptions/builders';
+import { refuse } from '../../../shared/validation/refusals';
 import { CHANNEL_TYPES, channelSettingFields, inboxSettingFields } from './fields';
 
 const show = showFor('inbox', ['create']);

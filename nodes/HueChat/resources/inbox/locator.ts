@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idLocator, showFor } from '../../../shared/descriptions';
+import { idLocator, showFor } from '../../../shared/descriptions/builders';
 
 /** The inbox picker: From List, By ID, or By URL (the inbox's settings page in the HueChat dashboard). */
 export function inboxLocator(operations: string[]): INodeProperties {

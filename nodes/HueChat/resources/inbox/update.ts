@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showFor, simplifyToggle, textField } from '../../../shared/descriptions';
+import { showFor, simplifyToggle, textField } from '../../../shared/descriptions/builders';
 import { channelSettingFields, inboxSettingFields } from './fields';
 import { inboxLocator } from './locator';
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { createOptions, showFor, textField } from '../../../shared/descriptions';
+import { createOptions, showFor, textField } from '../../../shared/descriptions/builders';
 import { conversationLocator } from '../conversation/locator';
 import { attachmentsField, templateField } from './body';
 

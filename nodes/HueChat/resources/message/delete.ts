@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { simplifyToggle } from '../../../shared/descriptions';
+import { simplifyToggle } from '../../../shared/descriptions/builders';
 import { conversationLocator } from '../conversation/locator';
 import { messageIdField } from './updateStatus';
 

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { downloadAttachments } from '../../../shared/attachments';
-import { returnAllAndLimit, showFor, simplifyToggle } from '../../../shared/descriptions';
+import { downloadAttachments } from '../../../shared/transport/attachments';
+import { returnAllAndLimit, showFor, simplifyToggle } from '../../../shared/descriptions/builders';
 import { conversationLocator } from '../conversation/locator';
 
 export const messageGetAllDescription: INodeProperties[] = [

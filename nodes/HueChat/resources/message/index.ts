@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { v1 } from '../../../shared/api';
-import { idempotentCreateRouting, listRouting, recordRouting } from '../../../shared/descriptions';
-import { checkFields, dropEmptyBodyFields } from '../../../shared/validation';
+import { v1 } from '../../../shared/transport/api';
+import { idempotentCreateRouting, listRouting, recordRouting } from '../../../shared/descriptions/builders';
+import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { conversationIdCheck } from '../conversation/locator';
 import { messageCreateBody } from './body';
 import { messageCreateDescription } from './create';

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { NodeApiError } from 'n8n-workflow';
 
-import { createOptions, idLocator, showFor } from '../../../shared/descriptions';
+import { createOptions, idLocator, showFor } from '../../../shared/descriptions/builders';
 import { recallFacts, rememberFacts } from '../../../shared/facts';
-import { apiRequest } from '../../../shared/request';
-import { hasRefusal, refuse } from '../../../shared/refusals';
-import { simplifyRecord } from '../../../shared/simplify';
-import { checkMatch, findOrCreateContact, keyFor, matchProperties, readMatch, v1Path } from '../contact/lookup';
+import { apiRequest } from '../../../shared/transport/request';
+import { hasRefusal, refuse } from '../../../shared/validation/refusals';
+import { simplifyRecord } from '../../../shared/output/simplify';
+import { checkMatch, findOrCreateContact, keyFor, matchProperties, readMatch, v1Path } from '../../../shared/upsert/contactLookup';
 import { applyMessageExtras, attachmentsField, readMessageExtras, templateField } from './body';
 
 /**

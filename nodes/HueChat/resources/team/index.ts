@@ -1,10 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { v1 } from '../../../shared/api';
-import { deleteRouting, listRouting, recordRouting } from '../../../shared/descriptions';
-import { itemsAt } from '../../../shared/request';
-import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation';
-import { checkAgentIds } from '../agent/agentIds';
+import { v1 } from '../../../shared/transport/api';
+import { deleteRouting, listRouting, recordRouting } from '../../../shared/descriptions/builders';
+import { itemsAt } from '../../../shared/transport/request';
+import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation/checks';
+import { checkAgentIds } from '../../../shared/descriptions/agentIds';
 import { teamCreateDescription } from './create';
 import { teamDeleteDescription } from './delete';
 import { teamGetDescription } from './get';

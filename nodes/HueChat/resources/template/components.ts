@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { parseJsonParameter, refuseInput } from '../../../shared/v2';
+import { parseJsonParameter, refuseInput } from '../../../shared/validation/inputExpressions';
 
 const showFields = { show: { resource: ['template'], operation: ['create'], componentsInput: ['fields'] } };
 const showJson = { show: { resource: ['template'], operation: ['create'], componentsInput: ['json'] } };

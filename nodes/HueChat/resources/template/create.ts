@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idLocator, showFor } from '../../../shared/descriptions';
-import { AS_NUMBER } from '../../../shared/v2';
+import { idLocator, showFor } from '../../../shared/descriptions/builders';
+import { AS_NUMBER } from '../../../shared/validation/inputExpressions';
 import { templateComponentFields } from './components';
 import { TEMPLATE_CATEGORIES } from './locator';
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idField, returnAllAndLimit, showFor, simplifyToggle, textField } from '../../../shared/descriptions';
+import { idField, returnAllAndLimit, showFor, simplifyToggle, textField } from '../../../shared/descriptions/builders';
 import { TEMPLATE_CATEGORIES, TEMPLATE_STATUSES } from './locator';
 
 export const templateGetAllDescription: INodeProperties[] = [

@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { v2 } from '../../../shared/api';
-import { deleteRouting, listRouting, recordRouting, simplifyToggle } from '../../../shared/descriptions';
-import { V2_LIST } from '../../../shared/v2';
-import { checkFields } from '../../../shared/validation';
+import { v2 } from '../../../shared/transport/api';
+import { deleteRouting, listRouting, recordRouting, simplifyToggle } from '../../../shared/descriptions/builders';
+import { V2_LIST } from '../../../shared/validation/inputExpressions';
+import { checkFields } from '../../../shared/validation/checks';
 import { buildTemplateComponents } from './components';
 import { templateCreateDescription } from './create';
 import { templateGetAllDescription } from './getAll';

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { createOptions, idField, idLocator, returnAllAndLimit, showFor, simplifyToggle, textField } from '../../../shared/descriptions';
-import { AS_NUMBER, TEXT_LIST } from '../../../shared/v2';
-import { parseJsonBody, UNIX_SECONDS } from '../../../shared/validation';
+import { createOptions, idField, idLocator, returnAllAndLimit, showFor, simplifyToggle, textField } from '../../../shared/descriptions/builders';
+import { AS_NUMBER, TEXT_LIST } from '../../../shared/validation/inputExpressions';
+import { parseJsonBody, UNIX_SECONDS } from '../../../shared/validation/checks';
 import { TICKET_PRIORITIES, TICKET_STATUSES } from './locator';
 
 /** The optional ticket fields Create and Update share (Update adds Subject and Contact ID). */

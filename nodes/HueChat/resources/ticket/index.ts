@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { v2 } from '../../../shared/api';
-import { deleteRouting, idempotentCreateRouting, listRouting, recordRouting, simplifyToggle } from '../../../shared/descriptions';
-import { V2_LIST } from '../../../shared/v2';
-import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation';
+import { v2 } from '../../../shared/transport/api';
+import { deleteRouting, idempotentCreateRouting, listRouting, recordRouting, simplifyToggle } from '../../../shared/descriptions/builders';
+import { V2_LIST } from '../../../shared/validation/inputExpressions';
+import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation/checks';
 import { ticketCommentDescription, ticketCreateDescription, ticketGetAllDescription, ticketUpdateDescription, ticketUpdateFieldNames } from './fields';
 import { ticketIdCheck, ticketLocator } from './locator';
 
