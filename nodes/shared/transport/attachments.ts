@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, IN8nHtt
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { refuse } from '../validation/refusals';
+import { ItemState } from '../state/itemState';
 
 /** HueChat (as Chatwoot) takes at most 15 files per message. */
 export const MAX_ATTACHMENTS = 15;
@@ -105,7 +106,7 @@ export function toMultipart(options: IHttpRequestOptions, files: FilePart[], jso
 }
 
 /** Per item: how many messages (newest first across pages) were already looked at, for Limit. */
-const claimed = new WeakMap<object, number>();
+const claimed = new ItemState<number>();
 
 function fileNameOf(attachment: IDataObject, index: number): string {
 	const url = String(attachment.data_url ?? '');

@@ -18,6 +18,7 @@ import { assertSafeBaseUrl, normalizeBaseUrl } from './baseUrl';
 import { networkError, problemToError, readProblem } from './errors';
 import { DEFAULT_CONCURRENCY, pacerFor, type Pacer } from './pacing';
 import { takeRefusal } from '../validation/refusals';
+import { ItemState } from '../state/itemState';
 import {
 	backoffDelay,
 	DEFAULT_RETRY_POLICY,
@@ -44,7 +45,7 @@ class HttpFailure extends Error {
 }
 
 /** The raw response of the latest request made for an item, keyed by its execution context. */
-const lastResponses = new WeakMap<object, IN8nHttpFullResponse>();
+const lastResponses = new ItemState<IN8nHttpFullResponse>();
 
 /** postReceive, first for every operation: remembers the raw page and stops HTTP errors from becoming items. */
 export async function inspectResponse(
@@ -57,11 +58,6 @@ export async function inspectResponse(
 	return items;
 }
 
-/** RoutingNode calls pagination with `Object.create(itemContext)`; postReceive runs with the item context itself. */
-function lastResponseFor(context: object): IN8nHttpFullResponse | undefined {
-	return lastResponses.get(context) ?? lastResponses.get(Object.getPrototypeOf(context) as object);
-}
-
 type RequestContext = IExecuteSingleFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
 /** The node's Request Options (Settings tab): how often to try and how many requests may run at once. */
@@ -71,7 +67,7 @@ interface RequestSettings {
 }
 
 /** Read once per item context: getNodeParameter costs n8n a parameter resolution, and a list asks once per page. */
-const settingsOf = new WeakMap<object, RequestSettings>();
+const settingsOf = new ItemState<RequestSettings>();
 
 function requestSettings(context: RequestContext): RequestSettings {
 	let settings = settingsOf.get(context);
@@ -99,7 +95,7 @@ function readRequestSettings(context: RequestContext): RequestSettings {
  * The key digest of a request context, per base URL. getCredentials() costs n8n a database read and a decryption
  * (~0.5 ms); a list calls this once per page with the same context, so it is read once per item, not per page.
  */
-const keyDigests = new WeakMap<object, Map<string, string>>();
+const keyDigests = new ItemState<Map<string, string>>();
 
 async function pacerForCredentials(context: RequestContext, baseUrl: string, maxConcurrency: number): Promise<Pacer> {
 	let digests = keyDigests.get(context);
@@ -157,7 +153,7 @@ async function send(context: IExecutePaginationFunctions, requestData: RequestDa
 	return await pacedWithRetries(context, options.baseURL, async (pacer) => {
 		const items = await context.makeRoutingRequest({ ...requestData, options });
 		// with pages read side by side this may be another page's response: of the same key, all the pacer needs
-		const response = lastResponseFor(context);
+		const response = lastResponses.get(context);
 		pacer.observe(response?.headers);
 		return { items, response };
 	});

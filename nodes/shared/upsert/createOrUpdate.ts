@@ -13,6 +13,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { accountPath, CREDENTIAL_TYPE } from '../transport/api';
 import { normalizeBaseUrl } from '../transport/baseUrl';
 import { hasRefusal, refuse } from '../validation/refusals';
+import { ItemState } from '../state/itemState';
 import { apiRequest, singleRequest } from '../transport/request';
 
 /**
@@ -26,7 +27,7 @@ import { apiRequest, singleRequest } from '../transport/request';
  */
 
 const chains = new Map<string, Promise<void>>();
-const releases = new WeakMap<object, () => void>();
+const releases = new ItemState<() => void>();
 
 /**
  * Waits for the previous holder of `key`. Every holder is released by `upsertRequest`, which RoutingNode always
@@ -48,14 +49,7 @@ async function acquire(key: string): Promise<() => void> {
 }
 
 function releaseLock(context: object): void {
-	for (const candidate of [context, Object.getPrototypeOf(context) as object]) {
-		const release = releases.get(candidate);
-		if (release) {
-			releases.delete(candidate);
-			release();
-			return;
-		}
-	}
+	releases.take(context)?.();
 }
 
 export interface UpsertSpec {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeEx
 import { NodeOperationError } from 'n8n-workflow';
 
 import { createOptions, showFor, textField } from '../../../shared/descriptions/builders';
-import { recallFacts, rememberFacts } from '../../../shared/facts';
+import { recallFacts, rememberFacts } from '../../../shared/state/facts';
 import { hasRefusal, refuse } from '../../../shared/validation/refusals';
 import { simplifyRecord } from '../../../shared/output/simplify';
 import { contactFields } from './fields';

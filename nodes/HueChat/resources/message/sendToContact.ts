@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeEx
 import type { NodeApiError } from 'n8n-workflow';
 
 import { createOptions, idLocator, showFor } from '../../../shared/descriptions/builders';
-import { recallFacts, rememberFacts } from '../../../shared/facts';
+import { recallFacts, rememberFacts } from '../../../shared/state/facts';
 import { apiRequest } from '../../../shared/transport/request';
 import { hasRefusal, refuse } from '../../../shared/validation/refusals';
 import { simplifyRecord } from '../../../shared/output/simplify';
