@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { idLocator, showFor } from '../../../shared/descriptions/builders';
+import { v1 } from '../../../shared/transport/api';
 
 /** The canned response picker: From List (searching short code and content) or By ID. */
 export function cannedResponseLocator(operations: string[]): INodeProperties {
@@ -11,3 +12,5 @@ export function cannedResponseLocator(operations: string[]): INodeProperties {
 }
 
 export const cannedResponseIdCheck = { parameter: 'cannedResponseId', label: 'Canned Response', check: 'positiveInteger' as const };
+
+export const cannedResponseUrl = v1('/canned_responses/{{$parameter.cannedResponseId}}');

@@ -1,8 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-
-import { textField } from '../../../shared/descriptions/builders';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { textField } from '../../../shared/descriptions/builders';
 import { refuse } from '../../../shared/validation/refusals';
 
 export const ATTRIBUTE_MODELS: INodePropertyOptions[] = [

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { idLocator, showFor } from '../../../shared/descriptions/builders';
+import { v1 } from '../../../shared/transport/api';
 
 /** The custom attribute picker: From List or By ID. */
 export function customAttributeLocator(operations: string[]): INodeProperties {
@@ -11,3 +12,5 @@ export function customAttributeLocator(operations: string[]): INodeProperties {
 }
 
 export const customAttributeIdCheck = { parameter: 'customAttributeId', label: 'Custom Attribute', check: 'positiveInteger' as const };
+
+export const customAttributeUrl = v1('/custom_attribute_definitions/{{$parameter.customAttributeId}}');

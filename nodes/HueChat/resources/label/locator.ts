@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { idLocator, showFor } from '../../../shared/descriptions/builders';
+import { v1 } from '../../../shared/transport/api';
 
 /** The label picker: From List or By ID. */
 export function labelLocator(operations: string[]): INodeProperties {
@@ -8,3 +9,5 @@ export function labelLocator(operations: string[]): INodeProperties {
 }
 
 export const labelIdCheck = { parameter: 'labelId', label: 'Label', check: 'positiveInteger' as const };
+
+export const labelUrl = v1('/labels/{{$parameter.labelId}}');

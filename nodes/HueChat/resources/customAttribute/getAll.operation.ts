@@ -1,9 +1,18 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showFor } from '../../../shared/descriptions/builders';
+import { returnAllAndLimit, showFor, listRouting } from '../../../shared/descriptions/builders';
+import { v1 } from '../../../shared/transport/api';
 import { ATTRIBUTE_MODELS } from './fields';
 
-export const customAttributeGetAllDescription: INodeProperties[] = [
+export const option: INodePropertyOptions = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many custom attributes',
+	description: 'List the custom attribute definitions of contacts, conversations or both',
+	routing: listRouting('GET', v1('/custom_attribute_definitions'), { style: 'whole' }),
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllAndLimit('customAttribute', 'getAll'),
 	{
 		displayName: 'Filters',

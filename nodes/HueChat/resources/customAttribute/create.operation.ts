@@ -1,11 +1,25 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { showFor } from '../../../shared/descriptions/builders';
-import { ATTRIBUTE_MODELS, definitionFields, DISPLAY_TYPES, listValuesField } from './fields';
+import { showFor, recordRouting } from '../../../shared/descriptions/builders';
+import { v1 } from '../../../shared/transport/api';
+import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
+import { ATTRIBUTE_MODELS, definitionFields, DISPLAY_TYPES, listValuesField, checkDefinition } from './fields';
 
 const show = showFor('customAttribute', ['create']);
 
-export const customAttributeCreateDescription: INodeProperties[] = [
+export const option: INodePropertyOptions = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a custom attribute',
+	description: 'Define a custom attribute for contacts or conversations',
+	routing: recordRouting('POST', v1('/custom_attribute_definitions'), undefined, [
+		checkFields({ parameter: 'displayName', label: 'Display Name', check: 'notBlank' }, { parameter: 'key', label: 'Key', check: 'notBlank' }),
+		checkDefinition('attributeValues', 'additionalFields.regexPattern', true),
+		dropEmptyBodyFields,
+	]),
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Applies To',
 		name: 'attributeModel',

@@ -1,0 +1,39 @@
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+
+import { showFor, recordRouting } from '../../../shared/descriptions/builders';
+import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation/checks';
+import { labelFields, labelTitleField, labelFieldChecks } from './fields';
+import { labelLocator, labelUrl, labelIdCheck } from './locator';
+
+const updateFields = [...labelFields, labelTitleField(false)];
+
+export const labelUpdateFieldNames = updateFields.map((field) => field.displayName);
+
+export const option: INodePropertyOptions = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a label',
+	description: 'Change the fields you set; a new title renames the label everywhere',
+	routing: recordRouting('PATCH', labelUrl, undefined, [
+		checkFields(
+			labelIdCheck,
+			{ parameter: 'updateFields.title', label: 'Title', check: 'labelTitle' },
+			...labelFieldChecks('updateFields'),
+		),
+		requireSomeField('updateFields', labelUpdateFieldNames),
+		dropEmptyBodyFields,
+	]),
+};
+
+export const properties: INodeProperties[] = [
+	labelLocator(['update']),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: showFor('label', ['update']),
+		options: updateFields,
+	},
+];
