@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { idLocator, showFor } from '../../../shared/descriptions/builders';
+import { v1 } from '../../../shared/transport/api';
 
 /** The inbox picker: From List, By ID, or By URL (the inbox's settings page in the HueChat dashboard). */
 export function inboxLocator(operations: string[]): INodeProperties {
@@ -11,3 +12,6 @@ export function inboxLocator(operations: string[]): INodeProperties {
 }
 
 export const inboxIdCheck = { parameter: 'inboxId', label: 'Inbox', check: 'positiveInteger' as const };
+
+export const inboxUrl = v1('/inboxes/{{$parameter.inboxId}}');
+

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { idLocator, showFor } from '../../../shared/descriptions/builders';
+import { v1 } from '../../../shared/transport/api';
 
 /** The team picker: From List, By ID, or By URL (the team's settings page in the HueChat dashboard). */
 export function teamLocator(operations: string[]): INodeProperties {
@@ -11,3 +12,6 @@ export function teamLocator(operations: string[]): INodeProperties {
 }
 
 export const teamIdCheck = { parameter: 'teamId', label: 'Team', check: 'positiveInteger' as const };
+
+export const teamUrl = v1('/teams/{{$parameter.teamId}}');
+

@@ -1,8 +1,9 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { showFor, simplifyToggle, textField } from '../../../shared/descriptions/builders';
-import { channelSettingFields, inboxSettingFields } from './fields';
-import { inboxLocator } from './locator';
+import { showFor, simplifyToggle, textField, recordRouting } from '../../../shared/descriptions/builders';
+import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation/checks';
+import { channelSettingFields, inboxSettingFields, inboxSettingChecks } from './fields';
+import { inboxLocator, inboxUrl, inboxIdCheck } from './locator';
 
 // alphabetical, as n8n's guidelines want
 const updateFields: INodeProperties[] = ([
@@ -14,7 +15,19 @@ const updateFields: INodeProperties[] = ([
 
 export const inboxUpdateFieldNames = updateFields.map((field) => field.displayName);
 
-export const inboxUpdateDescription: INodeProperties[] = [
+export const option: INodePropertyOptions = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update an inbox',
+	description: 'Change the settings you set',
+	routing: recordRouting('PATCH', inboxUrl, undefined, [
+		checkFields(inboxIdCheck, ...inboxSettingChecks('updateFields')),
+		requireSomeField('updateFields', inboxUpdateFieldNames),
+		dropEmptyBodyFields,
+	]),
+};
+
+export const properties: INodeProperties[] = [
 	inboxLocator(['update']),
 	{
 		displayName: 'Update Fields',

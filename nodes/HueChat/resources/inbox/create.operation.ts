@@ -1,9 +1,11 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { INodePropertyOptions, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { showFor, simplifyToggle } from '../../../shared/descriptions/builders';
+import { showFor, simplifyToggle, recordRouting } from '../../../shared/descriptions/builders';
+import { v1 } from '../../../shared/transport/api';
+import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { refuse } from '../../../shared/validation/refusals';
-import { CHANNEL_TYPES, channelSettingFields, inboxSettingFields } from './fields';
+import { CHANNEL_TYPES, channelSettingFields, inboxSettingFields, inboxSettingChecks } from './fields';
 
 const show = showFor('inbox', ['create']);
 const forChannels = (types: string[]) => ({ show: { resource: ['inbox'], operation: ['create'], channelType: types } });
@@ -33,7 +35,23 @@ export async function checkChannelFields(this: IExecuteSingleFunctions, options:
 	return options;
 }
 
-export const inboxCreateDescription: INodeProperties[] = [
+export const option: INodePropertyOptions = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create an inbox',
+	description: 'Create an inbox for a channel: API, website, email, WhatsApp, SMS, Telegram or LINE',
+	routing: recordRouting('POST', v1('/inboxes'), undefined, [
+		checkFields(
+			{ parameter: 'channelEmail', label: 'Email', check: 'email', optional: true },
+			{ parameter: 'phoneNumber', label: 'Phone Number', check: 'e164', optional: true },
+			...inboxSettingChecks('additionalFields'),
+		),
+		checkChannelFields,
+		dropEmptyBodyFields,
+	]),
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Name',
 		name: 'name',
