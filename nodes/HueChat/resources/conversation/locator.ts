@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { idLocator } from '../../../shared/descriptions/builders';
+import { v1 } from '../../../shared/transport/api';
+import { checkFields } from '../../../shared/validation/checks';
 
 /** The conversation picker; `resource` lets the message resource reuse it. */
 export function conversationLocator(resource: string, operations: string[]): INodeProperties {
@@ -17,3 +19,7 @@ export function conversationLocator(resource: string, operations: string[]): INo
 }
 
 export const conversationIdCheck = { parameter: 'conversationId', label: 'Conversation', check: 'positiveInteger' as const };
+
+export const conversationUrl = (suffix = '') => v1(`/conversations/{{$parameter.conversationId}}${suffix}`);
+export const checkConversationId = checkFields(conversationIdCheck);
+

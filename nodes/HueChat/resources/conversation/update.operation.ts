@@ -1,7 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { showFor, simplifyToggle } from '../../../shared/descriptions/builders';
-import { conversationLocator } from './locator';
+import { showFor, simplifyToggle, recordRouting } from '../../../shared/descriptions/builders';
+import { checkFields, requireSomeField } from '../../../shared/validation/checks';
+import { conversationLocator, conversationUrl, conversationIdCheck } from './locator';
 import { CONVERSATION_PRIORITIES, PRIORITY_VALUE } from './priority';
 
 export const conversationUpdateFields: INodeProperties[] = [
@@ -23,7 +24,18 @@ export const conversationUpdateFields: INodeProperties[] = [
 	},
 ];
 
-export const conversationUpdateDescription: INodeProperties[] = [
+export const option: INodePropertyOptions = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a conversation',
+	description: 'Change the priority or SLA policy of a conversation',
+	routing: recordRouting('PATCH', conversationUrl(), undefined, [
+		checkFields(conversationIdCheck, { parameter: 'updateFields.slaPolicyId', label: 'SLA Policy ID', check: 'positiveInteger' }),
+		requireSomeField('updateFields', conversationUpdateFields.map((field) => field.displayName)),
+	]),
+};
+
+export const properties: INodeProperties[] = [
 	conversationLocator('conversation', ['update']),
 	{
 		displayName: 'Update Fields',

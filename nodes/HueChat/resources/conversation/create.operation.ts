@@ -1,13 +1,32 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { createOptions, idLocator, showFor, textField } from '../../../shared/descriptions/builders';
+import { createOptions, idLocator, showFor, textField, idempotentCreateRouting } from '../../../shared/descriptions/builders';
+import { v1 } from '../../../shared/transport/api';
+import { parseJsonBody, checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { ISO_DATE } from '../../../shared/validation/inputExpressions';
-import { parseJsonBody } from '../../../shared/validation/checks';
 import { CONVERSATION_STATUSES } from './status';
 
 const show = showFor('conversation', ['create']);
 
-export const conversationCreateDescription: INodeProperties[] = [
+export const option: INodePropertyOptions = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a conversation',
+	description: 'Start a conversation with a contact in an inbox, optionally with a first message',
+	routing: {
+		...idempotentCreateRouting(v1('/conversations'), undefined, [
+			checkFields(
+				{ parameter: 'inboxId', label: 'Inbox', check: 'positiveInteger' },
+				{ parameter: 'contactId', label: 'Contact', check: 'positiveInteger' },
+				{ parameter: 'additionalFields.snoozedUntil', label: 'Snoozed Until', check: 'date' },
+			),
+			dropEmptyBodyFields,
+		]),
+		request: { method: 'POST', url: v1('/conversations'), body: { inbox_id: '={{ Number($parameter.inboxId) }}', contact_id: '={{ Number($parameter.contactId) }}' } },
+	},
+};
+
+export const properties: INodeProperties[] = [
 	idLocator(
 		{ name: 'inboxId', displayName: 'Inbox', searchMethod: 'searchInboxes', description: 'The inbox the conversation belongs to' },
 		show,

@@ -1,9 +1,17 @@
-import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodePropertyOptions, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/descriptions/builders';
-import { conversationLocator } from './locator';
+import { conversationLocator, conversationUrl, checkConversationId } from './locator';
 
-export const conversationSetTypingDescription: INodeProperties[] = [
+export const option: INodePropertyOptions = {
+	name: 'Set Typing',
+	value: 'setTyping',
+	action: 'Set the typing status of a conversation',
+	description: 'Show or hide the "agent is typing" indicator to the contact',
+	routing: { request: { method: 'POST', url: conversationUrl('/toggle_typing_status') }, send: { preSend: [checkConversationId] }, output: { postReceive: [typingSet] } },
+};
+
+export const properties: INodeProperties[] = [
 	conversationLocator('conversation', ['setTyping']),
 	{
 		displayName: 'Typing Status',

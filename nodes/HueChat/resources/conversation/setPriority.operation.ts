@@ -1,10 +1,18 @@
-import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodePropertyOptions, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/descriptions/builders';
-import { conversationLocator } from './locator';
+import { conversationLocator, conversationUrl, checkConversationId } from './locator';
 import { CONVERSATION_PRIORITIES, PRIORITY_VALUE } from './priority';
 
-export const conversationSetPriorityDescription: INodeProperties[] = [
+export const option: INodePropertyOptions = {
+	name: 'Set Priority',
+	value: 'setPriority',
+	action: 'Set the priority of a conversation',
+	description: 'Mark a conversation urgent, high, medium or low priority, or clear its priority',
+	routing: { request: { method: 'POST', url: conversationUrl('/toggle_priority') }, send: { preSend: [checkConversationId] }, output: { postReceive: [prioritySet] } },
+};
+
+export const properties: INodeProperties[] = [
 	conversationLocator('conversation', ['setPriority']),
 	{
 		displayName: 'Priority',

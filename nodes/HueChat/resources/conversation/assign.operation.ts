@@ -1,13 +1,25 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodePropertyOptions, IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { idLocator } from '../../../shared/descriptions/builders';
 import { refuse } from '../../../shared/validation/refusals';
-import { conversationLocator } from './locator';
+import { conversationLocator, conversationUrl, checkConversationId } from './locator';
 
 const showWhen = (assignTo: string[]) => ({ show: { resource: ['conversation'], operation: ['assign'], assignTo } });
 
-export const conversationAssignDescription: INodeProperties[] = [
+export const option: INodePropertyOptions = {
+	name: 'Assign',
+	value: 'assign',
+	action: 'Assign a conversation',
+	description: 'Assign a conversation to an agent or a team, or remove its agent or team',
+	routing: {
+		request: { method: 'POST', url: conversationUrl('/assignments') },
+		send: { preSend: [checkConversationId, assignmentBody] },
+		output: { postReceive: [assignmentOutput] },
+	},
+};
+
+export const properties: INodeProperties[] = [
 	conversationLocator('conversation', ['assign']),
 	{
 		displayName: 'Assign To',

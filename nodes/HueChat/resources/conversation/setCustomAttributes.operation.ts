@@ -1,14 +1,32 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { INodePropertyOptions, IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/descriptions/builders';
 import { apiRequest } from '../../../shared/transport/request';
 import { hasRefusal, refuse } from '../../../shared/validation/refusals';
-import { conversationLocator } from './locator';
+import { conversationLocator, conversationUrl, checkConversationId } from './locator';
 
 const show = showFor('conversation', ['setCustomAttributes']);
 
-export const conversationSetCustomAttributesDescription: INodeProperties[] = [
+/** postReceive: which conversation, and its custom attributes now. */
+async function withConversationId(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const id = Number(this.getNodeParameter('conversationId', '', { extractValue: true }));
+	return items.map((item) => ({ json: { conversation_id: id, ...item.json } }));
+}
+
+export const option: INodePropertyOptions = {
+	name: 'Set Custom Attributes',
+	value: 'setCustomAttributes',
+	action: 'Set the custom attributes of a conversation',
+	description: 'Set custom attribute values of a conversation, merged with the current ones or replacing them',
+	routing: {
+		request: { method: 'POST', url: conversationUrl('/custom_attributes') },
+		send: { preSend: [checkConversationId, customAttributesBody] },
+		output: { postReceive: [withConversationId] },
+	},
+};
+
+export const properties: INodeProperties[] = [
 	conversationLocator('conversation', ['setCustomAttributes']),
 	{
 		displayName: 'Custom Attributes',

@@ -1,6 +1,7 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showFor, simplifyToggle, textField } from '../../../shared/descriptions/builders';
+import { returnAllAndLimit, showFor, simplifyToggle, textField, listRouting } from '../../../shared/descriptions/builders';
+import { v1 } from '../../../shared/transport/api';
 
 /** The Filters of Get Many, also used by Get Counts (whose counts ignore the assignee type, as HueChat's do). */
 export function conversationListFilters(operation: string, withAssigneeType = true): INodeProperties {
@@ -75,7 +76,15 @@ export function conversationListFilters(operation: string, withAssigneeType = tr
 	return filters;
 }
 
-export const conversationGetAllDescription: INodeProperties[] = [
+export const option: INodePropertyOptions = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many conversations',
+	description: 'List conversations (open ones unless a status filter is set), 25 a page',
+	routing: listRouting('GET', v1('/conversations'), { style: 'pages', root: 'data.payload', pageSize: 25 }),
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllAndLimit('conversation', 'getAll'),
 	conversationListFilters('getAll'),
 	simplifyToggle('conversation', ['getAll']),
