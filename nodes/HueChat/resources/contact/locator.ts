@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { idLocator, showFor } from '../../../shared/descriptions/builders';
+import { v1 } from '../../../shared/transport/api';
+import { checkFields } from '../../../shared/validation/checks';
 
 export function contactLocator(operations: string[]): INodeProperties {
 	return idLocator(
@@ -8,3 +10,9 @@ export function contactLocator(operations: string[]): INodeProperties {
 		showFor('contact', operations),
 	);
 }
+
+export const contactUrl = v1('/contacts/{{$parameter.contactId}}');
+export const contactSubpath = (suffix: string) => v1(`/contacts/{{$parameter.contactId}}${suffix}`);
+export const contactIdCheck = { parameter: 'contactId', label: 'Contact', check: 'positiveInteger' as const };
+export const checkContactId = checkFields(contactIdCheck);
+

@@ -3,7 +3,7 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { showFor, recordRouting } from '../../../shared/descriptions/builders';
 import { v1 } from '../../../shared/transport/api';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
-import { labelFields, labelTitleField, labelFieldChecks } from './fields';
+import { labelSettingFields, labelTitleField, labelFieldChecks } from './fields';
 
 const show = showFor('label', ['create']);
 
@@ -27,6 +27,6 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: show,
-		options: labelFields,
+		options: labelSettingFields,
 	},
 ];

@@ -14,7 +14,7 @@ export const labelTitleField = (required: boolean): INodeProperties => ({
 });
 
 /** The optional label fields Create and Update share, alphabetical. */
-export const labelFields: INodeProperties[] = [
+export const labelSettingFields: INodeProperties[] = [
 	{
 		displayName: 'Color',
 		name: 'color',

@@ -2,10 +2,10 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
 import { showFor, recordRouting } from '../../../shared/descriptions/builders';
 import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation/checks';
-import { labelFields, labelTitleField, labelFieldChecks } from './fields';
+import { labelSettingFields, labelTitleField, labelFieldChecks } from './fields';
 import { labelLocator, labelUrl, labelIdCheck } from './locator';
 
-const updateFields = [...labelFields, labelTitleField(false)];
+const updateFields = [...labelSettingFields, labelTitleField(false)];
 
 export const labelUpdateFieldNames = updateFields.map((field) => field.displayName);
 

@@ -1,18 +1,33 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodePropertyOptions, IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { createOptions, showFor, textField } from '../../../shared/descriptions/builders';
-import { recallFacts, rememberFacts } from '../../../shared/state/facts';
-import { hasRefusal, refuse } from '../../../shared/validation/refusals';
 import { simplifyRecord } from '../../../shared/output/simplify';
-import { contactFields } from './fields';
+import { recallFacts, rememberFacts } from '../../../shared/state/facts';
+import { v1 } from '../../../shared/transport/api';
+import { itemsAt } from '../../../shared/transport/request';
 import { checkMatch, findOrCreateContact, keyFor, matchProperties, readMatch, v1Path } from '../../../shared/upsert/contactLookup';
+import { checkFields } from '../../../shared/validation/checks';
+import { hasRefusal, refuse } from '../../../shared/validation/refusals';
+import { contactFields, contactFieldChecks } from './fields';
 
 const show = showFor('contact', ['upsert']);
 
 const nameField: INodeProperties = textField('Name', 'name', 'name', 'body', { description: 'Set on a new contact, and on the existing one' });
 
-export const contactUpsertDescription: INodeProperties[] = [
+export const option: INodePropertyOptions = {
+	name: 'Create or Update',
+	value: 'upsert',
+	action: 'Create or update a contact',
+	description: 'Create a new record, or update the current one if it already exists (upsert)',
+	routing: {
+		request: { method: 'POST', url: v1('/contacts') },
+		send: { preSend: [checkFields(...contactFieldChecks('additionalFields')), upsertContact] },
+		output: { postReceive: [itemsAt('payload'), upsertOutput] },
+	},
+};
+
+export const properties: INodeProperties[] = [
 	...matchProperties('contact', 'upsert', 'identifies the contact: the one holding it is updated, or a new one is created with it'),
 	{
 		displayName: 'Additional Fields',

@@ -1,12 +1,28 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { INodePropertyOptions, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { idLocator, showFor, simplifyToggle } from '../../../shared/descriptions/builders';
+import { idLocator, showFor, simplifyToggle, recordRouting } from '../../../shared/descriptions/builders';
+import { v1 } from '../../../shared/transport/api';
+import { checkFields } from '../../../shared/validation/checks';
 import { refuse } from '../../../shared/validation/refusals';
 
 const show = showFor('contact', ['merge']);
 
-export const contactMergeDescription: INodeProperties[] = [
+export const option: INodePropertyOptions = {
+	name: 'Merge',
+	value: 'merge',
+	action: 'Merge two contacts',
+	description: 'Move a contact’s conversations, labels and details into another contact and delete it',
+	routing: recordRouting('POST', v1('/actions/contact_merge'), undefined, [
+		checkFields(
+			{ parameter: 'contactId', label: 'Base Contact', check: 'positiveInteger' },
+			{ parameter: 'mergeeContactId', label: 'Contact to Merge', check: 'positiveInteger' },
+		),
+		mergeBody,
+	]),
+};
+
+export const properties: INodeProperties[] = [
 	idLocator(
 		{ name: 'contactId', displayName: 'Base Contact', searchMethod: 'searchContacts', urlSegment: 'contacts', description: 'The contact that stays and receives the other one' },
 		show,
