@@ -1,7 +1,9 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { showFor, simplifyToggle } from '../../../shared/descriptions/builders';
-import { conversationLocator } from '../conversation/locator';
+import { showFor, simplifyToggle, recordRouting } from '../../../shared/descriptions/builders';
+import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
+import { conversationLocator, conversationIdCheck } from '../conversation/locator';
+import { messageIdCheck, messagePath } from './paths';
 
 export const messageIdField = (operations: string[]): INodeProperties => ({
 	displayName: 'Message ID',
@@ -14,7 +16,15 @@ export const messageIdField = (operations: string[]): INodeProperties => ({
 	displayOptions: showFor('message', operations),
 });
 
-export const messageUpdateStatusDescription: INodeProperties[] = [
+export const option: INodePropertyOptions = {
+	name: 'Update Status',
+	value: 'updateStatus',
+	action: 'Update the status of a message',
+	description: 'Report a message as sent, delivered, read or failed (messages of API inboxes)',
+	routing: recordRouting('PATCH', messagePath, undefined, [checkFields(conversationIdCheck, messageIdCheck), dropEmptyBodyFields]),
+};
+
+export const properties: INodeProperties[] = [
 	conversationLocator('message', ['updateStatus']),
 	messageIdField(['updateStatus']),
 	{

@@ -1,10 +1,20 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
+import { returnAllAndLimit, showFor, simplifyToggle, listRouting } from '../../../shared/descriptions/builders';
 import { downloadAttachments } from '../../../shared/transport/attachments';
-import { returnAllAndLimit, showFor, simplifyToggle } from '../../../shared/descriptions/builders';
-import { conversationLocator } from '../conversation/locator';
+import { checkFields } from '../../../shared/validation/checks';
+import { conversationLocator, conversationIdCheck } from '../conversation/locator';
+import { messagesPath } from './paths';
 
-export const messageGetAllDescription: INodeProperties[] = [
+export const option: INodePropertyOptions = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many messages',
+	description: 'List the messages of a conversation, oldest first, newest when limited',
+	routing: listRouting('GET', messagesPath, { style: 'before', root: 'payload' }, [checkFields(conversationIdCheck)]),
+};
+
+export const properties: INodeProperties[] = [
 	conversationLocator('message', ['getAll']),
 	...returnAllAndLimit('message', 'getAll'),
 	{

@@ -1,12 +1,22 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { createOptions, showFor, textField } from '../../../shared/descriptions/builders';
-import { conversationLocator } from '../conversation/locator';
-import { attachmentsField, templateField } from './body';
+import { createOptions, showFor, textField, idempotentCreateRouting } from '../../../shared/descriptions/builders';
+import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
+import { conversationLocator, conversationIdCheck } from '../conversation/locator';
+import { attachmentsField, templateField, messageCreateBody } from './body';
+import { messagesPath } from './paths';
 
 const show = showFor('message', ['create']);
 
-export const messageCreateDescription: INodeProperties[] = [
+export const option: INodePropertyOptions = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a message',
+	description: 'Send a message (or add a private note) in a conversation, with a template or attachments if you like',
+	routing: idempotentCreateRouting(messagesPath, undefined, [checkFields(conversationIdCheck), dropEmptyBodyFields, messageCreateBody]),
+};
+
+export const properties: INodeProperties[] = [
 	conversationLocator('message', ['create']),
 	{
 		displayName: 'Content',

@@ -1,12 +1,13 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import type { NodeApiError } from 'n8n-workflow';
+import type { INodePropertyOptions, IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties, NodeApiError } from 'n8n-workflow';
 
-import { createOptions, idLocator, showFor } from '../../../shared/descriptions/builders';
-import { recallFacts, rememberFacts } from '../../../shared/state/facts';
-import { apiRequest } from '../../../shared/transport/request';
-import { hasRefusal, refuse } from '../../../shared/validation/refusals';
+import { createOptions, idLocator, showFor, idempotentCreateRouting } from '../../../shared/descriptions/builders';
 import { simplifyRecord } from '../../../shared/output/simplify';
+import { recallFacts, rememberFacts } from '../../../shared/state/facts';
+import { v1 } from '../../../shared/transport/api';
+import { apiRequest } from '../../../shared/transport/request';
 import { checkMatch, findOrCreateContact, keyFor, matchProperties, readMatch, v1Path } from '../../../shared/upsert/contactLookup';
+import { checkFields } from '../../../shared/validation/checks';
+import { hasRefusal, refuse } from '../../../shared/validation/refusals';
 import { applyMessageExtras, attachmentsField, readMessageExtras, templateField } from './body';
 
 /**
@@ -18,7 +19,23 @@ import { applyMessageExtras, attachmentsField, readMessageExtras, templateField 
 
 const show = showFor('message', ['sendToContact']);
 
-export const messageSendToContactDescription: INodeProperties[] = [
+export const option: INodePropertyOptions = {
+	name: 'Send to Contact',
+	value: 'sendToContact',
+	action: 'Send a message to a contact',
+	description:
+		'Find or create the contact by email, phone number or identifier, reuse its open conversation in the inbox or start one, and send the message',
+	routing: {
+		// `{conversation}` is filled in once the conversation is found or started
+		...idempotentCreateRouting(v1('/conversations/{conversation}/messages'), undefined, [
+			checkFields({ parameter: 'inboxId', label: 'Inbox', check: 'positiveInteger' }),
+			sendToContact,
+		]),
+		output: { postReceive: [sentToContact] },
+	},
+};
+
+export const properties: INodeProperties[] = [
 	idLocator(
 		{ name: 'inboxId', displayName: 'Inbox', searchMethod: 'searchInboxes', urlSegment: 'settings/inboxes', description: 'The inbox (channel) to send through' },
 		show,
