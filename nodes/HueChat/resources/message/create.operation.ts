@@ -4,7 +4,7 @@ import { createOptions, showFor, textField, idempotentCreateRouting } from '../.
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { conversationLocator, conversationIdCheck } from '../conversation/locator';
 import { attachmentsField, templateField, messageCreateBody } from './body';
-import { messagesPath } from './paths';
+import { messagesPath } from './message';
 
 const show = showFor('message', ['create']);
 

@@ -3,8 +3,7 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { simplifyToggle } from '../../../shared/descriptions/builders';
 import { checkFields } from '../../../shared/validation/checks';
 import { conversationLocator, conversationIdCheck } from '../conversation/locator';
-import { messageIdCheck, messagePath } from './paths';
-import { messageIdField } from './updateStatus.operation';
+import { messageIdCheck, messageIdField, messagePath } from './message';
 
 export const option: INodePropertyOptions = {
 	name: 'Delete',

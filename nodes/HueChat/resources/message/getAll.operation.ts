@@ -4,7 +4,7 @@ import { returnAllAndLimit, showFor, simplifyToggle, listRouting } from '../../.
 import { downloadAttachments } from '../../../shared/transport/attachments';
 import { checkFields } from '../../../shared/validation/checks';
 import { conversationLocator, conversationIdCheck } from '../conversation/locator';
-import { messagesPath } from './paths';
+import { messagesPath } from './message';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',

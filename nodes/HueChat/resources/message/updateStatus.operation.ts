@@ -3,18 +3,7 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { showFor, simplifyToggle, recordRouting } from '../../../shared/descriptions/builders';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { conversationLocator, conversationIdCheck } from '../conversation/locator';
-import { messageIdCheck, messagePath } from './paths';
-
-export const messageIdField = (operations: string[]): INodeProperties => ({
-	displayName: 'Message ID',
-	name: 'messageId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. 1042',
-	description: 'The ID of the message, as Get Many or the trigger output it',
-	displayOptions: showFor('message', operations),
-});
+import { messageIdField, messageIdCheck, messagePath } from './message';
 
 export const option: INodePropertyOptions = {
 	name: 'Update Status',
