@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { idLocator, showFor } from '../../../shared/descriptions/builders';
+import { v2 } from '../../../shared/transport/api';
 
 export function broadcastLocator(operations: string[]): INodeProperties {
 	return idLocator(
@@ -10,3 +11,5 @@ export function broadcastLocator(operations: string[]): INodeProperties {
 }
 
 export const broadcastIdCheck = { parameter: 'broadcastId', label: 'Broadcast', check: 'uuid' as const };
+
+export const broadcastUrl = (suffix = '') => v2(`/broadcasts/{{$parameter.broadcastId}}${suffix}`);

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { idLocator, showFor } from '../../../shared/descriptions/builders';
+import { v2 } from '../../../shared/transport/api';
 
 export function templateLocator(operations: string[]): INodeProperties {
 	return idLocator(
@@ -24,3 +25,5 @@ export const TEMPLATE_STATUSES = [
 	{ name: 'Pending', value: 'pending' },
 	{ name: 'Rejected', value: 'rejected' },
 ];
+
+export const templateUrl = v2('/templates/{{$parameter.templateId}}');

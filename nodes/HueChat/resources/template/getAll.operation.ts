@@ -1,9 +1,19 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { idField, returnAllAndLimit, showFor, simplifyToggle, textField } from '../../../shared/descriptions/builders';
+import { idField, returnAllAndLimit, showFor, simplifyToggle, textField, listRouting } from '../../../shared/descriptions/builders';
+import { v2 } from '../../../shared/transport/api';
+import { V2_LIST } from '../../../shared/validation/inputExpressions';
 import { TEMPLATE_CATEGORIES, TEMPLATE_STATUSES } from './locator';
 
-export const templateGetAllDescription: INodeProperties[] = [
+export const option: INodePropertyOptions = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many templates',
+	description: 'List message templates, 100 a request, following the pages for you',
+	routing: listRouting('GET', v2('/templates'), V2_LIST),
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllAndLimit('template', 'getAll'),
 	{
 		displayName: 'Filters',

@@ -1,12 +1,31 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { createOptions, idLocator, showFor } from '../../../shared/descriptions/builders';
+import { createOptions, idLocator, showFor, idempotentCreateRouting } from '../../../shared/descriptions/builders';
+import { v2 } from '../../../shared/transport/api';
+import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { AS_NUMBER, ISO_DATE } from '../../../shared/validation/inputExpressions';
-import { audienceJson, audienceRows, templateVariableRows } from './fields';
+import { audienceJson, audienceRows, templateVariableRows, buildBroadcastCreate } from './fields';
 
 const show = showFor('broadcast', ['create']);
 
-export const broadcastCreateDescription: INodeProperties[] = [
+export const option: INodePropertyOptions = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a broadcast',
+	description: 'Create a draft (or, with Scheduled At, a scheduled) broadcast of an approved template',
+	routing: idempotentCreateRouting(v2('/broadcasts'), undefined, [
+		checkFields(
+			{ parameter: 'name', label: 'Name', check: 'notBlank' },
+			{ parameter: 'inboxId', label: 'Inbox', check: 'positiveInteger' },
+			{ parameter: 'templateId', label: 'Template', check: 'uuid' },
+			{ parameter: 'additionalFields.scheduledAt', label: 'Scheduled At', check: 'date' },
+		),
+		dropEmptyBodyFields,
+		buildBroadcastCreate,
+	]),
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Name',
 		name: 'name',

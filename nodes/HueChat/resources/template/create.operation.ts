@@ -1,13 +1,26 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { idLocator, showFor } from '../../../shared/descriptions/builders';
+import { idLocator, showFor, recordRouting } from '../../../shared/descriptions/builders';
+import { v2 } from '../../../shared/transport/api';
+import { checkFields } from '../../../shared/validation/checks';
 import { AS_NUMBER } from '../../../shared/validation/inputExpressions';
-import { templateComponentFields } from './components';
+import { templateComponentFields, buildTemplateComponents } from './components';
 import { TEMPLATE_CATEGORIES } from './locator';
 
 const show = showFor('template', ['create']);
 
-export const templateCreateDescription: INodeProperties[] = [
+export const option: INodePropertyOptions = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a template',
+	description: 'Submit a WhatsApp message template for review (it starts pending, then is approved or rejected)',
+	routing: recordRouting('POST', v2('/templates'), undefined, [
+		checkFields({ parameter: 'name', label: 'Name', check: 'notBlank' }, { parameter: 'inboxId', label: 'Inbox', check: 'positiveInteger' }),
+		buildTemplateComponents,
+	]),
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Name',
 		name: 'name',

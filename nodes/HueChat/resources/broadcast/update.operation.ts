@@ -1,10 +1,28 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { idField, showFor, simplifyToggle, textField } from '../../../shared/descriptions/builders';
+import { idField, showFor, simplifyToggle, textField, recordRouting } from '../../../shared/descriptions/builders';
+import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation/checks';
 import { ISO_DATE } from '../../../shared/validation/inputExpressions';
-import { audienceJson, audienceRows, templateVariableRows } from './fields';
+import { audienceJson, audienceRows, templateVariableRows, buildBroadcastUpdate } from './fields';
+import { broadcastIdCheck, broadcastLocator, broadcastUrl } from './locator';
 
-export const broadcastUpdateDescription: INodeProperties[] = [
+const broadcastUpdateFieldNames = ['Audience', 'Audience (JSON)', 'Inbox ID', 'Name', 'Scheduled At', 'Template', 'Template Variables', 'Unschedule'];
+
+export const option: INodePropertyOptions = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a broadcast',
+	description: 'Change a draft or scheduled broadcast; only the fields you set change',
+	routing: recordRouting('PATCH', broadcastUrl(), undefined, [
+		checkFields(broadcastIdCheck, { parameter: 'updateFields.scheduledAt', label: 'Scheduled At', check: 'date' }),
+		requireSomeField('updateFields', broadcastUpdateFieldNames),
+		dropEmptyBodyFields,
+		buildBroadcastUpdate,
+	]),
+};
+
+export const properties: INodeProperties[] = [
+	broadcastLocator(['update']),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -47,5 +65,3 @@ export const broadcastUpdateDescription: INodeProperties[] = [
 	},
 	simplifyToggle('broadcast', ['update']),
 ];
-
-export const broadcastUpdateFieldNames = ['Audience', 'Audience (JSON)', 'Inbox ID', 'Name', 'Scheduled At', 'Template', 'Template Variables', 'Unschedule'];
