@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { idLocator, showFor } from '../../../shared/descriptions/builders';
+import { v2 } from '../../../shared/transport/api';
 
 export function dealLocator(operations: string[]): INodeProperties {
 	return idLocator({ name: 'dealId', displayName: 'Deal', searchMethod: 'searchDeals', idKind: 'uuid', description: 'The deal to use' }, showFor('deal', operations));
@@ -44,3 +45,6 @@ export function pipelinePicker(extra: Partial<INodeProperties> = {}): INodePrope
 		...extra,
 	};
 }
+
+export const dealUrl = (suffix = '') => v2(`/deals/{{$parameter.dealId}}${suffix}`);
+

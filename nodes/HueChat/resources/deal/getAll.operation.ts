@@ -1,10 +1,20 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { idField, returnAllAndLimit, showFor, simplifyToggle, textField } from '../../../shared/descriptions/builders';
-import { UNIX_SECONDS } from '../../../shared/validation/checks';
+import { idField, returnAllAndLimit, showFor, simplifyToggle, textField, listRouting } from '../../../shared/descriptions/builders';
+import { v2 } from '../../../shared/transport/api';
+import { UNIX_SECONDS, checkFields } from '../../../shared/validation/checks';
+import { V2_LIST } from '../../../shared/validation/inputExpressions';
 import { DEAL_STATUSES, pipelinePicker, stagePicker } from './locator';
 
-export const dealGetAllDescription: INodeProperties[] = [
+export const option: INodePropertyOptions = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many deals',
+	description: 'List deals, 100 a request, following the pages for you',
+	routing: listRouting('GET', v2('/deals'), V2_LIST, [checkFields({ parameter: 'filters.updatedSince', label: 'Updated Since', check: 'date' })]),
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllAndLimit('deal', 'getAll'),
 	{
 		displayName: 'Filters',
