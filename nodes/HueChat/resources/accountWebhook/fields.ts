@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { textField } from '../../../shared/descriptions/builders';
-
+import { textField, showFor } from '../../../shared/descriptions/builders';
 import { v1EventOptions } from '../../../shared/webhookEvents';
 
 export function subscriptionsField(displayOptions: INodeProperties['displayOptions'], required: boolean): INodeProperties {
@@ -43,3 +42,10 @@ export const accountWebhookOptionalFields: INodeProperties[] = [
 	},
 	textField('Name', 'name', 'name', 'body', { placeholder: 'e.g. CRM sync', description: 'A name to recognise the webhook by' }),
 ];
+
+export const showForOperation = (operation: string) => showFor('accountWebhook', [operation]);
+
+/** Update's fields: the optional ones, Events and URL, alphabetical. */
+export const accountWebhookUpdateFields: INodeProperties[] = [...accountWebhookOptionalFields, subscriptionsField(undefined, false), webhookUrlField(undefined, false)].sort((a, b) =>
+	a.displayName.localeCompare(b.displayName),
+);

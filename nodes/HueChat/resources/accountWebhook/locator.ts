@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { idLocator, showFor } from '../../../shared/descriptions/builders';
+import { v1 } from '../../../shared/transport/api';
+import { checkFields } from '../../../shared/validation/checks';
 
 export function accountWebhookLocator(operations: string[]): INodeProperties {
 	return idLocator(
@@ -10,3 +12,7 @@ export function accountWebhookLocator(operations: string[]): INodeProperties {
 }
 
 export const accountWebhookIdCheck = { parameter: 'accountWebhookId', label: 'Webhook', check: 'positiveInteger' as const };
+
+export const accountWebhookUrl = v1('/webhooks/{{$parameter.accountWebhookId}}');
+export const checkAccountWebhookId = checkFields(accountWebhookIdCheck);
+

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { idLocator, showFor } from '../../../shared/descriptions/builders';
+import { v2 } from '../../../shared/transport/api';
 
 export function contactListLocator(operations: string[]): INodeProperties {
 	return idLocator(
@@ -10,3 +11,6 @@ export function contactListLocator(operations: string[]): INodeProperties {
 }
 
 export const contactListIdCheck = { parameter: 'contactListId', label: 'Contact List', check: 'uuid' as const };
+
+export const contactListUrl = (suffix = '') => v2(`/contact_lists/{{$parameter.contactListId}}${suffix}`);
+

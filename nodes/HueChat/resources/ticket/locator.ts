@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { idLocator, showFor } from '../../../shared/descriptions/builders';
+import { v2 } from '../../../shared/transport/api';
 
 export function ticketLocator(operations: string[]): INodeProperties {
 	return idLocator(
@@ -25,3 +26,5 @@ export const TICKET_PRIORITIES: INodePropertyOptions[] = [
 	{ name: 'High', value: 'high' },
 	{ name: 'Urgent', value: 'urgent' },
 ];
+
+export const ticketUrl = (suffix = '') => v2(`/tickets/{{$parameter.ticketId}}${suffix}`);

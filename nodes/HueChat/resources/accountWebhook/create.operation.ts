@@ -1,0 +1,28 @@
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+
+import { recordRouting } from '../../../shared/descriptions/builders';
+import { v1 } from '../../../shared/transport/api';
+import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
+import { accountWebhookOptionalFields, showForOperation, subscriptionsField, webhookUrlField } from './fields';
+
+export const option: INodePropertyOptions = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create an account webhook',
+	description: 'Subscribe a URL to Chatwoot-style events; the output holds the signing secret',
+	routing: recordRouting('POST', v1('/webhooks'), 'payload.webhook', [checkFields({ parameter: 'url', label: 'URL', check: 'notBlank' }), dropEmptyBodyFields]),
+};
+
+export const properties: INodeProperties[] = [
+	webhookUrlField(showForOperation('create'), true),
+	subscriptionsField(showForOperation('create'), true),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: showForOperation('create'),
+		options: accountWebhookOptionalFields,
+	},
+];

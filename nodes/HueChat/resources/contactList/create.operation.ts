@@ -1,0 +1,37 @@
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+
+import { recordRouting, showFor, textField } from '../../../shared/descriptions/builders';
+import { v2 } from '../../../shared/transport/api';
+import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
+
+export const option: INodePropertyOptions = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a contact list',
+	description: 'Create an empty contact list (add its members with Add Contacts)',
+	routing: recordRouting('POST', v2('/contact_lists'), undefined, [checkFields({ parameter: 'name', label: 'Name', check: 'notBlank' }), dropEmptyBodyFields]),
+};
+
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Newsletter subscribers',
+		displayOptions: showFor('contactList', ['create']),
+		routing: { send: { type: 'body', property: 'name' } },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: showFor('contactList', ['create']),
+		options: [
+			textField('Description', 'description', 'description'),
+		],
+	},
+];

@@ -1,0 +1,3 @@
+
+export const pipelineIdCheck = { parameter: 'pipelineId', label: 'Pipeline', check: 'uuid' as const };
+
