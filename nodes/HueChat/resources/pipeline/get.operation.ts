@@ -1,9 +1,9 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { idLocator, recordRouting, showFor } from '../../../shared/descriptions/builders';
+import { recordRouting } from '../../../shared/descriptions/builders';
 import { v2 } from '../../../shared/transport/api';
 import { checkFields } from '../../../shared/validation/checks';
-import { pipelineIdCheck } from './locator';
+import { pipelineIdCheck, pipelineLocator } from './locator';
 
 export const option: INodePropertyOptions = {
 	name: 'Get',
@@ -14,8 +14,5 @@ export const option: INodePropertyOptions = {
 };
 
 export const properties: INodeProperties[] = [
-	idLocator(
-		{ name: 'pipelineId', displayName: 'Pipeline', searchMethod: 'searchPipelines', idKind: 'uuid', description: 'The pipeline to use' },
-		showFor('pipeline', ['get']),
-	),
+	pipelineLocator(['get']),
 ];
