@@ -1,7 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { BASE_URL_EXPRESSION } from '../../credentials/HueChatApi.credentials';
+import { BASE_URL_EXPRESSION } from '../shared/transport/baseUrl';
 import { CREDENTIAL_TYPE } from '../shared/transport/api';
 import { fillAccountId } from '../shared/transport/fillAccountId';
 import { requestSettingsProperty } from '../shared/descriptions/builders';

@@ -3,6 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeLis
 import { accountPath, CREDENTIAL_TYPE } from '../transport/api';
 import { normalizeBaseUrl } from '../transport/baseUrl';
 import { apiRequest } from '../transport/request';
+import { valueAt } from '../output/valueAt';
 
 /** How one resource's "From List" is fetched and labelled: data, so every locator pages and searches alike. */
 interface SearchSpec {
@@ -20,10 +21,6 @@ interface SearchSpec {
 	label: (record: IDataObject) => string;
 }
 
-function dig(source: unknown, path: string | undefined): unknown {
-	if (!path) return source;
-	return path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as IDataObject)[k] : undefined), source);
-}
 
 const SEARCHES: Record<string, SearchSpec> = {
 	// v2 records (UUID ids): 100 a page; tickets and deals are searched server-side with `q`.
@@ -115,7 +112,7 @@ const SEARCHES: Record<string, SearchSpec> = {
 		pageSize: 25,
 		dashboardSegment: 'conversations',
 		label: (c) => {
-			const sender = (dig(c, 'meta.sender.name') as string) || 'Unknown contact';
+			const sender = (valueAt(c, 'meta.sender.name') as string) || 'Unknown contact';
 			return `#${String(c.id)} · ${sender} · ${String(c.status)}`;
 		},
 	},
@@ -178,7 +175,7 @@ async function search(context: ILoadOptionsFunctions, spec: SearchSpec, filter?:
 		...(filter && serverSide ? { [spec.searchParam ?? 'q']: filter } : {}),
 	};
 	const body = await apiRequest(context, 'GET', accountPath(api, credentials.accountId, path), { qs });
-	const records = (Array.isArray(dig(body, spec.root)) ? dig(body, spec.root) : []) as IDataObject[];
+	const records = (Array.isArray(valueAt(body, spec.root)) ? valueAt(body, spec.root) : []) as IDataObject[];
 	const dashboard = normalizeBaseUrl(credentials.baseUrl);
 	const needle = !serverSide && filter ? filter.toLowerCase() : undefined;
 	const results: INodeListSearchItems[] = records
@@ -188,8 +185,8 @@ async function search(context: ILoadOptionsFunctions, spec: SearchSpec, filter?:
 			url: spec.dashboardSegment ? `${dashboard}/app/accounts/${String(credentials.accountId)}/${spec.dashboardSegment}/${String(record.id)}` : undefined,
 		}))
 		.filter((item) => !needle || item.name.toLowerCase().includes(needle) || item.value === needle);
-	const hasMore = dig(body, 'meta.has_more');
-	const totalPages = Number(dig(body, 'meta.total_pages'));
+	const hasMore = valueAt(body, 'meta.has_more');
+	const totalPages = Number(valueAt(body, 'meta.total_pages'));
 	const more =
 		typeof hasMore === 'boolean' ? hasMore : Number.isFinite(totalPages) ? page < totalPages : records.length >= spec.pageSize;
 	return { results, paginationToken: more ? String(page + 1) : undefined };

@@ -1,12 +1,10 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
+import { valueAt } from './valueAt';
 
 const MESSAGE_TYPES = ['incoming', 'outgoing', 'activity', 'template'];
 
 type Picker = string | ((record: IDataObject) => unknown);
 
-function pick(record: IDataObject, path: string): unknown {
-	return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as IDataObject)[key] : undefined), record);
-}
 
 /** The ≤ 10 fields a workflow usually needs from each big object, flattened. Data, not code. */
 export const SIMPLIFIED_FIELDS: Record<string, Record<string, Picker>> = {
@@ -111,7 +109,7 @@ export const SIMPLIFIED_FIELDS: Record<string, Record<string, Picker>> = {
 export function simplifyRecord(resource: string, record: IDataObject): IDataObject {
 	const simplified: IDataObject = {};
 	for (const [field, picker] of Object.entries(SIMPLIFIED_FIELDS[resource])) {
-		const value = typeof picker === 'function' ? picker(record) : pick(record, picker);
+		const value = typeof picker === 'function' ? picker(record) : valueAt(record, picker);
 		simplified[field] = (value ?? null) as IDataObject[string];
 	}
 	return simplified;

@@ -3,13 +3,21 @@ import { NodeOperationError } from 'n8n-workflow';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
-/** The credential's Base URL without trailing slashes or a pasted `/api/v1` suffix. */
+const DEFAULT_BASE_URL = 'https://app.huechat.ai';
+const TRAILING_SLASHES = /\/+$/;
+/** An `/api`, `/api/v1` or `/api/v2` suffix: a common copy-paste from HueChat's docs. */
+const API_SUFFIX = /\/api(\/v[12])?$/i;
+
+/** The credential's Base URL without trailing slashes or a pasted `/api/v1` suffix, for requests made by code. */
 export function normalizeBaseUrl(raw: unknown): string {
-	return String(raw || 'https://app.huechat.ai')
+	return String(raw || DEFAULT_BASE_URL)
 		.trim()
-		.replace(/\/+$/, '')
-		.replace(/\/api(\/v[12])?$/i, '');
+		.replace(TRAILING_SLASHES, '')
+		.replace(API_SUFFIX, '');
 }
+
+/** The same clean-up as an n8n expression, for the node's requestDefaults and the credential test. */
+export const BASE_URL_EXPRESSION = `={{ String($credentials.baseUrl || "${DEFAULT_BASE_URL}").trim().replace(${String(TRAILING_SLASHES)}, "").replace(${String(API_SUFFIX)}, "") }}`;
 
 /**
  * Refuses to send the API token anywhere but https, or plain http on this machine (a local HueChat or the

@@ -28,6 +28,7 @@ import {
 	waitOrAbort,
 	type RetryPolicy,
 } from './retry';
+import { valueAt } from '../output/valueAt';
 
 /**
  * The one request path every operation takes. RoutingNode hands each item's request to the node's
@@ -278,29 +279,25 @@ function pageRange(query: IDataObject, from: number, to: number): IDataObject[] 
 	return Array.from({ length: Math.max(0, to - from + 1) }, (_, index) => ({ ...query, page: from + index }));
 }
 
-function pathGet(source: unknown, path: string | undefined): unknown {
-	if (!path) return source;
-	return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as IDataObject)[key] : undefined), source);
-}
 
 function pagerFor(shape: ListShape): Pager {
 	const pagers: { [Style in ListShape['style']]: (s: Extract<ListShape, { style: Style }>) => Pager } = {
 		pages: (s) => ({
 			first: () => ({ page: 1 }),
 			next: ({ body, raw, query, collected }) => {
-				const total = Number(pathGet(body, s.total));
+				const total = Number(valueAt(body, s.total));
 				if (raw.length < s.pageSize || (Number.isFinite(total) && collected >= total)) return undefined;
 				return { page: Number(query.page) + 1 };
 			},
 			rest: ({ body, raw, query }, maxResults) => {
-				const total = s.total ? Number(pathGet(body, s.total)) : NaN;
+				const total = s.total ? Number(valueAt(body, s.total)) : NaN;
 				if (!Number.isFinite(total) || raw.length < s.pageSize) return [];
 				return pageRange(query, 2, Math.ceil(Math.min(total, maxResults ?? total) / s.pageSize));
 			},
 		}),
 		hasMore: (s) => ({
 			first: () => ({ page: 1 }),
-			next: ({ body, raw, query }) => (raw.length && pathGet(body, s.hasMore) === true ? { page: Number(query.page) + 1 } : undefined),
+			next: ({ body, raw, query }) => (raw.length && valueAt(body, s.hasMore) === true ? { page: Number(query.page) + 1 } : undefined),
 		}),
 		before: () => ({
 			first: () => ({}),
@@ -310,12 +307,12 @@ function pagerFor(shape: ListShape): Pager {
 		perPage: (s) => ({
 			first: (maxResults) => ({ page: 1, per_page: Math.min(s.perPage, maxResults ?? s.perPage) }),
 			next: ({ body, raw, query }) => {
-				const totalPages = Number(pathGet(body, 'meta.total_pages'));
+				const totalPages = Number(valueAt(body, 'meta.total_pages'));
 				const more = Number.isFinite(totalPages) ? Number(query.page) < totalPages : raw.length >= Number(query.per_page);
 				return more && raw.length ? { ...query, page: Number(query.page) + 1 } : undefined;
 			},
 			rest: ({ body, raw, query }, maxResults) => {
-				const totalPages = Number(pathGet(body, 'meta.total_pages'));
+				const totalPages = Number(valueAt(body, 'meta.total_pages'));
 				const perPage = Number(query.per_page);
 				if (!Number.isFinite(totalPages) || raw.length < perPage) return [];
 				return pageRange(query, 2, Math.min(totalPages, maxResults === undefined ? totalPages : Math.ceil(maxResults / perPage)));
@@ -381,7 +378,7 @@ async function collectPages(context: IExecutePaginationFunctions, requestData: R
 		const { items, response } = await send(context, requestData, query);
 		if (!keep(items)) break;
 		const body = (response?.body ?? {}) as IDataObject;
-		const raw = pathGet(body, shape.root);
+		const raw = valueAt(body, shape.root);
 		const view: PageView = { body, raw: Array.isArray(raw) ? (raw as IDataObject[]) : items.map((i) => i.json), query, collected };
 		const rest = first && pager.rest ? pager.rest(view, maxResults) : [];
 		first = false;
@@ -450,7 +447,7 @@ export function batchRequests(shape: BatchShape) {
 export function itemsAt(path: string) {
 	return async function extractItems(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 		return items.flatMap((item) => {
-			const value = pathGet(item.json, path);
+			const value = valueAt(item.json, path);
 			if (value === undefined || value === null) return [];
 			return (Array.isArray(value) ? value : [value]).map((json) => ({ json: json as IDataObject }));
 		});

@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
+import { headerValue } from './headers';
+
 /** How often and how patiently a request is repeated. HueChat's guidance: ≥ 1 s after a 429, backoff on 5xx. */
 export interface RetryPolicy {
 	maxAttempts: number;
@@ -33,15 +35,11 @@ export function backoffDelay(attempt: number, policy: RetryPolicy, random: () =>
 	return Math.round(ceiling / 2 + (ceiling / 2) * random());
 }
 
-function header(headers: IDataObject | undefined, name: string): string | undefined {
-	const value = headers?.[name] ?? headers?.[name.toLowerCase()];
-	return value === undefined || value === null ? undefined : String(value);
-}
 
 /** How long a 429 asks us to wait: Retry-After, else until X-RateLimit-Reset, never under one second. */
 export function rateLimitWait(headers: IDataObject | undefined, nowMs: number): number {
-	const retryAfter = Number(header(headers, 'retry-after'));
-	const reset = Number(header(headers, 'x-ratelimit-reset'));
+	const retryAfter = Number(headerValue(headers, 'retry-after'));
+	const reset = Number(headerValue(headers, 'x-ratelimit-reset'));
 	const candidates = [MIN_RATE_LIMIT_WAIT_MS];
 	if (Number.isFinite(retryAfter)) candidates.push(retryAfter * 1000);
 	if (Number.isFinite(reset) && reset > 0) candidates.push(reset * 1000 - nowMs);

@@ -3,7 +3,7 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { recordRouting } from '../../../shared/descriptions/builders';
 import { v1 } from '../../../shared/transport/api';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
-import { accountWebhookOptionalFields, showForOperation, subscriptionsField, webhookUrlField } from './fields';
+import { accountWebhookOptionalFields, showForOperation, subscriptionsField, accountWebhookUrlField } from './fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Create',
@@ -14,7 +14,7 @@ export const option: INodePropertyOptions = {
 };
 
 export const properties: INodeProperties[] = [
-	webhookUrlField(showForOperation('create'), true),
+	accountWebhookUrlField(showForOperation('create'), true),
 	subscriptionsField(showForOperation('create'), true),
 	{
 		displayName: 'Additional Fields',

@@ -2,7 +2,7 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
 import { showFor, recordRouting } from '../../../shared/descriptions/builders';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
-import { eventsField, outboundWebhookOptionalFields, urlField } from './fields';
+import { eventsField, outboundWebhookOptionalFields, outboundWebhookUrlField } from './fields';
 import { outboundWebhooksUrl } from './locator';
 
 const show = showFor('outboundWebhook', ['create']);
@@ -19,7 +19,7 @@ export const option: INodePropertyOptions = {
 };
 
 export const properties: INodeProperties[] = [
-	urlField(show, true),
+	outboundWebhookUrlField(show, true),
 	eventsField(show, true),
 	{
 		displayName: 'Additional Fields',

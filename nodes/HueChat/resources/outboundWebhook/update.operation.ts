@@ -2,11 +2,11 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
 import { showFor, recordRouting } from '../../../shared/descriptions/builders';
 import { requireSomeField } from '../../../shared/validation/checks';
-import { eventsField, outboundWebhookOptionalFields, urlField } from './fields';
+import { eventsField, outboundWebhookOptionalFields, outboundWebhookUrlField } from './fields';
 import { outboundWebhookLocator, outboundWebhookUrl, checkOutboundWebhookId } from './locator';
 import { droppingSecret } from './secret';
 
-const updateFields: INodeProperties[] = [...outboundWebhookOptionalFields, eventsField(undefined, false), urlField(undefined, false)].sort((a, b) =>
+const updateFields: INodeProperties[] = [...outboundWebhookOptionalFields, eventsField(undefined, false), outboundWebhookUrlField(undefined, false)].sort((a, b) =>
 	a.displayName.localeCompare(b.displayName),
 );
 
