@@ -12,7 +12,7 @@ export const option: INodePropertyOptions = {
 	action: 'Update an account webhook',
 	description: 'Change the fields you set: URL, events, name, inbox',
 	routing: droppingSecret(
-		recordRouting('PATCH', accountWebhookUrl, 'payload.webhook', [checkAccountWebhookId, requireSomeField('accountWebhookUpdateFields', accountWebhookUpdateFields.map((field) => field.displayName)), dropEmptyBodyFields]),
+		recordRouting('PATCH', accountWebhookUrl, 'payload.webhook', [checkAccountWebhookId, requireSomeField('updateFields', accountWebhookUpdateFields.map((field) => field.displayName)), dropEmptyBodyFields]),
 	),
 };
 
@@ -20,7 +20,7 @@ export const properties: INodeProperties[] = [
 	accountWebhookLocator(['update']),
 	{
 		displayName: 'Update Fields',
-		name: 'accountWebhookUpdateFields',
+		name: 'updateFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
