@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { ListShape } from '../transport/request';
 import { refuse } from './refusals';
 
-/** Every v2 list (CONTRACT §3): `page`/`per_page` (100 a request), items under `data`, until `meta.total_pages`. */
+/** Every v2 list (docs/contract.md §3): `page`/`per_page` (100 a request), items under `data`, until `meta.total_pages`. */
 export const V2_LIST: ListShape = { style: 'perPage', root: 'data', perPage: 100 };
 
 /** Most ids a v2 call takes in one body array (contact list members). */
