@@ -115,17 +115,16 @@ function isConflict(error: unknown): boolean {
 }
 
 /**
- * The contact, created with `fields` (which must hold the match value) when none exists. `created` says which.
+ * Creates the contact with `fields` (which must hold the match value); when another item (or workflow) created it
+ * since the lookup (HueChat answers 422 "has already been taken"), that one is used: `created` says which.
  * `idempotencyKey` makes the create safe to retry.
  */
-export async function findOrCreateContact(
+export async function createContact(
 	context: IExecuteSingleFunctions,
 	match: Match,
 	fields: IDataObject,
 	idempotencyKey: string,
 ): Promise<{ contact: IDataObject; created: boolean }> {
-	const found = await findContact(context, match);
-	if (found) return { contact: found, created: false };
 	let failure: unknown;
 	try {
 		const answer = (await apiRequest(context, 'POST', await v1Path(context, '/contacts'), {
@@ -138,12 +137,22 @@ export async function findOrCreateContact(
 	} catch (error) {
 		failure = error;
 	}
-	// another item (or workflow) created it since the lookup: use that one
 	if (isConflict(failure)) {
 		const raced = await findContact(context, match);
 		if (raced) return { contact: raced, created: false };
 	}
 	throw failure instanceof NodeApiError || failure instanceof NodeOperationError ? failure : new NodeOperationError(context.getNode(), failure as Error);
+}
+
+/** The contact holding the match value, created with `fields` when none exists. `created` says which. */
+export async function findOrCreateContact(
+	context: IExecuteSingleFunctions,
+	match: Match,
+	fields: IDataObject,
+	idempotencyKey: string,
+): Promise<{ contact: IDataObject; created: boolean }> {
+	const found = await findContact(context, match);
+	return found ? { contact: found, created: false } : await createContact(context, match, fields, idempotencyKey);
 }
 
 /**

@@ -3,9 +3,17 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { createOptions, showFor } from '../../../shared/descriptions/builders';
 import { v2 } from '../../../shared/transport/api';
 import { addIdempotencyKey } from '../../../shared/transport/idempotency';
-import { lookupForUpsert, markUpsertAction, upsertRequest } from '../../../shared/upsert/createOrUpdate';
+import { createOrUpdate, createOrUpdateRequest, findV2ByKey, patchInstead, withAction } from '../../../shared/upsert/createOrUpdate';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { dealCreateChecks, dealFields, dealRecordFields, externalIdField } from './fields';
+
+/** Create or Update of deals through the shared engine: found by External ID, the routed POST becomes a PATCH of it. */
+const upsertDeal = createOrUpdate({
+	readKey: async (context) => ({ value: String(context.getNodeParameter('externalId', '') ?? '').trim() }),
+	serialize: { scope: '/deals' },
+	find: async (context, key) => await findV2ByKey(context, '/deals', 'external_id', key.value),
+	update: async (_context, options, deal) => patchInstead(options, deal),
+});
 
 export const option: INodePropertyOptions = {
 	name: 'Create or Update',
@@ -20,11 +28,11 @@ export const option: INodePropertyOptions = {
 				checkFields({ parameter: 'externalId', label: 'External ID', check: 'notBlank' }),
 				dropEmptyBodyFields,
 				addIdempotencyKey,
-				lookupForUpsert({ path: '/deals', key: 'external_id', parameter: 'externalId' }),
+				upsertDeal,
 			],
 		},
-		operations: { pagination: upsertRequest },
-		output: { postReceive: [markUpsertAction] },
+		operations: { pagination: createOrUpdateRequest },
+		output: { postReceive: [withAction] },
 	},
 };
 
