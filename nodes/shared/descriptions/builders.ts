@@ -221,3 +221,16 @@ export function idField(displayName: string, name: string, property: string, tar
 export function textField(displayName: string, name: string, property: string, target: SendTarget = 'body', extra: Partial<INodeProperties> = {}): INodeProperties {
 	return sentField('string', displayName, name, property, target, extra);
 }
+
+/** The collections operations group optional parameters in, by parameter name. */
+const COLLECTIONS = {
+	additionalFields: { displayName: 'Additional Fields', placeholder: 'Add Field' },
+	updateFields: { displayName: 'Update Fields', placeholder: 'Add Field' },
+	filters: { displayName: 'Filters', placeholder: 'Add Filter' },
+	options: { displayName: 'Options', placeholder: 'Add Option' },
+} as const;
+
+/** The head of one of those collections; the caller adds its displayOptions and options. */
+export function collectionHead(name: keyof typeof COLLECTIONS) {
+	return { ...COLLECTIONS[name], name, type: 'collection' as const, default: {} };
+}

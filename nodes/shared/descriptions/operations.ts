@@ -1,4 +1,6 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions, PreSendAction } from 'n8n-workflow';
+
+import { deleteRouting, recordRouting, returnAllAndLimit, simplifyToggle } from './builders';
 
 /**
  * Everything about one operation, as each `<op>.operation.ts` exports it: its entry in the Operation dropdown (name,
@@ -26,4 +28,33 @@ export function resourceDescription(resource: string, defaultOperation: string, 
 		},
 		...operations.flatMap((operation) => operation.properties),
 	];
+}
+
+/** What a resource's operations on one record share: its picker, the record's URL and the check of its ID. */
+export interface RecordKind {
+	resource: string;
+	picker: (operations: string[]) => INodeProperties;
+	url: string;
+	check: PreSendAction;
+}
+
+/** Delete one record, picked by ID. */
+export function deleteOperation(kind: RecordKind, action: string, description: string): Operation {
+	return {
+		option: { name: 'Delete', value: 'delete', action, description, routing: deleteRouting(kind.url, [kind.check]) },
+		properties: [kind.picker(['delete'])],
+	};
+}
+
+/** Get one record, picked by ID; `root` is where the record is in the answer, `simplify` offers Simplify. */
+export function getOperation(kind: RecordKind, action: string, description: string, { root, simplify = false }: { root?: string; simplify?: boolean } = {}): Operation {
+	return {
+		option: { name: 'Get', value: 'get', action, description, routing: recordRouting('GET', kind.url, root, [kind.check]) },
+		properties: [kind.picker(['get']), ...(simplify ? [simplifyToggle(kind.resource, ['get'])] : [])],
+	};
+}
+
+/** Get Many with Return All and Limit, and nothing else to set. */
+export function getManyOperation(resource: string, action: string, description: string, routing: INodePropertyOptions['routing']): Operation {
+	return { option: { name: 'Get Many', value: 'getAll', action, description, routing }, properties: returnAllAndLimit(resource, 'getAll') };
 }

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { recordRouting } from '../../../shared/descriptions/builders';
+import { recordRouting, collectionHead } from '../../../shared/descriptions/builders';
 import { v1 } from '../../../shared/transport/api';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { accountWebhookOptionalFields, showForOperation, subscriptionsField, accountWebhookUrlField } from './fields';
@@ -17,11 +17,7 @@ export const properties: INodeProperties[] = [
 	accountWebhookUrlField(showForOperation('create'), true),
 	subscriptionsField(showForOperation('create'), true),
 	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+		...collectionHead('additionalFields'),
 		displayOptions: showForOperation('create'),
 		options: accountWebhookOptionalFields,
 	},

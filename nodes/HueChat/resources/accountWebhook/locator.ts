@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { idLocator, showFor } from '../../../shared/descriptions/builders';
+import type { RecordKind } from '../../../shared/descriptions/operations';
 import { v1 } from '../../../shared/transport/api';
 import { checkFields } from '../../../shared/validation/checks';
 
@@ -16,3 +17,5 @@ export const accountWebhookIdCheck = { parameter: 'accountWebhookId', label: 'We
 export const accountWebhookUrl = v1('/webhooks/{{$parameter.accountWebhookId}}');
 export const checkAccountWebhookId = checkFields(accountWebhookIdCheck);
 
+/** What accountWebhook operations on one record share: the picker, the record's URL and the ID check. */
+export const accountWebhookRecord: RecordKind = { resource: 'accountWebhook', picker: accountWebhookLocator, url: accountWebhookUrl, check: checkAccountWebhookId };

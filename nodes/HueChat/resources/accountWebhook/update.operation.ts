@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { recordRouting } from '../../../shared/descriptions/builders';
+import { recordRouting, collectionHead } from '../../../shared/descriptions/builders';
 import { dropEmptyBodyFields, requireSomeField } from '../../../shared/validation/checks';
 import { droppingSecret } from '../outboundWebhook/secret';
 import { showForOperation, accountWebhookUpdateFields } from './fields';
@@ -19,11 +19,7 @@ export const option: INodePropertyOptions = {
 export const properties: INodeProperties[] = [
 	accountWebhookLocator(['update']),
 	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+		...collectionHead('updateFields'),
 		displayOptions: showForOperation('update'),
 		options: accountWebhookUpdateFields,
 	},

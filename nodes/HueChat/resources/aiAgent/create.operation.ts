@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { recordRouting, showFor } from '../../../shared/descriptions/builders';
+import { recordRouting, showFor, collectionHead } from '../../../shared/descriptions/builders';
 import { v2 } from '../../../shared/transport/api';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { checkIdList } from '../../../shared/validation/inputExpressions';
@@ -22,11 +22,7 @@ export const properties: INodeProperties[] = [
 	{ ...nameField, required: true, displayOptions: showFor('aiAgent', ['create']) },
 	{ ...instructionsField, required: true, displayOptions: showFor('aiAgent', ['create']) },
 	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+		...collectionHead('additionalFields'),
 		displayOptions: showFor('aiAgent', ['create']),
 		options: aiAgentFields,
 	},

@@ -1,15 +1,6 @@
-import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
-
-import { listRouting, returnAllAndLimit } from '../../../shared/descriptions/builders';
+import { listRouting } from '../../../shared/descriptions/builders';
+import { getManyOperation } from '../../../shared/descriptions/operations';
 import { v2 } from '../../../shared/transport/api';
 import { V2_LIST } from '../../../shared/validation/inputExpressions';
 
-export const option: INodePropertyOptions = {
-	name: 'Get Many',
-	value: 'getAll',
-	action: 'Get many AI agents',
-	description: 'List the AI agents',
-	routing: listRouting('GET', v2('/ai_agents'), V2_LIST),
-};
-
-export const properties: INodeProperties[] = [...returnAllAndLimit('aiAgent', 'getAll')];
+export const { option, properties } = getManyOperation('aiAgent', 'Get many AI agents', 'List the AI agents', listRouting('GET', v2('/ai_agents'), V2_LIST));

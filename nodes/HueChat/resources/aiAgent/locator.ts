@@ -1,7 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { idLocator, showFor } from '../../../shared/descriptions/builders';
+import type { RecordKind } from '../../../shared/descriptions/operations';
 import { v2 } from '../../../shared/transport/api';
+import { checkFields } from '../../../shared/validation/checks';
 
 export function aiAgentLocator(operations: string[]): INodeProperties {
 	return idLocator(
@@ -13,3 +15,6 @@ export function aiAgentLocator(operations: string[]): INodeProperties {
 export const aiAgentIdCheck = { parameter: 'aiAgentId', label: 'AI Agent', check: 'uuid' as const };
 
 export const aiAgentUrl = (suffix = '') => v2(`/ai_agents/{{$parameter.aiAgentId}}${suffix}`);
+
+/** What aiAgent operations on one record share: the picker, the record's URL and the ID check. */
+export const aiAgentRecord: RecordKind = { resource: 'aiAgent', picker: aiAgentLocator, url: aiAgentUrl(), check: checkFields(aiAgentIdCheck) };

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { recordRouting, showFor } from '../../../shared/descriptions/builders';
+import { recordRouting, showFor, collectionHead } from '../../../shared/descriptions/builders';
 import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation/checks';
 import { checkIdList } from '../../../shared/validation/inputExpressions';
 import { aiAgentUpdateFieldNames, aiAgentUpdateOptions } from './fields';
@@ -22,11 +22,7 @@ export const option: INodePropertyOptions = {
 export const properties: INodeProperties[] = [
 	aiAgentLocator(['update']),
 	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+		...collectionHead('updateFields'),
 		description: 'Only the fields you set change',
 		displayOptions: showFor('aiAgent', ['update']),
 		options: aiAgentUpdateOptions,

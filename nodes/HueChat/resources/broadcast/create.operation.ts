@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { createOptions, idLocator, showFor, idempotentCreateRouting } from '../../../shared/descriptions/builders';
+import { createOptions, idLocator, showFor, idempotentCreateRouting, collectionHead } from '../../../shared/descriptions/builders';
 import { v2 } from '../../../shared/transport/api';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { AS_NUMBER, ISO_DATE } from '../../../shared/validation/inputExpressions';
@@ -62,11 +62,7 @@ export const properties: INodeProperties[] = [
 	{ ...audienceRows, displayOptions: { show: { resource: ['broadcast'], operation: ['create'], audienceInput: ['fields'] } } },
 	{ ...audienceJson, displayOptions: { show: { resource: ['broadcast'], operation: ['create'], audienceInput: ['json'] } } },
 	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+		...collectionHead('additionalFields'),
 		displayOptions: show,
 		options: [
 			{

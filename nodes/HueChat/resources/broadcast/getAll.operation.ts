@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showFor, simplifyToggle, listRouting } from '../../../shared/descriptions/builders';
+import { returnAllAndLimit, showFor, simplifyToggle, listRouting, collectionHead } from '../../../shared/descriptions/builders';
 import { v2 } from '../../../shared/transport/api';
 import { V2_LIST } from '../../../shared/validation/inputExpressions';
 import { BROADCAST_STATUSES } from './fields';
@@ -16,11 +16,7 @@ export const option: INodePropertyOptions = {
 export const properties: INodeProperties[] = [
 	...returnAllAndLimit('broadcast', 'getAll'),
 	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
+		...collectionHead('filters'),
 		displayOptions: showFor('broadcast', ['getAll']),
 		options: [
 			{

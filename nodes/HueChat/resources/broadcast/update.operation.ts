@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { idField, showFor, simplifyToggle, textField, recordRouting } from '../../../shared/descriptions/builders';
+import { idField, showFor, simplifyToggle, textField, recordRouting, collectionHead } from '../../../shared/descriptions/builders';
 import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation/checks';
 import { ISO_DATE } from '../../../shared/validation/inputExpressions';
 import { audienceJson, audienceRows, templateVariableRows, buildBroadcastUpdate } from './fields';
@@ -24,11 +24,7 @@ export const option: INodePropertyOptions = {
 export const properties: INodeProperties[] = [
 	broadcastLocator(['update']),
 	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+		...collectionHead('updateFields'),
 		description: 'Only draft and scheduled broadcasts can be changed',
 		displayOptions: showFor('broadcast', ['update']),
 		options: [

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showFor, textField, listRouting } from '../../../shared/descriptions/builders';
+import { returnAllAndLimit, showFor, textField, listRouting, collectionHead } from '../../../shared/descriptions/builders';
 import { v1 } from '../../../shared/transport/api';
 
 export const option: INodePropertyOptions = {
@@ -14,11 +14,7 @@ export const option: INodePropertyOptions = {
 export const properties: INodeProperties[] = [
 	...returnAllAndLimit('cannedResponse', 'getAll'),
 	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
+		...collectionHead('filters'),
 		displayOptions: showFor('cannedResponse', ['getAll']),
 		options: [
 			textField('Search', 'search', 'search', 'query', { description: 'Only canned responses whose short code or content contains this text (short-code matches first)' }),

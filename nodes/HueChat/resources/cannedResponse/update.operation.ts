@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { showFor, recordRouting } from '../../../shared/descriptions/builders';
+import { showFor, recordRouting, collectionHead } from '../../../shared/descriptions/builders';
 import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation/checks';
 import { contentField, shortCodeField } from './fields';
 import { cannedResponseLocator, cannedResponseUrl, cannedResponseIdCheck } from './locator';
@@ -24,11 +24,7 @@ export const option: INodePropertyOptions = {
 export const properties: INodeProperties[] = [
 	cannedResponseLocator(['update']),
 	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+		...collectionHead('updateFields'),
 		displayOptions: showFor('cannedResponse', ['update']),
 		options: updateFields,
 	},

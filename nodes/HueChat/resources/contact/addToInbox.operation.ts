@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { idLocator, showFor } from '../../../shared/descriptions/builders';
+import { idLocator, showFor, collectionHead } from '../../../shared/descriptions/builders';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { contactSubpath, contactIdCheck, contactLocator } from './locator';
 
@@ -29,11 +29,7 @@ export const properties: INodeProperties[] = [
 		showFor('contact', ['addToInbox']),
 	),
 	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+		...collectionHead('additionalFields'),
 		displayOptions: showFor('contact', ['addToInbox']),
 		options: [
 			{

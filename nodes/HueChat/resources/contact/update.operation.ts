@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { showFor, simplifyToggle, textField, recordRouting } from '../../../shared/descriptions/builders';
+import { showFor, simplifyToggle, textField, recordRouting, collectionHead } from '../../../shared/descriptions/builders';
 import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation/checks';
 import { contactFields, contactFieldChecks } from './fields';
 import { contactLocator, contactUrl, contactIdCheck } from './locator';
@@ -22,11 +22,7 @@ export const option: INodePropertyOptions = {
 export const properties: INodeProperties[] = [
 	contactLocator(['update']),
 	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+		...collectionHead('updateFields'),
 		displayOptions: showFor('contact', ['update']),
 		options: [
 			textField('Name', 'name', 'name'),

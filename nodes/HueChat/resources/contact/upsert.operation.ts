@@ -1,7 +1,7 @@
 import type { INodePropertyOptions, IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { createOptions, showFor, textField } from '../../../shared/descriptions/builders';
+import { createOptions, showFor, textField, collectionHead } from '../../../shared/descriptions/builders';
 import { simplifyRecord } from '../../../shared/output/simplify';
 import { v1 } from '../../../shared/transport/api';
 import { itemsAt } from '../../../shared/transport/request';
@@ -97,11 +97,7 @@ export const option: INodePropertyOptions = {
 export const properties: INodeProperties[] = [
 	...matchProperties('contact', 'upsert', 'identifies the contact: the one holding it is updated, or a new one is created with it'),
 	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+		...collectionHead('additionalFields'),
 		displayOptions: show,
 		options: [...contactFields, nameField].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { recordRouting, showFor, textField } from '../../../shared/descriptions/builders';
+import { recordRouting, showFor, textField, collectionHead } from '../../../shared/descriptions/builders';
 import { v2 } from '../../../shared/transport/api';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 
@@ -24,11 +24,7 @@ export const properties: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'name' } },
 	},
 	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+		...collectionHead('additionalFields'),
 		displayOptions: showFor('contactList', ['create']),
 		options: [
 			textField('Description', 'description', 'description'),

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { recordRouting, showFor, textField } from '../../../shared/descriptions/builders';
+import { recordRouting, showFor, textField, collectionHead } from '../../../shared/descriptions/builders';
 import { checkFields, requireSomeField } from '../../../shared/validation/checks';
 import { contactListUrl, contactListIdCheck, contactListLocator } from './locator';
 
@@ -18,11 +18,7 @@ export const option: INodePropertyOptions = {
 export const properties: INodeProperties[] = [
 	contactListLocator(['update']),
 	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+		...collectionHead('updateFields'),
 		displayOptions: showFor('contactList', ['update']),
 		options: [
 			textField('Description', 'description', 'description'),

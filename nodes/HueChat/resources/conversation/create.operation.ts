@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { createOptions, idLocator, showFor, textField, idempotentCreateRouting } from '../../../shared/descriptions/builders';
+import { createOptions, idLocator, showFor, textField, idempotentCreateRouting, collectionHead } from '../../../shared/descriptions/builders';
 import { v1 } from '../../../shared/transport/api';
 import { parseJsonBody, checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { ISO_DATE } from '../../../shared/validation/inputExpressions';
@@ -36,11 +36,7 @@ export const properties: INodeProperties[] = [
 		show,
 	),
 	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+		...collectionHead('additionalFields'),
 		displayOptions: show,
 		options: [
 			{

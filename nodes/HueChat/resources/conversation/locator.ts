@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { idLocator } from '../../../shared/descriptions/builders';
+import type { RecordKind } from '../../../shared/descriptions/operations';
 import { v1 } from '../../../shared/transport/api';
 import { checkFields } from '../../../shared/validation/checks';
 
@@ -23,3 +24,5 @@ export const conversationIdCheck = { parameter: 'conversationId', label: 'Conver
 export const conversationUrl = (suffix = '') => v1(`/conversations/{{$parameter.conversationId}}${suffix}`);
 export const checkConversationId = checkFields(conversationIdCheck);
 
+/** What conversation operations on one record share: the picker, the record's URL and the ID check. */
+export const conversationRecord: RecordKind = { resource: 'conversation', picker: (operations) => conversationLocator('conversation', operations), url: conversationUrl(), check: checkConversationId };

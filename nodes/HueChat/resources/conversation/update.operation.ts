@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { showFor, simplifyToggle, recordRouting } from '../../../shared/descriptions/builders';
+import { showFor, simplifyToggle, recordRouting, collectionHead } from '../../../shared/descriptions/builders';
 import { checkFields, requireSomeField } from '../../../shared/validation/checks';
 import { conversationLocator, conversationUrl, conversationIdCheck } from './locator';
 import { CONVERSATION_PRIORITIES, PRIORITY_VALUE } from './priority';
@@ -38,11 +38,7 @@ export const option: INodePropertyOptions = {
 export const properties: INodeProperties[] = [
 	conversationLocator('conversation', ['update']),
 	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+		...collectionHead('updateFields'),
 		displayOptions: showFor('conversation', ['update']),
 		options: conversationUpdateFields,
 	},

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { showFor, recordRouting } from '../../../shared/descriptions/builders';
+import { showFor, recordRouting, collectionHead } from '../../../shared/descriptions/builders';
 import { v1 } from '../../../shared/transport/api';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { ATTRIBUTE_MODELS, definitionFields, DISPLAY_TYPES, listValuesField, checkDefinition } from './fields';
@@ -68,11 +68,7 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['customAttribute'], operation: ['create'], displayType: ['list'] } },
 	},
 	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+		...collectionHead('additionalFields'),
 		displayOptions: show,
 		options: definitionFields,
 	},

@@ -1,15 +1,4 @@
-import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+import { deleteOperation } from '../../../shared/descriptions/operations';
+import { customAttributeRecord } from './locator';
 
-import { deleteRouting } from '../../../shared/descriptions/builders';
-import { checkFields } from '../../../shared/validation/checks';
-import { customAttributeLocator, customAttributeUrl, customAttributeIdCheck } from './locator';
-
-export const option: INodePropertyOptions = {
-	name: 'Delete',
-	value: 'delete',
-	action: 'Delete a custom attribute',
-	description: 'Delete a custom attribute definition (values already stored stay)',
-	routing: deleteRouting(customAttributeUrl, [checkFields(customAttributeIdCheck)]),
-};
-
-export const properties: INodeProperties[] = [customAttributeLocator(['delete'])];
+export const { option, properties } = deleteOperation(customAttributeRecord, 'Delete a custom attribute', 'Delete a custom attribute definition (values already stored stay)');

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showFor, listRouting } from '../../../shared/descriptions/builders';
+import { returnAllAndLimit, showFor, listRouting, collectionHead } from '../../../shared/descriptions/builders';
 import { v1 } from '../../../shared/transport/api';
 import { ATTRIBUTE_MODELS } from './fields';
 
@@ -15,11 +15,7 @@ export const option: INodePropertyOptions = {
 export const properties: INodeProperties[] = [
 	...returnAllAndLimit('customAttribute', 'getAll'),
 	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
+		...collectionHead('filters'),
 		displayOptions: showFor('customAttribute', ['getAll']),
 		options: [
 			{

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { showFor, textField, recordRouting } from '../../../shared/descriptions/builders';
+import { showFor, textField, recordRouting, collectionHead } from '../../../shared/descriptions/builders';
 import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation/checks';
 import { definitionFields, listValuesField, checkDefinition } from './fields';
 import { customAttributeLocator, customAttributeUrl, customAttributeIdCheck } from './locator';
@@ -30,11 +30,7 @@ export const option: INodePropertyOptions = {
 export const properties: INodeProperties[] = [
 	customAttributeLocator(['update']),
 	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+		...collectionHead('updateFields'),
 		displayOptions: showFor('customAttribute', ['update']),
 		options: updateFields,
 	},

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { createOptions, idempotentCreateRouting, showFor } from '../../../shared/descriptions/builders';
+import { createOptions, idempotentCreateRouting, showFor, collectionHead } from '../../../shared/descriptions/builders';
 import { v2 } from '../../../shared/transport/api';
 import { dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { byName, dealCreateChecks, dealFields, dealRecordFields, externalIdField } from './fields';
@@ -16,11 +16,7 @@ export const option: INodePropertyOptions = {
 export const properties: INodeProperties[] = [
 	...dealRecordFields('create'),
 	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+		...collectionHead('additionalFields'),
 		displayOptions: showFor('deal', ['create']),
 		options: [...dealFields, externalIdField].sort(byName),
 	},

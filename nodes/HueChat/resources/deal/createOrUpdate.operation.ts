@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { createOptions, showFor } from '../../../shared/descriptions/builders';
+import { createOptions, showFor, collectionHead } from '../../../shared/descriptions/builders';
 import { v2 } from '../../../shared/transport/api';
 import { addIdempotencyKey } from '../../../shared/transport/idempotency';
 import { createOrUpdate, createOrUpdateRequest, findV2ByKey, patchInstead, withAction } from '../../../shared/upsert/createOrUpdate';
@@ -40,11 +40,7 @@ export const properties: INodeProperties[] = [
 	{ ...externalIdField, required: true, description: `${String(externalIdField.description)}: the deal with it is updated, or created when there is none`, displayOptions: showFor('deal', ['createOrUpdate']) },
 	...dealRecordFields('createOrUpdate'),
 	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+		...collectionHead('additionalFields'),
 		displayOptions: showFor('deal', ['createOrUpdate']),
 		options: dealFields,
 	},

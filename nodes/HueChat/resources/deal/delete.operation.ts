@@ -1,17 +1,4 @@
-import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+import { deleteOperation } from '../../../shared/descriptions/operations';
+import { dealRecord } from './locator';
 
-import { deleteRouting } from '../../../shared/descriptions/builders';
-import { checkFields } from '../../../shared/validation/checks';
-import { dealUrl, dealIdCheck, dealLocator } from './locator';
-
-export const option: INodePropertyOptions = {
-	name: 'Delete',
-	value: 'delete',
-	action: 'Delete a deal',
-	description: 'Delete a deal',
-	routing: deleteRouting(dealUrl(), [checkFields(dealIdCheck)]),
-};
-
-export const properties: INodeProperties[] = [
-	dealLocator(['delete']),
-];
+export const { option, properties } = deleteOperation(dealRecord, 'Delete a deal', 'Delete a deal');

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { idField, returnAllAndLimit, showFor, simplifyToggle, textField, listRouting } from '../../../shared/descriptions/builders';
+import { idField, returnAllAndLimit, showFor, simplifyToggle, textField, listRouting, collectionHead } from '../../../shared/descriptions/builders';
 import { v2 } from '../../../shared/transport/api';
 import { UNIX_SECONDS, checkFields } from '../../../shared/validation/checks';
 import { V2_LIST } from '../../../shared/validation/inputExpressions';
@@ -17,11 +17,7 @@ export const option: INodePropertyOptions = {
 export const properties: INodeProperties[] = [
 	...returnAllAndLimit('deal', 'getAll'),
 	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
+		...collectionHead('filters'),
 		displayOptions: showFor('deal', ['getAll']),
 		options: [
 			idField('Contact ID', 'contactId', 'contact_id', 'query'),

@@ -1,7 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { idLocator, showFor } from '../../../shared/descriptions/builders';
+import type { RecordKind } from '../../../shared/descriptions/operations';
 import { v2 } from '../../../shared/transport/api';
+import { checkFields } from '../../../shared/validation/checks';
 
 export function dealLocator(operations: string[]): INodeProperties {
 	return idLocator({ name: 'dealId', displayName: 'Deal', searchMethod: 'searchDeals', idKind: 'uuid', description: 'The deal to use' }, showFor('deal', operations));
@@ -48,3 +50,5 @@ export function pipelinePicker(extra: Partial<INodeProperties> = {}): INodePrope
 
 export const dealUrl = (suffix = '') => v2(`/deals/{{$parameter.dealId}}${suffix}`);
 
+/** What deal operations on one record share: the picker, the record's URL and the ID check. */
+export const dealRecord: RecordKind = { resource: 'deal', picker: dealLocator, url: dealUrl(), check: checkFields(dealIdCheck) };

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { recordRouting, showFor, simplifyToggle } from '../../../shared/descriptions/builders';
+import { recordRouting, showFor, simplifyToggle, collectionHead } from '../../../shared/descriptions/builders';
 import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation/checks';
 import { dealFieldChecks, dealUpdateFieldNames, dealUpdateOptions } from './fields';
 import { dealUrl, dealIdCheck, dealLocator } from './locator';
@@ -21,11 +21,7 @@ export const properties: INodeProperties[] = [
 	dealLocator(['update']),
 	simplifyToggle('deal', ['update']),
 	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+		...collectionHead('updateFields'),
 		description: 'Only the fields you set change',
 		displayOptions: showFor('deal', ['update']),
 		options: dealUpdateOptions,

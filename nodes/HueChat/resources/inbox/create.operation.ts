@@ -1,7 +1,7 @@
 import type { INodePropertyOptions, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { showFor, simplifyToggle, recordRouting } from '../../../shared/descriptions/builders';
+import { showFor, simplifyToggle, recordRouting, collectionHead } from '../../../shared/descriptions/builders';
 import { v1 } from '../../../shared/transport/api';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { refuse } from '../../../shared/validation/refusals';
@@ -147,11 +147,7 @@ export const properties: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'channel.line_channel_token' } },
 	},
 	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+		...collectionHead('additionalFields'),
 		displayOptions: show,
 		// alphabetical, as n8n's guidelines want
 		options: ([

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { showFor, simplifyToggle, textField, recordRouting } from '../../../shared/descriptions/builders';
+import { showFor, simplifyToggle, textField, recordRouting, collectionHead } from '../../../shared/descriptions/builders';
 import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation/checks';
 import { channelSettingFields, inboxSettingFields, inboxSettingChecks } from './fields';
 import { inboxLocator, inboxUrl, inboxIdCheck } from './locator';
@@ -30,11 +30,7 @@ export const option: INodePropertyOptions = {
 export const properties: INodeProperties[] = [
 	inboxLocator(['update']),
 	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+		...collectionHead('updateFields'),
 		description: "Channel settings apply to inboxes of their channel type only (HueChat refuses the others)",
 		displayOptions: showFor('inbox', ['update']),
 		options: updateFields,

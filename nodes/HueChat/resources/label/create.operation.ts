@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { showFor, recordRouting } from '../../../shared/descriptions/builders';
+import { showFor, recordRouting, collectionHead } from '../../../shared/descriptions/builders';
 import { v1 } from '../../../shared/transport/api';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { labelSettingFields, labelTitleField, labelFieldChecks } from './fields';
@@ -21,11 +21,7 @@ export const option: INodePropertyOptions = {
 export const properties: INodeProperties[] = [
 	{ ...labelTitleField(true), displayOptions: show },
 	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+		...collectionHead('additionalFields'),
 		displayOptions: show,
 		options: labelSettingFields,
 	},

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { showFor, recordRouting } from '../../../shared/descriptions/builders';
+import { showFor, recordRouting, collectionHead } from '../../../shared/descriptions/builders';
 import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation/checks';
 import { labelSettingFields, labelTitleField, labelFieldChecks } from './fields';
 import { labelLocator, labelUrl, labelIdCheck } from './locator';
@@ -28,11 +28,7 @@ export const option: INodePropertyOptions = {
 export const properties: INodeProperties[] = [
 	labelLocator(['update']),
 	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+		...collectionHead('updateFields'),
 		displayOptions: showFor('label', ['update']),
 		options: updateFields,
 	},

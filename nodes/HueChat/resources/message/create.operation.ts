@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { createOptions, showFor, textField, idempotentCreateRouting } from '../../../shared/descriptions/builders';
+import { createOptions, showFor, textField, idempotentCreateRouting, collectionHead } from '../../../shared/descriptions/builders';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { conversationLocator, conversationIdCheck } from '../conversation/locator';
 import { attachmentsField, templateField, messageCreateBody } from './body';
@@ -29,11 +29,7 @@ export const properties: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'content' } },
 	},
 	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+		...collectionHead('additionalFields'),
 		displayOptions: show,
 		options: [
 			attachmentsField,

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showFor, simplifyToggle, listRouting } from '../../../shared/descriptions/builders';
+import { returnAllAndLimit, showFor, simplifyToggle, listRouting, collectionHead } from '../../../shared/descriptions/builders';
 import { downloadAttachments } from '../../../shared/transport/attachments';
 import { checkFields } from '../../../shared/validation/checks';
 import { conversationLocator, conversationIdCheck } from '../conversation/locator';
@@ -18,11 +18,7 @@ export const properties: INodeProperties[] = [
 	conversationLocator('message', ['getAll']),
 	...returnAllAndLimit('message', 'getAll'),
 	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
+		...collectionHead('options'),
 		displayOptions: showFor('message', ['getAll']),
 		options: [
 			{

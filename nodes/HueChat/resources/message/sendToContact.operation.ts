@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties, NodeApiError } from 'n8n-workflow';
 
-import { createOptions, idLocator, showFor, idempotentCreateRouting } from '../../../shared/descriptions/builders';
+import { createOptions, idLocator, showFor, idempotentCreateRouting, collectionHead } from '../../../shared/descriptions/builders';
 import { simplifyRecord } from '../../../shared/output/simplify';
 import { recallFacts, rememberFacts } from '../../../shared/state/facts';
 import { v1 } from '../../../shared/transport/api';
@@ -51,11 +51,7 @@ export const properties: INodeProperties[] = [
 		displayOptions: show,
 	},
 	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+		...collectionHead('additionalFields'),
 		displayOptions: show,
 		options: [
 			attachmentsField,

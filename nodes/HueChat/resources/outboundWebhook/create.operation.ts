@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { showFor, recordRouting } from '../../../shared/descriptions/builders';
+import { showFor, recordRouting, collectionHead } from '../../../shared/descriptions/builders';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { eventsField, outboundWebhookOptionalFields, outboundWebhookUrlField } from './fields';
 import { outboundWebhooksUrl } from './locator';
@@ -22,11 +22,7 @@ export const properties: INodeProperties[] = [
 	outboundWebhookUrlField(show, true),
 	eventsField(show, true),
 	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+		...collectionHead('additionalFields'),
 		displayOptions: show,
 		options: outboundWebhookOptionalFields,
 	},

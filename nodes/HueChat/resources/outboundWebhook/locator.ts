@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/descriptions/builders';
+import type { RecordKind } from '../../../shared/descriptions/operations';
 import { v2 } from '../../../shared/transport/api';
 import { checkFields } from '../../../shared/validation/checks';
 
@@ -34,3 +35,6 @@ export const outboundWebhookIdCheck = { parameter: 'outboundWebhookId', label: '
 export const outboundWebhooksUrl = v2('/outbound_webhooks');
 export const outboundWebhookUrl = (suffix = '') => v2(`/outbound_webhooks/{{$parameter.outboundWebhookId}}${suffix}`);
 export const checkOutboundWebhookId = checkFields(outboundWebhookIdCheck);
+
+/** What outboundWebhook operations on one record share: the picker, the record's URL and the ID check. */
+export const outboundWebhookRecord: RecordKind = { resource: 'outboundWebhook', picker: outboundWebhookLocator, url: outboundWebhookUrl(), check: checkOutboundWebhookId };

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { showFor, recordRouting } from '../../../shared/descriptions/builders';
+import { showFor, recordRouting, collectionHead } from '../../../shared/descriptions/builders';
 import { requireSomeField } from '../../../shared/validation/checks';
 import { eventsField, outboundWebhookOptionalFields, outboundWebhookUrlField } from './fields';
 import { outboundWebhookLocator, outboundWebhookUrl, checkOutboundWebhookId } from './locator';
@@ -28,11 +28,7 @@ export const option: INodePropertyOptions = {
 export const properties: INodeProperties[] = [
 	outboundWebhookLocator(['update']),
 	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+		...collectionHead('updateFields'),
 		displayOptions: showFor('outboundWebhook', ['update']),
 		options: updateFields,
 	},

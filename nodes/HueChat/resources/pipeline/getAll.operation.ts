@@ -1,17 +1,6 @@
-import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
-
-import { listRouting, returnAllAndLimit } from '../../../shared/descriptions/builders';
+import { listRouting } from '../../../shared/descriptions/builders';
+import { getManyOperation } from '../../../shared/descriptions/operations';
 import { v2 } from '../../../shared/transport/api';
 import { V2_LIST } from '../../../shared/validation/inputExpressions';
 
-export const option: INodePropertyOptions = {
-	name: 'Get Many',
-	value: 'getAll',
-	action: 'Get many pipelines',
-	description: 'List the pipelines with their stages',
-	routing: listRouting('GET', v2('/pipelines'), V2_LIST),
-};
-
-export const properties: INodeProperties[] = [
-	...returnAllAndLimit('pipeline', 'getAll'),
-];
+export const { option, properties } = getManyOperation('pipeline', 'Get many pipelines', 'List the pipelines with their stages', listRouting('GET', v2('/pipelines'), V2_LIST));

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { showFor, recordRouting } from '../../../shared/descriptions/builders';
+import { showFor, recordRouting, collectionHead } from '../../../shared/descriptions/builders';
 import { v1 } from '../../../shared/transport/api';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { teamFields, teamNameField } from './fields';
@@ -18,11 +18,7 @@ export const option: INodePropertyOptions = {
 export const properties: INodeProperties[] = [
 	{ ...teamNameField(true), displayOptions: show },
 	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+		...collectionHead('additionalFields'),
 		displayOptions: show,
 		options: teamFields,
 	},

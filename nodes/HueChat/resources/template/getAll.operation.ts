@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { idField, returnAllAndLimit, showFor, simplifyToggle, textField, listRouting } from '../../../shared/descriptions/builders';
+import { idField, returnAllAndLimit, showFor, simplifyToggle, textField, listRouting, collectionHead } from '../../../shared/descriptions/builders';
 import { v2 } from '../../../shared/transport/api';
 import { V2_LIST } from '../../../shared/validation/inputExpressions';
 import { TEMPLATE_CATEGORIES, TEMPLATE_STATUSES } from './locator';
@@ -16,11 +16,7 @@ export const option: INodePropertyOptions = {
 export const properties: INodeProperties[] = [
 	...returnAllAndLimit('template', 'getAll'),
 	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
+		...collectionHead('filters'),
 		displayOptions: showFor('template', ['getAll']),
 		options: [
 			{

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { createOptions, idLocator, idempotentCreateRouting, showFor } from '../../../shared/descriptions/builders';
+import { createOptions, idLocator, idempotentCreateRouting, showFor, collectionHead } from '../../../shared/descriptions/builders';
 import { v2 } from '../../../shared/transport/api';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { AS_NUMBER } from '../../../shared/validation/inputExpressions';
@@ -39,11 +39,7 @@ export const properties: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'contact_id', value: AS_NUMBER } },
 	},
 	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+		...collectionHead('additionalFields'),
 		displayOptions: showCreate,
 		options: ticketFields,
 	},

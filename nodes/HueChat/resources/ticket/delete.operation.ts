@@ -1,17 +1,4 @@
-import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+import { deleteOperation } from '../../../shared/descriptions/operations';
+import { ticketRecord } from './locator';
 
-import { deleteRouting } from '../../../shared/descriptions/builders';
-import { checkFields } from '../../../shared/validation/checks';
-import { ticketUrl, ticketIdCheck, ticketLocator } from './locator';
-
-export const option: INodePropertyOptions = {
-	name: 'Delete',
-	value: 'delete',
-	action: 'Delete a ticket',
-	description: 'Delete a ticket with its comments',
-	routing: deleteRouting(ticketUrl(), [checkFields(ticketIdCheck)]),
-};
-
-export const properties: INodeProperties[] = [
-	ticketLocator(['delete']),
-];
+export const { option, properties } = deleteOperation(ticketRecord, 'Delete a ticket', 'Delete a ticket with its comments');

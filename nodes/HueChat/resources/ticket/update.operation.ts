@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { recordRouting, showFor, simplifyToggle } from '../../../shared/descriptions/builders';
+import { recordRouting, showFor, simplifyToggle, collectionHead } from '../../../shared/descriptions/builders';
 import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation/checks';
 import { ticketUpdateFieldNames, ticketUpdateOptions } from './fields';
 import { ticketUrl, ticketIdCheck, ticketLocator } from './locator';
@@ -20,11 +20,7 @@ export const option: INodePropertyOptions = {
 export const properties: INodeProperties[] = [
 	ticketLocator(['update']),
 	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+		...collectionHead('updateFields'),
 		description: 'Only the fields you set change; closed tickets can not be changed',
 		displayOptions: showFor('ticket', ['update']),
 		options: ticketUpdateOptions,
