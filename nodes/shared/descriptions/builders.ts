@@ -69,16 +69,20 @@ export function returnAllAndLimit(resource: string, operation: string, maxLimit?
 }
 
 /** The Simplify toggle for operations answering big objects (on by default). */
-export function simplifyToggle(resource: string, operations: string[]): INodeProperties {
+/** The Simplify switch of an operation that simplifies its output itself. */
+export function simplifyParameter(displayOptions: INodeProperties['displayOptions']): INodeProperties {
 	return {
 		displayName: 'Simplify',
 		name: 'simplify',
 		type: 'boolean',
-		displayOptions: showFor(resource, operations),
+		displayOptions,
 		default: true,
 		description: 'Whether to return a simplified version of the response instead of the raw data',
-		routing: { output: { postReceive: [simplifyWhenOn(resource)] } },
 	};
+}
+
+export function simplifyToggle(resource: string, operations: string[]): INodeProperties {
+	return { ...simplifyParameter(showFor(resource, operations)), routing: { output: { postReceive: [simplifyWhenOn(resource)] } } };
 }
 
 /** The Options collection of idempotent creates: lets a user pin the Idempotency-Key. */

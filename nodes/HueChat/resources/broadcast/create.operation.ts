@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { createOptions, idLocator, showFor, idempotentCreateRouting, collectionHead } from '../../../shared/descriptions/builders';
+import { createOptions, idLocator, showFor, idempotentCreateRouting, collectionHead, textField } from '../../../shared/descriptions/builders';
 import { v2 } from '../../../shared/transport/api';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { AS_NUMBER, ISO_DATE } from '../../../shared/validation/inputExpressions';
@@ -26,16 +26,7 @@ export const option: INodePropertyOptions = {
 };
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Spring sale 2026',
-		displayOptions: show,
-		routing: { send: { type: 'body', property: 'name' } },
-	},
+	textField('Name', 'name', 'name', 'body', { required: true, placeholder: 'e.g. Spring sale 2026', displayOptions: show }),
 	{
 		...idLocator({ name: 'inboxId', displayName: 'Inbox', searchMethod: 'searchInboxes', description: 'The WhatsApp inbox that sends the broadcast' }, show),
 		routing: { send: { type: 'body', property: 'inbox_id', value: AS_NUMBER } },

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showFor, simplifyToggle, listRouting } from '../../../shared/descriptions/builders';
+import { returnAllAndLimit, showFor, simplifyToggle, listRouting, textField } from '../../../shared/descriptions/builders';
 import { v1 } from '../../../shared/transport/api';
 import { contactSortOptions } from './sort';
 
@@ -13,17 +13,7 @@ export const option: INodePropertyOptions = {
 };
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Search Query',
-		name: 'query',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. jane@example.com',
-		description: 'Matches name, email, phone number or identifier',
-		displayOptions: showFor('contact', ['search']),
-		routing: { send: { type: 'query', property: 'q' } },
-	},
+	textField('Search Query', 'query', 'q', 'query', { required: true, placeholder: 'e.g. jane@example.com', description: 'Matches name, email, phone number or identifier', displayOptions: showFor('contact', ['search']) }),
 	...returnAllAndLimit('contact', 'search'),
 	contactSortOptions('search'),
 	simplifyToggle('contact', ['search']),

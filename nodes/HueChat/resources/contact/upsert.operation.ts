@@ -1,7 +1,7 @@
 import type { INodePropertyOptions, IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { createOptions, showFor, textField, collectionHead } from '../../../shared/descriptions/builders';
+import { createOptions, showFor, textField, collectionHead, simplifyParameter } from '../../../shared/descriptions/builders';
 import { simplifyRecord } from '../../../shared/output/simplify';
 import { v1 } from '../../../shared/transport/api';
 import { itemsAt } from '../../../shared/transport/request';
@@ -101,13 +101,6 @@ export const properties: INodeProperties[] = [
 		displayOptions: show,
 		options: [...contactFields, nameField].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return a simplified version of the response instead of the raw data',
-		displayOptions: show,
-	},
+	simplifyParameter(show),
 	createOptions('contact', 'upsert'),
 ];

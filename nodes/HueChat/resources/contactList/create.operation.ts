@@ -13,16 +13,7 @@ export const option: INodePropertyOptions = {
 };
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Newsletter subscribers',
-		displayOptions: showFor('contactList', ['create']),
-		routing: { send: { type: 'body', property: 'name' } },
-	},
+	textField('Name', 'name', 'name', 'body', { required: true, placeholder: 'e.g. Newsletter subscribers', displayOptions: showFor('contactList', ['create']) }),
 	{
 		...collectionHead('additionalFields'),
 		displayOptions: showFor('contactList', ['create']),

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showFor, listRouting } from '../../../shared/descriptions/builders';
+import { returnAllAndLimit, showFor, listRouting, textField } from '../../../shared/descriptions/builders';
 import { v1 } from '../../../shared/transport/api';
 import { checkFields } from '../../../shared/validation/checks';
 
@@ -15,16 +15,6 @@ export const option: INodePropertyOptions = {
 };
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Search Query',
-		name: 'query',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. refund',
-		description: 'Text to find in the content of messages; conversations of every status are searched',
-		displayOptions: showFor('conversation', ['search']),
-		routing: { send: { type: 'query', property: 'q' } },
-	},
+	textField('Search Query', 'query', 'q', 'query', { required: true, placeholder: 'e.g. refund', description: 'Text to find in the content of messages; conversations of every status are searched', displayOptions: showFor('conversation', ['search']) }),
 	...returnAllAndLimit('conversation', 'search'),
 ];

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { showFor, recordRouting, collectionHead } from '../../../shared/descriptions/builders';
+import { showFor, recordRouting, collectionHead, textField } from '../../../shared/descriptions/builders';
 import { v1 } from '../../../shared/transport/api';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { ATTRIBUTE_MODELS, definitionFields, DISPLAY_TYPES, listValuesField, checkDefinition } from './fields';
@@ -31,27 +31,8 @@ export const properties: INodeProperties[] = [
 		displayOptions: show,
 		routing: { send: { type: 'body', property: 'attribute_model' } },
 	},
-	{
-		displayName: 'Display Name',
-		name: 'displayName',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Plan',
-		displayOptions: show,
-		routing: { send: { type: 'body', property: 'attribute_display_name' } },
-	},
-	{
-		displayName: 'Key',
-		name: 'key',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. plan',
-		description: 'The name of the value in custom_attributes; unique per Applies To, and not a standard attribute such as status or email',
-		displayOptions: show,
-		routing: { send: { type: 'body', property: 'attribute_key' } },
-	},
+	textField('Display Name', 'displayName', 'attribute_display_name', 'body', { required: true, placeholder: 'e.g. Plan', displayOptions: show }),
+	textField('Key', 'key', 'attribute_key', 'body', { required: true, placeholder: 'e.g. plan', description: 'The name of the value in custom_attributes; unique per Applies To, and not a standard attribute such as status or email', displayOptions: show }),
 	{
 		displayName: 'Display Type',
 		name: 'displayType',

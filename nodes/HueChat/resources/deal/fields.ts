@@ -57,16 +57,7 @@ export const dealFieldChecks = (collection: string) => [
 export function dealRecordFields(operation: 'create' | 'createOrUpdate'): INodeProperties[] {
 	const show = showFor('deal', [operation]);
 	return [
-		{
-			displayName: 'Title',
-			name: 'title',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. Annual plan for Acme',
-			displayOptions: show,
-			routing: { send: { type: 'body', property: 'title' } },
-		},
+		textField('Title', 'title', 'title', 'body', { required: true, placeholder: 'e.g. Annual plan for Acme', displayOptions: show }),
 		{
 			...idLocator({ name: 'pipelineId', displayName: 'Pipeline', searchMethod: 'searchPipelines', idKind: 'uuid', description: 'The pipeline the deal is in' }, show),
 			routing: { send: { type: 'body', property: 'pipeline_id' } },

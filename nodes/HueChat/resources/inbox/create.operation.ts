@@ -1,7 +1,7 @@
 import type { INodePropertyOptions, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { showFor, simplifyToggle, recordRouting, collectionHead } from '../../../shared/descriptions/builders';
+import { showFor, simplifyToggle, recordRouting, collectionHead, textField } from '../../../shared/descriptions/builders';
 import { v1 } from '../../../shared/transport/api';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { refuse } from '../../../shared/validation/refusals';
@@ -52,16 +52,7 @@ export const option: INodePropertyOptions = {
 };
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Support',
-		displayOptions: show,
-		routing: { send: { type: 'body', property: 'name' } },
-	},
+	textField('Name', 'name', 'name', 'body', { required: true, placeholder: 'e.g. Support', displayOptions: show }),
 	{
 		displayName: 'Channel Type',
 		name: 'channelType',
@@ -73,39 +64,9 @@ export const properties: INodeProperties[] = [
 		displayOptions: show,
 		routing: { send: { type: 'body', property: 'channel.type' } },
 	},
-	{
-		displayName: 'Website URL',
-		name: 'websiteUrl',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. https://www.example.com',
-		description: 'The site the chat widget runs on',
-		displayOptions: forChannels(['web_widget']),
-		routing: { send: { type: 'body', property: 'channel.website_url' } },
-	},
-	{
-		displayName: 'Email',
-		name: 'channelEmail',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. support@example.com',
-		description: 'The address contacts write to; one inbox per address',
-		displayOptions: forChannels(['email']),
-		routing: { send: { type: 'body', property: 'channel.email' } },
-	},
-	{
-		displayName: 'Phone Number',
-		name: 'phoneNumber',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. +14155550123',
-		description: 'In E.164 format: + and country code, digits only; one inbox per number',
-		displayOptions: forChannels(['whatsapp', 'sms']),
-		routing: { send: { type: 'body', property: 'channel.phone_number' } },
-	},
+	textField('Website URL', 'websiteUrl', 'channel.website_url', 'body', { required: true, placeholder: 'e.g. https://www.example.com', description: 'The site the chat widget runs on', displayOptions: forChannels(['web_widget']) }),
+	textField('Email', 'channelEmail', 'channel.email', 'body', { required: true, placeholder: 'e.g. support@example.com', description: 'The address contacts write to; one inbox per address', displayOptions: forChannels(['email']) }),
+	textField('Phone Number', 'phoneNumber', 'channel.phone_number', 'body', { required: true, placeholder: 'e.g. +14155550123', description: 'In E.164 format: + and country code, digits only; one inbox per number', displayOptions: forChannels(['whatsapp', 'sms']) }),
 	{
 		displayName: 'Bot Token',
 		name: 'botToken',
@@ -117,15 +78,7 @@ export const properties: INodeProperties[] = [
 		displayOptions: forChannels(['telegram']),
 		routing: { send: { type: 'body', property: 'channel.bot_token' } },
 	},
-	{
-		displayName: 'LINE Channel ID',
-		name: 'lineChannelId',
-		type: 'string',
-		required: true,
-		default: '',
-		displayOptions: forChannels(['line']),
-		routing: { send: { type: 'body', property: 'channel.line_channel_id' } },
-	},
+	textField('LINE Channel ID', 'lineChannelId', 'channel.line_channel_id', 'body', { required: true, displayOptions: forChannels(['line']) }),
 	{
 		displayName: 'LINE Channel Secret',
 		name: 'lineChannelSecret',

@@ -4,7 +4,7 @@ import { createOptions, showFor, textField, idempotentCreateRouting, collectionH
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { conversationLocator, conversationIdCheck } from '../conversation/locator';
 import { attachmentsField, templateField, messageCreateBody } from './body';
-import { messagesPath } from './message';
+import { messagesPath, messageContentField } from './message';
 
 const show = showFor('message', ['create']);
 
@@ -18,16 +18,7 @@ export const option: INodePropertyOptions = {
 
 export const properties: INodeProperties[] = [
 	conversationLocator('message', ['create']),
-	{
-		displayName: 'Content',
-		name: 'content',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
-		description: 'The text of the message (up to 150,000 characters); may be empty when a template or attachments are sent',
-		displayOptions: show,
-		routing: { send: { type: 'body', property: 'content' } },
-	},
+	{ ...messageContentField(show), routing: { send: { type: 'body', property: 'content' } } },
 	{
 		...collectionHead('additionalFields'),
 		displayOptions: show,

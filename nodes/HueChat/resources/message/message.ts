@@ -18,3 +18,14 @@ export const messageIdField = (operations: string[]): INodeProperties => ({
 	description: 'The ID of the message, as Get Many or the trigger output it',
 	displayOptions: showFor('message', operations),
 });
+
+/** The message text; the operation decides how it is sent. */
+export const messageContentField = (displayOptions: INodeProperties['displayOptions']): INodeProperties => ({
+	displayName: 'Content',
+	name: 'content',
+	type: 'string',
+	typeOptions: { rows: 4 },
+	default: '',
+	description: 'The text of the message (up to 150,000 characters); may be empty when a template or attachments are sent',
+	displayOptions,
+});

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties, NodeApiError } from 'n8n-workflow';
 
-import { createOptions, idLocator, showFor, idempotentCreateRouting, collectionHead } from '../../../shared/descriptions/builders';
+import { createOptions, idLocator, showFor, idempotentCreateRouting, collectionHead, simplifyParameter } from '../../../shared/descriptions/builders';
 import { simplifyRecord } from '../../../shared/output/simplify';
 import { recallFacts, rememberFacts } from '../../../shared/state/facts';
 import { v1 } from '../../../shared/transport/api';
@@ -9,6 +9,7 @@ import { checkMatch, findOrCreateContact, keyFor, matchProperties, readMatch, v1
 import { checkFields } from '../../../shared/validation/checks';
 import { hasRefusal, refuse } from '../../../shared/validation/refusals';
 import { applyMessageExtras, attachmentsField, readMessageExtras, templateField } from './body';
+import { messageContentField } from './message';
 
 /**
  * Message → Send to Contact: the most common automation in one step. Finds the contact by email, phone number or
@@ -41,15 +42,7 @@ export const properties: INodeProperties[] = [
 		show,
 	),
 	...matchProperties('message', 'sendToContact', 'finds the contact (and is set on a new one)'),
-	{
-		displayName: 'Content',
-		name: 'content',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
-		description: 'The text of the message (up to 150,000 characters); may be empty when a template or attachments are sent',
-		displayOptions: show,
-	},
+	messageContentField(show),
 	{
 		...collectionHead('additionalFields'),
 		displayOptions: show,
@@ -65,14 +58,7 @@ export const properties: INodeProperties[] = [
 			templateField,
 		],
 	},
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return a simplified version of the response instead of the raw data',
-		displayOptions: show,
-	},
+	simplifyParameter(show),
 	createOptions('message', 'sendToContact'),
 ];
 

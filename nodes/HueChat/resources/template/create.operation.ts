@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { idLocator, showFor, recordRouting } from '../../../shared/descriptions/builders';
+import { idLocator, showFor, recordRouting, textField } from '../../../shared/descriptions/builders';
 import { v2 } from '../../../shared/transport/api';
 import { checkFields } from '../../../shared/validation/checks';
 import { AS_NUMBER } from '../../../shared/validation/inputExpressions';
@@ -21,17 +21,7 @@ export const option: INodePropertyOptions = {
 };
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. order_update',
-		description: 'Lower case letters, digits and underscores; unique per inbox and language',
-		displayOptions: show,
-		routing: { send: { type: 'body', property: 'name' } },
-	},
+	textField('Name', 'name', 'name', 'body', { required: true, placeholder: 'e.g. order_update', description: 'Lower case letters, digits and underscores; unique per inbox and language', displayOptions: show }),
 	{
 		displayName: 'Language',
 		name: 'language',
