@@ -238,3 +238,19 @@ const COLLECTIONS = {
 export function collectionHead(name: keyof typeof COLLECTIONS) {
 	return { ...COLLECTIONS[name], name, type: 'collection' as const, default: {} };
 }
+
+/** "Using Fields Below" or "Using JSON": how a structured parameter (an audience, template components) is given. */
+export function fieldsOrJsonChoice(displayName: string, name: string, displayOptions: INodeProperties['displayOptions']): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'options',
+		noDataExpression: true,
+		default: 'fields',
+		options: [
+			{ name: 'Using Fields Below', value: 'fields' },
+			{ name: 'Using JSON', value: 'json' },
+		],
+		displayOptions,
+	};
+}

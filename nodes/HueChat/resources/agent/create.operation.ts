@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { showFor, recordRouting, collectionHead } from '../../../shared/descriptions/builders';
+import { showFor, recordRouting, collectionHead, textField } from '../../../shared/descriptions/builders';
 import { v1 } from '../../../shared/transport/api';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { agentFields } from './fields';
@@ -16,17 +16,7 @@ export const option: INodePropertyOptions = {
 };
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'e.g. jane@example.com',
-		required: true,
-		default: '',
-		description: 'HueChat sends the invitation here',
-		displayOptions: show,
-		routing: { send: { type: 'body', property: 'email' } },
-	},
+	textField('Email', 'email', 'email', 'body', { placeholder: 'e.g. jane@example.com', required: true, description: 'HueChat sends the invitation here', displayOptions: show }),
 	{
 		...collectionHead('additionalFields'),
 		displayOptions: show,

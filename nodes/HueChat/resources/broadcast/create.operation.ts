@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { createOptions, idLocator, showFor, idempotentCreateRouting, collectionHead, textField } from '../../../shared/descriptions/builders';
+import { createOptions, idLocator, showFor, idempotentCreateRouting, collectionHead, textField, fieldsOrJsonChoice } from '../../../shared/descriptions/builders';
 import { v2 } from '../../../shared/transport/api';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { AS_NUMBER, ISO_DATE } from '../../../shared/validation/inputExpressions';
@@ -38,18 +38,7 @@ export const properties: INodeProperties[] = [
 		),
 		routing: { send: { type: 'body', property: 'template_id' } },
 	},
-	{
-		displayName: 'Define Audience',
-		name: 'audienceInput',
-		type: 'options',
-		noDataExpression: true,
-		default: 'fields',
-		options: [
-			{ name: 'Using Fields Below', value: 'fields' },
-			{ name: 'Using JSON', value: 'json' },
-		],
-		displayOptions: show,
-	},
+	fieldsOrJsonChoice('Define Audience', 'audienceInput', show),
 	{ ...audienceRows, displayOptions: { show: { resource: ['broadcast'], operation: ['create'], audienceInput: ['fields'] } } },
 	{ ...audienceJson, displayOptions: { show: { resource: ['broadcast'], operation: ['create'], audienceInput: ['json'] } } },
 	{
