@@ -1,5 +1,4 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { accountPath, CREDENTIAL_TYPE } from '../transport/api';
 import { apiRequest } from '../transport/request';
@@ -54,12 +53,13 @@ export const v2LoadOptions = {
 		}));
 	},
 
-	/** The stages of the pipeline chosen above (loadOptionsDependsOn the pipeline parameter), in pipeline order. */
+	/**
+	 * The stages of the pipeline chosen above (loadOptionsDependsOn the pipeline parameter), in pipeline order. None
+	 * until a pipeline is chosen: an empty list (the picker's hint says why), not an error the editor logs each time.
+	 */
 	async getPipelineStages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		const pipelineId = await pipelineInContext(this);
-		if (!pipelineId) {
-			throw new NodeOperationError(this.getNode(), 'Choose a pipeline first', { description: 'The stages listed here are those of the pipeline chosen above.' });
-		}
+		if (!pipelineId) return [];
 		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 		const pipeline = (await apiRequest(this, 'GET', accountPath('v2', credentials.accountId, `/pipelines/${encodeURIComponent(pipelineId)}`))) as IDataObject;
 		const stages = (Array.isArray(pipeline?.stages) ? pipeline.stages : []) as IDataObject[];

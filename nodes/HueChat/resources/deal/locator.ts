@@ -29,7 +29,7 @@ export function stagePicker(dependsOn: string[], extra: Partial<INodeProperties>
 		typeOptions: { loadOptionsMethod: 'getPipelineStages', loadOptionsDependsOn: dependsOn },
 		default: '',
 		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: 'Lists the stages of the pipeline chosen above',
+		hint: 'Lists the stages of the pipeline chosen above (empty until one is chosen)',
 		routing: { send: { type: 'body', property: 'stage_id' } },
 		...extra,
 	};
