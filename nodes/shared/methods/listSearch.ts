@@ -21,6 +21,27 @@ interface SearchSpec {
 	label: (record: IDataObject) => string;
 }
 
+/** Chatwoot's channel types (`Channel::WebWidget`) as people call them; others show their type without the prefix. */
+const CHANNEL_NAMES: Record<string, string> = {
+	Api: 'API',
+	Email: 'Email',
+	FacebookPage: 'Facebook',
+	Instagram: 'Instagram',
+	Line: 'LINE',
+	Sms: 'SMS',
+	Telegram: 'Telegram',
+	TwilioSms: 'SMS',
+	WebWidget: 'Website',
+	Whatsapp: 'WhatsApp',
+};
+
+/** An inbox in the picker: its name and its channel, the channel only once when the name already says it. */
+export function inboxLabel(inbox: IDataObject): string {
+	const type = String(inbox.channel_type ?? '').replace(/^Channel::/, '');
+	const channel = CHANNEL_NAMES[type] ?? type;
+	const name = String(inbox.name);
+	return !channel || name.toLowerCase() === channel.toLowerCase() ? name : `${name} (${channel})`;
+}
 
 const SEARCHES: Record<string, SearchSpec> = {
 	// v2 records (UUID ids): 100 a page; tickets and deals are searched server-side with `q`.
@@ -121,7 +142,7 @@ const SEARCHES: Record<string, SearchSpec> = {
 		root: 'payload',
 		pageSize: Number.POSITIVE_INFINITY,
 		dashboardSegment: 'settings/inboxes',
-		label: (i) => `${String(i.name)} (${String(i.channel_type ?? '').replace(/^Channel::/, '')})`,
+		label: inboxLabel,
 	},
 	// Agents, teams, labels, canned responses and custom attributes come whole (no pages): filtered here.
 	agents: {
