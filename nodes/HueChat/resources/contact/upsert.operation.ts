@@ -5,7 +5,7 @@ import { createOptions, showFor, textField, collectionHead, simplifyParameter } 
 import { simplifyRecord } from '../../../shared/output/simplify';
 import { v1 } from '../../../shared/transport/api';
 import { itemsAt } from '../../../shared/transport/request';
-import { checkMatch, keyFor, matchProperties, readMatch, v1Path, type Match, createContact, findContact } from '../../../shared/upsert/contactLookup';
+import { checkMatch, keyFor, MATCH_FIELDS, matchProperties, readMatch, v1Path, type Match, type MatchField, createContact, findContact } from '../../../shared/upsert/contactLookup';
 import { createOrUpdate, upsertActionOf } from '../../../shared/upsert/createOrUpdate';
 import { checkFields } from '../../../shared/validation/checks';
 import { hasRefusal, refuse } from '../../../shared/validation/refusals';
@@ -96,11 +96,14 @@ export const option: INodePropertyOptions = {
 
 export const properties: INodeProperties[] = [
 	...matchProperties('contact', 'upsert', 'identifies the contact: the one holding it is updated, or a new one is created with it'),
-	{
+	// one Additional Fields per Match By, without the field matched by (it is set above)
+	...(Object.keys(MATCH_FIELDS) as MatchField[]).map((matchBy) => ({
 		...collectionHead('additionalFields'),
-		displayOptions: show,
-		options: [...contactFields, nameField].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	},
+		displayOptions: { show: { ...show.show, matchBy: [matchBy] } },
+		options: [...contactFields, nameField]
+			.filter((field) => field.name !== MATCH_FIELDS[matchBy].parameter)
+			.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	})),
 	simplifyParameter(show),
 	createOptions('contact', 'upsert'),
 ];
