@@ -11,7 +11,7 @@ import { nodeSuite } from '../helpers/simulator';
 
 const suite = nodeSuite('probe');
 
-/** The `this` each function of one item was called with, by item marker. */
+/** The `this` each function of one item was called with, by item marker (read from the parameter, not the module). */
 interface SeenContexts {
 	preSend?: object;
 	request?: object;
@@ -28,15 +28,14 @@ function probeNode(seen: Map<string, SeenContexts>): INodeType {
 		return options;
 	}
 	async function request(this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions): Promise<INodeExecutionData[]> {
+		contextsOf(String(this.getNodeParameter('marker'))).request = this;
 		const marker = markers.get(this);
-		if (marker !== undefined) contextsOf(marker).request = this;
 		const items = await this.makeRoutingRequest(requestData);
 		return items.map((item) => ({ json: { ...item.json, seenByRequest: marker ?? null } }));
 	}
 	async function readMarker(this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
-		const marker = markers.get(this);
-		if (marker !== undefined) contextsOf(marker).postReceive = this;
-		return [{ json: { seenByPostReceive: marker ?? null } }];
+		contextsOf(String(this.getNodeParameter('marker'))).postReceive = this;
+		return [{ json: { seenByPostReceive: markers.get(this) ?? null } }];
 	}
 	return {
 		description: {
