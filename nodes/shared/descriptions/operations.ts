@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions, PreSendAction } from 'n8n-workflow';
 
-import { deleteRouting, recordRouting, returnAllAndLimit, simplifyToggle } from './builders';
+import { collectionHead, deleteRouting, recordRouting, returnAllAndLimit, showFor, simplifyToggle } from './builders';
+import { dropEmptyBodyFields, requireSomeField } from '../validation/checks';
 
 /**
  * Everything about one operation, as each `<op>.operation.ts` exports it: its entry in the Operation dropdown (name,
@@ -57,4 +58,27 @@ export function getOperation(kind: RecordKind, action: string, description: stri
 /** Get Many with Return All and Limit, and nothing else to set. */
 export function getManyOperation(resource: string, action: string, description: string, routing: INodePropertyOptions['routing']): Operation {
 	return { option: { name: 'Get Many', value: 'getAll', action, description, routing }, properties: returnAllAndLimit(resource, 'getAll') };
+}
+
+/**
+ * Update one record, picked by ID: the fields set under Update Fields are sent, at least one of them. `preSend`
+ * checks run after the ID's; `collection` adds to the Update Fields collection, `after` comes after it.
+ */
+export function updateOperation(
+	kind: RecordKind,
+	action: string,
+	description: string,
+	fields: INodeProperties[],
+	{ preSend = [], collection = {}, after = [] }: { preSend?: PreSendAction[]; collection?: Partial<INodeProperties>; after?: INodeProperties[] } = {},
+): Operation {
+	const routing = recordRouting('PATCH', kind.url, undefined, [
+		kind.check,
+		...preSend,
+		requireSomeField('updateFields', fields.map((field) => field.displayName)),
+		dropEmptyBodyFields,
+	]);
+	return {
+		option: { name: 'Update', value: 'update', action, description, routing },
+		properties: [kind.picker(['update']), { ...collectionHead('updateFields'), ...collection, displayOptions: showFor(kind.resource, ['update']), options: fields }, ...after],
+	};
 }

@@ -1,9 +1,10 @@
-import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { showFor, simplifyToggle, textField, recordRouting, collectionHead } from '../../../shared/descriptions/builders';
-import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation/checks';
+import { simplifyToggle, textField } from '../../../shared/descriptions/builders';
+import { updateOperation } from '../../../shared/descriptions/operations';
+import { checkFields } from '../../../shared/validation/checks';
 import { channelSettingFields, inboxSettingFields, inboxSettingChecks } from './fields';
-import { inboxLocator, inboxUrl, inboxIdCheck } from './locator';
+import { inboxRecord } from './locator';
 
 // alphabetical, as n8n's guidelines want
 const updateFields: INodeProperties[] = ([
@@ -13,27 +14,8 @@ const updateFields: INodeProperties[] = ([
 	textField('Website URL', 'websiteUrl', 'channel.website_url', 'body', { placeholder: 'e.g. https://www.example.com', description: 'Website inboxes: the site the widget runs on' }),
 ] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName));
 
-export const inboxUpdateFieldNames = updateFields.map((field) => field.displayName);
-
-export const option: INodePropertyOptions = {
-	name: 'Update',
-	value: 'update',
-	action: 'Update an inbox',
-	description: 'Change the settings you set',
-	routing: recordRouting('PATCH', inboxUrl, undefined, [
-		checkFields(inboxIdCheck, ...inboxSettingChecks('updateFields')),
-		requireSomeField('updateFields', inboxUpdateFieldNames),
-		dropEmptyBodyFields,
-	]),
-};
-
-export const properties: INodeProperties[] = [
-	inboxLocator(['update']),
-	{
-		...collectionHead('updateFields'),
-		description: "Channel settings apply to inboxes of their channel type only (HueChat refuses the others)",
-		displayOptions: showFor('inbox', ['update']),
-		options: updateFields,
-	},
-	simplifyToggle('inbox', ['update']),
-];
+export const { option, properties } = updateOperation(inboxRecord, 'Update an inbox', 'Change the settings you set', updateFields, {
+	preSend: [checkFields(...inboxSettingChecks('updateFields'))],
+	collection: { description: 'Channel settings apply to inboxes of their channel type only (HueChat refuses the others)' },
+	after: [simplifyToggle('inbox', ['update'])],
+});
