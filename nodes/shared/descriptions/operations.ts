@@ -40,7 +40,7 @@ export interface RecordKind {
 }
 
 /** Delete one record, picked by ID. */
-export function deleteOperation(kind: RecordKind, action: string, description: string): Operation {
+export function deleteRecordOperation(kind: RecordKind, action: string, description: string): Operation {
 	return {
 		option: { name: 'Delete', value: 'delete', action, description, routing: deleteRouting(kind.url, [kind.check]) },
 		properties: [kind.picker(['delete'])],
@@ -48,7 +48,7 @@ export function deleteOperation(kind: RecordKind, action: string, description: s
 }
 
 /** Get one record, picked by ID; `root` is where the record is in the answer, `simplify` offers Simplify. */
-export function getOperation(kind: RecordKind, action: string, description: string, { root, simplify = false }: { root?: string; simplify?: boolean } = {}): Operation {
+export function getRecordOperation(kind: RecordKind, action: string, description: string, { root, simplify = false }: { root?: string; simplify?: boolean } = {}): Operation {
 	return {
 		option: { name: 'Get', value: 'get', action, description, routing: recordRouting('GET', kind.url, root, [kind.check]) },
 		properties: [kind.picker(['get']), ...(simplify ? [simplifyToggle(kind.resource, ['get'])] : [])],
@@ -64,7 +64,7 @@ export function getManyOperation(resource: string, action: string, description: 
  * Update one record, picked by ID: the fields set under Update Fields are sent, at least one of them. `preSend`
  * checks run after the ID's; `collection` adds to the Update Fields collection, `after` comes after it.
  */
-export function updateOperation(
+export function updateRecordOperation(
 	kind: RecordKind,
 	action: string,
 	description: string,

@@ -1,4 +1,4 @@
-import { deleteOperation } from '../../../shared/descriptions/operations';
+import { deleteRecordOperation } from '../../../shared/descriptions/operations';
 import { broadcastRecord } from './locator';
 
-export const { option, properties } = deleteOperation(broadcastRecord, 'Delete a broadcast', 'Delete a draft or scheduled broadcast');
+export const { option, properties } = deleteRecordOperation(broadcastRecord, 'Delete a broadcast', 'Delete a draft or scheduled broadcast');

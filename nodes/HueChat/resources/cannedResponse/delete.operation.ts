@@ -1,4 +1,4 @@
-import { deleteOperation } from '../../../shared/descriptions/operations';
+import { deleteRecordOperation } from '../../../shared/descriptions/operations';
 import { cannedResponseRecord } from './locator';
 
-export const { option, properties } = deleteOperation(cannedResponseRecord, 'Delete a canned response', 'Delete a canned response');
+export const { option, properties } = deleteRecordOperation(cannedResponseRecord, 'Delete a canned response', 'Delete a canned response');

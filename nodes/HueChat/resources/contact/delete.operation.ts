@@ -1,4 +1,4 @@
-import { deleteOperation } from '../../../shared/descriptions/operations';
+import { deleteRecordOperation } from '../../../shared/descriptions/operations';
 import { contactRecord } from './locator';
 
-export const { option, properties } = deleteOperation(contactRecord, 'Delete a contact', 'Delete a contact and its conversations');
+export const { option, properties } = deleteRecordOperation(contactRecord, 'Delete a contact', 'Delete a contact and its conversations');

@@ -1,4 +1,4 @@
-import { deleteOperation } from '../../../shared/descriptions/operations';
+import { deleteRecordOperation } from '../../../shared/descriptions/operations';
 import { contactListRecord } from './locator';
 
-export const { option, properties } = deleteOperation(contactListRecord, 'Delete a contact list', 'Delete the list; its contacts stay');
+export const { option, properties } = deleteRecordOperation(contactListRecord, 'Delete a contact list', 'Delete the list; its contacts stay');

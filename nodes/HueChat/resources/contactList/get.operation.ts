@@ -1,4 +1,4 @@
-import { getOperation } from '../../../shared/descriptions/operations';
+import { getRecordOperation } from '../../../shared/descriptions/operations';
 import { contactListRecord } from './locator';
 
-export const { option, properties } = getOperation(contactListRecord, 'Get a contact list', 'Get a contact list by ID, with its member count');
+export const { option, properties } = getRecordOperation(contactListRecord, 'Get a contact list', 'Get a contact list by ID, with its member count');

@@ -1,4 +1,4 @@
-import { getOperation } from '../../../shared/descriptions/operations';
+import { getRecordOperation } from '../../../shared/descriptions/operations';
 import { conversationRecord } from './locator';
 
-export const { option, properties } = getOperation(conversationRecord, 'Get a conversation', 'Get a conversation by its display ID', { simplify: true });
+export const { option, properties } = getRecordOperation(conversationRecord, 'Get a conversation', 'Get a conversation by its display ID', { simplify: true });

@@ -1,4 +1,4 @@
-import { getOperation } from '../../../shared/descriptions/operations';
+import { getRecordOperation } from '../../../shared/descriptions/operations';
 import { customAttributeRecord } from './locator';
 
-export const { option, properties } = getOperation(customAttributeRecord, 'Get a custom attribute', 'Get a custom attribute definition by ID');
+export const { option, properties } = getRecordOperation(customAttributeRecord, 'Get a custom attribute', 'Get a custom attribute definition by ID');

@@ -1,4 +1,4 @@
-import { deleteOperation } from '../../../shared/descriptions/operations';
+import { deleteRecordOperation } from '../../../shared/descriptions/operations';
 import { dealRecord } from './locator';
 
-export const { option, properties } = deleteOperation(dealRecord, 'Delete a deal', 'Delete a deal');
+export const { option, properties } = deleteRecordOperation(dealRecord, 'Delete a deal', 'Delete a deal');

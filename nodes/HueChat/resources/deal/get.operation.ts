@@ -1,4 +1,4 @@
-import { getOperation } from '../../../shared/descriptions/operations';
+import { getRecordOperation } from '../../../shared/descriptions/operations';
 import { dealRecord } from './locator';
 
-export const { option, properties } = getOperation(dealRecord, 'Get a deal', 'Get a deal by ID', { simplify: true });
+export const { option, properties } = getRecordOperation(dealRecord, 'Get a deal', 'Get a deal by ID', { simplify: true });

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { simplifyToggle, textField } from '../../../shared/descriptions/builders';
-import { updateOperation } from '../../../shared/descriptions/operations';
+import { updateRecordOperation } from '../../../shared/descriptions/operations';
 import { checkFields } from '../../../shared/validation/checks';
 import { channelSettingFields, inboxSettingFields, inboxSettingChecks } from './fields';
 import { inboxRecord } from './locator';
@@ -14,7 +14,7 @@ const updateFields: INodeProperties[] = ([
 	textField('Website URL', 'websiteUrl', 'channel.website_url', 'body', { placeholder: 'e.g. https://www.example.com', description: 'Website inboxes: the site the widget runs on' }),
 ] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName));
 
-export const { option, properties } = updateOperation(inboxRecord, 'Update an inbox', 'Change the settings you set', updateFields, {
+export const { option, properties } = updateRecordOperation(inboxRecord, 'Update an inbox', 'Change the settings you set', updateFields, {
 	preSend: [checkFields(...inboxSettingChecks('updateFields'))],
 	collection: { description: 'Channel settings apply to inboxes of their channel type only (HueChat refuses the others)' },
 	after: [simplifyToggle('inbox', ['update'])],

@@ -1,4 +1,4 @@
-import { getOperation } from '../../../shared/descriptions/operations';
+import { getRecordOperation } from '../../../shared/descriptions/operations';
 import { labelRecord } from './locator';
 
-export const { option, properties } = getOperation(labelRecord, 'Get a label', 'Get a label by ID');
+export const { option, properties } = getRecordOperation(labelRecord, 'Get a label', 'Get a label by ID');

@@ -1,4 +1,4 @@
-import { getOperation } from '../../../shared/descriptions/operations';
+import { getRecordOperation } from '../../../shared/descriptions/operations';
 import { ticketRecord } from './locator';
 
-export const { option, properties } = getOperation(ticketRecord, 'Get a ticket', 'Get a ticket by ID', { simplify: true });
+export const { option, properties } = getRecordOperation(ticketRecord, 'Get a ticket', 'Get a ticket by ID', { simplify: true });
