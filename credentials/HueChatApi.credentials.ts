@@ -6,12 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-/**
- * The base URL a user typed, trimmed of trailing slashes and of an `/api`, `/api/v1` or `/api/v2` suffix
- * (a common copy-paste from HueChat's docs), as an n8n expression. Kept in one place: the node uses it too.
- */
-export const BASE_URL_EXPRESSION =
-	'={{ String($credentials.baseUrl || "https://app.huechat.ai").trim().replace(/\\/+$/, "").replace(/\\/api(\\/v[12])?$/i, "") }}';
+import { BASE_URL_EXPRESSION } from '../nodes/shared/transport/baseUrl';
 
 export class HueChatApi implements ICredentialType {
 	name = 'hueChatApi';

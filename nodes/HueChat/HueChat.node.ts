@@ -1,14 +1,14 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { BASE_URL_EXPRESSION } from '../../credentials/HueChatApi.credentials';
-import { CREDENTIAL_TYPE } from '../shared/api';
-import { fillAccountId } from '../shared/compat';
-import { requestSettingsProperty } from '../shared/descriptions';
-import { checkChoices } from '../shared/validation';
-import { listSearch } from '../shared/listSearch';
-import { loadOptions } from '../shared/loadOptions';
-import { inspectResponse, singleRequest } from '../shared/request';
+import { BASE_URL_EXPRESSION } from '../shared/transport/baseUrl';
+import { CREDENTIAL_TYPE } from '../shared/transport/api';
+import { fillAccountId } from '../shared/transport/fillAccountId';
+import { requestSettingsProperty } from '../shared/descriptions/builders';
+import { checkChoices } from '../shared/validation/checks';
+import { listSearch } from '../shared/methods/listSearch';
+import { loadOptions } from '../shared/methods/loadOptions';
+import { inspectResponse, singleRequest } from '../shared/transport/request';
 import { resourceOptions, resourceProperties } from './resources';
 
 const properties = [...resourceProperties, requestSettingsProperty];

@@ -1,9 +1,9 @@
 import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../shared/api';
-import { idLocator } from '../shared/descriptions';
-import { listSearch } from '../shared/listSearch';
+import { CREDENTIAL_TYPE } from '../shared/transport/api';
+import { idLocator } from '../shared/descriptions/builders';
+import { listSearch } from '../shared/methods/listSearch';
 import { v1EventOptions, v2EventOptions } from '../shared/webhookEvents';
 import { receiveDelivery } from './deliveries';
 import { createSubscription, deleteSubscription, subscriptionExists } from './subscriptions';

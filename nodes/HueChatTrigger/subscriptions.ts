@@ -1,8 +1,8 @@
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { accountPath, CREDENTIAL_TYPE } from '../shared/api';
-import { apiRequest } from '../shared/request';
+import { accountPath, CREDENTIAL_TYPE } from '../shared/transport/api';
+import { apiRequest } from '../shared/transport/request';
 import { ALL_EVENTS } from '../shared/webhookEvents';
 
 /**

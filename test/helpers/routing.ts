@@ -103,11 +103,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 }
 
 const hueChat = new HueChat();
-const nodeTypes: INodeTypes = {
-	getByName: () => hueChat,
-	getByNameAndVersion: () => hueChat as INodeType,
+const nodeTypesOf = (nodeType: INodeType): INodeTypes => ({
+	getByName: () => nodeType,
+	getByNameAndVersion: () => nodeType,
 	getKnownTypes: () => ({}),
-};
+});
 
 export interface RunOptions {
 	credentials: HueChatCredentials;
@@ -121,6 +121,8 @@ export interface RunOptions {
 	/** n8n's cancel signal (the Stop button). WorkflowExecute.runNode does not pass one to declarative nodes, so
 	 * with a signal the node runs the way n8n's server runs it: RoutingNode on an ExecuteContext that has it. */
 	abortSignal?: AbortSignal;
+	/** Another declarative node type to run the same way (tests of what n8n-core does); HueChat when omitted. */
+	nodeType?: INodeType;
 }
 
 export interface RunResult {
@@ -142,10 +144,11 @@ export async function runHueChat(options: RunOptions): Promise<RunResult> {
 		credentials: { hueChatApi: { id: 'cred-1', name: 'HueChat (test)' } },
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const, continueOnFail: true } : {}),
 	};
-	const workflow = new Workflow({ id: 'wfTest', nodes: [node], connections: {}, active: false, nodeTypes });
+	const nodeType = options.nodeType ?? hueChat;
+	const workflow = new Workflow({ id: 'wfTest', nodes: [node], connections: {}, active: false, nodeTypes: nodeTypesOf(nodeType) });
 	// The Workflow constructor filled in parameter defaults; RoutingNode reads them from here.
 	const filledNode = workflow.getNode(node.name)!;
-	filledNode.parameters = NodeHelpers.getNodeParameters(hueChat.description.properties, filledNode.parameters, true, false, filledNode, hueChat.description) ?? {};
+	filledNode.parameters = NodeHelpers.getNodeParameters(nodeType.description.properties, filledNode.parameters, true, false, filledNode, nodeType.description) ?? {};
 	const executionId = options.executionId ?? `test-${++executionCounter}`;
 	const additionalData = {
 		credentialsHelper: new TestCredentialsHelper(options.credentials),
@@ -175,7 +178,7 @@ export async function runHueChat(options: RunOptions): Promise<RunResult> {
 	} as never);
 	if (options.abortSignal) {
 		const context = new ExecuteContext(workflow, filledNode, additionalData, 'manual', runExecutionData, 0, inputItems, { main: [inputItems] }, executeData, [], options.abortSignal);
-		const output = await new RoutingNode(context, hueChat).runNode();
+		const output = await new RoutingNode(context, nodeType).runNode();
 		return { items: output?.[0] ?? [] };
 	}
 	const result = await new WorkflowExecute(additionalData, 'manual').runNode(workflow, executeData, runExecutionData, 0, additionalData, 'manual');

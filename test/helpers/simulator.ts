@@ -1,4 +1,7 @@
 /** Starts the HueChat simulator on a free 127.0.0.1 port for a test file and hands out credentials for it. */
+import { appendFileSync } from 'node:fs';
+import { basename } from 'node:path';
+
 import { parseConvention, type Convention } from '../../simulator/chatwoot.ts';
 import { startSimulator } from '../../simulator/server.ts';
 import { runHueChat, type HueChatCredentials, type RunOptions, type RunResult } from './routing';
@@ -71,6 +74,8 @@ export function v1Status(fx: SimulatorFixture, kind: keyof typeof V1_SUCCESS): n
 
 export async function startFixture(options: Parameters<typeof startSimulator>[0] = {}): Promise<SimulatorFixture> {
 	const sim = await startSimulator({ port: 0, quiet: true, convention: conventionFromEnv(), ...options });
+	const recordTo = process.env.HUECHAT_RECORD_REQUESTS;
+	if (recordTo) recordRequests(sim, recordTo);
 	const credentialsWith = async (key: { scopes?: string[]; rpm?: number }): Promise<HueChatCredentials> => {
 		const created = await sim.control.createKey({ scopes: key.scopes ?? ['*'], rpm: key.rpm ?? 100_000 });
 		return { apiToken: created.token, accountId: sim.accountId, baseUrl: sim.url };
@@ -84,6 +89,37 @@ export async function startFixture(options: Parameters<typeof startSimulator>[0]
 			await sim.control.clearRequests();
 		},
 		credentialsWith,
+	};
+}
+
+/**
+ * Opt-in (`HUECHAT_RECORD_REQUESTS=<file>`): appends every request the simulator received to `<file>`, one JSON line
+ * each (test file, method, path, query, body, status), before the log is cleared or reset and when the simulator
+ * closes. Recorded over the node suites before and after a refactor, the two files show whether the requests the
+ * node sends changed.
+ */
+function recordRequests(sim: Simulator, file: string): void {
+	const testFile = basename(expect.getState().testPath ?? 'unknown');
+	let lastSeq = 0;
+	const flush = () => {
+		const lines = sim.control.requests(lastSeq).map((request) => {
+			lastSeq = request.seq;
+			const { method, path, query, body, status } = request;
+			return JSON.stringify({ testFile, method, path, query, body, status }) + '\n';
+		});
+		if (lines.length > 0) appendFileSync(file, lines.join(''));
+	};
+	for (const name of ['clearRequests', 'reset'] as const) {
+		const original = sim.control[name].bind(sim.control) as (...args: unknown[]) => void;
+		(sim.control as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
+			flush();
+			original(...args);
+		};
+	}
+	const close = sim.close;
+	sim.close = async () => {
+		flush();
+		await close();
 	};
 }
 

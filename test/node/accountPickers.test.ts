@@ -2,8 +2,8 @@
 // the agents dropdown of the member operations, run against the simulator with a minimal load-options context.
 import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { listSearch } from '../../nodes/shared/listSearch';
-import { loadOptions } from '../../nodes/shared/loadOptions';
+import { inboxLabel, listSearch } from '../../nodes/shared/methods/listSearch';
+import { loadOptions } from '../../nodes/shared/methods/loadOptions';
 import { startFixture, type SimulatorFixture } from '../helpers/simulator';
 
 let fx: SimulatorFixture;
@@ -38,9 +38,18 @@ const search = async (method: keyof typeof listSearch, filter?: string) => await
 describe('pickers', () => {
 	it('inboxes: every inbox, with its dashboard settings URL', async () => {
 		const { results, paginationToken } = await search('searchInboxes');
-		expect(results.map((r) => r.name)).toEqual(['API (Api)', 'Website (WebWidget)', 'WhatsApp (Whatsapp)']);
+		// the seeded inboxes are named after their channels: the channel is not said twice
+		expect(results.map((r) => r.name)).toEqual(['API', 'Website', 'WhatsApp']);
 		expect(results[2]).toMatchObject({ value: '3', url: `${fx.sim.url}/app/accounts/1/settings/inboxes/3` });
 		expect(paginationToken).toBeUndefined();
+	});
+
+	it('inboxes: one readable channel name beside the inbox name', () => {
+		expect(inboxLabel({ name: 'Site Chat', channel_type: 'Channel::WebWidget' })).toBe('Site Chat (Website)');
+		expect(inboxLabel({ name: 'Orders', channel_type: 'Channel::Whatsapp' })).toBe('Orders (WhatsApp)');
+		expect(inboxLabel({ name: 'Backend', channel_type: 'Channel::Api' })).toBe('Backend (API)');
+		expect(inboxLabel({ name: 'whatsapp', channel_type: 'Channel::Whatsapp' })).toBe('whatsapp');
+		expect(inboxLabel({ name: 'Shop', channel_type: 'Channel::Tiktok' })).toBe('Shop (Tiktok)');
 	});
 
 	it('agents, filtered by name or email', async () => {

@@ -1,3 +1,6 @@
+import { NodeHelpers } from 'n8n-workflow';
+
+import { HueChat } from '../../nodes/HueChat/HueChat.node';
 import { byId, nodeSuite } from '../helpers/simulator';
 
 const suite = nodeSuite('contact', { contacts: 120 });
@@ -95,6 +98,23 @@ describe('Contact: filter and what hangs off a contact', () => {
 });
 
 describe('Contact: Create or Update', () => {
+	it('Additional Fields does not offer again the field the contact is matched by', () => {
+		const visibleFor = (matchBy: string) => {
+			const node = { resource: 'contact', operation: 'upsert', matchBy };
+			const shown = new HueChat().description.properties.filter(
+				(property) => property.name === 'additionalFields' && NodeHelpers.displayParameter(node, property, { name: 'HueChat', parameters: node } as never, new HueChat().description),
+			);
+			expect(shown).toHaveLength(1);
+			return (shown[0].options as Array<{ displayName: string }>).map((option) => option.displayName);
+		};
+		const matchFields = ['Email', 'Identifier', 'Phone Number'];
+		for (const [matchBy, label] of [['email', 'Email'], ['phone_number', 'Phone Number'], ['identifier', 'Identifier']]) {
+			const offered = visibleFor(matchBy);
+			expect(offered).not.toContain(label);
+			expect(offered).toEqual(expect.arrayContaining([...matchFields.filter((other) => other !== label), 'Name']));
+		}
+	});
+
 	it('creates the contact when no contact has the email, and says so', async () => {
 		const before = contacts().length;
 		const { items } = await run({

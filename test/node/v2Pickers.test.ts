@@ -3,8 +3,8 @@
 import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { HueChat } from '../../nodes/HueChat/HueChat.node';
-import { listSearch } from '../../nodes/shared/listSearch';
-import { loadOptions } from '../../nodes/shared/loadOptions';
+import { listSearch } from '../../nodes/shared/methods/listSearch';
+import { loadOptions } from '../../nodes/shared/methods/loadOptions';
 import { startFixture, type SimulatorFixture } from '../helpers/simulator';
 
 let fx: SimulatorFixture;
@@ -107,7 +107,16 @@ describe('v2 pickers', () => {
 		expect(chosen.map((option) => option.value)).toEqual(sales.stages.map((stage) => stage.id));
 		const own = await loadOptions.getPipelineStages.call(editorContext({ dealId: { __rl: true, mode: 'id', value: deal.id }, updateFields: {} }));
 		expect(own.map((option) => option.value)).toEqual(partnerships.stages.map((stage) => stage.id));
-		await expect(loadOptions.getPipelineStages.call(editorContext({}))).rejects.toThrow(/Choose a pipeline first/);
+	});
+
+	it('with no pipeline chosen yet, the stage picker is an empty list with a hint, not an error', async () => {
+		await expect(loadOptions.getPipelineStages.call(editorContext({}))).resolves.toEqual([]);
+		await expect(loadOptions.getPipelineStages.call(editorContext({ dealId: { __rl: true, mode: 'id', value: '' }, updateFields: {} }))).resolves.toEqual([]);
+		expect(await fx.requests()).toEqual([]);
+		const createPicker = new HueChat().description.properties.find(
+			(property) => property.name === 'stageId' && (property.displayOptions?.show?.operation as string[] | undefined)?.includes('create'),
+		);
+		expect(createPicker?.hint).toMatch(/empty until one is chosen/);
 	});
 
 	it('the stage dropdowns reload when the pipeline changes (loadOptionsDependsOn)', () => {

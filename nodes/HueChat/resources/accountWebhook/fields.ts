@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { textField } from '../../../shared/descriptions';
-
+import { textField, showFor } from '../../../shared/descriptions/builders';
+import { webhookUrlField } from '../../../shared/descriptions/webhookFields';
 import { v1EventOptions } from '../../../shared/webhookEvents';
 
 export function subscriptionsField(displayOptions: INodeProperties['displayOptions'], required: boolean): INodeProperties {
@@ -18,18 +18,12 @@ export function subscriptionsField(displayOptions: INodeProperties['displayOptio
 	};
 }
 
-export function webhookUrlField(displayOptions: INodeProperties['displayOptions'], required: boolean): INodeProperties {
-	return {
-		displayName: 'URL',
-		name: 'url',
-		type: 'string',
-		default: '',
-		required,
-		displayOptions,
+/** Account webhooks' URL field. */
+export function accountWebhookUrlField(displayOptions: INodeProperties['displayOptions'], required: boolean): INodeProperties {
+	return webhookUrlField(displayOptions, required, {
 		placeholder: 'e.g. https://example.com/hooks/chatwoot',
 		description: 'Where HueChat POSTs the events; one webhook per URL in an account',
-		routing: { send: { type: 'body', property: 'url' } },
-	};
+	});
 }
 
 export const accountWebhookOptionalFields: INodeProperties[] = [
@@ -43,3 +37,10 @@ export const accountWebhookOptionalFields: INodeProperties[] = [
 	},
 	textField('Name', 'name', 'name', 'body', { placeholder: 'e.g. CRM sync', description: 'A name to recognise the webhook by' }),
 ];
+
+export const showForOperation = (operation: string) => showFor('accountWebhook', [operation]);
+
+/** Update's fields: the optional ones, Events and URL, alphabetical. */
+export const accountWebhookUpdateFields: INodeProperties[] = [...accountWebhookOptionalFields, subscriptionsField(undefined, false), accountWebhookUrlField(undefined, false)].sort((a, b) =>
+	a.displayName.localeCompare(b.displayName),
+);

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { textField } from '../../../shared/descriptions';
+import { textField } from '../../../shared/descriptions/builders';
 
 /** The agent fields Create (Additional Fields) and Update (Update Fields) share, alphabetical. */
 export const agentFields: INodeProperties[] = [

@@ -1,19 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idField, idLocator, returnAllAndLimit, showFor, textField } from '../../../shared/descriptions';
-import { ID_LIST } from '../../../shared/v2';
-
-export function aiAgentLocator(operations: string[]): INodeProperties {
-	return idLocator(
-		{ name: 'aiAgentId', displayName: 'AI Agent', searchMethod: 'searchAiAgents', idKind: 'uuid', description: 'The AI agent to use' },
-		showFor('aiAgent', operations),
-	);
-}
-
-export const aiAgentIdCheck = { parameter: 'aiAgentId', label: 'AI Agent', check: 'uuid' as const };
+import { idField, textField } from '../../../shared/descriptions/builders';
+import { ID_LIST } from '../../../shared/validation/inputExpressions';
 
 /** The optional fields Create and Update share (Update adds Name and Instructions). */
-const aiAgentFields: INodeProperties[] = [
+export const aiAgentFields: INodeProperties[] = [
 	idField('Handoff Team ID', 'handoffTeamId', 'handoff_team_id', 'body', { description: 'The team that gets the conversations the agent hands over to humans' }),
 	{
 		displayName: 'Inbox IDs',
@@ -37,7 +28,7 @@ const aiAgentFields: INodeProperties[] = [
 	},
 ];
 
-const instructionsField: INodeProperties = {
+export const instructionsField: INodeProperties = {
 	displayName: 'Instructions',
 	name: 'instructions',
 	type: 'string',
@@ -48,37 +39,11 @@ const instructionsField: INodeProperties = {
 	routing: { send: { type: 'body', property: 'instructions' } },
 };
 
-const nameField: INodeProperties = textField('Name', 'name', 'name', 'body', { placeholder: 'e.g. Aria' });
+export const nameField: INodeProperties = textField('Name', 'name', 'name', 'body', { placeholder: 'e.g. Aria' });
 
-export const aiAgentCreateDescription: INodeProperties[] = [
-	{ ...nameField, required: true, displayOptions: showFor('aiAgent', ['create']) },
-	{ ...instructionsField, required: true, displayOptions: showFor('aiAgent', ['create']) },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: showFor('aiAgent', ['create']),
-		options: aiAgentFields,
-	},
-];
 
-const updateOptions = [...aiAgentFields, instructionsField, nameField].sort((a, b) => a.displayName.localeCompare(b.displayName));
+export const aiAgentUpdateOptions = [...aiAgentFields, instructionsField, nameField].sort((a, b) => a.displayName.localeCompare(b.displayName));
 
-export const aiAgentUpdateFieldNames = updateOptions.map((field) => field.displayName);
+export const aiAgentUpdateFieldNames = aiAgentUpdateOptions.map((field) => field.displayName);
 
-export const aiAgentUpdateDescription: INodeProperties[] = [
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'Only the fields you set change',
-		displayOptions: showFor('aiAgent', ['update']),
-		options: updateOptions,
-	},
-];
 
-export const aiAgentGetAllDescription: INodeProperties[] = [...returnAllAndLimit('aiAgent', 'getAll')];

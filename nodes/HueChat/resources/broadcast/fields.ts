@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { parseJsonParameter, refuseInput, rowsToObject } from '../../../shared/v2';
+import { parseJsonParameter, refuseInput, rowsToObject } from '../../../shared/validation/inputExpressions';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

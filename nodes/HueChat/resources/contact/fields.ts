@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { textField } from '../../../shared/descriptions';
+import { textField } from '../../../shared/descriptions/builders';
 
-import { parseJsonBody } from '../../../shared/validation';
+import { parseJsonBody } from '../../../shared/validation/checks';
 
 /** The contact fields Create and Update share (Update adds 'Name'). */
 export const contactFields: INodeProperties[] = [

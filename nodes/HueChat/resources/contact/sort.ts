@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showFor } from '../../../shared/descriptions';
+import { showFor } from '../../../shared/descriptions/builders';
 
 /** The 'Sort' options of contact lists (HueChat sorts server-side; "-" means descending). */
 export function contactSortOptions(operation: string): INodeProperties {

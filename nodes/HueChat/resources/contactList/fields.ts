@@ -1,50 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showFor, simplifyToggle, textField } from '../../../shared/descriptions';
-import { simplifyWhenOn } from '../../../shared/simplify';
-import { ID_LIST } from '../../../shared/v2';
-
-export const contactListCreateDescription: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Newsletter subscribers',
-		displayOptions: showFor('contactList', ['create']),
-		routing: { send: { type: 'body', property: 'name' } },
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: showFor('contactList', ['create']),
-		options: [
-			textField('Description', 'description', 'description'),
-		],
-	},
-];
-
-export const contactListUpdateDescription: INodeProperties[] = [
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: showFor('contactList', ['update']),
-		options: [
-			textField('Description', 'description', 'description'),
-			textField('Name', 'name', 'name'),
-		],
-	},
-];
+import { showFor } from '../../../shared/descriptions/builders';
+import { ID_LIST } from '../../../shared/validation/inputExpressions';
 
 /** Add and Remove Contacts: any number of ids; the node sends them 1,000 a call. */
-export const contactIdsField: INodeProperties = {
+/** Add / Remove Contacts: the contacts, any number of them. */
+export const contactIdsField = (operation: string): INodeProperties => ({
 	displayName: 'Contact IDs',
 	name: 'contactIds',
 	type: 'string',
@@ -52,17 +13,7 @@ export const contactIdsField: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. 12, 15, 42',
 	description: 'Comma-separated contact IDs, or an expression giving an array of them. Any number: they are sent 1,000 a call and the counts added up.',
-	displayOptions: showFor('contactList', ['addContacts', 'removeContacts']),
+	displayOptions: showFor('contactList', [operation]),
 	routing: { send: { type: 'body', property: 'contact_ids', value: ID_LIST } },
-};
+});
 
-export const contactListGetContactsDescription: INodeProperties[] = [
-	...returnAllAndLimit('contactList', 'getContacts'),
-	{
-		// the members are v1 contacts: the contact resource's simplification
-		...simplifyToggle('contactList', ['getContacts']),
-		routing: { output: { postReceive: [simplifyWhenOn('contact')] } },
-	},
-];
-
-export const contactListGetAllDescription: INodeProperties[] = [...returnAllAndLimit('contactList', 'getAll')];

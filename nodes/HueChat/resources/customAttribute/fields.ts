@@ -1,9 +1,8 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-
-import { textField } from '../../../shared/descriptions';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { refuse } from '../../../shared/refusals';
+import { textField } from '../../../shared/descriptions/builders';
+import { refuse } from '../../../shared/validation/refusals';
 
 export const ATTRIBUTE_MODELS: INodePropertyOptions[] = [
 	{ name: 'Contact', value: 'contact_attribute' },

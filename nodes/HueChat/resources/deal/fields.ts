@@ -1,13 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { createOptions, idField, idLocator, showFor, textField } from '../../../shared/descriptions';
-import { parseJsonBody, UNIX_SECONDS } from '../../../shared/validation';
+import { idField, idLocator, showFor, textField } from '../../../shared/descriptions/builders';
+import { parseJsonBody, UNIX_SECONDS, checkFields } from '../../../shared/validation/checks';
 import { DECIMAL_TEXT, pipelinePicker, stagePicker } from './locator';
 
-const externalIdField: INodeProperties = textField('External ID', 'externalId', 'external_id', 'body', { placeholder: 'e.g. crm-4711', description: "The deal's ID in another system, such as your CRM; unique in the account" });
+export const externalIdField: INodeProperties = textField('External ID', 'externalId', 'external_id', 'body', { placeholder: 'e.g. crm-4711', description: "The deal's ID in another system, such as your CRM; unique in the account" });
 
 /** The optional deal fields of Create, Create or Update and Update. */
-const dealFields: INodeProperties[] = [
+export const dealFields: INodeProperties[] = [
 	idField('Contact ID', 'contactId', 'contact_id'),
 	{
 		displayName: 'Currency',
@@ -45,7 +45,7 @@ const dealFields: INodeProperties[] = [
 	},
 ];
 
-const byName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
+export const byName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
 
 export const dealFieldChecks = (collection: string) => [
 	{ parameter: `${collection}.value`, label: 'Value', check: 'decimal' as const },
@@ -53,49 +53,28 @@ export const dealFieldChecks = (collection: string) => [
 	{ parameter: `${collection}.expectedCloseAt`, label: 'Expected Close At', check: 'date' as const },
 ];
 
-const showCreate = showFor('deal', ['create', 'createOrUpdate']);
+/** Create and Create or Update: the deal's title, pipeline and stage (Create or Update also names it by its External ID). */
+export function dealRecordFields(operation: 'create' | 'createOrUpdate'): INodeProperties[] {
+	const show = showFor('deal', [operation]);
+	return [
+		textField('Title', 'title', 'title', 'body', { required: true, placeholder: 'e.g. Annual plan for Acme', displayOptions: show }),
+		{
+			...idLocator({ name: 'pipelineId', displayName: 'Pipeline', searchMethod: 'searchPipelines', idKind: 'uuid', description: 'The pipeline the deal is in' }, show),
+			routing: { send: { type: 'body', property: 'pipeline_id' } },
+		},
+		stagePicker(['pipelineId.value'], { required: true, displayOptions: show }),
+	];
+}
 
-/** Create and Create or Update: the same fields; the latter names the deal by its External ID (required). */
-export const dealCreateDescription: INodeProperties[] = [
-	{ ...externalIdField, required: true, description: `${String(externalIdField.description)}: the deal with it is updated, or created when there is none`, displayOptions: showFor('deal', ['createOrUpdate']) },
-	{
-		displayName: 'Title',
-		name: 'title',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Annual plan for Acme',
-		displayOptions: showCreate,
-		routing: { send: { type: 'body', property: 'title' } },
-	},
-	{
-		...idLocator({ name: 'pipelineId', displayName: 'Pipeline', searchMethod: 'searchPipelines', idKind: 'uuid', description: 'The pipeline the deal is in' }, showCreate),
-		routing: { send: { type: 'body', property: 'pipeline_id' } },
-	},
-	stagePicker(['pipelineId.value'], { required: true, displayOptions: showCreate }),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: showFor('deal', ['create']),
-		options: [...dealFields, externalIdField].sort(byName),
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: showFor('deal', ['createOrUpdate']),
-		options: dealFields,
-	},
-	createOptions('deal', 'create'),
-	createOptions('deal', 'createOrUpdate'),
-];
+export const dealCreateChecks = checkFields(
+	{ parameter: 'title', label: 'Title', check: 'notBlank' },
+	{ parameter: 'pipelineId', label: 'Pipeline', check: 'uuid' },
+	{ parameter: 'stageId', label: 'Stage', check: 'uuid' },
+	...dealFieldChecks('additionalFields'),
+);
 
-const updateOptions = ([
+
+export const dealUpdateOptions = ([
 	...dealFields,
 	externalIdField,
 	pipelinePicker({ hint: 'Moving the deal to another pipeline needs a stage of that pipeline too' }),
@@ -103,29 +82,6 @@ const updateOptions = ([
 	textField('Title', 'title', 'title'),
 ] as INodeProperties[]).sort(byName);
 
-export const dealUpdateFieldNames = updateOptions.map((field) => field.displayName);
+export const dealUpdateFieldNames = dealUpdateOptions.map((field) => field.displayName);
 
-export const dealUpdateDescription: INodeProperties[] = [
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'Only the fields you set change',
-		displayOptions: showFor('deal', ['update']),
-		options: updateOptions,
-	},
-];
 
-export const dealMarkLostDescription: INodeProperties[] = [
-	{
-		displayName: 'Lost Reason',
-		name: 'lostReason',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. Chose a competitor',
-		displayOptions: showFor('deal', ['markLost']),
-		routing: { send: { type: 'body', property: 'lost_reason' } },
-	},
-];

@@ -1,6 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { idLocator, showFor } from '../../../shared/descriptions';
+import { idLocator, showFor } from '../../../shared/descriptions/builders';
+import type { RecordKind } from '../../../shared/descriptions/operations';
+import { v2 } from '../../../shared/transport/api';
+import { checkFields } from '../../../shared/validation/checks';
 
 export function dealLocator(operations: string[]): INodeProperties {
 	return idLocator({ name: 'dealId', displayName: 'Deal', searchMethod: 'searchDeals', idKind: 'uuid', description: 'The deal to use' }, showFor('deal', operations));
@@ -26,7 +29,7 @@ export function stagePicker(dependsOn: string[], extra: Partial<INodeProperties>
 		typeOptions: { loadOptionsMethod: 'getPipelineStages', loadOptionsDependsOn: dependsOn },
 		default: '',
 		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: 'Lists the stages of the pipeline chosen above',
+		hint: 'Lists the stages of the pipeline chosen above (empty until one is chosen)',
 		routing: { send: { type: 'body', property: 'stage_id' } },
 		...extra,
 	};
@@ -44,3 +47,8 @@ export function pipelinePicker(extra: Partial<INodeProperties> = {}): INodePrope
 		...extra,
 	};
 }
+
+export const dealUrl = (suffix = '') => v2(`/deals/{{$parameter.dealId}}${suffix}`);
+
+/** What deal operations on one record share: the picker, the record's URL and the ID check. */
+export const dealRecord: RecordKind = { resource: 'deal', picker: dealLocator, url: dealUrl(), check: checkFields(dealIdCheck) };

@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { textField } from '../../../shared/descriptions';
+import { textField } from '../../../shared/descriptions/builders';
 
 /** The channel types an inbox can be created with (`channel.type`). */
 export const CHANNEL_TYPES: INodePropertyOptions[] = [

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { textField } from '../../../shared/descriptions';
+import { textField } from '../../../shared/descriptions/builders';
 
 export const labelTitleField = (required: boolean): INodeProperties => ({
 	displayName: 'Title',
@@ -14,7 +14,7 @@ export const labelTitleField = (required: boolean): INodeProperties => ({
 });
 
 /** The optional label fields Create and Update share, alphabetical. */
-export const labelFields: INodeProperties[] = [
+export const labelSettingFields: INodeProperties[] = [
 	{
 		displayName: 'Color',
 		name: 'color',

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { binaryPropertyNames, MAX_ATTACHMENTS, readBinaryFiles, toMultipart, type FilePart } from '../../../shared/attachments';
-import { refuse } from '../../../shared/refusals';
+import { binaryPropertyNames, MAX_ATTACHMENTS, readBinaryFiles, toMultipart, type FilePart } from '../../../shared/transport/attachments';
+import { refuse } from '../../../shared/validation/refusals';
 
 /** What a message may carry besides its text: a WhatsApp template and files from the input item. */
 

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { textField } from '../../../shared/descriptions';
+import { textField } from '../../../shared/descriptions/builders';
 
+import { webhookUrlField } from '../../../shared/descriptions/webhookFields';
 import { v2EventOptions } from '../../../shared/webhookEvents';
 
 /** The fields a subscription has, as Create's Additional Fields and Update's Update Fields. */
@@ -31,16 +32,10 @@ export function eventsField(displayOptions: INodeProperties['displayOptions'], r
 	};
 }
 
-export function urlField(displayOptions: INodeProperties['displayOptions'], required: boolean): INodeProperties {
-	return {
-		displayName: 'URL',
-		name: 'url',
-		type: 'string',
-		default: '',
-		required,
-		displayOptions,
+/** Outbound webhooks' URL field. */
+export function outboundWebhookUrlField(displayOptions: INodeProperties['displayOptions'], required: boolean): INodeProperties {
+	return webhookUrlField(displayOptions, required, {
 		placeholder: 'e.g. https://example.com/hooks/huechat',
 		description: 'Where HueChat POSTs the events: https (plain http only for localhost)',
-		routing: { send: { type: 'body', property: 'url' } },
-	};
+	});
 }

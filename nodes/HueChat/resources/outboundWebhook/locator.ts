@@ -1,6 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showFor } from '../../../shared/descriptions';
+import { showFor } from '../../../shared/descriptions/builders';
+import type { RecordKind } from '../../../shared/descriptions/operations';
+import { v2 } from '../../../shared/transport/api';
+import { checkFields } from '../../../shared/validation/checks';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
@@ -28,3 +31,10 @@ export function outboundWebhookLocator(operations: string[]): INodeProperties {
 }
 
 export const outboundWebhookIdCheck = { parameter: 'outboundWebhookId', label: 'Outbound Webhook', check: 'uuid' as const };
+
+export const outboundWebhooksUrl = v2('/outbound_webhooks');
+export const outboundWebhookUrl = (suffix = '') => v2(`/outbound_webhooks/{{$parameter.outboundWebhookId}}${suffix}`);
+export const checkOutboundWebhookId = checkFields(outboundWebhookIdCheck);
+
+/** What outboundWebhook operations on one record share: the picker, the record's URL and the ID check. */
+export const outboundWebhookRecord: RecordKind = { resource: 'outboundWebhook', picker: outboundWebhookLocator, url: outboundWebhookUrl(), check: checkOutboundWebhookId };

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { textField } from '../../../shared/descriptions';
+import { textField } from '../../../shared/descriptions/builders';
 
 export const teamNameField = (required: boolean): INodeProperties => ({
 	displayName: 'Name',

@@ -1,14 +1,14 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../../shared/descriptions';
-import { agentIdsField } from '../agent/agentIds';
-import { teamLocator } from './locator';
+import { checkAgentIds } from '../../../shared/descriptions/agentIds';
+import { v1 } from '../../../shared/transport/api';
+import { itemsAt } from '../../../shared/transport/request';
+import { checkFields } from '../../../shared/validation/checks';
+import { teamIdCheck } from './locator';
 
-/** Get Members, Add Members, Set Members and Remove Members: the team, and the agents for the last three. */
-export const teamMembersDescription: INodeProperties[] = [
-	teamLocator(['getMembers', 'addMembers', 'setMembers', 'removeMembers']),
-	...returnAllAndLimit('team', 'getMembers'),
-	agentIdsField('team', ['addMembers'], 'Agents to add to the team'),
-	agentIdsField('team', ['setMembers'], 'The agents the team should have; members not listed are removed from it'),
-	agentIdsField('team', ['removeMembers'], 'Agents to remove from the team'),
-];
+export const teamMembersUrl = v1('/teams/{{$parameter.teamId}}/team_members');
+
+/** Add / Set / Remove Members: `user_ids` in the body; the answer is a bare array of agents. */
+export function membersRouting(method: 'POST' | 'PATCH' | 'DELETE'): INodePropertyOptions['routing'] {
+	return { request: { method, url: teamMembersUrl }, send: { preSend: [checkFields(teamIdCheck), checkAgentIds] }, output: { postReceive: [itemsAt('')] } };
+}

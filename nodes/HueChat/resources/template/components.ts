@@ -1,24 +1,14 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { parseJsonParameter, refuseInput } from '../../../shared/v2';
+import { fieldsOrJsonChoice } from '../../../shared/descriptions/builders';
+import { parseJsonParameter, refuseInput } from '../../../shared/validation/inputExpressions';
 
 const showFields = { show: { resource: ['template'], operation: ['create'], componentsInput: ['fields'] } };
 const showJson = { show: { resource: ['template'], operation: ['create'], componentsInput: ['json'] } };
 
 /** The template's header, body, footer and buttons, built with fields (or given as JSON by power users). */
 export const templateComponentFields: INodeProperties[] = [
-	{
-		displayName: 'Define Components',
-		name: 'componentsInput',
-		type: 'options',
-		noDataExpression: true,
-		default: 'fields',
-		options: [
-			{ name: 'Using Fields Below', value: 'fields' },
-			{ name: 'Using JSON', value: 'json' },
-		],
-		displayOptions: { show: { resource: ['template'], operation: ['create'] } },
-	},
+	fieldsOrJsonChoice('Define Components', 'componentsInput', { show: { resource: ['template'], operation: ['create'] } }),
 	{
 		displayName: 'Body',
 		name: 'bodyText',

@@ -1,60 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { v2 } from '../../../shared/api';
-import { deleteRouting, listRouting, recordRouting, simplifyToggle } from '../../../shared/descriptions';
-import { V2_LIST } from '../../../shared/v2';
-import { checkFields } from '../../../shared/validation';
-import { buildTemplateComponents } from './components';
-import { templateCreateDescription } from './create';
-import { templateGetAllDescription } from './getAll';
-import { templateIdCheck, templateLocator } from './locator';
+import { resourceDescription } from '../../../shared/descriptions/operations';
+import * as createOperation from './create.operation';
+import * as deleteOperation from './delete.operation';
+import * as getOperation from './get.operation';
+import * as getAllOperation from './getAll.operation';
 
-const byId = v2('/templates/{{$parameter.templateId}}');
-
-export const templateDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['template'] } },
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a template',
-				description: 'Submit a WhatsApp message template for review (it starts pending, then is approved or rejected)',
-				routing: recordRouting('POST', v2('/templates'), undefined, [
-					checkFields({ parameter: 'name', label: 'Name', check: 'notBlank' }, { parameter: 'inboxId', label: 'Inbox', check: 'positiveInteger' }),
-					buildTemplateComponents,
-				]),
-			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a template',
-				description: 'Delete a message template (broadcasts that still use it will fail)',
-				routing: deleteRouting(byId, [checkFields(templateIdCheck)]),
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a template',
-				description: 'Get a template by ID, with its review status',
-				routing: recordRouting('GET', byId, undefined, [checkFields(templateIdCheck)]),
-			},
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many templates',
-				description: 'List message templates, 100 a request, following the pages for you',
-				routing: listRouting('GET', v2('/templates'), V2_LIST),
-			},
-		],
-		default: 'getAll',
-	},
-	templateLocator(['delete', 'get']),
-	...templateCreateDescription,
-	...templateGetAllDescription,
-	simplifyToggle('template', ['get']),
-];
+export const templateDescription: INodeProperties[] = resourceDescription('template', 'getAll', [
+	createOperation,
+	deleteOperation,
+	getOperation,
+	getAllOperation,
+]);

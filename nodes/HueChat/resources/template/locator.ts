@@ -1,6 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idLocator, showFor } from '../../../shared/descriptions';
+import { idLocator, showFor } from '../../../shared/descriptions/builders';
+import type { RecordKind } from '../../../shared/descriptions/operations';
+import { v2 } from '../../../shared/transport/api';
+import { checkFields } from '../../../shared/validation/checks';
 
 export function templateLocator(operations: string[]): INodeProperties {
 	return idLocator(
@@ -24,3 +27,8 @@ export const TEMPLATE_STATUSES = [
 	{ name: 'Pending', value: 'pending' },
 	{ name: 'Rejected', value: 'rejected' },
 ];
+
+export const templateUrl = v2('/templates/{{$parameter.templateId}}');
+
+/** What template operations on one record share: the picker, the record's URL and the ID check. */
+export const templateRecord: RecordKind = { resource: 'template', picker: templateLocator, url: templateUrl, check: checkFields(templateIdCheck) };

@@ -1,6 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { idLocator, showFor } from '../../../shared/descriptions';
+import { idLocator, showFor } from '../../../shared/descriptions/builders';
+import type { RecordKind } from '../../../shared/descriptions/operations';
+import { v2 } from '../../../shared/transport/api';
+import { checkFields } from '../../../shared/validation/checks';
 
 export function ticketLocator(operations: string[]): INodeProperties {
 	return idLocator(
@@ -25,3 +28,8 @@ export const TICKET_PRIORITIES: INodePropertyOptions[] = [
 	{ name: 'High', value: 'high' },
 	{ name: 'Urgent', value: 'urgent' },
 ];
+
+export const ticketUrl = (suffix = '') => v2(`/tickets/{{$parameter.ticketId}}${suffix}`);
+
+/** What ticket operations on one record share: the picker, the record's URL and the ID check. */
+export const ticketRecord: RecordKind = { resource: 'ticket', picker: ticketLocator, url: ticketUrl(), check: checkFields(ticketIdCheck) };

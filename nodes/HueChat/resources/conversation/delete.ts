@@ -1,5 +1,0 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { conversationLocator } from './locator';
-
-export const conversationDeleteDescription: INodeProperties[] = [conversationLocator('conversation', ['delete'])];

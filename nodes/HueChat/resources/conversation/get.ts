@@ -1,9 +1,0 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { simplifyToggle } from '../../../shared/descriptions';
-import { conversationLocator } from './locator';
-
-export const conversationGetDescription: INodeProperties[] = [
-	conversationLocator('conversation', ['get']),
-	simplifyToggle('conversation', ['get']),
-];

@@ -1,5 +1,0 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { conversationListFilters } from './getAll';
-
-export const conversationGetCountsDescription: INodeProperties[] = [conversationListFilters('getCounts', false)];

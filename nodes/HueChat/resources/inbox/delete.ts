@@ -1,5 +1,0 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { inboxLocator } from './locator';
-
-export const inboxDeleteDescription: INodeProperties[] = [inboxLocator(['delete'])];

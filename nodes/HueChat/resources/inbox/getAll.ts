@@ -1,5 +1,0 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { returnAllAndLimit, simplifyToggle } from '../../../shared/descriptions';
-
-export const inboxGetAllDescription: INodeProperties[] = [...returnAllAndLimit('inbox', 'getAll'), simplifyToggle('inbox', ['getAll'])];

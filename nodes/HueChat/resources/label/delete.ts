@@ -1,5 +1,0 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { labelLocator } from './locator';
-
-export const labelDeleteDescription: INodeProperties[] = [labelLocator(['delete'])];
