@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { CREDENTIAL_TYPE } from '../shared/transport/api';
 import { idLocator } from '../shared/descriptions/builders';
 import { listSearch } from '../shared/methods/listSearch';
-import { v1EventOptions, v2EventOptions } from '../shared/webhookEvents';
+import { v1EventOptions, v2EventOptions } from '../shared/descriptions/webhookEvents';
 import { receiveDelivery } from './deliveries';
 import { createSubscription, deleteSubscription, subscriptionExists } from './subscriptions';
 

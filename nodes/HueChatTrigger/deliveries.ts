@@ -1,8 +1,10 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { listsForeignSignature, TOLERANCE_SECONDS, verifyChatwootWebhook, verifyStandardWebhook, type Refusal } from '../shared/signatures';
-import { ALL_EVENTS } from '../shared/webhookEvents';
+import { listsForeignSignature, TOLERANCE_SECONDS, verifyChatwootWebhook, verifyStandardWebhook, type Refusal } from './signatures';
+import { ALL_EVENTS } from '../shared/descriptions/webhookEvents';
+import { valueAt } from '../shared/output/valueAt';
+import { headerValue } from '../shared/transport/headers';
 import { claimDelivery } from './dedupe';
 import { adoptRotatedSecret, registrationForDelivery, verifyingSecrets, withLatestRotation, type Api, type Registration } from './subscriptions';
 
@@ -19,12 +21,6 @@ import { adoptRotatedSecret, registrationForDelivery, verifyingSecrets, withLate
  * (2.x) answers only after it has recorded the execution: if it cannot (its database locked or down), HueChat gets a
  * 5xx and retries, and the claim is withdrawn so the retry runs. n8n 1.x answers before recording it.
  */
-
-function header(headers: IDataObject, name: string): string | undefined {
-	const value = headers[name];
-	if (Array.isArray(value)) return value.length ? String(value[0]) : undefined;
-	return value === undefined || value === null ? undefined : String(value);
-}
 
 function answer(context: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
 	const response = context.getResponseObject();
@@ -101,14 +97,14 @@ async function verify(context: IWebhookFunctions, trigger: string, nowSeconds: n
 	let timestamp: string | undefined;
 	let refusal: Refusal | undefined;
 	if (registration.api === 'v2') {
-		deliveryId = header(headers, 'webhook-id');
-		timestamp = header(headers, 'webhook-timestamp');
-		refusal = await verifyStandard(context, trigger, registration, { id: deliveryId, timestamp, signature: header(headers, 'webhook-signature'), rawBody }, nowSeconds);
+		deliveryId = headerValue(headers, 'webhook-id');
+		timestamp = headerValue(headers, 'webhook-timestamp');
+		refusal = await verifyStandard(context, trigger, registration, { id: deliveryId, timestamp, signature: headerValue(headers, 'webhook-signature'), rawBody }, nowSeconds);
 	} else {
-		deliveryId = header(headers, 'x-chatwoot-delivery');
-		timestamp = header(headers, 'x-chatwoot-timestamp');
+		deliveryId = headerValue(headers, 'x-chatwoot-delivery');
+		timestamp = headerValue(headers, 'x-chatwoot-timestamp');
 		refusal = deliveryId
-			? verifyChatwootWebhook([registration.secret], { timestamp, signature: header(headers, 'x-chatwoot-signature'), rawBody }, nowSeconds)
+			? verifyChatwootWebhook([registration.secret], { timestamp, signature: headerValue(headers, 'x-chatwoot-signature'), rawBody }, nowSeconds)
 			: 'missing-headers';
 	}
 	if (refusal) return { refused: refusal };
@@ -125,14 +121,10 @@ function parseBody(rawBody: Buffer): IDataObject | undefined {
 	}
 }
 
-function dig(source: unknown, path: string): unknown {
-	return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as IDataObject)[key] : undefined), source);
-}
-
 /** The inbox an event's resource belongs to, when it has one (messages, conversations). */
 function inboxOf(resource: IDataObject): number | undefined {
 	for (const path of ['inbox_id', 'inbox.id', 'conversation.inbox_id', 'conversation.inbox.id']) {
-		const value = dig(resource, path);
+		const value = valueAt(resource, path);
 		if (value !== undefined && value !== null && value !== '') return Number(value);
 	}
 	return undefined;
@@ -163,7 +155,7 @@ function toItem(verified: Verified, body: IDataObject): Item {
 		};
 	}
 	const { event, ...data } = body;
-	const accountId = dig(body, 'account.id');
+	const accountId = valueAt(body, 'account.id');
 	return {
 		event: String(event ?? ''),
 		id: deliveryId,

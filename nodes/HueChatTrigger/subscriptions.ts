@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { accountPath, CREDENTIAL_TYPE } from '../shared/transport/api';
 import { apiRequest } from '../shared/transport/request';
-import { ALL_EVENTS } from '../shared/webhookEvents';
+import { ALL_EVENTS } from '../shared/descriptions/webhookEvents';
 
 /**
  * The HueChat side of the trigger's lifecycle. n8n calls checkExists then (when it answers false) create on

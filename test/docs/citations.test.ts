@@ -17,12 +17,6 @@ const TEXT_FILE = /\.(?:ts|js|cjs|mjs|json|md|sh|yml|yaml|tsv)$|^run$/;
 const CITED_FILE = /(?<![\w/.:@-])((?:\.{1,2}\/)*[\w.-]+(?:\/[\w.-]+)*\.(?:md|ts|tsv|json|cjs|mjs|js|sh|yml))(?![\w/-])/g;
 const SECTION_CITATION = /((?:\.{1,2}\/)*[\w.-]+(?:\/[\w.-]+)*\.md) (§\d+(?:\.\d+)?(?:(?:, |,? and )§\d+(?:\.\d+)?)*)/g;
 
-/**
- * Citations in files the nodes branch (wt-nodes) owns, rewritten there; each entry must still be found here, so the
- * list can only be emptied: the merge of that branch removes the files' stale citations and these entries with them.
- */
-const FIXED_ON_THE_NODES_BRANCH = ['nodes/shared/v2.ts: CONTRACT §3', 'nodes/shared/webhookEvents.ts: CONTRACT §4'];
-
 function repositoryFiles(dir = ROOT): string[] {
 	const files: string[] = [];
 	for (const name of readdirSync(dir)) {
@@ -84,11 +78,7 @@ describe('citations', () => {
 	const broken = [...new Set(files.flatMap((file) => problemsIn(file, readFileSync(file, 'utf8'))))].sort();
 
 	it('every file, path and section the repository cites is in it', () => {
-		expect(broken.filter((citation) => !FIXED_ON_THE_NODES_BRANCH.includes(citation))).toEqual([]);
-	});
-
-	it('the stale citations left to the nodes branch are still there (else delete them from the list)', () => {
-		expect(FIXED_ON_THE_NODES_BRANCH.filter((citation) => !broken.includes(citation))).toEqual([]);
+		expect(broken).toEqual([]);
 	});
 
 	it('sees a missing file, a missing section and a bare document name, and accepts what exists', () => {

@@ -4,7 +4,7 @@
  * and 8 concurrent requests (the settings the README reports) and for the node left at its default; the default must
  * be the smallest of those settings that reaches the default limit (more only adds bursts).
  */
-import { DEFAULT_CONCURRENCY } from '../../nodes/shared/pacing';
+import { DEFAULT_CONCURRENCY } from '../../nodes/shared/transport/pacing';
 import { DEFAULT_RPM } from '../../simulator/rules.ts';
 import { runHueChat } from '../helpers/routing';
 import { startFixture, type SimulatorFixture } from '../helpers/simulator';

@@ -3,8 +3,8 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { verifyChatwootWebhook, verifyStandardWebhook } from '../../nodes/shared/signatures';
-import { V1_EVENTS as NODE_V1_EVENTS, V2_EVENTS as NODE_V2_EVENTS } from '../../nodes/shared/webhookEvents';
+import { verifyChatwootWebhook, verifyStandardWebhook } from '../../nodes/HueChatTrigger/signatures';
+import { V1_EVENTS as NODE_V1_EVENTS, V2_EVENTS as NODE_V2_EVENTS } from '../../nodes/shared/descriptions/webhookEvents';
 import { startSimulator, type Simulator } from '../../simulator/server.ts';
 import { V1_EVENTS, V1_EVENT_FOR, V2_EVENTS } from '../../simulator/webhookEvents.ts';
 import { api, V1 } from './helpers';

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'crypto';
 
-import { verifyChatwootWebhook, verifyStandardWebhook } from '../../nodes/shared/signatures';
+import { verifyChatwootWebhook, verifyStandardWebhook } from '../../nodes/HueChatTrigger/signatures';
 
 // The Standard Webhooks specification's published test vector.
 const VECTOR = {

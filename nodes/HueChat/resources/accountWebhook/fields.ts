@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { textField, showFor } from '../../../shared/descriptions/builders';
 import { webhookUrlField } from '../../../shared/descriptions/webhookFields';
-import { v1EventOptions } from '../../../shared/webhookEvents';
+import { v1EventOptions } from '../../../shared/descriptions/webhookEvents';
 
 export function subscriptionsField(displayOptions: INodeProperties['displayOptions'], required: boolean): INodeProperties {
 	return {

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { textField } from '../../../shared/descriptions/builders';
 
 import { webhookUrlField } from '../../../shared/descriptions/webhookFields';
-import { v2EventOptions } from '../../../shared/webhookEvents';
+import { v2EventOptions } from '../../../shared/descriptions/webhookEvents';
 
 /** The fields a subscription has, as Create's Additional Fields and Update's Update Fields. */
 export const outboundWebhookOptionalFields: INodeProperties[] = [

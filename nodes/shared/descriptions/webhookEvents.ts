@@ -1,6 +1,6 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-/** HueChat v2 outbound webhook events (CONTRACT §4), with the words the editor shows. */
+/** HueChat v2 outbound webhook events (docs/contract.md §4), with the words the editor shows. */
 const V2_EVENT_LABELS: Array<[value: string, name: string, description: string]> = [
 	['message.created', 'Message Created', 'A message was received from a contact or sent by an agent, a bot or the API'],
 	['message.updated', 'Message Updated', 'A message changed: its delivery status, its content, or it was deleted'],
