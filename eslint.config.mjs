@@ -39,12 +39,22 @@ export default [
 	},
 	...tseslint.configs.recommended.map((config) => ({
 		...config,
-		files: ['nodes/**/*.ts', 'credentials/**/*.ts', 'simulator/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
+		files: [
+			'nodes/**/*.ts',
+			'credentials/**/*.ts',
+			'simulator/**/*.ts',
+			'test/**/*.ts',
+			'scripts/**/*.ts',
+			'bench/**/*.ts',
+		],
 	})),
 	{
 		files: ['simulator/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
 		rules: {
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+			],
 		},
 	},
 ];

@@ -5,7 +5,10 @@ const path = require('node:path');
 const { series, src, dest } = require('gulp');
 
 function copyAssets() {
-	return src(['nodes/**/*.svg', 'credentials/**/*.svg', 'nodes/**/*.node.json'], { base: '.', encoding: false }).pipe(dest('dist'));
+	return src(['nodes/**/*.svg', 'credentials/**/*.svg', 'nodes/**/*.node.json'], {
+		base: '.',
+		encoding: false,
+	}).pipe(dest('dist'));
 }
 
 /**
@@ -15,7 +18,12 @@ function copyAssets() {
  * first time a workflow or the editor uses it, as it does for its own nodes.
  */
 function generateMetadata(done) {
-	const generator = path.join(path.dirname(require.resolve('n8n-core')), '..', 'bin', 'generate-metadata');
+	const generator = path.join(
+		path.dirname(require.resolve('n8n-core')),
+		'..',
+		'bin',
+		'generate-metadata',
+	);
 	try {
 		execFileSync(process.execPath, [generator], { cwd: __dirname, stdio: 'pipe' });
 	} catch (error) {

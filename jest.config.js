@@ -3,7 +3,12 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
-	testPathIgnorePatterns: ['/node_modules/', '\\.e2e\\.test\\.ts$', '<rootDir>/test/reliability/', '<rootDir>/test/exactly-once/'],
+	testPathIgnorePatterns: [
+		'/node_modules/',
+		'\\.e2e\\.test\\.ts$',
+		'<rootDir>/test/reliability/',
+		'<rootDir>/test/exactly-once/',
+	],
 	setupFiles: ['<rootDir>/test/setup-env.cjs'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }],

@@ -27,7 +27,11 @@ export interface CreateOutcome {
 }
 
 /** 2xx answers per window over the windows strictly between the first and the last request's windows. */
-export function sustainedShare(accepted: SimRequest[], windowMs: number, limit: number): { share: number; windows: number } {
+export function sustainedShare(
+	accepted: SimRequest[],
+	windowMs: number,
+	limit: number,
+): { share: number; windows: number } {
 	if (accepted.length === 0) return { share: 0, windows: 0 };
 	const perWindow = new Map<number, number>();
 	for (const request of accepted) {
@@ -42,7 +46,10 @@ export function sustainedShare(accepted: SimRequest[], windowMs: number, limit: 
 		// A run shorter than three windows: the share of what the windows it touched allowed.
 		return { share: accepted.length / (limit * (last - first + 1)), windows: 0 };
 	}
-	return { share: interior.reduce((a, b) => a + b, 0) / (limit * interior.length), windows: interior.length };
+	return {
+		share: interior.reduce((a, b) => a + b, 0) / (limit * interior.length),
+		windows: interior.length,
+	};
 }
 
 /** Measures a create run the simulator saw: requests since the log was cleared, messages stored with `prefix`. */
@@ -55,16 +62,22 @@ export async function createOutcome(
 	windowMs: number,
 	limit: number,
 ): Promise<CreateOutcome> {
-	const posts = (await sim.requests(0)).filter((r) => r.method === 'POST' && /\/conversations\/\d+\/messages$/.test(r.path));
+	const posts = (await sim.requests(0)).filter(
+		(r) => r.method === 'POST' && /\/conversations\/\d+\/messages$/.test(r.path),
+	);
 	const accepted = posts.filter((r) => r.status !== null && r.status >= 200 && r.status < 300);
-	const stored = (await sim.collection<{ content?: string }>('messages')).filter((m) => m.content?.startsWith(prefix));
+	const stored = (await sim.collection<{ content?: string }>('messages')).filter((m) =>
+		m.content?.startsWith(prefix),
+	);
 	const { share, windows } = sustainedShare(accepted, windowMs, limit);
 	const firstAt = Math.min(...posts.map((r) => r.time));
 	const lastWindowNeeded = Math.floor(firstAt / windowMs) + Math.ceil(items / limit) - 1;
 	const minimumMs = Math.max(0, lastWindowNeeded * windowMs - firstAt);
 	return {
 		items,
-		failed: output.filter((item) => typeof item.id !== 'number').length + Math.max(0, items - output.length),
+		failed:
+			output.filter((item) => typeof item.id !== 'number').length +
+			Math.max(0, items - output.length),
 		duplicates: stored.length - new Set(stored.map((m) => m.content)).size,
 		stored: stored.length,
 		accepted: accepted.length,
@@ -92,17 +105,47 @@ export async function figureCreates(ctx: BenchContext): Promise<void> {
 		await sim.clearRequests();
 		const prefix = `bench-${reader}-${Date.now()}-`;
 		const started = performance.now();
-		const answer = await callWebhook<Array<Record<string, unknown>>>(ctx.n8n.baseUrl, ctx.paths[`creates-${reader}`], {
-			items: createItems(prefix, sizes.creates),
-		});
+		const answer = await callWebhook<Array<Record<string, unknown>>>(
+			ctx.n8n.baseUrl,
+			ctx.paths[`creates-${reader}`],
+			{
+				items: createItems(prefix, sizes.creates),
+			},
+		);
 		const elapsedMs = performance.now() - started;
 		const output = Array.isArray(answer.json) ? answer.json : [answer.json];
-		const outcome = await createOutcome(sim, output, prefix, sizes.creates, elapsedMs, windowMs, limit);
+		const outcome = await createOutcome(
+			sim,
+			output,
+			prefix,
+			sizes.creates,
+			elapsedMs,
+			windowMs,
+			limit,
+		);
 		ctx.report.context[`creates ${reader}`] = outcome;
 		if (reader === 'huechat') {
-			report.target(`${label}: share of the limit sustained (HueChat node)`, outcome.share, percent, '≥ 95%', (n) => n >= 0.95);
-			report.target(`${label}: failed items (HueChat node)`, outcome.failed, String, '0', (n) => n === 0);
-			report.target(`${label}: duplicates (HueChat node)`, outcome.duplicates, String, '0', (n) => n === 0);
+			report.target(
+				`${label}: share of the limit sustained (HueChat node)`,
+				outcome.share,
+				percent,
+				'≥ 95%',
+				(n) => n >= 0.95,
+			);
+			report.target(
+				`${label}: failed items (HueChat node)`,
+				outcome.failed,
+				String,
+				'0',
+				(n) => n === 0,
+			);
+			report.target(
+				`${label}: duplicates (HueChat node)`,
+				outcome.duplicates,
+				String,
+				'0',
+				(n) => n === 0,
+			);
 			report.info(
 				`${label}: HueChat node run`,
 				`first to last request ${seconds(outcome.spanMs)} (the least the limit allows ${seconds(outcome.minimumMs)}), webhook call ${seconds(elapsedMs)}, ${outcome.rejected429} × 429, ${outcome.windows} full windows measured`,

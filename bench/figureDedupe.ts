@@ -14,7 +14,14 @@ import { count, millis } from './report';
 
 const MEASURED = 1_000;
 /** What static data holds besides `seen`: the subscription (its secret is about this long). */
-const REGISTRATION = { production: { id: 1, url: 'http://127.0.0.1:5678/webhook/x/webhook', secret: `whsec_${'x'.repeat(44)}`, events: ['message.created'] } };
+const REGISTRATION = {
+	production: {
+		id: 1,
+		url: 'http://127.0.0.1:5678/webhook/x/webhook',
+		secret: `whsec_${'x'.repeat(44)}`,
+		events: ['message.created'],
+	},
+};
 
 function cpuMsPerDelivery(deliver: () => void): number {
 	const before = process.cpuUsage();
@@ -34,7 +41,9 @@ export async function figureDedupe(ctx: BenchContext): Promise<void> {
 		if (claim.verdict === 'new') claim.settle(true);
 		database = JSON.stringify(staticData);
 	};
-	ctx.log(`dedupe: ${count(MAX_REMEMBERED)} events over 24 hours, then ${count(MEASURED)} deliveries measured`);
+	ctx.log(
+		`dedupe: ${count(MAX_REMEMBERED)} events over 24 hours, then ${count(MEASURED)} deliveries measured`,
+	);
 	const spacing = (24 * 3600) / MAX_REMEMBERED;
 	for (let n = 0; n < MAX_REMEMBERED; n++) deliver(now - 24 * 3600 + Math.floor(n * spacing));
 	const bytes = Buffer.byteLength(database);
@@ -43,8 +52,22 @@ export async function figureDedupe(ctx: BenchContext): Promise<void> {
 	const without = cpuMsPerDelivery(() => {
 		JSON.stringify(JSON.parse(empty));
 	});
-	report.target(`trigger dedupe: CPU per delivery, ${count(MAX_REMEMBERED)} events remembered (static data loaded, claimed, saved)`, withDedupe, millis, '≤ 2 ms', (n) => n <= 2);
-	report.info('trigger dedupe: CPU per delivery, nothing remembered (static data loaded and saved)', millis(without), without);
-	report.info(`trigger dedupe: static data size, ${count(MAX_REMEMBERED)} events remembered`, `${count(bytes)} bytes`, bytes);
+	report.target(
+		`trigger dedupe: CPU per delivery, ${count(MAX_REMEMBERED)} events remembered (static data loaded, claimed, saved)`,
+		withDedupe,
+		millis,
+		'≤ 2 ms',
+		(n) => n <= 2,
+	);
+	report.info(
+		'trigger dedupe: CPU per delivery, nothing remembered (static data loaded and saved)',
+		millis(without),
+		without,
+	);
+	report.info(
+		`trigger dedupe: static data size, ${count(MAX_REMEMBERED)} events remembered`,
+		`${count(bytes)} bytes`,
+		bytes,
+	);
 	await Promise.resolve();
 }

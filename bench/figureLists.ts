@@ -11,7 +11,14 @@ import * as path from 'node:path';
 import { N8nInstance, nodeBinary } from '../test/e2e/harness';
 import type { BenchContext } from './context';
 import { LISTS, type ListKind } from './lists';
-import { callWebhook, median, memoryOf, publishAndWait, resetPeak, waitForWebhooks } from './n8nBench';
+import {
+	callWebhook,
+	median,
+	memoryOf,
+	publishAndWait,
+	resetPeak,
+	waitForWebhooks,
+} from './n8nBench';
 import { count, megabytes, ratio, seconds } from './report';
 import { credentialFixtures, listWorkflow, type Reader } from './workflows';
 
@@ -30,22 +37,42 @@ interface ListAnswer {
 }
 
 function rawLoop(ctx: BenchContext, kind: ListKind, runs: number): Promise<RawResult> {
-	const input = JSON.stringify({ url: ctx.sim.url, token: ctx.token, accountId: ctx.sim.accountId, kind, runs });
+	const input = JSON.stringify({
+		url: ctx.sim.url,
+		token: ctx.token,
+		accountId: ctx.sim.accountId,
+		kind,
+		runs,
+	});
 	return new Promise((resolve, reject) => {
-		const child = spawn(nodeBinary(), [path.join(__dirname, 'run.cjs'), 'rawLoop', input], { stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(nodeBinary(), [path.join(__dirname, 'run.cjs'), 'rawLoop', input], {
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let out = '';
 		let err = '';
 		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
 		child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-		child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as RawResult) : reject(new Error(`raw loop exited ${code}: ${err}`))));
+		child.once('exit', (code) =>
+			code === 0
+				? resolve(JSON.parse(out) as RawResult)
+				: reject(new Error(`raw loop exited ${code}: ${err}`)),
+		);
 	});
 }
 
 /** One run of a list workflow: the readers' time inside n8n (t1 − t0) and the webhook round trip. */
-async function runList(ctx: BenchContext, key: string, expected: number, n8n: N8nInstance = ctx.n8n): Promise<{ nodeMs: number; roundTripMs: number }> {
+async function runList(
+	ctx: BenchContext,
+	key: string,
+	expected: number,
+	n8n: N8nInstance = ctx.n8n,
+): Promise<{ nodeMs: number; roundTripMs: number }> {
 	const answer = await callWebhook<ListAnswer>(n8n.baseUrl, ctx.paths[key]);
 	const { t0, t1, count: got } = answer.json;
-	if (got !== expected) throw new Error(`${key}: n8n answered ${got} items, expected ${expected}: ${JSON.stringify(answer.json).slice(0, 300)}`);
+	if (got !== expected)
+		throw new Error(
+			`${key}: n8n answered ${got} items, expected ${expected}: ${JSON.stringify(answer.json).slice(0, 300)}`,
+		);
 	return { nodeMs: t1 - t0, roundTripMs: answer.ms };
 }
 
@@ -54,10 +81,19 @@ export function listKey(kind: ListKind, reader: Reader, limit?: number): string 
 }
 
 /** Peak RSS growth of n8n's main process over its RSS just before the run (fresh process, after a small warm-up). */
-async function peakGrowth(ctx: BenchContext, key: string, expected: number, warmKey?: string, n8n: N8nInstance = ctx.n8n): Promise<number> {
+async function peakGrowth(
+	ctx: BenchContext,
+	key: string,
+	expected: number,
+	warmKey?: string,
+	n8n: N8nInstance = ctx.n8n,
+): Promise<number> {
 	await n8n.stop();
 	await n8n.start();
-	await waitForWebhooks(n8n.baseUrl, [key, ...(warmKey ? [warmKey] : [])].map((k) => ctx.paths[k]));
+	await waitForWebhooks(
+		n8n.baseUrl,
+		[key, ...(warmKey ? [warmKey] : [])].map((k) => ctx.paths[k]),
+	);
 	if (warmKey) await runList(ctx, warmKey, 150, n8n);
 	await new Promise((resolve) => setTimeout(resolve, 1_000));
 	const pid = n8n.pid!;
@@ -69,7 +105,11 @@ async function peakGrowth(ctx: BenchContext, key: string, expected: number, warm
 
 /** The same contacts read with EXECUTIONS_DATA_SAVE_ON_SUCCESS=none: n8n then keeps no copy of the run to save. */
 async function peakGrowthWithoutSaving(ctx: BenchContext, total: number): Promise<number> {
-	const n8n = await N8nInstance.create({ name: 'bench-nosave', packageTgz: ctx.packageTgz, env: { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none' } });
+	const n8n = await N8nInstance.create({
+		name: 'bench-nosave',
+		packageTgz: ctx.packageTgz,
+		env: { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none' },
+	});
 	try {
 		const full = listWorkflow('contacts', 'huechat', ctx.sim.url, ctx.sim.accountId);
 		const warm = listWorkflow('contacts', 'huechat', ctx.sim.url, ctx.sim.accountId, 150);
@@ -80,21 +120,45 @@ async function peakGrowthWithoutSaving(ctx: BenchContext, total: number): Promis
 			{ id: full.workflow.id, path: full.path },
 			{ id: warm.workflow.id, path: warm.path },
 		]);
-		return await peakGrowth(ctx, listKey('contacts', 'huechat'), total, listKey('contacts', 'huechat', 150), n8n);
+		return await peakGrowth(
+			ctx,
+			listKey('contacts', 'huechat'),
+			total,
+			listKey('contacts', 'huechat', 150),
+			n8n,
+		);
 	} finally {
 		await n8n.dispose();
 	}
 }
 
 /** The HueChat node alone, through n8n-core's RoutingNode in a process of its own (bench/retained.ts). */
-function retainedByNode(ctx: BenchContext): { items: number; jsonBytes: number; retained: number; peak: number } {
+function retainedByNode(ctx: BenchContext): {
+	items: number;
+	jsonBytes: number;
+	retained: number;
+	peak: number;
+} {
 	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'huechat-retained-'));
 	try {
-		const input = JSON.stringify({ url: ctx.sim.url, token: ctx.token, accountId: ctx.sim.accountId });
-		const result = spawnSync(nodeBinary(), ['--expose-gc', path.join(__dirname, 'run.cjs'), 'retained', input], {
-			encoding: 'utf8',
-			env: { ...process.env, N8N_USER_FOLDER: folder, N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false', N8N_DIAGNOSTICS_ENABLED: 'false' },
+		const input = JSON.stringify({
+			url: ctx.sim.url,
+			token: ctx.token,
+			accountId: ctx.sim.accountId,
 		});
+		const result = spawnSync(
+			nodeBinary(),
+			['--expose-gc', path.join(__dirname, 'run.cjs'), 'retained', input],
+			{
+				encoding: 'utf8',
+				env: {
+					...process.env,
+					N8N_USER_FOLDER: folder,
+					N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+					N8N_DIAGNOSTICS_ENABLED: 'false',
+				},
+			},
+		);
 		if (result.status !== 0) throw new Error(`bench/retained.ts failed: ${result.stderr}`);
 		return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}');
 	} finally {
@@ -112,16 +176,28 @@ interface ReaderTimes {
 }
 
 /** The raw loop, then the HueChat node and the HTTP Request node in turns: a warm-up and `runs` timed runs each. */
-async function timeReaders(ctx: BenchContext, kind: ListKind, total: number, name: string, hasNode: boolean): Promise<ReaderTimes> {
+async function timeReaders(
+	ctx: BenchContext,
+	kind: ListKind,
+	total: number,
+	name: string,
+	hasNode: boolean,
+): Promise<ReaderTimes> {
 	const { sizes } = ctx;
 	ctx.log(`${name}: raw fetch loop (${sizes.runs} runs after a warm-up)`);
 	const raw = await rawLoop(ctx, kind, sizes.runs + 1);
-	if (raw.items !== total) throw new Error(`raw loop read ${raw.items} ${kind}, the simulator holds ${total}`);
+	if (raw.items !== total)
+		throw new Error(`raw loop read ${raw.items} ${kind}, the simulator holds ${total}`);
 	const readers: Reader[] = hasNode ? ['huechat', 'http'] : ['http'];
-	const times: Record<Reader, { node: number[]; roundTrip: number[] }> = { huechat: { node: [], roundTrip: [] }, http: { node: [], roundTrip: [] } };
+	const times: Record<Reader, { node: number[]; roundTrip: number[] }> = {
+		huechat: { node: [], roundTrip: [] },
+		http: { node: [], roundTrip: [] },
+	};
 	for (let run = 0; run <= sizes.runs; run++) {
 		for (const reader of readers) {
-			ctx.log(`${name}: ${reader === 'huechat' ? 'HueChat node' : 'HTTP Request node'} run ${run === 0 ? 'warm-up' : run}`);
+			ctx.log(
+				`${name}: ${reader === 'huechat' ? 'HueChat node' : 'HTTP Request node'} run ${run === 0 ? 'warm-up' : run}`,
+			);
 			const { nodeMs, roundTripMs } = await runList(ctx, listKey(kind, reader), total);
 			if (run === 0) continue;
 			times[reader].node.push(nodeMs);
@@ -134,7 +210,10 @@ async function timeReaders(ctx: BenchContext, kind: ListKind, total: number, nam
 		rawMs: median(raw.runsMs.slice(1)),
 		hueChatMs: hasNode ? median(times.huechat.node) : NaN,
 		httpMs: median(times.http.node),
-		roundTrip: { huechat: hasNode ? median(times.huechat.roundTrip) : NaN, http: median(times.http.roundTrip) },
+		roundTrip: {
+			huechat: hasNode ? median(times.huechat.roundTrip) : NaN,
+			http: median(times.http.roundTrip),
+		},
 	};
 }
 
@@ -148,7 +227,12 @@ async function figureLatency(ctx: BenchContext): Promise<void> {
 	if (!latencyMs || !ctx.capabilities.resources.includes(list.resource)) return;
 	const name = `Return All ${count(ctx.sizes.deals)} ${list.label}, ${latencyMs} ms a request`;
 	// no leading slash: the simulator reads `/…/x` as a regular expression
-	await ctx.sim.control('POST', 'faults', { kind: 'latency', latencyMs, path: list.path(ctx.sim.accountId).slice(1), count: 1_000_000 });
+	await ctx.sim.control('POST', 'faults', {
+		kind: 'latency',
+		latencyMs,
+		path: list.path(ctx.sim.accountId).slice(1),
+		count: 1_000_000,
+	});
 	try {
 		const t = await timeReaders(ctx, 'deals', ctx.sizes.deals, name, true);
 		ctx.report.info(
@@ -167,12 +251,30 @@ export async function figureLists(ctx: BenchContext): Promise<void> {
 		const total = kind === 'contacts' ? sizes.contacts : sizes.deals;
 		const name = `Return All ${count(total)} ${list.label}`;
 		const hasNode = ctx.capabilities.resources.includes(list.resource);
-		const { raw, rawMs, hueChatMs, httpMs, roundTrip } = await timeReaders(ctx, kind, total, name, hasNode);
+		const { raw, rawMs, hueChatMs, httpMs, roundTrip } = await timeReaders(
+			ctx,
+			kind,
+			total,
+			name,
+			hasNode,
+		);
 		ctx.report.context[`${kind} json bytes`] = raw.jsonBytes;
 
 		if (hasNode) {
-			report.target(`${kind}: HueChat node / raw fetch loop`, hueChatMs / rawMs, ratio, '≤ 1.15x', (n) => n <= 1.15);
-			report.target(`${kind}: HueChat node / HTTP Request node`, hueChatMs / httpMs, ratio, '≤ 1.00x', (n) => n <= 1.0);
+			report.target(
+				`${kind}: HueChat node / raw fetch loop`,
+				hueChatMs / rawMs,
+				ratio,
+				'≤ 1.15x',
+				(n) => n <= 1.15,
+			);
+			report.target(
+				`${kind}: HueChat node / HTTP Request node`,
+				hueChatMs / httpMs,
+				ratio,
+				'≤ 1.00x',
+				(n) => n <= 1.0,
+			);
 			report.info(
 				`${kind}: wall time HueChat node | HTTP Request node | raw loop`,
 				`${seconds(hueChatMs)} | ${seconds(httpMs)} | ${seconds(rawMs)} (${count(total)} items, ${megabytes(raw.jsonBytes)} JSON; webhook round trip ${seconds(roundTrip.huechat)} | ${seconds(roundTrip.http)})`,
@@ -181,21 +283,43 @@ export async function figureLists(ctx: BenchContext): Promise<void> {
 			const why = `the HueChat node has no '${list.resource}' resource yet`;
 			report.pending(`${kind}: HueChat node / raw fetch loop`, why, '≤ 1.15x');
 			report.pending(`${kind}: HueChat node / HTTP Request node`, why, '≤ 1.00x');
-			report.info(`${kind}: wall time HTTP Request node | raw loop`, `${seconds(httpMs)} | ${seconds(rawMs)} (${count(total)} items, ${megabytes(raw.jsonBytes)} JSON)`);
+			report.info(
+				`${kind}: wall time HTTP Request node | raw loop`,
+				`${seconds(httpMs)} | ${seconds(rawMs)} (${count(total)} items, ${megabytes(raw.jsonBytes)} JSON)`,
+			);
 		}
 
 		if (kind === 'contacts' && hasNode && process.env.BENCH_MEMORY !== '0') {
 			const half = Math.floor(total / 2);
-			ctx.log(`${name}: peak memory of n8n (a fresh process each: ${count(half)}, then ${count(total)} contacts, HTTP Request, without saving)`);
-			const growthHalf = await peakGrowth(ctx, listKey(kind, 'huechat', half), half, listKey(kind, 'huechat', 150));
-			const growthFull = await peakGrowth(ctx, listKey(kind, 'huechat'), total, listKey(kind, 'huechat', 150));
+			ctx.log(
+				`${name}: peak memory of n8n (a fresh process each: ${count(half)}, then ${count(total)} contacts, HTTP Request, without saving)`,
+			);
+			const growthHalf = await peakGrowth(
+				ctx,
+				listKey(kind, 'huechat', half),
+				half,
+				listKey(kind, 'huechat', 150),
+			);
+			const growthFull = await peakGrowth(
+				ctx,
+				listKey(kind, 'huechat'),
+				total,
+				listKey(kind, 'huechat', 150),
+			);
 			const growthHttp = await peakGrowth(ctx, listKey(kind, 'http'), total);
 			const growthNoSave = await peakGrowthWithoutSaving(ctx, total);
 			ctx.log(`${name}: the HueChat node alone (n8n-core's RoutingNode in process, heap after GC)`);
 			const own = retainedByNode(ctx);
 			const halfJson = (raw.jsonBytes * half) / total;
-			const x = (bytes: number, json = raw.jsonBytes) => `${megabytes(bytes)} (${ratio(bytes / json)})`;
-			report.target(`${kind}: n8n peak memory growth / JSON size of the items`, growthFull / raw.jsonBytes, ratio, '≤ 2.00x', (n) => n <= 2);
+			const x = (bytes: number, json = raw.jsonBytes) =>
+				`${megabytes(bytes)} (${ratio(bytes / json)})`;
+			report.target(
+				`${kind}: n8n peak memory growth / JSON size of the items`,
+				growthFull / raw.jsonBytes,
+				ratio,
+				'≤ 2.00x',
+				(n) => n <= 2,
+			);
 			report.target(
 				`${kind}: memory growth per item, ${count(half)} → ${count(total)} items`,
 				growthFull / total / (growthHalf / half),
@@ -211,7 +335,14 @@ export async function figureLists(ctx: BenchContext): Promise<void> {
 				`${kind}: the HueChat node's own memory (n8n-core in process, heap)`,
 				`output items retained ${x(own.retained, own.jsonBytes)}, peak while paging ${x(own.peak, own.jsonBytes)}`,
 			);
-			ctx.report.context.memory = { growthHalf, growthFull, growthHttp, growthNoSave, raw: raw.peakGrowth, own };
+			ctx.report.context.memory = {
+				growthHalf,
+				growthFull,
+				growthHttp,
+				growthNoSave,
+				raw: raw.peakGrowth,
+				own,
+			};
 		}
 	}
 	await figureLatency(ctx);

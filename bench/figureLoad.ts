@@ -46,16 +46,28 @@ export async function figureLoad(ctx: BenchContext): Promise<void> {
 		execFileSync('tar', ['-xzf', ctx.packageTgz, '-C', dir, '--strip-components=1']);
 		const empty = path.join(root, 'empty');
 		fs.mkdirSync(empty);
-		ctx.log(`node load: ${PROBES} fresh processes running n8n's package loading on the packed package`);
+		ctx.log(
+			`node load: ${PROBES} fresh processes running n8n's package loading on the packed package`,
+		);
 		const probes: Probe[] = [];
 		for (let i = 0; i < PROBES; i++) {
-			const result = spawnSync(nodeBinary(), [path.join(__dirname, 'loadProbe.cjs'), n8nDir(), nodeModules, empty], { encoding: 'utf8' });
+			const result = spawnSync(
+				nodeBinary(),
+				[path.join(__dirname, 'loadProbe.cjs'), n8nDir(), nodeModules, empty],
+				{ encoding: 'utf8' },
+			);
 			if (result.status !== 0) throw new Error(`bench/loadProbe.cjs failed: ${result.stderr}`);
 			probes.push(JSON.parse(result.stdout) as Probe);
 		}
 		const total = median(probes.map((p) => p.totalMs));
 		const lazy = fs.existsSync(path.join(dir, 'dist', 'known', 'nodes.json'));
-		report.target('node load: time the package adds to n8n start-up', total, millis, '≤ 50 ms', (n) => n <= 50);
+		report.target(
+			'node load: time the package adds to n8n start-up',
+			total,
+			millis,
+			'≤ 50 ms',
+			(n) => n <= 50,
+		);
 		report.info(
 			'node load: scan | load | types and AI-tool variants',
 			`${millis(median(probes.map((p) => p.scanMs)))} | ${millis(median(probes.map((p) => p.loadMs)))} | ${millis(median(probes.map((p) => p.typesMs)))} ` +

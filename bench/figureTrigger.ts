@@ -58,7 +58,13 @@ function deliveries(n: number, round: string): Delivery[] {
 			event: 'contact.created',
 			created_at: new Date().toISOString(),
 			account_id: 1,
-			data: { id: 100_000 + i, name: `Bench ${round} ${i}`, email: `bench-${round}-${i}@example.com`, phone_number: null, custom_attributes: {} },
+			data: {
+				id: 100_000 + i,
+				name: `Bench ${round} ${i}`,
+				email: `bench-${round}-${i}@example.com`,
+				phone_number: null,
+				custom_attributes: {},
+			},
 		});
 		return { id, body };
 	});
@@ -78,7 +84,9 @@ function signed(secret: string, delivery: Delivery): Record<string, string> {
 /** Whether an execution of the workflow is running (one cheap request, so polling does not slow n8n down). */
 async function running(n8n: N8nInstance, workflowId: string): Promise<boolean> {
 	const query = new URLSearchParams({ workflowId, status: 'running', limit: '1' });
-	return (await n8n.api<{ data: unknown[] }>('GET', `/executions?${query.toString()}`)).data.length > 0;
+	return (
+		(await n8n.api<{ data: unknown[] }>('GET', `/executions?${query.toString()}`)).data.length > 0
+	);
 }
 
 /** How many executions of the workflow finished successfully (n8n's public API, 250 a page). */
@@ -86,8 +94,16 @@ async function succeeded(n8n: N8nInstance, workflowId: string): Promise<number> 
 	let count = 0;
 	let cursor: string | undefined;
 	do {
-		const query = new URLSearchParams({ workflowId, status: 'success', limit: '250', ...(cursor ? { cursor } : {}) });
-		const page = await n8n.api<{ data: unknown[]; nextCursor?: string | null }>('GET', `/executions?${query.toString()}`);
+		const query = new URLSearchParams({
+			workflowId,
+			status: 'success',
+			limit: '250',
+			...(cursor ? { cursor } : {}),
+		});
+		const page = await n8n.api<{ data: unknown[]; nextCursor?: string | null }>(
+			'GET',
+			`/executions?${query.toString()}`,
+		);
 		count += page.data.length;
 		cursor = page.nextCursor ?? undefined;
 	} while (cursor);
@@ -116,17 +132,28 @@ async function blast(
 			while (next < items.length) {
 				const delivery = items[next++];
 				const sent = performance.now();
-				const response = await fetch(url, { method: 'POST', headers: headers(delivery), body: delivery.body });
+				const response = await fetch(url, {
+					method: 'POST',
+					headers: headers(delivery),
+					body: delivery.body,
+				});
 				const text = await response.text();
 				latencies.push(performance.now() - sent);
-				if (response.status < 200 || response.status >= 300 || text.includes('"duplicate"')) failures += 1;
+				if (response.status < 200 || response.status >= 300 || text.includes('"duplicate"'))
+					failures += 1;
 			}
 		}),
 	);
 	const answeredMs = performance.now() - started;
 	// counted only once nothing runs: the trigger answers just before its execution is queued
-	const finished = async () => !(await running(n8n, workflowId)) && (await succeeded(n8n, workflowId)) - before >= items.length;
-	await waitFor(`${items.length} executions of ${workflowId}`, async () => (await finished()) || undefined, { timeoutMs: 300_000, intervalMs: 250 });
+	const finished = async () =>
+		!(await running(n8n, workflowId)) &&
+		(await succeeded(n8n, workflowId)) - before >= items.length;
+	await waitFor(
+		`${items.length} executions of ${workflowId}`,
+		async () => (await finished()) || undefined,
+		{ timeoutMs: 300_000, intervalMs: 250 },
+	);
 	return { ms: performance.now() - started, answeredMs, latencies, failures };
 }
 
@@ -134,31 +161,61 @@ export async function figureTrigger(ctx: BenchContext): Promise<void> {
 	const { report, sizes } = ctx;
 	const name = `trigger: ${sizes.deliveries.toLocaleString('en-US')} signed deliveries, ${sizes.deliveryConcurrency} at once`;
 	if (!ctx.capabilities.trigger || !ctx.paths.trigger) {
-		report.pending('trigger: HueChat Trigger (verified) / plain Webhook node, deliveries per second (executions finished)', 'the package has no HueChat Trigger node yet', '≥ 0.90x');
+		report.pending(
+			'trigger: HueChat Trigger (verified) / plain Webhook node, deliveries per second (executions finished)',
+			'the package has no HueChat Trigger node yet',
+			'≥ 0.90x',
+		);
 		return;
 	}
 	// publication is asynchronous: the trigger subscribes a moment after its webhook is served
-	const subscription = await waitFor('the HueChat Trigger to subscribe with the simulator', async () =>
-		(await ctx.sim.collection<{ url: string; secret: string }>('outbound_webhooks')).find((s) => s.url.endsWith(TRIGGER_PATH)),
+	const subscription = await waitFor(
+		'the HueChat Trigger to subscribe with the simulator',
+		async () =>
+			(await ctx.sim.collection<{ url: string; secret: string }>('outbound_webhooks')).find((s) =>
+				s.url.endsWith(TRIGGER_PATH),
+			),
 	);
 	const plainUrl = `${ctx.n8n.baseUrl}/webhook/${plainWebhookWorkflow().path}`;
 	const triggerUrl = `${ctx.n8n.baseUrl}/webhook/${TRIGGER_PATH}`;
-	const runs: Record<'trigger' | 'plain', Array<{ ms: number; answeredMs: number; latencies: number[]; failures: number }>> = { trigger: [], plain: [] };
+	const runs: Record<
+		'trigger' | 'plain',
+		Array<{ ms: number; answeredMs: number; latencies: number[]; failures: number }>
+	> = { trigger: [], plain: [] };
 	const workflowIds = { trigger: TRIGGER_ID, plain: plainWebhookWorkflow().workflow.id };
 	for (let round = 0; round <= sizes.runs; round++) {
 		for (const variant of ['plain', 'trigger'] as const) {
 			const n = round === 0 ? Math.min(200, sizes.deliveries) : sizes.deliveries;
-			ctx.log(`${name}: ${variant === 'trigger' ? 'HueChat Trigger' : 'plain Webhook node'} ${round === 0 ? 'warm-up' : `run ${round}`}`);
+			ctx.log(
+				`${name}: ${variant === 'trigger' ? 'HueChat Trigger' : 'plain Webhook node'} ${round === 0 ? 'warm-up' : `run ${round}`}`,
+			);
 			const items = deliveries(n, `${variant}-${round}`);
 			const url = variant === 'trigger' ? triggerUrl : plainUrl;
-			const result = await blast(ctx.n8n, workflowIds[variant], url, items, sizes.deliveryConcurrency, (d) => signed(subscription.secret, d));
-			if (result.failures) throw new Error(`${variant}: ${result.failures} of ${n} deliveries were not answered 2xx (or were taken for duplicates)`);
+			const result = await blast(
+				ctx.n8n,
+				workflowIds[variant],
+				url,
+				items,
+				sizes.deliveryConcurrency,
+				(d) => signed(subscription.secret, d),
+			);
+			if (result.failures)
+				throw new Error(
+					`${variant}: ${result.failures} of ${n} deliveries were not answered 2xx (or were taken for duplicates)`,
+				);
 			if (round > 0) runs[variant].push(result);
 		}
 	}
-	const rate = (variant: 'trigger' | 'plain', until: 'ms' | 'answeredMs' = 'ms') => median(runs[variant].map((r) => (sizes.deliveries / r[until]) * 1000));
+	const rate = (variant: 'trigger' | 'plain', until: 'ms' | 'answeredMs' = 'ms') =>
+		median(runs[variant].map((r) => (sizes.deliveries / r[until]) * 1000));
 	const all = (variant: 'trigger' | 'plain') => runs[variant].flatMap((r) => r.latencies);
-	report.target('trigger: HueChat Trigger (verified) / plain Webhook node, deliveries per second (executions finished)', rate('trigger') / rate('plain'), ratio, '≥ 0.90x', (n) => n >= 0.9);
+	report.target(
+		'trigger: HueChat Trigger (verified) / plain Webhook node, deliveries per second (executions finished)',
+		rate('trigger') / rate('plain'),
+		ratio,
+		'≥ 0.90x',
+		(n) => n >= 0.9,
+	);
 	report.info(
 		'trigger: deliveries per second, HueChat Trigger | plain Webhook node',
 		`${rate('trigger').toFixed(0)}/s | ${rate('plain').toFixed(0)}/s until every execution finished; ${rate('trigger', 'answeredMs').toFixed(0)}/s | ${rate('plain', 'answeredMs').toFixed(0)}/s answered (${sizes.deliveries.toLocaleString('en-US')} deliveries, ${sizes.deliveryConcurrency} at once, ${sizes.runs} runs)`,
@@ -167,5 +224,8 @@ export async function figureTrigger(ctx: BenchContext): Promise<void> {
 		'trigger: time to the 2xx p50 / p99, HueChat Trigger | plain Webhook node',
 		`${millis(percentile(all('trigger'), 50))} / ${millis(percentile(all('trigger'), 99))} | ${millis(percentile(all('plain'), 50))} / ${millis(percentile(all('plain'), 99))}`,
 	);
-	ctx.report.context.trigger = { rates: { trigger: rate('trigger'), plain: rate('plain') }, runsMs: { trigger: runs.trigger.map((r) => r.ms), plain: runs.plain.map((r) => r.ms) } };
+	ctx.report.context.trigger = {
+		rates: { trigger: rate('trigger'), plain: rate('plain') },
+		runsMs: { trigger: runs.trigger.map((r) => r.ms), plain: runs.plain.map((r) => r.ms) },
+	};
 }

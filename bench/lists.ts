@@ -26,7 +26,12 @@ export const LISTS: Record<ListKind, ListSpec> = {
 		root: 'payload',
 		pageSize: 15,
 		resource: 'contact',
-		hueChatParameters: { resource: 'contact', operation: 'getAll', returnAll: true, simplify: false },
+		hueChatParameters: {
+			resource: 'contact',
+			operation: 'getAll',
+			returnAll: true,
+			simplify: false,
+		},
 		completeExpression: '={{ $response.body.payload.length < 15 }}',
 	},
 	deals: {

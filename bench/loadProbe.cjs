@@ -11,7 +11,10 @@ const path = require('node:path');
 
 const [n8nDir, nodeModulesDir, emptyDir] = process.argv.slice(2);
 // As n8n's LoadNodesAndCredentials.init(): packages resolve n8n-workflow from n8n's own node_modules.
-process.env.NODE_PATH = [path.join(n8nDir, 'node_modules', 'n8n', 'node_modules'), path.join(n8nDir, 'node_modules')].join(path.delimiter);
+process.env.NODE_PATH = [
+	path.join(n8nDir, 'node_modules', 'n8n', 'node_modules'),
+	path.join(n8nDir, 'node_modules'),
+].join(path.delimiter);
 Module._initPaths();
 const n8nRequire = Module.createRequire(path.join(n8nDir, 'node_modules', 'n8n', 'package.json'));
 const core = n8nRequire('n8n-core');
@@ -29,15 +32,30 @@ const tools = n8nRequire('./dist/tool-generation');
 	const known = { nodes: {}, credentials: {} };
 	for (const loader of loaders) {
 		await loader.ensureTypesLoaded();
-		types.nodes.push(...loader.types.nodes.map(({ name, ...rest }) => ({ ...rest, name: `${loader.packageName}.${name}` })));
-		types.credentials.push(...loader.types.credentials.map((c) => ({ ...c, properties: workflow.injectDomainRestrictionFields(c) })));
-		for (const type in loader.known.nodes) known.nodes[`${loader.packageName}.${type}`] = loader.known.nodes[type];
+		types.nodes.push(
+			...loader.types.nodes.map(({ name, ...rest }) => ({
+				...rest,
+				name: `${loader.packageName}.${name}`,
+			})),
+		);
+		types.credentials.push(
+			...loader.types.credentials.map((c) => ({
+				...c,
+				properties: workflow.injectDomainRestrictionFields(c),
+			})),
+		);
+		for (const type in loader.known.nodes)
+			known.nodes[`${loader.packageName}.${type}`] = loader.known.nodes[type];
 	}
 	tools.createAiTools(types, known);
 	tools.createHitlTools(types, known);
 	const t3 = performance.now();
-	const modules = Object.keys(require.cache).filter((file) => file.startsWith(nodeModulesDir)).length;
-	process.stdout.write(`${JSON.stringify({ scanMs: t1 - t0, loadMs: t2 - t1, typesMs: t3 - t2, totalMs: t3 - t0, modules, nodes: types.nodes.map((n) => n.name) })}\n`);
+	const modules = Object.keys(require.cache).filter((file) =>
+		file.startsWith(nodeModulesDir),
+	).length;
+	process.stdout.write(
+		`${JSON.stringify({ scanMs: t1 - t0, loadMs: t2 - t1, typesMs: t3 - t2, totalMs: t3 - t0, modules, nodes: types.nodes.map((n) => n.name) })}\n`,
+	);
 })().catch((error) => {
 	process.stderr.write(`${error.stack || error}\n`);
 	process.exit(1);

@@ -42,9 +42,16 @@ import {
 const FIGURES = ['lists', 'creates', 'trigger', 'dedupe', 'load', 'queue'] as const;
 type FigureName = (typeof FIGURES)[number];
 
-const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } }, strict: true });
-const only = new Set<FigureName>(values.only ? (values.only.split(',').map((s) => s.trim()) as FigureName[]) : FIGURES);
-for (const name of only) if (!FIGURES.includes(name)) throw new Error(`--only: unknown figure ${name} (one of ${FIGURES.join(', ')})`);
+const { values } = parseArgs({
+	options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } },
+	strict: true,
+});
+const only = new Set<FigureName>(
+	values.only ? (values.only.split(',').map((s) => s.trim()) as FigureName[]) : FIGURES,
+);
+for (const name of only)
+	if (!FIGURES.includes(name))
+		throw new Error(`--only: unknown figure ${name} (one of ${FIGURES.join(', ')})`);
 
 const env = (name: string, fallback: number, quick: number) => {
 	const raw = process.env[name];
@@ -62,11 +69,15 @@ const sizes: Sizes = {
 	deliveries: env('BENCH_DELIVERIES', 1_000, 300),
 	deliveryConcurrency: env('BENCH_DELIVERY_CONCURRENCY', 16, 8),
 };
-if ((sizes.rpm * sizes.windowSeconds) % 60 !== 0) throw new Error('BENCH_RPM × BENCH_WINDOW_SECONDS must be a multiple of 60');
+if ((sizes.rpm * sizes.windowSeconds) % 60 !== 0)
+	throw new Error('BENCH_RPM × BENCH_WINDOW_SECONDS must be a multiple of 60');
 
 const OUT_DIR = path.join(CACHE_DIR, 'bench');
 const started = Date.now();
-const log = (message: string) => process.stdout.write(`[bench] ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s  ${message}\n`);
+const log = (message: string) =>
+	process.stdout.write(
+		`[bench] ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s  ${message}\n`,
+	);
 
 async function main(): Promise<void> {
 	const report = new Report();
@@ -87,7 +98,10 @@ async function main(): Promise<void> {
 	try {
 		const token = await sim.createKey({ rpm: 100_000 });
 		const perWindow = (sizes.rpm * sizes.windowSeconds) / 60;
-		const tightTokens = { huechat: await sim.createKey({ rpm: perWindow }), http: await sim.createKey({ rpm: perWindow }) };
+		const tightTokens = {
+			huechat: await sim.createKey({ rpm: perWindow }),
+			http: await sim.createKey({ rpm: perWindow }),
+		};
 		const ctx: BenchContext = {
 			sizes,
 			sim,
@@ -103,34 +117,64 @@ async function main(): Promise<void> {
 
 		if (needsN8n) {
 			const profileDir = process.env.BENCH_CPU_PROFILE;
-			const env = profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(profileDir)}` } : undefined;
+			const env = profileDir
+				? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(profileDir)}` }
+				: undefined;
 			n8n = await N8nInstance.create({ name: 'bench', packageTgz, env });
 			ctx.n8n = n8n;
-			const [tightHueChat] = credentialFixtures(tightTokens.huechat, sim.accountId, sim.url, { hueChat: TIGHT_HUECHAT_CREDENTIAL });
-			const [, tightHeader] = credentialFixtures(tightTokens.http, sim.accountId, sim.url, { header: TIGHT_HEADER_CREDENTIAL });
-			await n8n.importCredentials([...credentialFixtures(token, sim.accountId, sim.url), tightHueChat, tightHeader]);
+			const [tightHueChat] = credentialFixtures(tightTokens.huechat, sim.accountId, sim.url, {
+				hueChat: TIGHT_HUECHAT_CREDENTIAL,
+			});
+			const [, tightHeader] = credentialFixtures(tightTokens.http, sim.accountId, sim.url, {
+				header: TIGHT_HEADER_CREDENTIAL,
+			});
+			await n8n.importCredentials([
+				...credentialFixtures(token, sim.accountId, sim.url),
+				tightHueChat,
+				tightHeader,
+			]);
 			const workflows: Array<{ key: string; workflow: { id: string }; path: string }> = [];
 			if (only.has('lists')) {
 				for (const kind of Object.keys(LISTS) as ListKind[]) {
-					for (const reader of ['huechat', 'http'] as Reader[]) workflows.push({ key: listKey(kind, reader), ...listWorkflow(kind, reader, sim.url, sim.accountId) });
+					for (const reader of ['huechat', 'http'] as Reader[])
+						workflows.push({
+							key: listKey(kind, reader),
+							...listWorkflow(kind, reader, sim.url, sim.accountId),
+						});
 				}
 				for (const limit of [150, Math.floor(sizes.contacts / 2)]) {
-					workflows.push({ key: listKey('contacts', 'huechat', limit), ...listWorkflow('contacts', 'huechat', sim.url, sim.accountId, limit) });
+					workflows.push({
+						key: listKey('contacts', 'huechat', limit),
+						...listWorkflow('contacts', 'huechat', sim.url, sim.accountId, limit),
+					});
 				}
 			}
 			if (only.has('creates')) {
-				for (const reader of ['huechat', 'http'] as Reader[]) workflows.push({ key: `creates-${reader}`, ...createWorkflow(reader, sim.url, sim.accountId, 2) });
+				for (const reader of ['huechat', 'http'] as Reader[])
+					workflows.push({
+						key: `creates-${reader}`,
+						...createWorkflow(reader, sim.url, sim.accountId, 2),
+					});
 			}
 			if (only.has('trigger')) workflows.push({ key: 'plain-webhook', ...plainWebhookWorkflow() });
 			await n8n.importWorkflows(workflows.map((w) => w.workflow as never));
 			log('starting n8n');
 			await n8n.start();
-			log(`n8n ${N8N_VERSION} ready in ${(n8n.startupMs / 1000).toFixed(1)} s on ${n8n.baseUrl} (pid ${n8n.pid})`);
+			log(
+				`n8n ${N8N_VERSION} ready in ${(n8n.startupMs / 1000).toFixed(1)} s on ${n8n.baseUrl} (pid ${n8n.pid})`,
+			);
 			ctx.capabilities = await packageCapabilities(n8n);
-			log(`package: resources ${ctx.capabilities.resources.join(', ')}; trigger node ${ctx.capabilities.trigger ? 'present' : 'absent'}`);
+			log(
+				`package: resources ${ctx.capabilities.resources.join(', ')}; trigger node ${ctx.capabilities.trigger ? 'present' : 'absent'}`,
+			);
 			// Workflows for node features the package lacks would not activate: leave them unpublished.
-			const usable = workflows.filter((w) => !/^list-deals-huechat/.test(w.key) || ctx.capabilities.resources.includes('deal'));
-			await publishAndWait(n8n, usable.map((w) => ({ id: w.workflow.id, path: w.path })));
+			const usable = workflows.filter(
+				(w) => !/^list-deals-huechat/.test(w.key) || ctx.capabilities.resources.includes('deal'),
+			);
+			await publishAndWait(
+				n8n,
+				usable.map((w) => ({ id: w.workflow.id, path: w.path })),
+			);
 			for (const w of usable) ctx.paths[w.key] = w.path;
 			if (only.has('trigger') && ctx.capabilities.trigger) await triggerWorkflows(ctx);
 		}
@@ -172,6 +216,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-	process.stderr.write(`[bench] FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	process.stderr.write(
+		`[bench] FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+	);
 	process.exit(1);
 });

@@ -9,7 +9,12 @@ export interface WebhookAnswer<T = unknown> {
 	ms: number;
 }
 
-export async function callWebhook<T = unknown>(baseUrl: string, path: string, body: unknown = {}, timeoutMs = 900_000): Promise<WebhookAnswer<T>> {
+export async function callWebhook<T = unknown>(
+	baseUrl: string,
+	path: string,
+	body: unknown = {},
+	timeoutMs = 900_000,
+): Promise<WebhookAnswer<T>> {
 	const started = performance.now();
 	const response = await fetch(`${baseUrl}/webhook/${path}`, {
 		method: 'POST',
@@ -25,7 +30,8 @@ export async function callWebhook<T = unknown>(baseUrl: string, path: string, bo
 	} catch {
 		json = text;
 	}
-	if (!response.ok) throw new Error(`POST /webhook/${path} → ${response.status}: ${text.slice(0, 500)}`);
+	if (!response.ok)
+		throw new Error(`POST /webhook/${path} → ${response.status}: ${text.slice(0, 500)}`);
 	return { status: response.status, json: json as T, ms };
 }
 
@@ -33,9 +39,17 @@ export async function callWebhook<T = unknown>(baseUrl: string, path: string, bo
  * Publishes the workflows and waits until n8n serves their (POST) webhooks. The probe is a GET, which runs nothing:
  * n8n answers 404 "… not registered" before, and 404 "… Did you mean to make a POST request?" once registered.
  */
-export async function publishAndWait(n8n: N8nInstance, workflows: Array<{ id: string; path: string }>, baseUrls = [n8n.baseUrl]): Promise<void> {
+export async function publishAndWait(
+	n8n: N8nInstance,
+	workflows: Array<{ id: string; path: string }>,
+	baseUrls = [n8n.baseUrl],
+): Promise<void> {
 	for (const { id } of workflows) await n8n.publishWorkflow(id);
-	for (const baseUrl of baseUrls) await waitForWebhooks(baseUrl, workflows.map((workflow) => workflow.path));
+	for (const baseUrl of baseUrls)
+		await waitForWebhooks(
+			baseUrl,
+			workflows.map((workflow) => workflow.path),
+		);
 }
 
 /** Waits until n8n at baseUrl serves these webhook paths (after a publication or a restart). */
@@ -56,7 +70,8 @@ export async function waitForWebhooks(baseUrl: string, paths: string[]): Promise
 /** Resident memory of a process now and its peak since the last resetPeak() (bytes), from /proc/<pid>/status. */
 export function memoryOf(pid: number): { rss: number; peak: number } {
 	const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-	const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+	const kb = (field: string) =>
+		Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
 	return { rss: kb('VmRSS'), peak: kb('VmHWM') };
 }
 
@@ -82,11 +97,15 @@ export function percentile(values: number[], p: number): number {
 }
 
 /** The HueChat node's resources and whether the trigger node is loaded, read from the running n8n. */
-export async function packageCapabilities(n8n: N8nInstance): Promise<{ resources: string[]; trigger: boolean }> {
-	const types = await n8n.rest<Array<{ name: string; properties?: Array<{ name: string; options?: Array<{ value: string }> }> }>>(
-		'GET',
-		'/types/nodes.json',
-	);
+export async function packageCapabilities(
+	n8n: N8nInstance,
+): Promise<{ resources: string[]; trigger: boolean }> {
+	const types = await n8n.rest<
+		Array<{
+			name: string;
+			properties?: Array<{ name: string; options?: Array<{ value: string }> }>;
+		}>
+	>('GET', '/types/nodes.json');
 	const node = types.find((type) => type.name === 'n8n-nodes-huechat.hueChat');
 	const resource = node?.properties?.find((property) => property.name === 'resource');
 	return {

@@ -8,11 +8,20 @@ const { parseArgs } = require('node:util');
 
 const { values, positionals } = parseArgs({
 	allowPositionals: true,
-	options: { top: { type: 'string', default: '25' }, from: { type: 'string' }, to: { type: 'string' }, timeline: { type: 'boolean' } },
+	options: {
+		top: { type: 'string', default: '25' },
+		from: { type: 'string' },
+		to: { type: 'string' },
+		timeline: { type: 'boolean' },
+	},
 });
 const profile = JSON.parse(fs.readFileSync(positionals[0], 'utf8'));
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-const idleIds = new Set(profile.nodes.filter((node) => ['(idle)', '(program)'].includes(node.callFrame.functionName)).map((node) => node.id));
+const idleIds = new Set(
+	profile.nodes
+		.filter((node) => ['(idle)', '(program)'].includes(node.callFrame.functionName))
+		.map((node) => node.id),
+);
 const from = values.from === undefined ? -Infinity : Number(values.from) * 1e6;
 const to = values.to === undefined ? Infinity : Number(values.to) * 1e6;
 const self = new Map();
@@ -28,7 +37,14 @@ profile.samples.forEach((id, index) => {
 	if (at >= from && at < to) self.set(id, (self.get(id) ?? 0) + delta);
 });
 if (values.timeline) {
-	process.stdout.write(seconds.map((s, i) => `${String(i).padStart(4)} s ${'#'.repeat(Math.round((20 * (s?.busy ?? 0)) / (s?.all || 1)))}`).join('\n') + '\n');
+	process.stdout.write(
+		seconds
+			.map(
+				(s, i) =>
+					`${String(i).padStart(4)} s ${'#'.repeat(Math.round((20 * (s?.busy ?? 0)) / (s?.all || 1)))}`,
+			)
+			.join('\n') + '\n',
+	);
 	process.exit(0);
 }
 const total = [...self.values()].reduce((a, b) => a + b, 0);
@@ -58,6 +74,11 @@ const show = (map, top) =>
 	[...map]
 		.sort((a, b) => b[1] - a[1])
 		.slice(0, top)
-		.map(([name, us]) => `${((100 * us) / total).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(0).padStart(7)} ms  ${name}`)
+		.map(
+			([name, us]) =>
+				`${((100 * us) / total).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(0).padStart(7)} ms  ${name}`,
+		)
 		.join('\n');
-process.stdout.write(`total ${(total / 1e6).toFixed(2)} s sampled\n\nby package (self time)\n${show(byPlace, 20)}\n\ntop functions\n${show(byFunction, Number(values.top))}\n`);
+process.stdout.write(
+	`total ${(total / 1e6).toFixed(2)} s sampled\n\nby package (self time)\n${show(byPlace, 20)}\n\ntop functions\n${show(byFunction, Number(values.top))}\n`,
+);

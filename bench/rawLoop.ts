@@ -21,16 +21,22 @@ async function fetchAll(input: Input): Promise<unknown[]> {
 	const list = LISTS[input.kind];
 	const items: unknown[] = [];
 	for (let page = 1; ; page++) {
-		const query = new URLSearchParams({ page: String(page), ...(list.perPage ? { per_page: String(list.perPage) } : {}) });
+		const query = new URLSearchParams({
+			page: String(page),
+			...(list.perPage ? { per_page: String(list.perPage) } : {}),
+		});
 		const response = await fetch(`${input.url}${list.path(input.accountId)}?${query}`, {
 			headers: { api_access_token: input.token, accept: 'application/json' },
 		});
-		if (!response.ok) throw new Error(`page ${page}: HTTP ${response.status} ${await response.text()}`);
+		if (!response.ok)
+			throw new Error(`page ${page}: HTTP ${response.status} ${await response.text()}`);
 		const body = (await response.json()) as Record<string, unknown>;
 		const records = body[list.root] as unknown[];
 		items.push(...records);
 		const meta = body.meta as { total_pages?: number } | undefined;
-		const done = list.perPage ? page >= Number(meta?.total_pages ?? 0) || records.length === 0 : records.length < list.pageSize;
+		const done = list.perPage
+			? page >= Number(meta?.total_pages ?? 0) || records.length === 0
+			: records.length < list.pageSize;
 		if (done) return items;
 	}
 }
@@ -51,10 +57,16 @@ async function main(): Promise<void> {
 		const started = performance.now();
 		items = await fetchAll(input);
 		runsMs.push(performance.now() - started);
-		if (first) peakGrowth = Number(/^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) * 1024 - before;
+		if (first)
+			peakGrowth =
+				Number(/^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) *
+					1024 -
+				before;
 	}
 	const jsonBytes = Buffer.byteLength(JSON.stringify(items));
-	process.stdout.write(`${JSON.stringify({ runsMs, items: items.length, jsonBytes, peakGrowth })}\n`);
+	process.stdout.write(
+		`${JSON.stringify({ runsMs, items: items.length, jsonBytes, peakGrowth })}\n`,
+	);
 }
 
 main().catch((error: unknown) => {

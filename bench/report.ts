@@ -21,7 +21,13 @@ export class Report {
 	readonly context: Record<string, unknown> = {};
 
 	/** A figure with a target: `check` says whether the number meets it. */
-	target(name: string, number: number, format: (n: number) => string, target: string, check: (n: number) => boolean): void {
+	target(
+		name: string,
+		number: number,
+		format: (n: number) => string,
+		target: string,
+		check: (n: number) => boolean,
+	): void {
 		this.add({ name, value: format(number), number, target, ok: check(number) });
 	}
 
@@ -47,7 +53,10 @@ export class Report {
 
 	write(file: string, meta: Record<string, unknown>): void {
 		fs.mkdirSync(path.dirname(file), { recursive: true });
-		fs.writeFileSync(file, `${JSON.stringify({ ...meta, figures: this.figures, context: this.context }, null, '\t')}\n`);
+		fs.writeFileSync(
+			file,
+			`${JSON.stringify({ ...meta, figures: this.figures, context: this.context }, null, '\t')}\n`,
+		);
 	}
 }
 

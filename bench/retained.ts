@@ -19,22 +19,32 @@ async function main(): Promise<void> {
 	const input = JSON.parse(process.argv[2]) as Input;
 	const credentials = { apiToken: input.token, accountId: input.accountId, baseUrl: input.url };
 	const parameters = { resource: 'contact', operation: 'getAll', simplify: false };
-	await runHueChat({ credentials, parameters: { ...parameters, returnAll: false, limit: 150 } as never });
+	await runHueChat({
+		credentials,
+		parameters: { ...parameters, returnAll: false, limit: 150 } as never,
+	});
 	gc();
 	gc();
 	const before = process.memoryUsage().heapUsed;
 	let peak = before;
 	const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 10);
-	const { items } = await runHueChat({ credentials, parameters: { ...parameters, returnAll: true } as never });
+	const { items } = await runHueChat({
+		credentials,
+		parameters: { ...parameters, returnAll: true } as never,
+	});
 	clearInterval(sampler);
 	gc();
 	gc();
 	const retained = process.memoryUsage().heapUsed - before;
 	const jsonBytes = Buffer.byteLength(JSON.stringify(items.map((item) => item.json)));
-	process.stdout.write(`${JSON.stringify({ items: items.length, jsonBytes, retained, peak: peak - before })}\n`);
+	process.stdout.write(
+		`${JSON.stringify({ items: items.length, jsonBytes, retained, peak: peak - before })}\n`,
+	);
 }
 
 main().catch((error: unknown) => {
-	process.stderr.write(`retained: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	process.stderr.write(
+		`retained: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+	);
 	process.exit(1);
 });

@@ -29,7 +29,11 @@ export interface SimChild {
 	stop(): Promise<void>;
 }
 
-export async function startSimChild(options: { contacts: number; deals: number; windowSeconds: number }): Promise<SimChild> {
+export async function startSimChild(options: {
+	contacts: number;
+	deals: number;
+	windowSeconds: number;
+}): Promise<SimChild> {
 	fs.mkdirSync(LOG_DIR, { recursive: true });
 	const errLog = path.join(LOG_DIR, 'bench.simulator.log');
 	const err = fs.openSync(errLog, 'w');
@@ -53,7 +57,13 @@ export async function startSimChild(options: { contacts: number; deals: number; 
 	const ready = await new Promise<{ url: string; accountId: number }>((resolve, reject) => {
 		const lines = readline.createInterface({ input: child.stdout! });
 		lines.once('line', (line) => resolve(JSON.parse(line) as { url: string; accountId: number }));
-		child.once('exit', (code) => reject(new Error(`the bench simulator exited ${code}: ${fs.readFileSync(errLog, 'utf8').slice(-1000)}`)));
+		child.once('exit', (code) =>
+			reject(
+				new Error(
+					`the bench simulator exited ${code}: ${fs.readFileSync(errLog, 'utf8').slice(-1000)}`,
+				),
+			),
+		);
 	});
 	const control = async <T>(method: string, rest: string, body?: unknown): Promise<T> => {
 		const response = await fetch(`${ready.url}/__sim/${rest}`, {
@@ -62,19 +72,30 @@ export async function startSimChild(options: { contacts: number; deals: number; 
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await response.text();
-		if (!response.ok) throw new Error(`${method} /__sim/${rest} → ${response.status} ${text.slice(0, 300)}`);
+		if (!response.ok)
+			throw new Error(`${method} /__sim/${rest} → ${response.status} ${text.slice(0, 300)}`);
 		return (text ? JSON.parse(text) : undefined) as T;
 	};
 	const requests = async (since: number): Promise<SimRequest[]> => {
-		const { requests: all } = await control<{ requests: Array<SimRequest & { headers?: unknown; body?: unknown }> }>('GET', `requests?since=${since}`);
-		return all.map(({ seq, time, method, path: p, query, status }) => ({ seq, time, method, path: p, query, status }));
+		const { requests: all } = await control<{
+			requests: Array<SimRequest & { headers?: unknown; body?: unknown }>;
+		}>('GET', `requests?since=${since}`);
+		return all.map(({ seq, time, method, path: p, query, status }) => ({
+			seq,
+			time,
+			method,
+			path: p,
+			query,
+			status,
+		}));
 	};
 	return {
 		url: ready.url,
 		accountId: ready.accountId,
 		pid: child.pid!,
 		control,
-		createKey: async ({ rpm, scopes = ['*'] }) => (await control<{ token: string }>('POST', 'keys', { rpm, scopes })).token,
+		createKey: async ({ rpm, scopes = ['*'] }) =>
+			(await control<{ token: string }>('POST', 'keys', { rpm, scopes })).token,
 		clearRequests: async () => {
 			await control('DELETE', 'requests');
 		},

@@ -27,7 +27,8 @@ async function main(): Promise<void> {
 	});
 	const wanted = Number(values.deals);
 	const seeded = [...sim.store.deals.values()].filter((deal) => deal.account_id === sim.accountId);
-	if (wanted > seeded.length && seeded.length === 0) throw new Error('the simulator seeds no deals to copy from');
+	if (wanted > seeded.length && seeded.length === 0)
+		throw new Error('the simulator seeds no deals to copy from');
 	for (let i = seeded.length; i < wanted; i++) {
 		const model = seeded[i % seeded.length];
 		const deal: DealRecord = {
@@ -41,11 +42,15 @@ async function main(): Promise<void> {
 		};
 		sim.store.insertV2('deals', deal);
 	}
-	process.stdout.write(`${JSON.stringify({ url: sim.url, port: sim.port, accountId: sim.accountId, deals: Math.max(wanted, seeded.length) })}\n`);
+	process.stdout.write(
+		`${JSON.stringify({ url: sim.url, port: sim.port, accountId: sim.accountId, deals: Math.max(wanted, seeded.length) })}\n`,
+	);
 	closeOnSignals(sim);
 }
 
 main().catch((error: unknown) => {
-	process.stderr.write(`bench simulator: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	process.stderr.write(
+		`bench simulator: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+	);
 	process.exit(1);
 });

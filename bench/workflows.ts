@@ -15,11 +15,23 @@ export interface CredentialRef {
 	name: string;
 }
 /** The roomy key of figure 1 (HueChat credential and the same token as a plain header credential). */
-export const HUECHAT_CREDENTIAL: CredentialRef = { id: 'benchHueChat0001', name: 'HueChat (bench)' };
-export const HEADER_CREDENTIAL: CredentialRef = { id: 'benchHeader00001', name: 'HueChat header (bench)' };
+export const HUECHAT_CREDENTIAL: CredentialRef = {
+	id: 'benchHueChat0001',
+	name: 'HueChat (bench)',
+};
+export const HEADER_CREDENTIAL: CredentialRef = {
+	id: 'benchHeader00001',
+	name: 'HueChat header (bench)',
+};
 /** Figure 2's 600 RPM keys: one for the HueChat node, a fresh one for the HTTP Request node. */
-export const TIGHT_HUECHAT_CREDENTIAL: CredentialRef = { id: 'benchHueChatTight', name: 'HueChat 600 RPM (bench)' };
-export const TIGHT_HEADER_CREDENTIAL: CredentialRef = { id: 'benchHeaderTight', name: 'HueChat 600 RPM header (bench)' };
+export const TIGHT_HUECHAT_CREDENTIAL: CredentialRef = {
+	id: 'benchHueChatTight',
+	name: 'HueChat 600 RPM (bench)',
+};
+export const TIGHT_HEADER_CREDENTIAL: CredentialRef = {
+	id: 'benchHeaderTight',
+	name: 'HueChat 600 RPM header (bench)',
+};
 export const HUECHAT_TYPE = 'n8n-nodes-huechat.hueChat';
 export const HUECHAT_TRIGGER_TYPE = 'n8n-nodes-huechat.hueChatTrigger';
 
@@ -33,18 +45,50 @@ function uuid(prefix: number): string {
 }
 
 /** One node of a fixture: its id from `prefix`, placed by chain(). */
-function node(type: string, typeVersion: number, name: string, prefix: number, parameters: Record<string, unknown>, extra: Record<string, unknown> = {}): Node {
+function node(
+	type: string,
+	typeVersion: number,
+	name: string,
+	prefix: number,
+	parameters: Record<string, unknown>,
+	extra: Record<string, unknown> = {},
+): Node {
 	return { id: uuid(prefix), name, type, typeVersion, position: [0, 0], parameters, ...extra };
 }
 
-function webhook(path: string, prefix: number, responseMode: 'lastNode' | 'onReceived', responseData = 'firstEntryJson'): Node {
-	const parameters = { httpMethod: 'POST', path, responseMode, ...(responseMode === 'lastNode' ? { responseData } : {}), options: {} };
-	return node('n8n-nodes-base.webhook', 2, 'Webhook', prefix, parameters, { webhookId: uuid(prefix) });
+function webhook(
+	path: string,
+	prefix: number,
+	responseMode: 'lastNode' | 'onReceived',
+	responseData = 'firstEntryJson',
+): Node {
+	const parameters = {
+		httpMethod: 'POST',
+		path,
+		responseMode,
+		...(responseMode === 'lastNode' ? { responseData } : {}),
+		options: {},
+	};
+	return node('n8n-nodes-base.webhook', 2, 'Webhook', prefix, parameters, {
+		webhookId: uuid(prefix),
+	});
 }
 
-function set(name: string, prefix: number, assignments: Array<[string, string, 'number' | 'string']>, extra: Record<string, unknown> = {}): Node {
+function set(
+	name: string,
+	prefix: number,
+	assignments: Array<[string, string, 'number' | 'string']>,
+	extra: Record<string, unknown> = {},
+): Node {
 	const parameters = {
-		assignments: { assignments: assignments.map(([field, value, type]) => ({ id: uuid(prefix), name: field, value, type })) },
+		assignments: {
+			assignments: assignments.map(([field, value, type]) => ({
+				id: uuid(prefix),
+				name: field,
+				value,
+				type,
+			})),
+		},
 		options: {},
 	};
 	return node('n8n-nodes-base.set', 3.4, name, prefix, parameters, extra);
@@ -60,13 +104,35 @@ function chain(id: string, name: string, nodes: Node[]): WorkflowFixture {
 	return { id, name, active: false, settings: { executionOrder: 'v1' }, nodes, connections };
 }
 
-function hueChat(name: string, prefix: number, parameters: Record<string, unknown>, extra: Record<string, unknown> = {}, credential = HUECHAT_CREDENTIAL): Node {
-	return node(HUECHAT_TYPE, 1, name, prefix, parameters, { credentials: { hueChatApi: credential }, ...extra });
+function hueChat(
+	name: string,
+	prefix: number,
+	parameters: Record<string, unknown>,
+	extra: Record<string, unknown> = {},
+	credential = HUECHAT_CREDENTIAL,
+): Node {
+	return node(HUECHAT_TYPE, 1, name, prefix, parameters, {
+		credentials: { hueChatApi: credential },
+		...extra,
+	});
 }
 
-function httpRequest(name: string, prefix: number, parameters: Record<string, unknown>, extra: Record<string, unknown> = {}, credential = HEADER_CREDENTIAL): Node {
+function httpRequest(
+	name: string,
+	prefix: number,
+	parameters: Record<string, unknown>,
+	extra: Record<string, unknown> = {},
+	credential = HEADER_CREDENTIAL,
+): Node {
 	const auth = { authentication: 'genericCredentialType', genericAuthType: 'httpHeaderAuth' };
-	return node('n8n-nodes-base.httpRequest', 4.2, name, prefix, { ...auth, ...parameters }, { credentials: { httpHeaderAuth: credential }, ...extra });
+	return node(
+		'n8n-nodes-base.httpRequest',
+		4.2,
+		name,
+		prefix,
+		{ ...auth, ...parameters },
+		{ credentials: { httpHeaderAuth: credential }, ...extra },
+	);
 }
 
 export type Reader = 'huechat' | 'http';
@@ -77,9 +143,16 @@ export interface ListWorkflow {
 }
 
 /** Figure 1: read a whole list (or `limit` records of it with the HueChat node) and answer {t0, t1, count}. */
-export function listWorkflow(kind: ListKind, reader: Reader, baseUrl: string, accountId: number, limit?: number): ListWorkflow {
+export function listWorkflow(
+	kind: ListKind,
+	reader: Reader,
+	baseUrl: string,
+	accountId: number,
+	limit?: number,
+): ListWorkflow {
 	const list = LISTS[kind];
-	const prefix = 100 + (kind === 'contacts' ? 0 : 10) + (reader === 'huechat' ? 0 : 1) + (limit ? 5 : 0);
+	const prefix =
+		100 + (kind === 'contacts' ? 0 : 10) + (reader === 'huechat' ? 0 : 1) + (limit ? 5 : 0);
 	const path = `bench-${kind}-${reader}${limit ? `-${limit}` : ''}`;
 	const readers: Node[] =
 		reader === 'huechat'
@@ -95,12 +168,20 @@ export function listWorkflow(kind: ListKind, reader: Reader, baseUrl: string, ac
 						method: 'GET',
 						url: `${baseUrl}${list.path(accountId)}`,
 						sendQuery: Boolean(list.perPage),
-						...(list.perPage ? { queryParameters: { parameters: [{ name: 'per_page', value: String(list.perPage) }] } } : {}),
+						...(list.perPage
+							? {
+									queryParameters: {
+										parameters: [{ name: 'per_page', value: String(list.perPage) }],
+									},
+								}
+							: {}),
 						options: {
 							pagination: {
 								pagination: {
 									paginationMode: 'updateAParameterInEachRequest',
-									parameters: { parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }] },
+									parameters: {
+										parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }],
+									},
 									paginationCompleteWhen: 'other',
 									completeExpression: list.completeExpression,
 									limitPagesFetched: false,
@@ -118,22 +199,26 @@ export function listWorkflow(kind: ListKind, reader: Reader, baseUrl: string, ac
 						parameters: { fieldToSplitOut: list.root, options: {} },
 					},
 				];
-	const workflow = chain(`bench${kind === 'contacts' ? 'C' : 'D'}${reader === 'huechat' ? 'H' : 'R'}${limit ? `L${limit}` : 'A'}`, `bench: ${path}`, [
-		webhook(path, prefix, 'lastNode'),
-		set('Start', prefix, [['t0', '={{ Date.now() }}', 'number']]),
-		...readers,
-		set(
-			'Result',
-			prefix,
-			[
-				['t1', '={{ Date.now() }}', 'number'],
-				['t0', "={{ $('Start').first().json.t0 }}", 'number'],
-				['count', '={{ $input.all().length }}', 'number'],
-				['lastId', '={{ String($input.last().json.id) }}', 'string'],
-			],
-			{ executeOnce: true },
-		),
-	]);
+	const workflow = chain(
+		`bench${kind === 'contacts' ? 'C' : 'D'}${reader === 'huechat' ? 'H' : 'R'}${limit ? `L${limit}` : 'A'}`,
+		`bench: ${path}`,
+		[
+			webhook(path, prefix, 'lastNode'),
+			set('Start', prefix, [['t0', '={{ Date.now() }}', 'number']]),
+			...readers,
+			set(
+				'Result',
+				prefix,
+				[
+					['t1', '={{ Date.now() }}', 'number'],
+					['t0', "={{ $('Start').first().json.t0 }}", 'number'],
+					['count', '={{ $input.all().length }}', 'number'],
+					['lastId', '={{ String($input.last().json.id) }}', 'string'],
+				],
+				{ executeOnce: true },
+			),
+		],
+	);
 	return { workflow, path };
 }
 
@@ -141,7 +226,13 @@ export function listWorkflow(kind: ListKind, reader: Reader, baseUrl: string, ac
  * Figure 2: one message per item of the webhook body's `items` ({text}), created in conversation `conversationId`
  * under Continue On Fail; answers every output item (a failed item has no `id`).
  */
-export function createWorkflow(reader: Reader, baseUrl: string, accountId: number, conversationId: number, suffix = ''): ListWorkflow {
+export function createWorkflow(
+	reader: Reader,
+	baseUrl: string,
+	accountId: number,
+	conversationId: number,
+	suffix = '',
+): ListWorkflow {
 	const prefix = 200 + (reader === 'huechat' ? 0 : 1) + (suffix ? 5 : 0);
 	const path = `bench-creates-${reader}${suffix}`;
 	const onError = { onError: 'continueRegularOutput' };
@@ -173,25 +264,32 @@ export function createWorkflow(reader: Reader, baseUrl: string, accountId: numbe
 					onError,
 					TIGHT_HEADER_CREDENTIAL,
 				);
-	const workflow = chain(`benchM${reader === 'huechat' ? 'H' : 'R'}${suffix || 'X'}`, `bench: ${path}`, [
-		webhook(path, prefix, 'lastNode', 'allEntries'),
-		{
-			id: uuid(prefix),
-			name: 'Split Out',
-			type: 'n8n-nodes-base.splitOut',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { fieldToSplitOut: 'body.items', options: {} },
-		},
-		writer,
-	]);
+	const workflow = chain(
+		`benchM${reader === 'huechat' ? 'H' : 'R'}${suffix || 'X'}`,
+		`bench: ${path}`,
+		[
+			webhook(path, prefix, 'lastNode', 'allEntries'),
+			{
+				id: uuid(prefix),
+				name: 'Split Out',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { fieldToSplitOut: 'body.items', options: {} },
+			},
+			writer,
+		],
+	);
 	return { workflow, path };
 }
 
 /** Figure 3 baseline: n8n's plain Webhook node, no verification, answering as soon as it has the request. */
 export function plainWebhookWorkflow(): ListWorkflow {
 	const path = 'bench-plain-webhook';
-	return { workflow: chain('benchPlainHook', `bench: ${path}`, [webhook(path, 300, 'onReceived')]), path };
+	return {
+		workflow: chain('benchPlainHook', `bench: ${path}`, [webhook(path, 300, 'onReceived')]),
+		path,
+	};
 }
 
 /** Both credentials of a key: HueChat's own, and the header credential a hand-wired HTTP Request node uses. */
@@ -199,7 +297,10 @@ export function credentialFixtures(
 	token: string,
 	accountId: number,
 	baseUrl: string,
-	{ hueChat = HUECHAT_CREDENTIAL, header = HEADER_CREDENTIAL }: { hueChat?: CredentialRef; header?: CredentialRef } = {},
+	{
+		hueChat = HUECHAT_CREDENTIAL,
+		header = HEADER_CREDENTIAL,
+	}: { hueChat?: CredentialRef; header?: CredentialRef } = {},
 ) {
 	return [
 		{ ...hueChat, type: 'hueChatApi', data: { apiToken: token, accountId, baseUrl } },

@@ -13,7 +13,10 @@ export class HueChatApi implements ICredentialType {
 
 	displayName = 'HueChat API';
 
-	icon: Icon = { light: 'file:../nodes/HueChat/huechat.svg', dark: 'file:../nodes/HueChat/huechat.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/HueChat/huechat.svg',
+		dark: 'file:../nodes/HueChat/huechat.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/huechat/n8n-nodes-huechat#credentials';
 
@@ -69,14 +72,16 @@ export class HueChatApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'HueChat rejected the API token: it is wrong, revoked or expired. Create a new one under Settings → API Keys.',
+					message:
+						'HueChat rejected the API token: it is wrong, revoked or expired. Create a new one under Settings → API Keys.',
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: 'The API token is valid but lacks a scope this check needs (profile access). Edit the key under Settings → API Keys.',
+					message:
+						'The API token is valid but lacks a scope this check needs (profile access). Edit the key under Settings → API Keys.',
 				},
 			},
 			{
@@ -90,7 +95,8 @@ export class HueChatApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 404,
-					message: 'No HueChat API at this Base URL. Use the address of your HueChat, e.g. https://app.huechat.ai (without /api/v1).',
+					message:
+						'No HueChat API at this Base URL. Use the address of your HueChat, e.g. https://app.huechat.ai (without /api/v1).',
 				},
 			},
 		],

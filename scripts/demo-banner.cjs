@@ -24,7 +24,7 @@ function banner(seconds) {
 		`   ${writeIn}`,
 		" then, a second later, read the conversation's last two messages: yours and n8n's answer",
 		`   ${readAnswer}`,
-		' (the workflow\'s Executions tab in n8n shows the run)',
+		" (the workflow's Executions tab in n8n shows the run)",
 		` simulator: ${simulatorUrl}, the requests it received: ${simulatorUrl}/__sim/requests`,
 		' Ctrl-C stops n8n and the simulator',
 		rule,

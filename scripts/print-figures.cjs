@@ -23,6 +23,11 @@ const LAST = [
 	'subscriptions left after failed deletes',
 ];
 const figures = JSON.parse(fs.readFileSync(file, 'utf8'));
-for (const name of [...Object.keys(figures).filter((n) => !LAST.includes(n)).sort(), ...LAST]) {
+for (const name of [
+	...Object.keys(figures)
+		.filter((n) => !LAST.includes(n))
+		.sort(),
+	...LAST,
+]) {
 	if (name in figures) console.log(`${name}: ${figures[name]}`);
 }

@@ -38,7 +38,7 @@ n8n_env() {
 
 step_lint() {
 	_t=$(_now)
-	step_begin "lint      eslint over the repository"
+	step_begin "lint      eslint and prettier over the repository"
 	(cd "$ROOT" && npm run --silent lint) || die "npm run lint"
 	step_end
 	say "lint      ok in $(_took "$_t")"

@@ -16,7 +16,11 @@ if (!tarball) {
 }
 
 const legs = [
-	{ name: 'source', dir: root, patterns: ['package.json', '{nodes,credentials}/**/*.{js,ts,json}'] },
+	{
+		name: 'source',
+		dir: root,
+		patterns: ['package.json', '{nodes,credentials}/**/*.{js,ts,json}'],
+	},
 ];
 const unpacked = mkdtempSync(join(tmpdir(), 'huechat-scan-'));
 execFileSync('tar', ['-xzf', resolve(tarball), '-C', unpacked, '--strip-components=1']);

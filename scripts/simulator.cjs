@@ -9,7 +9,15 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 const arch = process.arch === 'arm64' ? 'arm64' : 'x64';
-const cached = path.join(root, '.cache', 'node24', 'node_modules', `node-linux-${arch}`, 'bin', 'node');
+const cached = path.join(
+	root,
+	'.cache',
+	'node24',
+	'node_modules',
+	`node-linux-${arch}`,
+	'bin',
+	'node',
+);
 const [major, minor] = process.versions.node.split('.').map(Number);
 const canStripTypes = major > 23 || (major === 23 && minor >= 6) || (major === 22 && minor >= 18);
 const node = fs.existsSync(cached) ? cached : canStripTypes ? process.execPath : undefined;
@@ -20,6 +28,8 @@ if (!node) {
 	);
 	process.exit(1);
 }
-const child = spawn(node, [path.join(root, 'simulator', 'main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
+const child = spawn(node, [path.join(root, 'simulator', 'main.ts'), ...process.argv.slice(2)], {
+	stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -20,7 +20,13 @@ function origin(headers: IncomingHttpHeaders): string {
 }
 
 /** Stores the files and records them on the message (in the order they were sent). */
-export function attachFiles(store: Store, message: MessageRecord, files: UploadedFile[], headers: IncomingHttpHeaders, now: number): void {
+export function attachFiles(
+	store: Store,
+	message: MessageRecord,
+	files: UploadedFile[],
+	headers: IncomingHttpHeaders,
+	now: number,
+): void {
 	if (files.length === 0) return;
 	const records: AttachmentRecord[] = files.map((file) => {
 		const blobKey = randomBytes(18).toString('base64url');
@@ -63,7 +69,9 @@ export function serveBlob(store: Store, path: string): BlobResponse {
 	const key = path.slice(BLOB_PREFIX.length).split('/')[0];
 	const blob = store.blobs.get(key);
 	if (!blob) {
-		const body = Buffer.from(JSON.stringify({ error: 'File not found', code: 'not_found', status: 404 }));
+		const body = Buffer.from(
+			JSON.stringify({ error: 'File not found', code: 'not_found', status: 404 }),
+		);
 		return { status: 404, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body };
 	}
 	return {

@@ -13,7 +13,8 @@ export const CONVENTIONS = ['huechat', 'chatwoot'] as const;
 export type Convention = (typeof CONVENTIONS)[number];
 
 export function parseConvention(value: unknown): Convention {
-	if (typeof value === 'string' && (CONVENTIONS as readonly string[]).includes(value)) return value as Convention;
+	if (typeof value === 'string' && (CONVENTIONS as readonly string[]).includes(value))
+		return value as Convention;
 	throw new Error(`convention must be one of: ${CONVENTIONS.join(', ')}`);
 }
 
@@ -58,21 +59,37 @@ export function parseChatwootAnswer(raw: unknown, where: string): ChatwootAnswer
 	if (!Number.isInteger(value.status) || (value.body !== 'same' && value.body !== 'empty')) {
 		throw new Error(`OpenAPI: ${where} has an x-chatwoot without status and body (same | empty)`);
 	}
-	return { status: value.status as number, body: value.body, ...(value.nullAs ? { nullAs: value.nullAs } : {}) };
+	return {
+		status: value.status as number,
+		body: value.body,
+		...(value.nullAs ? { nullAs: value.nullAs } : {}),
+	};
 }
 
 /** `head :ok` in a JSON controller: the status, an empty body, the JSON content type. */
-export const EMPTY_JSON_HEADERS: Readonly<Record<string, string>> = { 'Content-Type': 'application/json', 'Content-Length': '0' };
+export const EMPTY_JSON_HEADERS: Readonly<Record<string, string>> = {
+	'Content-Type': 'application/json',
+	'Content-Length': '0',
+};
 
 /** A successful HueChat answer as Chatwoot gives it; unchanged when the operation answers alike in both. */
-export function asChatwootAnswer<T extends { status: number; body?: unknown; headers?: Record<string, string> }>(answer: ChatwootAnswer | undefined, result: T): T {
+export function asChatwootAnswer<
+	T extends { status: number; body?: unknown; headers?: Record<string, string> },
+>(answer: ChatwootAnswer | undefined, result: T): T {
 	if (!answer || result.status < 200 || result.status > 299) return result;
 	if (answer.body === 'empty') {
 		// `head :no_content` sends no content type; `head :ok` the controller's JSON one
-		return { ...result, status: answer.status, body: undefined, headers: answer.status === 204 ? result.headers : { ...result.headers, ...EMPTY_JSON_HEADERS } };
+		return {
+			...result,
+			status: answer.status,
+			body: undefined,
+			headers:
+				answer.status === 204 ? result.headers : { ...result.headers, ...EMPTY_JSON_HEADERS },
+		};
 	}
 	let body = result.body;
-	for (const [pointer, replacement] of Object.entries(answer.nullAs ?? {})) body = replaceNull(body, pointer, replacement);
+	for (const [pointer, replacement] of Object.entries(answer.nullAs ?? {}))
+		body = replaceNull(body, pointer, replacement);
 	return { ...result, status: answer.status, body };
 }
 
@@ -82,8 +99,16 @@ function replaceNull(body: unknown, pointer: string, replacement: unknown): unkn
 	if (last === undefined) return body;
 	const copy = structuredClone(body);
 	let node: unknown = copy;
-	for (const part of parts) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
-	if (node !== null && typeof node === 'object' && (node as Record<string, unknown>)[last] === null) {
+	for (const part of parts)
+		node =
+			node !== null && typeof node === 'object'
+				? (node as Record<string, unknown>)[part]
+				: undefined;
+	if (
+		node !== null &&
+		typeof node === 'object' &&
+		(node as Record<string, unknown>)[last] === null
+	) {
 		(node as Record<string, unknown>)[last] = structuredClone(replacement);
 	}
 	return copy;
@@ -114,7 +139,11 @@ export function rubyToI(text: string): number {
 	const match = /^\s*([+-]?)(\d+(?:_\d+)*)/.exec(text);
 	if (!match) return 0;
 	const value = Number(`${match[1]}${match[2].replace(/_/g, '')}`);
-	return Number.isSafeInteger(value) ? value : match[1] === '-' ? Number.MIN_SAFE_INTEGER : Number.MAX_SAFE_INTEGER;
+	return Number.isSafeInteger(value)
+		? value
+		: match[1] === '-'
+			? Number.MIN_SAFE_INTEGER
+			: Number.MAX_SAFE_INTEGER;
 }
 
 /** Kaminari's `page(n)`: `n.to_i`, at least 1 (so 0, negatives and text are page 1). */
@@ -151,7 +180,11 @@ export interface CastPlan {
 type Schema = Record<string, unknown>;
 
 /** The integer fields of a JSON body schema (`$ref`s resolved by `resolve`, allOf/anyOf/oneOf merged); null when none. */
-export function integerCastPlan(schema: unknown, resolve: (ref: string) => unknown, seen: ReadonlySet<string> = new Set()): CastPlan | null {
+export function integerCastPlan(
+	schema: unknown,
+	resolve: (ref: string) => unknown,
+	seen: ReadonlySet<string> = new Set(),
+): CastPlan | null {
 	if (schema === null || typeof schema !== 'object') return null;
 	const node = schema as Schema;
 	if (typeof node.$ref === 'string') {
@@ -182,14 +215,22 @@ export function integerCastPlan(schema: unknown, resolve: (ref: string) => unkno
 	if (plans.length === 0) return null;
 	const plan = plans.reduce(mergePlans);
 	// `anyOf: [{type: integer}, {type: null}]` is as nullable as `type: [integer, null]`
-	if (plan.integer && !plan.integer.nullable && allowsNull(node, resolve)) plan.integer = { nullable: true };
+	if (plan.integer && !plan.integer.nullable && allowsNull(node, resolve))
+		plan.integer = { nullable: true };
 	return plan;
 }
 
 function allowsNull(node: Schema, resolve: (ref: string) => unknown): boolean {
-	const alternatives = [...((node.anyOf as unknown[] | undefined) ?? []), ...((node.oneOf as unknown[] | undefined) ?? [])];
+	const alternatives = [
+		...((node.anyOf as unknown[] | undefined) ?? []),
+		...((node.oneOf as unknown[] | undefined) ?? []),
+	];
 	return alternatives.some((raw) => {
-		const sub = (raw !== null && typeof raw === 'object' && typeof (raw as Schema).$ref === 'string' ? resolve((raw as Schema).$ref as string) : raw) as Schema | null;
+		const sub = (
+			raw !== null && typeof raw === 'object' && typeof (raw as Schema).$ref === 'string'
+				? resolve((raw as Schema).$ref as string)
+				: raw
+		) as Schema | null;
 		const type = sub?.type;
 		return type === 'null' || (Array.isArray(type) && type.includes('null'));
 	});
@@ -197,11 +238,15 @@ function allowsNull(node: Schema, resolve: (ref: string) => unknown): boolean {
 
 function mergePlans(a: CastPlan, b: CastPlan): CastPlan {
 	const merged: CastPlan = { ...a };
-	if (b.integer) merged.integer = { nullable: (a.integer?.nullable ?? false) || b.integer.nullable };
+	if (b.integer)
+		merged.integer = { nullable: (a.integer?.nullable ?? false) || b.integer.nullable };
 	if (b.items) merged.items = a.items ? mergePlans(a.items, b.items) : b.items;
 	if (b.properties) {
 		merged.properties = { ...a.properties };
-		for (const [name, plan] of Object.entries(b.properties)) merged.properties[name] = merged.properties[name] ? mergePlans(merged.properties[name], plan) : plan;
+		for (const [name, plan] of Object.entries(b.properties))
+			merged.properties[name] = merged.properties[name]
+				? mergePlans(merged.properties[name], plan)
+				: plan;
 	}
 	return merged;
 }

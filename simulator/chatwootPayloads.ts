@@ -2,12 +2,23 @@
 // plus `event`, no envelope. Built from the store when the domain event is raised, so every retry sends the same
 // bytes. HueChat adds `account {id, name}` to conversation events too.
 import type { DomainEvent } from './events.ts';
-import { MESSAGE_TYPE, type ContactRecord, type ConversationRecord, type MessageRecord, type Store } from './store.ts';
+import {
+	MESSAGE_TYPE,
+	type ContactRecord,
+	type ConversationRecord,
+	type MessageRecord,
+	type Store,
+} from './store.ts';
 import { contactPushView, messagePushView, userPushView } from './views.ts';
 
 type Json = Record<string, unknown>;
 
-const MESSAGE_TYPE_NAMES: Record<number, string> = { 0: 'incoming', 1: 'outgoing', 2: 'activity', 3: 'template' };
+const MESSAGE_TYPE_NAMES: Record<number, string> = {
+	0: 'incoming',
+	1: 'outgoing',
+	2: 'activity',
+	3: 'template',
+};
 
 function iso(seconds: number | null | undefined): string | null {
 	return seconds === null || seconds === undefined ? null : new Date(seconds * 1000).toISOString();
@@ -23,9 +34,13 @@ export function conversationWebhookData(store: Store, conversation: Conversation
 	const contact = store.contacts.get(conversation.contact_id);
 	const contactInbox = store.contact_inboxes.get(conversation.contact_inbox_id);
 	const inbox = store.inboxes.get(conversation.inbox_id);
-	const assignee = conversation.assignee_id === null ? undefined : store.users.get(conversation.assignee_id);
+	const assignee =
+		conversation.assignee_id === null ? undefined : store.users.get(conversation.assignee_id);
 	const team = conversation.team_id === null ? undefined : store.teams.get(conversation.team_id);
-	const latest = store.lastMessageOf(conversation.id, (message) => message.message_type !== MESSAGE_TYPE.activity && !message.private);
+	const latest = store.lastMessageOf(
+		conversation.id,
+		(message) => message.message_type !== MESSAGE_TYPE.activity && !message.private,
+	);
 	return {
 		id: conversation.display_id,
 		inbox_id: conversation.inbox_id,
@@ -139,13 +154,19 @@ export function contactWebhookData(store: Store, contact: ContactRecord): Json {
 export class ChangeTracker {
 	private readonly snapshots = new Map<string, Json>();
 
-	observe(key: string, current: Json): Array<Record<string, { previous_value: unknown; current_value: unknown }>> | null {
+	observe(
+		key: string,
+		current: Json,
+	): Array<Record<string, { previous_value: unknown; current_value: unknown }>> | null {
 		const previous = this.snapshots.get(key);
 		this.snapshots.set(key, structuredClone(current));
 		if (!previous) return null;
 		const changes: Array<Record<string, { previous_value: unknown; current_value: unknown }>> = [];
 		for (const [column, value] of Object.entries(current)) {
-			if (JSON.stringify(previous[column]) !== JSON.stringify(value)) changes.push({ [column]: { previous_value: previous[column] ?? null, current_value: value } });
+			if (JSON.stringify(previous[column]) !== JSON.stringify(value))
+				changes.push({
+					[column]: { previous_value: previous[column] ?? null, current_value: value },
+				});
 		}
 		return changes;
 	}
@@ -197,7 +218,12 @@ function idOf(data: unknown): number | undefined {
  * messages). Records are read from the store as they are now; a record already gone (deleted) falls back to the
  * event's data.
  */
-export function chatwootBody(store: Store, tracker: ChangeTracker, event: DomainEvent, v1Name: string): Json | undefined {
+export function chatwootBody(
+	store: Store,
+	tracker: ChangeTracker,
+	event: DomainEvent,
+	v1Name: string,
+): Json | undefined {
 	const data = (event.data && typeof event.data === 'object' ? event.data : {}) as Json;
 	const id = idOf(data);
 	if (v1Name.startsWith('message_')) {
@@ -207,12 +233,18 @@ export function chatwootBody(store: Store, tracker: ChangeTracker, event: Domain
 		return { event: v1Name, ...messageWebhookData(store, message) };
 	}
 	if (v1Name.startsWith('conversation_') && !v1Name.startsWith('conversation_typing')) {
-		const conversation = id === undefined ? undefined : store.conversationByDisplayId(event.accountId, id);
+		const conversation =
+			id === undefined ? undefined : store.conversationByDisplayId(event.accountId, id);
 		if (!conversation) return { event: v1Name, ...data };
 		const body: Json = { event: v1Name, ...conversationWebhookData(store, conversation) };
 		// only created/updated move the snapshot: a status change raises status_changed first, then updated
-		if (v1Name === 'conversation_created') tracker.observe(`conversation:${conversation.id}`, conversationColumns(conversation));
-		if (v1Name === 'conversation_updated') body.changed_attributes = tracker.observe(`conversation:${conversation.id}`, conversationColumns(conversation));
+		if (v1Name === 'conversation_created')
+			tracker.observe(`conversation:${conversation.id}`, conversationColumns(conversation));
+		if (v1Name === 'conversation_updated')
+			body.changed_attributes = tracker.observe(
+				`conversation:${conversation.id}`,
+				conversationColumns(conversation),
+			);
 		if (v1Name === 'conversation_status_changed') body.changed_attributes = null;
 		return body;
 	}
@@ -227,8 +259,15 @@ export function chatwootBody(store: Store, tracker: ChangeTracker, event: Domain
 	if (v1Name.startsWith('conversation_typing')) {
 		// {user, conversation, is_private}: the conversation as a webhook object
 		const conversationId = idOf(data.conversation);
-		const conversation = conversationId === undefined ? undefined : store.conversationByDisplayId(event.accountId, conversationId);
-		return { event: v1Name, ...data, ...(conversation ? { conversation: conversationWebhookData(store, conversation) } : {}) };
+		const conversation =
+			conversationId === undefined
+				? undefined
+				: store.conversationByDisplayId(event.accountId, conversationId);
+		return {
+			event: v1Name,
+			...data,
+			...(conversation ? { conversation: conversationWebhookData(store, conversation) } : {}),
+		};
 	}
 	return { event: v1Name, ...data };
 }

@@ -33,7 +33,8 @@ export class RequestLog {
 	add(entry: Omit<RecordedRequest, 'seq'>): RecordedRequest {
 		const recorded: RecordedRequest = { seq: ++this.lastSeq, ...entry };
 		this.entries.push(recorded);
-		if (this.entries.length > REQUEST_LOG_LIMIT) this.entries.splice(0, this.entries.length - REQUEST_LOG_LIMIT);
+		if (this.entries.length > REQUEST_LOG_LIMIT)
+			this.entries.splice(0, this.entries.length - REQUEST_LOG_LIMIT);
 		return recorded;
 	}
 
@@ -98,16 +99,31 @@ export class FaultQueue {
 	private faults: { fault: Fault; matches: (path: string) => boolean }[] = [];
 
 	add(spec: FaultSpec): Fault {
-		if (!spec || !['status', 'drop', 'dropAfter', 'latency'].includes(spec.kind)) throw new Error('kind must be "status", "drop", "dropAfter" or "latency"');
-		if (spec.kind === 'status' && !(Number.isInteger(spec.status) && (spec.status as number) >= 100 && (spec.status as number) <= 599)) {
+		if (!spec || !['status', 'drop', 'dropAfter', 'latency'].includes(spec.kind))
+			throw new Error('kind must be "status", "drop", "dropAfter" or "latency"');
+		if (
+			spec.kind === 'status' &&
+			!(
+				Number.isInteger(spec.status) &&
+				(spec.status as number) >= 100 &&
+				(spec.status as number) <= 599
+			)
+		) {
 			throw new Error('a status fault needs status (100-599)');
 		}
 		const count = spec.count ?? 1;
 		if (!Number.isInteger(count) || count < 1) throw new Error('count must be a positive integer');
-		if (spec.latencyMs !== undefined && !(Number.isFinite(spec.latencyMs) && spec.latencyMs >= 0)) throw new Error('latencyMs must be >= 0');
-		if (spec.retryAfter !== undefined && !(Number.isInteger(spec.retryAfter) && spec.retryAfter >= 0)) throw new Error('retryAfter must be a whole number of seconds');
-		if (spec.method !== undefined && typeof spec.method !== 'string') throw new Error('method must be a string');
-		if (spec.path !== undefined && typeof spec.path !== 'string') throw new Error('path must be a string');
+		if (spec.latencyMs !== undefined && !(Number.isFinite(spec.latencyMs) && spec.latencyMs >= 0))
+			throw new Error('latencyMs must be >= 0');
+		if (
+			spec.retryAfter !== undefined &&
+			!(Number.isInteger(spec.retryAfter) && spec.retryAfter >= 0)
+		)
+			throw new Error('retryAfter must be a whole number of seconds');
+		if (spec.method !== undefined && typeof spec.method !== 'string')
+			throw new Error('method must be a string');
+		if (spec.path !== undefined && typeof spec.path !== 'string')
+			throw new Error('path must be a string');
 		let matches: (path: string) => boolean;
 		try {
 			matches = pathMatcher(spec.path);
@@ -122,7 +138,11 @@ export class FaultQueue {
 
 	/** Consumes one use of the first queued fault that matches the request. */
 	take(method: string, path: string): Fault | undefined {
-		const index = this.faults.findIndex(({ fault, matches }) => (fault.method === undefined || fault.method.toUpperCase() === method.toUpperCase()) && matches(path));
+		const index = this.faults.findIndex(
+			({ fault, matches }) =>
+				(fault.method === undefined || fault.method.toUpperCase() === method.toUpperCase()) &&
+				matches(path),
+		);
 		if (index < 0) return undefined;
 		const { fault } = this.faults[index];
 		fault.remaining -= 1;
@@ -194,7 +214,8 @@ export class SimulatorControl implements Control {
 	reset(options: ResetOptions = {}): void {
 		const { store, keys, limiter, idempotency, faults, log, convention } = this.deps;
 		const contacts = options.contacts ?? this.deps.contacts;
-		if (!Number.isInteger(contacts) || contacts < 0) throw new Error('contacts must be a non-negative integer');
+		if (!Number.isInteger(contacts) || contacts < 0)
+			throw new Error('contacts must be a non-negative integer');
 		store.clear();
 		seedStore(store, { contacts });
 		keys.clear();
@@ -234,7 +255,10 @@ export class SimulatorControl implements Control {
 	collection(name: string): unknown[] {
 		if (name === 'keys') return this.deps.keys.list().map((key) => ({ ...key }));
 		const collection = (name === 'agents' ? 'users' : name) as CollectionName;
-		if (!COLLECTIONS.includes(collection)) throw new Error(`unknown collection ${name}; one of: ${[...COLLECTIONS, 'agents', 'keys'].join(', ')}`);
+		if (!COLLECTIONS.includes(collection))
+			throw new Error(
+				`unknown collection ${name}; one of: ${[...COLLECTIONS, 'agents', 'keys'].join(', ')}`,
+			);
 		return structuredClone(this.deps.store.list(collection));
 	}
 
@@ -253,7 +277,9 @@ export interface ControlResponse {
 }
 
 function asObject(body: unknown): Record<string, unknown> {
-	return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+	return body !== null && typeof body === 'object' && !Array.isArray(body)
+		? (body as Record<string, unknown>)
+		: {};
 }
 
 /**
@@ -272,7 +298,13 @@ function asObject(body: unknown): Record<string, unknown> {
  *   PUT    /__sim/convention {convention} {convention}: `huechat` or `chatwoot`, until the next reset
  * Webhook deliveries have their own routes (/__sim/deliveries, /__sim/deliver, /__sim/delivery-settings): delivery.ts.
  */
-export function handleControlRequest(control: Control, method: string, rest: string, query: URLSearchParams, body: unknown): ControlResponse {
+export function handleControlRequest(
+	control: Control,
+	method: string,
+	rest: string,
+	query: URLSearchParams,
+	body: unknown,
+): ControlResponse {
 	const route = `${method.toUpperCase()} ${rest.replace(/\/+$/, '')}`;
 	try {
 		switch (route) {
@@ -297,7 +329,10 @@ export function handleControlRequest(control: Control, method: string, rest: str
 				return { status: 204 };
 			case 'GET requests': {
 				const since = query.get('since');
-				return { status: 200, body: { requests: control.requests(since === null ? undefined : Number(since)) } };
+				return {
+					status: 200,
+					body: { requests: control.requests(since === null ? undefined : Number(since)) },
+				};
 			}
 			case 'DELETE requests':
 				control.clearRequests();
@@ -305,7 +340,10 @@ export function handleControlRequest(control: Control, method: string, rest: str
 			case 'GET convention':
 				return { status: 200, body: { convention: control.convention() } };
 			case 'PUT convention':
-				return { status: 200, body: { convention: control.setConvention(asObject(body).convention as Convention) } };
+				return {
+					status: 200,
+					body: { convention: control.setConvention(asObject(body).convention as Convention) },
+				};
 			default:
 				if (method.toUpperCase() === 'GET' && rest.startsWith('store/')) {
 					try {
@@ -314,7 +352,10 @@ export function handleControlRequest(control: Control, method: string, rest: str
 						return { status: 404, body: { error: (error as Error).message } };
 					}
 				}
-				return { status: 404, body: { error: `no control endpoint ${method.toUpperCase()} /__sim/${rest}` } };
+				return {
+					status: 404,
+					body: { error: `no control endpoint ${method.toUpperCase()} /__sim/${rest}` },
+				};
 		}
 	} catch (error) {
 		return { status: 400, body: { error: (error as Error).message } };

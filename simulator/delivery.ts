@@ -32,13 +32,31 @@ export interface DeliveryOptions {
 	allowRemote?: boolean;
 }
 
-export type DeliveryMode = 'event' | 'valid' | 'forged' | 'tampered' | 'stale' | 'future' | 'unsigned' | 'resent' | 'rotated';
+export type DeliveryMode =
+	| 'event'
+	| 'valid'
+	| 'forged'
+	| 'tampered'
+	| 'stale'
+	| 'future'
+	| 'unsigned'
+	| 'resent'
+	| 'rotated';
 
 /** Deliveries HueChat itself would send: the ones `resent` may repeat. */
 const GENUINE_MODES: readonly DeliveryMode[] = ['event', 'valid', 'resent', 'rotated'];
 
 /** Modes POST /__sim/deliver accepts. */
-export const CONTROL_MODES: readonly DeliveryMode[] = ['valid', 'forged', 'tampered', 'stale', 'future', 'unsigned', 'resent', 'rotated'];
+export const CONTROL_MODES: readonly DeliveryMode[] = [
+	'valid',
+	'forged',
+	'tampered',
+	'stale',
+	'future',
+	'unsigned',
+	'resent',
+	'rotated',
+];
 
 export interface DeliveryAttempt {
 	seq: number;
@@ -143,7 +161,12 @@ export class WebhookDelivery {
 	/** Attempts with seq > since, oldest first, optionally of one subscription. */
 	log(since = 0, subscriptionId?: string | number): DeliveryAttempt[] {
 		return this.entries
-			.filter((entry) => entry.seq > since && (subscriptionId === undefined || String(entry.subscription_id) === String(subscriptionId)))
+			.filter(
+				(entry) =>
+					entry.seq > since &&
+					(subscriptionId === undefined ||
+						String(entry.subscription_id) === String(subscriptionId)),
+			)
 			.map((entry) => structuredClone(entry));
 	}
 
@@ -192,14 +215,31 @@ export class WebhookDelivery {
 		} else {
 			if (!isV2Event(event.name)) return;
 			targets = [...this.store.outbound_webhooks.values()].filter(
-				(webhook) => webhook.account_id === event.accountId && webhook.active && (webhook.events.includes('*') || webhook.events.includes(event.name)),
+				(webhook) =>
+					webhook.account_id === event.accountId &&
+					webhook.active &&
+					(webhook.events.includes('*') || webhook.events.includes(event.name)),
 			);
 		}
 		if (targets.length === 0) return;
 		const id = randomUUID();
-		const body = JSON.stringify({ id, event: event.name, created_at: new Date().toISOString(), account_id: event.accountId, data: event.data });
+		const body = JSON.stringify({
+			id,
+			event: event.name,
+			created_at: new Date().toISOString(),
+			account_id: event.accountId,
+			data: event.data,
+		});
 		for (const webhook of targets) {
-			void this.run({ api: 'v2', subscriptionId: webhook.id, event: event.name, deliveryId: id, body, attempt: 1, mode: 'event' });
+			void this.run({
+				api: 'v2',
+				subscriptionId: webhook.id,
+				event: event.name,
+				deliveryId: id,
+				body,
+				attempt: 1,
+				mode: 'event',
+			});
 		}
 	}
 
@@ -215,29 +255,50 @@ export class WebhookDelivery {
 		const body = JSON.stringify(payload);
 		const inboxId = inboxOf(payload);
 		for (const webhook of targets) {
-			if (webhook.inbox_id !== null && inboxId !== undefined && webhook.inbox_id !== inboxId) continue;
+			if (webhook.inbox_id !== null && inboxId !== undefined && webhook.inbox_id !== inboxId)
+				continue;
 			// Chatwoot makes the delivery id when it enqueues the job: one per subscription, kept across retries
-			void this.run({ api: 'v1', subscriptionId: webhook.id, event: v1Name, deliveryId: randomUUID(), body, attempt: 1, mode: 'event' });
+			void this.run({
+				api: 'v1',
+				subscriptionId: webhook.id,
+				event: v1Name,
+				deliveryId: randomUUID(),
+				body,
+				attempt: 1,
+				mode: 'event',
+			});
 		}
 	}
 
 	// ---- attempts ----------------------------------------------------------------------------------
 
-	private subscription(api: 'v2' | 'v1', id: string | number): OutboundWebhookRecord | AccountWebhookRecord | undefined {
-		return api === 'v2' ? this.store.outbound_webhooks.get(String(id)) : this.store.account_webhooks.get(Number(id));
+	private subscription(
+		api: 'v2' | 'v1',
+		id: string | number,
+	): OutboundWebhookRecord | AccountWebhookRecord | undefined {
+		return api === 'v2'
+			? this.store.outbound_webhooks.get(String(id))
+			: this.store.account_webhooks.get(Number(id));
 	}
 
 	/** The secrets that sign a v2 delivery now: the current one, and the previous one during a rotation. */
 	private signingSecrets(webhook: OutboundWebhookRecord): string[] {
 		const secrets = [webhook.secret];
-		if (webhook.previous_secret && (webhook.previous_secret_expires_at ?? 0) > Date.now()) secrets.push(webhook.previous_secret);
+		if (webhook.previous_secret && (webhook.previous_secret_expires_at ?? 0) > Date.now())
+			secrets.push(webhook.previous_secret);
 		return secrets;
 	}
 
-	private genuineHeaders(job: Job, webhook: OutboundWebhookRecord | AccountWebhookRecord, timestamp: number): Record<string, string> {
+	private genuineHeaders(
+		job: Job,
+		webhook: OutboundWebhookRecord | AccountWebhookRecord,
+		timestamp: number,
+	): Record<string, string> {
 		const ts = String(timestamp);
 		if (job.api === 'v2') {
-			const signatures = this.signingSecrets(webhook as OutboundWebhookRecord).map((secret) => signStandard(secret, job.deliveryId, ts, job.body));
+			const signatures = this.signingSecrets(webhook as OutboundWebhookRecord).map((secret) =>
+				signStandard(secret, job.deliveryId, ts, job.body),
+			);
 			return {
 				'content-type': 'application/json',
 				'user-agent': 'HueChat-Webhooks/2',
@@ -257,7 +318,10 @@ export class WebhookDelivery {
 	}
 
 	/** Headers and body of an attempt in the job's mode: genuine, or one of the hand-made bad deliveries. */
-	private build(job: Job, webhook: OutboundWebhookRecord | AccountWebhookRecord): { headers: Record<string, string>; body: string } {
+	private build(
+		job: Job,
+		webhook: OutboundWebhookRecord | AccountWebhookRecord,
+	): { headers: Record<string, string>; body: string } {
 		const now = nowSeconds();
 		switch (job.mode) {
 			case 'stale':
@@ -269,19 +333,36 @@ export class WebhookDelivery {
 				return { headers, body: job.body.replace(/}$/, ',"tampered":true}') };
 			}
 			case 'forged': {
-				const fake = job.api === 'v2' ? { ...webhook, secret: `whsec_${randomBytes(32).toString('base64')}`, previous_secret: null } : { ...webhook, secret: randomBytes(24).toString('hex') };
-				return { headers: this.genuineHeaders(job, fake as OutboundWebhookRecord, now), body: job.body };
+				const fake =
+					job.api === 'v2'
+						? {
+								...webhook,
+								secret: `whsec_${randomBytes(32).toString('base64')}`,
+								previous_secret: null,
+							}
+						: { ...webhook, secret: randomBytes(24).toString('hex') };
+				return {
+					headers: this.genuineHeaders(job, fake as OutboundWebhookRecord, now),
+					body: job.body,
+				};
 			}
 			case 'unsigned': {
 				const headers = this.genuineHeaders(job, webhook, now);
-				for (const name of ['webhook-signature', 'webhook-timestamp', 'x-chatwoot-signature', 'x-chatwoot-timestamp']) delete headers[name];
+				for (const name of [
+					'webhook-signature',
+					'webhook-timestamp',
+					'x-chatwoot-signature',
+					'x-chatwoot-timestamp',
+				])
+					delete headers[name];
 				return { headers, body: job.body };
 			}
 			case 'rotated': {
 				// a rotation in progress: the new secret's signature first, then the one the receiver knows
 				const headers = this.genuineHeaders(job, webhook, now);
 				const fresh = `whsec_${randomBytes(32).toString('base64')}`;
-				headers['webhook-signature'] = `${signStandard(fresh, job.deliveryId, headers['webhook-timestamp'], job.body)} ${headers['webhook-signature']}`;
+				headers['webhook-signature'] =
+					`${signStandard(fresh, job.deliveryId, headers['webhook-timestamp'], job.body)} ${headers['webhook-signature']}`;
 				return { headers, body: job.body };
 			}
 			default:
@@ -292,7 +373,8 @@ export class WebhookDelivery {
 	private record(entry: Omit<DeliveryAttempt, 'seq'>): DeliveryAttempt {
 		const recorded: DeliveryAttempt = { seq: ++this.lastSeq, ...entry };
 		this.entries.push(recorded);
-		if (this.entries.length > DELIVERY_LOG_LIMIT) this.entries.splice(0, this.entries.length - DELIVERY_LOG_LIMIT);
+		if (this.entries.length > DELIVERY_LOG_LIMIT)
+			this.entries.splice(0, this.entries.length - DELIVERY_LOG_LIMIT);
 		return recorded;
 	}
 
@@ -327,7 +409,10 @@ export class WebhookDelivery {
 			const delivered = result.status !== null && result.status >= 200 && result.status < 300;
 			if (job.mode === 'event') this.bookkeep(job, delivered);
 			if (!delivered && retry && job.attempt < this.options.maxAttempts && !this.closed) {
-				const delay = Math.min(this.options.retryMaxMs, this.options.retryBaseMs * 2 ** (job.attempt - 1));
+				const delay = Math.min(
+					this.options.retryMaxMs,
+					this.options.retryBaseMs * 2 ** (job.attempt - 1),
+				);
 				entry.next_retry_at = Date.now() + delay;
 				const timer = setTimeout(() => {
 					this.timers.delete(timer);
@@ -363,7 +448,11 @@ export class WebhookDelivery {
 		for (const resolve of waiters) resolve();
 	}
 
-	private post(rawUrl: string, headers: Record<string, string>, body: string): Promise<{ status: number | null; error: string | null }> {
+	private post(
+		rawUrl: string,
+		headers: Record<string, string>,
+		body: string,
+	): Promise<{ status: number | null; error: string | null }> {
 		let url: URL;
 		try {
 			url = new URL(rawUrl);
@@ -371,7 +460,10 @@ export class WebhookDelivery {
 			return Promise.resolve({ status: null, error: 'invalid URL' });
 		}
 		if (!this.options.allowRemote && !LOOPBACK.test(url.hostname)) {
-			return Promise.resolve({ status: null, error: `not delivered: ${url.hostname} is not this machine (simulator option allowRemote)` });
+			return Promise.resolve({
+				status: null,
+				error: `not delivered: ${url.hostname} is not this machine (simulator option allowRemote)`,
+			});
 		}
 		const client = url.protocol === 'https:' ? https : http;
 		const agent = url.protocol === 'https:' ? this.secureAgent : this.agent;
@@ -379,7 +471,11 @@ export class WebhookDelivery {
 		return new Promise((resolve) => {
 			const request = client.request(
 				url,
-				{ method: 'POST', agent, headers: { ...headers, 'content-length': String(payload.length) } },
+				{
+					method: 'POST',
+					agent,
+					headers: { ...headers, 'content-length': String(payload.length) },
+				},
 				(response) => {
 					let received = '';
 					response.setEncoding('utf8');
@@ -391,10 +487,14 @@ export class WebhookDelivery {
 						const ok = status !== null && status >= 200 && status < 300;
 						resolve({ status, error: ok ? null : received.slice(0, RESPONSE_SNIPPET) || null });
 					});
-					response.on('error', (error) => resolve({ status: response.statusCode ?? null, error: error.message }));
+					response.on('error', (error) =>
+						resolve({ status: response.statusCode ?? null, error: error.message }),
+					);
 				},
 			);
-			request.setTimeout(this.options.timeoutMs, () => request.destroy(new Error(`no answer within ${this.options.timeoutMs} ms`)));
+			request.setTimeout(this.options.timeoutMs, () =>
+				request.destroy(new Error(`no answer within ${this.options.timeoutMs} ms`)),
+			);
 			request.on('error', (error) => resolve({ status: null, error: error.message }));
 			request.end(payload);
 		});
@@ -404,12 +504,21 @@ export class WebhookDelivery {
 
 	/** Sends one delivery in `spec.mode` to a subscription now, without retries, and answers its log entry. */
 	async deliver(spec: DeliverSpec): Promise<DeliveryAttempt> {
-		if (!CONTROL_MODES.includes(spec.mode)) throw new Error(`mode must be one of: ${CONTROL_MODES.join(', ')}`);
+		if (!CONTROL_MODES.includes(spec.mode))
+			throw new Error(`mode must be one of: ${CONTROL_MODES.join(', ')}`);
 		const accountId = spec.accountId ?? 1;
 		const found = this.findSubscription(spec.subscription_id, accountId);
-		if (!found) throw new Error(spec.subscription_id === undefined ? 'the account has no webhook subscription' : `no subscription ${String(spec.subscription_id)}`);
+		if (!found)
+			throw new Error(
+				spec.subscription_id === undefined
+					? 'the account has no webhook subscription'
+					: `no subscription ${String(spec.subscription_id)}`,
+			);
 		const { api, webhook } = found;
-		if (spec.mode === 'rotated' && api === 'v1') throw new Error('rotated deliveries exist only for v2 outbound webhooks (Chatwoot signs with one secret)');
+		if (spec.mode === 'rotated' && api === 'v1')
+			throw new Error(
+				'rotated deliveries exist only for v2 outbound webhooks (Chatwoot signs with one secret)',
+			);
 		let job: Job;
 		if (spec.mode === 'resent') {
 			const previous = [...this.entries]
@@ -420,29 +529,68 @@ export class WebhookDelivery {
 						(spec.delivery_id === undefined || entry.delivery_id === spec.delivery_id) &&
 						GENUINE_MODES.includes(entry.mode),
 				);
-			if (!previous) throw new Error('nothing to re-send: no earlier delivery to this subscription');
-			job = { api, subscriptionId: webhook.id, event: previous.event, deliveryId: previous.delivery_id, body: previous.body, attempt: previous.attempt + 1, mode: 'resent' };
+			if (!previous)
+				throw new Error('nothing to re-send: no earlier delivery to this subscription');
+			job = {
+				api,
+				subscriptionId: webhook.id,
+				event: previous.event,
+				deliveryId: previous.delivery_id,
+				body: previous.body,
+				attempt: previous.attempt + 1,
+				mode: 'resent',
+			};
 		} else if (api === 'v2') {
 			const event = spec.event ?? 'webhook.test';
 			const id = randomUUID();
 			const data = spec.data ?? outboundWebhookView(webhook as OutboundWebhookRecord);
-			const body = JSON.stringify({ id, event, created_at: new Date().toISOString(), account_id: accountId, data });
-			job = { api, subscriptionId: webhook.id, event, deliveryId: id, body, attempt: 1, mode: spec.mode };
+			const body = JSON.stringify({
+				id,
+				event,
+				created_at: new Date().toISOString(),
+				account_id: accountId,
+				data,
+			});
+			job = {
+				api,
+				subscriptionId: webhook.id,
+				event,
+				deliveryId: id,
+				body,
+				attempt: 1,
+				mode: spec.mode,
+			};
 		} else {
-			const event = spec.event ?? (webhook as AccountWebhookRecord).subscriptions[0] ?? V1_EVENTS[0];
+			const event =
+				spec.event ?? (webhook as AccountWebhookRecord).subscriptions[0] ?? V1_EVENTS[0];
 			const body = JSON.stringify({ event, ...(spec.data ?? {}) });
-			job = { api, subscriptionId: webhook.id, event, deliveryId: randomUUID(), body, attempt: 1, mode: spec.mode };
+			job = {
+				api,
+				subscriptionId: webhook.id,
+				event,
+				deliveryId: randomUUID(),
+				body,
+				attempt: 1,
+				mode: spec.mode,
+			};
 		}
 		const entry = await this.run(job, false);
 		if (!entry) throw new Error('the subscription disappeared');
 		return entry;
 	}
 
-	private findSubscription(id: string | number | undefined, accountId: number): { api: 'v2' | 'v1'; webhook: OutboundWebhookRecord | AccountWebhookRecord } | undefined {
+	private findSubscription(
+		id: string | number | undefined,
+		accountId: number,
+	): { api: 'v2' | 'v1'; webhook: OutboundWebhookRecord | AccountWebhookRecord } | undefined {
 		if (id === undefined) {
-			const v2 = [...this.store.outbound_webhooks.values()].filter((webhook) => webhook.account_id === accountId).at(-1);
+			const v2 = [...this.store.outbound_webhooks.values()]
+				.filter((webhook) => webhook.account_id === accountId)
+				.at(-1);
 			if (v2) return { api: 'v2', webhook: v2 };
-			const v1 = [...this.store.account_webhooks.values()].filter((webhook) => webhook.account_id === accountId).at(-1);
+			const v1 = [...this.store.account_webhooks.values()]
+				.filter((webhook) => webhook.account_id === accountId)
+				.at(-1);
 			return v1 ? { api: 'v1', webhook: v1 } : undefined;
 		}
 		const v2 = this.store.outbound_webhooks.get(String(id));
@@ -480,13 +628,21 @@ export async function handleDeliveryControl(
 	body: unknown,
 ): Promise<DeliveryControlResponse | undefined> {
 	const route = `${method.toUpperCase()} ${rest.replace(/\/+$/, '')}`;
-	const input = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+	const input =
+		body !== null && typeof body === 'object' && !Array.isArray(body)
+			? (body as Record<string, unknown>)
+			: {};
 	try {
 		switch (route) {
 			case 'GET deliveries': {
 				const since = query.get('since');
 				const subscription = query.get('subscription_id');
-				return { status: 200, body: { deliveries: delivery.log(since === null ? 0 : Number(since), subscription ?? undefined) } };
+				return {
+					status: 200,
+					body: {
+						deliveries: delivery.log(since === null ? 0 : Number(since), subscription ?? undefined),
+					},
+				};
 			}
 			case 'DELETE deliveries':
 				delivery.clearLog();

@@ -3,7 +3,13 @@
 // no precedence. Unknown keys (that are not a custom attribute of the account), operators a key does not
 // allow, missing values and bad query operators are 422s with Chatwoot's messages.
 import { ApiError } from './rules.ts';
-import type { AttributeModel, Attributes, ContactRecord, ConversationRecord, Store } from './store.ts';
+import type {
+	AttributeModel,
+	Attributes,
+	ContactRecord,
+	ConversationRecord,
+	Store,
+} from './store.ts';
 
 export interface FilterCondition {
 	attribute_key: string;
@@ -41,7 +47,16 @@ const EQUALITY = ['equal_to', 'not_equal_to'] as const;
 const TEXT = ['equal_to', 'not_equal_to', 'contains', 'does_not_contain'] as const;
 const PRESENCE = ['equal_to', 'not_equal_to', 'is_present', 'is_not_present'] as const;
 const DATES = ['is_greater_than', 'is_less_than', 'days_before'] as const;
-const CUSTOM = ['equal_to', 'not_equal_to', 'contains', 'does_not_contain', 'is_present', 'is_not_present', 'is_greater_than', 'is_less_than'] as const;
+const CUSTOM = [
+	'equal_to',
+	'not_equal_to',
+	'contains',
+	'does_not_contain',
+	'is_present',
+	'is_not_present',
+	'is_greater_than',
+	'is_less_than',
+] as const;
 
 function attribute(record: { additional_attributes: Attributes }, key: string): Value {
 	const value = record.additional_attributes[key];
@@ -57,8 +72,16 @@ const CONVERSATION_KEYS: Record<string, KeySpec<ConversationRecord>> = {
 	campaign_id: { operators: PRESENCE, read: (c) => attribute(c, 'campaign_id'), kind: 'id' },
 	display_id: { operators: TEXT, read: (c) => String(c.display_id), kind: 'exact' },
 	labels: { operators: PRESENCE, read: (c) => c.labels, kind: 'labels' },
-	browser_language: { operators: EQUALITY, read: (c) => attribute(c, 'browser_language'), kind: 'text' },
-	conversation_language: { operators: EQUALITY, read: (c) => attribute(c, 'conversation_language'), kind: 'text' },
+	browser_language: {
+		operators: EQUALITY,
+		read: (c) => attribute(c, 'browser_language'),
+		kind: 'text',
+	},
+	conversation_language: {
+		operators: EQUALITY,
+		read: (c) => attribute(c, 'conversation_language'),
+		kind: 'text',
+	},
 	referer: { operators: TEXT, read: (c) => attribute(c, 'referer'), kind: 'text' },
 	mail_subject: { operators: TEXT, read: (c) => attribute(c, 'mail_subject'), kind: 'text' },
 	created_at: { operators: DATES, read: (c) => c.created_at, kind: 'date' },
@@ -86,7 +109,12 @@ function filterError(message: string, field: string): ApiError {
 }
 
 function isBlank(value: Value): boolean {
-	return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+	return (
+		value === null ||
+		value === undefined ||
+		value === '' ||
+		(Array.isArray(value) && value.length === 0)
+	);
 }
 
 /** `YYYY-MM-DD` (or any date string, or unix seconds) as unix seconds. */
@@ -102,7 +130,14 @@ function lower(value: unknown): string {
 	return String(value).toLowerCase();
 }
 
-function matches<T>(spec: KeySpec<T>, record: T, operator: FilterOperator, values: unknown[], now: number, model: 'conversation' | 'contact'): boolean {
+function matches<T>(
+	spec: KeySpec<T>,
+	record: T,
+	operator: FilterOperator,
+	values: unknown[],
+	now: number,
+	model: 'conversation' | 'contact',
+): boolean {
 	const value = spec.read(record);
 	switch (operator) {
 		case 'is_present':
@@ -160,7 +195,8 @@ function matches<T>(spec: KeySpec<T>, record: T, operator: FilterOperator, value
 function customAttributeKeys(store: Store, accountId: number, model: AttributeModel): Set<string> {
 	const keys = new Set<string>();
 	for (const definition of store.custom_attribute_definitions.values()) {
-		if (definition.account_id === accountId && definition.attribute_model === model) keys.add(definition.attribute_key);
+		if (definition.account_id === accountId && definition.attribute_model === model)
+			keys.add(definition.attribute_key);
 	}
 	return keys;
 }
@@ -182,13 +218,18 @@ function compile<T extends { custom_attributes: Attributes }>(
 	customKeys: Set<string>,
 	model: 'conversation' | 'contact',
 ): CompiledCondition<T>[] {
-	if (conditions.length === 0) throw filterError('Specify at least one filter condition in payload', 'payload');
+	if (conditions.length === 0)
+		throw filterError('Specify at least one filter condition in payload', 'payload');
 	return conditions.map((condition, index) => {
 		const key = condition.attribute_key;
 		let spec = keys[key];
 		const forceCustom = condition.custom_attribute_type === `${model}_attribute`;
 		if ((!spec || forceCustom) && customKeys.has(key)) {
-			spec = { operators: CUSTOM, read: (record: T) => record.custom_attributes[key] as Value, kind: 'text' };
+			spec = {
+				operators: CUSTOM,
+				read: (record: T) => record.custom_attributes[key] as Value,
+				kind: 'text',
+			};
 		}
 		if (!spec) {
 			throw filterError(
@@ -198,31 +239,76 @@ function compile<T extends { custom_attributes: Attributes }>(
 		}
 		const operator = condition.filter_operator as FilterOperator;
 		if (!spec.operators.includes(operator)) {
-			throw filterError(`Invalid operator. The allowed operators for ${key} are [${spec.operators.join(',')}].`, `payload[${index}].filter_operator`);
+			throw filterError(
+				`Invalid operator. The allowed operators for ${key} are [${spec.operators.join(',')}].`,
+				`payload[${index}].filter_operator`,
+			);
 		}
-		const values = Array.isArray(condition.values) ? condition.values.filter((value) => value !== null && value !== '') : [];
+		const values = Array.isArray(condition.values)
+			? condition.values.filter((value) => value !== null && value !== '')
+			: [];
 		if (operator !== 'is_present' && operator !== 'is_not_present') {
-			if (values.length === 0) throw filterError(`Invalid value. The values provided for ${key} are invalid`, `payload[${index}].values`);
+			if (values.length === 0)
+				throw filterError(
+					`Invalid value. The values provided for ${key} are invalid`,
+					`payload[${index}].values`,
+				);
 			if (operator === 'days_before' && !/^\d+$/.test(String(values[0]))) {
-				throw filterError(`Invalid value. The values provided for ${key} are invalid`, `payload[${index}].values`);
+				throw filterError(
+					`Invalid value. The values provided for ${key} are invalid`,
+					`payload[${index}].values`,
+				);
 			}
-			if ((operator === 'is_greater_than' || operator === 'is_less_than') && spec.kind === 'date' && dateValue(values[0]) === undefined) {
-				throw filterError(`Invalid value. The values provided for ${key} are invalid`, `payload[${index}].values`);
+			if (
+				(operator === 'is_greater_than' || operator === 'is_less_than') &&
+				spec.kind === 'date' &&
+				dateValue(values[0]) === undefined
+			) {
+				throw filterError(
+					`Invalid value. The values provided for ${key} are invalid`,
+					`payload[${index}].values`,
+				);
 			}
 		}
-		const join = condition.query_operator === undefined || condition.query_operator === null || condition.query_operator === '' ? null : String(condition.query_operator).toUpperCase();
+		const join =
+			condition.query_operator === undefined ||
+			condition.query_operator === null ||
+			condition.query_operator === ''
+				? null
+				: String(condition.query_operator).toUpperCase();
 		if (join !== null && join !== 'AND' && join !== 'OR') {
-			throw filterError('Query operator must be either "AND" or "OR".', `payload[${index}].query_operator`);
+			throw filterError(
+				'Query operator must be either "AND" or "OR".',
+				`payload[${index}].query_operator`,
+			);
 		}
 		return { spec, operator, values, join: join as 'AND' | 'OR' | null };
 	});
 }
 
-function predicate<T>(compiled: CompiledCondition<T>[], now: number, model: 'conversation' | 'contact'): (record: T) => boolean {
+function predicate<T>(
+	compiled: CompiledCondition<T>[],
+	now: number,
+	model: 'conversation' | 'contact',
+): (record: T) => boolean {
 	return (record) => {
-		let result = matches(compiled[0].spec, record, compiled[0].operator, compiled[0].values, now, model);
+		let result = matches(
+			compiled[0].spec,
+			record,
+			compiled[0].operator,
+			compiled[0].values,
+			now,
+			model,
+		);
 		for (let i = 1; i < compiled.length; i++) {
-			const current = matches(compiled[i].spec, record, compiled[i].operator, compiled[i].values, now, model);
+			const current = matches(
+				compiled[i].spec,
+				record,
+				compiled[i].operator,
+				compiled[i].values,
+				now,
+				model,
+			);
 			// the previous condition's query_operator joins it with this one; a missing one means AND
 			result = compiled[i - 1].join === 'OR' ? result || current : result && current;
 		}
@@ -230,10 +316,38 @@ function predicate<T>(compiled: CompiledCondition<T>[], now: number, model: 'con
 	};
 }
 
-export function conversationFilter(store: Store, accountId: number, conditions: FilterCondition[], now: number): (record: ConversationRecord) => boolean {
-	return predicate(compile(conditions, CONVERSATION_KEYS, customAttributeKeys(store, accountId, 'conversation_attribute'), 'conversation'), now, 'conversation');
+export function conversationFilter(
+	store: Store,
+	accountId: number,
+	conditions: FilterCondition[],
+	now: number,
+): (record: ConversationRecord) => boolean {
+	return predicate(
+		compile(
+			conditions,
+			CONVERSATION_KEYS,
+			customAttributeKeys(store, accountId, 'conversation_attribute'),
+			'conversation',
+		),
+		now,
+		'conversation',
+	);
 }
 
-export function contactFilter(store: Store, accountId: number, conditions: FilterCondition[], now: number): (record: ContactRecord) => boolean {
-	return predicate(compile(conditions, CONTACT_KEYS, customAttributeKeys(store, accountId, 'contact_attribute'), 'contact'), now, 'contact');
+export function contactFilter(
+	store: Store,
+	accountId: number,
+	conditions: FilterCondition[],
+	now: number,
+): (record: ContactRecord) => boolean {
+	return predicate(
+		compile(
+			conditions,
+			CONTACT_KEYS,
+			customAttributeKeys(store, accountId, 'contact_attribute'),
+			'contact',
+		),
+		now,
+		'contact',
+	);
 }

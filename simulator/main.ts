@@ -10,7 +10,9 @@ function numberOption(name: string, raw: string | undefined, fallback: number): 
 	if (raw === undefined || raw === '') return fallback;
 	const value = Number(raw);
 	if (!Number.isFinite(value) || value < 0) {
-		process.stderr.write(`HueChat simulator: --${name} must be a non-negative number, got ${raw}\n`);
+		process.stderr.write(
+			`HueChat simulator: --${name} must be a non-negative number, got ${raw}\n`,
+		);
 		process.exit(2);
 	}
 	return value;
@@ -50,12 +52,16 @@ async function main(): Promise<void> {
 	});
 
 	const note = convention === 'huechat' ? '' : `, ${convention} convention`;
-	process.stdout.write(`HueChat simulator listening on ${simulator.url} (account ${simulator.accountId}, token ${simulator.demoToken}${note})\n`);
+	process.stdout.write(
+		`HueChat simulator listening on ${simulator.url} (account ${simulator.accountId}, token ${simulator.demoToken}${note})\n`,
+	);
 
 	closeOnSignals(simulator);
 }
 
 main().catch((error: unknown) => {
-	process.stderr.write(`HueChat simulator: ${error instanceof Error ? error.message : String(error)}\n`);
+	process.stderr.write(
+		`HueChat simulator: ${error instanceof Error ? error.message : String(error)}\n`,
+	);
 	process.exit(1);
 });

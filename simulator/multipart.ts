@@ -24,7 +24,13 @@ export function filesOf(body: unknown): UploadedFile[] {
 export function fingerprintSource(body: unknown): unknown {
 	const files = filesOf(body);
 	if (files.length === 0) return body;
-	return { ...(body as Record<string, unknown>), '(files)': files.map((file) => `${file.field}:${file.filename}:${createHash('sha256').update(file.data).digest('hex')}`) };
+	return {
+		...(body as Record<string, unknown>),
+		'(files)': files.map(
+			(file) =>
+				`${file.field}:${file.filename}:${createHash('sha256').update(file.data).digest('hex')}`,
+		),
+	};
 }
 
 export class MultipartError extends Error {}
@@ -37,7 +43,9 @@ function boundaryOf(contentType: string): string {
 }
 
 function headerParam(header: string, name: string): string | undefined {
-	const match = new RegExp(`${name}="([^"]*)"`, 'i').exec(header) ?? new RegExp(`${name}=([^;\\s]+)`, 'i').exec(header);
+	const match =
+		new RegExp(`${name}="([^"]*)"`, 'i').exec(header) ??
+		new RegExp(`${name}=([^;\\s]+)`, 'i').exec(header);
 	return match?.[1];
 }
 
@@ -94,7 +102,8 @@ export function parseMultipart(raw: Buffer, contentType: string): FormBody {
 		if (!name) throw new MultipartError('Malformed multipart part: no field name');
 		const filename = headerParam(disposition, 'filename');
 		if (filename !== undefined) {
-			const type = /content-type:\s*([^\r\n]*)/i.exec(headers)?.[1]?.trim() || 'application/octet-stream';
+			const type =
+				/content-type:\s*([^\r\n]*)/i.exec(headers)?.[1]?.trim() || 'application/octet-stream';
 			files.push({ field: keyPath(name)[0], filename, contentType: type, data: Buffer.from(data) });
 			assign(body, keyPath(name), filename);
 		} else {

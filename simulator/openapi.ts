@@ -8,7 +8,12 @@
 import * as fs from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { castLikeActiveRecord, integerCastPlan, parseChatwootAnswer, type ChatwootAnswer } from './chatwoot.ts';
+import {
+	castLikeActiveRecord,
+	integerCastPlan,
+	parseChatwootAnswer,
+	type ChatwootAnswer,
+} from './chatwoot.ts';
 import { openApiPath } from './paths.ts';
 import { scopeActionFor } from './rules.ts';
 
@@ -56,7 +61,9 @@ export interface OperationObject {
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
-export type PathItemObject = { parameters?: (ParameterObject | Reference)[] } & { [M in HttpMethod]?: OperationObject };
+export type PathItemObject = { parameters?: (ParameterObject | Reference)[] } & {
+	[M in HttpMethod]?: OperationObject;
+};
 
 export interface OpenApiDocument {
 	openapi: string;
@@ -114,7 +121,9 @@ const COMPONENTS_ID = 'huechat-components';
 const SCHEMA_REF = '#/components/schemas/';
 
 function isReference(value: unknown): value is Reference {
-	return typeof value === 'object' && value !== null && typeof (value as Reference).$ref === 'string';
+	return (
+		typeof value === 'object' && value !== null && typeof (value as Reference).$ref === 'string'
+	);
 }
 
 /** Deep copy with `#/components/schemas/X` refs pointing at the registered components schema. */
@@ -128,13 +137,21 @@ function rewriteRefs(value: unknown, closeObjects: boolean): unknown {
 		} else if (key === 'properties' && item !== null && typeof item === 'object') {
 			// property names are data, not keywords: copy the map, rewrite each property's schema
 			out.properties = Object.fromEntries(
-				Object.entries(item as Record<string, unknown>).map(([name, schema]) => [name, rewriteRefs(schema, closeObjects)]),
+				Object.entries(item as Record<string, unknown>).map(([name, schema]) => [
+					name,
+					rewriteRefs(schema, closeObjects),
+				]),
 			);
 		} else {
 			out[key] = rewriteRefs(item, closeObjects);
 		}
 	}
-	if (closeObjects && out.properties !== undefined && out.additionalProperties === undefined && out.unevaluatedProperties === undefined) {
+	if (
+		closeObjects &&
+		out.properties !== undefined &&
+		out.additionalProperties === undefined &&
+		out.unevaluatedProperties === undefined
+	) {
 		out.additionalProperties = false;
 	}
 	return out;
@@ -177,7 +194,9 @@ function newAjv(options: { coerce: boolean; defaults: boolean }): Ajv2020 {
 }
 
 function check<T>(validate: ValidateFunction, value: unknown): CheckResult<T> {
-	return validate(value) ? { ok: true, value: value as T } : { ok: false, errors: [...(validate.errors ?? [])] };
+	return validate(value)
+		? { ok: true, value: value as T }
+		: { ok: false, errors: [...(validate.errors ?? [])] };
 }
 
 /** `labels[]`, `labels[0]` and `labels` are all the parameter `labels`. */
@@ -262,10 +281,15 @@ export class ApiDocument {
 			this.responseValidators.set(cacheKey, validate);
 		}
 		if (validate === null) {
-			return status === 204 && (body === undefined || body === '') ? [] : [`${operationId} documents no JSON body for status ${status}`];
+			return status === 204 && (body === undefined || body === '')
+				? []
+				: [`${operationId} documents no JSON body for status ${status}`];
 		}
 		if (validate(body)) return [];
-		return (validate.errors ?? []).map((error) => `${error.instancePath || '(root)'} ${error.message ?? error.keyword} ${JSON.stringify(error.params)}`);
+		return (validate.errors ?? []).map(
+			(error) =>
+				`${error.instancePath || '(root)'} ${error.message ?? error.keyword} ${JSON.stringify(error.params)}`,
+		);
 	}
 
 	/** Resolves a `#/components/<kind>/<name>` reference (parameters, responses, request bodies). */
@@ -273,20 +297,32 @@ export class ApiDocument {
 		if (!isReference(value)) return value;
 		const match = /^#\/components\/([^/]+)\/([^/]+)$/.exec(value.$ref);
 		const kind = match?.[1] as keyof NonNullable<OpenApiDocument['components']> | undefined;
-		const target = match && kind ? (this.doc.components?.[kind] as Record<string, unknown> | undefined)?.[match[2]] : undefined;
+		const target =
+			match && kind
+				? (this.doc.components?.[kind] as Record<string, unknown> | undefined)?.[match[2]]
+				: undefined;
 		if (target === undefined) throw new Error(`OpenAPI: unresolvable reference ${value.$ref}`);
 		return target as T;
 	}
 
 	private componentsSchema(closeObjects: boolean): JsonSchema {
-		return { $id: COMPONENTS_ID, $defs: rewriteRefs(this.doc.components?.schemas ?? {}, closeObjects) };
+		return {
+			$id: COMPONENTS_ID,
+			$defs: rewriteRefs(this.doc.components?.schemas ?? {}, closeObjects),
+		};
 	}
 
-	private addOperation(pathTemplate: string, method: HttpMethod, pathItem: PathItemObject, operation: OperationObject): void {
+	private addOperation(
+		pathTemplate: string,
+		method: HttpMethod,
+		pathItem: PathItemObject,
+		operation: OperationObject,
+	): void {
 		const where = `${method.toUpperCase()} ${pathTemplate}`;
 		const operationId = operation.operationId;
 		if (!operationId) throw new Error(`OpenAPI: ${where} has no operationId`);
-		if (this.byId.has(operationId)) throw new Error(`OpenAPI: duplicate operationId ${operationId}`);
+		if (this.byId.has(operationId))
+			throw new Error(`OpenAPI: duplicate operationId ${operationId}`);
 
 		// parameters: path-level ones, overridden by operation-level ones with the same name and location
 		const parameters = new Map<string, ParameterObject>();
@@ -320,38 +356,58 @@ export class ApiDocument {
 		};
 		const arrayQueryParams = new Set<string>();
 		for (const parameter of parameters.values()) {
-			if (parameter.in === 'query' && parameter.schema?.type === 'array') arrayQueryParams.add(baseParameterName(parameter.name));
+			if (parameter.in === 'query' && parameter.schema?.type === 'array')
+				arrayQueryParams.add(baseParameterName(parameter.name));
 		}
 		const pathValidator = this.paramsAjv.compile(objectSchema('path'));
 		const queryValidator = this.paramsAjv.compile(objectSchema('query'));
 
 		const requestBody = operation.requestBody ? this.resolve(operation.requestBody) : undefined;
 		const bodySchema = requestBody?.content?.['application/json']?.schema;
-		const bodyValidator = bodySchema ? this.bodyAjv.compile(rewriteRefs(bodySchema, false) as JsonSchema) : null;
+		const bodyValidator = bodySchema
+			? this.bodyAjv.compile(rewriteRefs(bodySchema, false) as JsonSchema)
+			: null;
 		const bodyRequired = requestBody?.required === true;
 		const formSchema = requestBody?.content?.['multipart/form-data']?.schema;
-		const formValidator = formSchema ? this.paramsAjv.compile(rewriteRefs(formSchema, false) as JsonSchema) : null;
-		const castPlan = pathTemplate.startsWith('/api/v1/') && bodySchema ? integerCastPlan(bodySchema, (ref) => this.doc.components?.schemas?.[ref.slice(SCHEMA_REF.length)]) : null;
+		const formValidator = formSchema
+			? this.paramsAjv.compile(rewriteRefs(formSchema, false) as JsonSchema)
+			: null;
+		const castPlan =
+			pathTemplate.startsWith('/api/v1/') && bodySchema
+				? integerCastPlan(
+						bodySchema,
+						(ref) => this.doc.components?.schemas?.[ref.slice(SCHEMA_REF.length)],
+					)
+				: null;
 
 		let scopeFamily: string | null = null;
 		const requirement = (operation.security ?? this.doc.security ?? [])[0];
-		const roles = requirement ? Object.values(requirement)[0] ?? [] : [];
+		const roles = requirement ? (Object.values(requirement)[0] ?? []) : [];
 		if (roles.length > 0) {
 			const [family, action] = roles[0].split(':');
 			if (action !== scopeActionFor(method)) {
-				throw new Error(`OpenAPI: ${where} declares scope ${roles[0]} but ${method.toUpperCase()} needs ${family}:${scopeActionFor(method)}`);
+				throw new Error(
+					`OpenAPI: ${where} declares scope ${roles[0]} but ${method.toUpperCase()} needs ${family}:${scopeActionFor(method)}`,
+				);
 			}
 			scopeFamily = family;
 		}
 
-		const api = pathTemplate.startsWith('/api/v1/') ? 'v1' : pathTemplate.startsWith('/api/v2/') ? 'v2' : 'other';
+		const api = pathTemplate.startsWith('/api/v1/')
+			? 'v1'
+			: pathTemplate.startsWith('/api/v2/')
+				? 'v2'
+				: 'other';
 		const compiled: Operation = {
 			operationId,
 			method: method.toUpperCase(),
 			pathTemplate,
 			api,
 			scopeFamily,
-			idempotent: [...parameters.values()].some((parameter) => parameter.in === 'header' && parameter.name.toLowerCase() === 'idempotency-key'),
+			idempotent: [...parameters.values()].some(
+				(parameter) =>
+					parameter.in === 'header' && parameter.name.toLowerCase() === 'idempotency-key',
+			),
 			hasBody: bodyValidator !== null,
 			acceptsForm: formValidator !== null,
 			chatwoot: parseChatwootAnswer(operation['x-chatwoot'], where),
@@ -376,7 +432,8 @@ export class ApiDocument {
 				const value = body === undefined && !bodyRequired ? {} : (body ?? {});
 				return check(bodyValidator, value);
 			},
-			validateForm: (body) => (formValidator ? check(formValidator, body ?? {}) : { ok: true, value: {} }),
+			validateForm: (body) =>
+				formValidator ? check(formValidator, body ?? {}) : { ok: true, value: {} },
 			castBody: (body) => castLikeActiveRecord(body, castPlan),
 		};
 		this.operations.push(compiled);
@@ -386,12 +443,18 @@ export class ApiDocument {
 		else this.routes.set(segments.length, [compiled]);
 	}
 
-	private compileResponse(operationId: string, status: number, closed: boolean): ValidateFunction | null {
+	private compileResponse(
+		operationId: string,
+		status: number,
+		closed: boolean,
+	): ValidateFunction | null {
 		const operation = this.byId.get(operationId);
 		if (!operation) throw new Error(`OpenAPI: unknown operation ${operationId}`);
-		const item = this.doc.paths[operation.pathTemplate][operation.method.toLowerCase() as HttpMethod];
+		const item =
+			this.doc.paths[operation.pathTemplate][operation.method.toLowerCase() as HttpMethod];
 		const responses = item?.responses ?? {};
-		const raw = responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
+		const raw =
+			responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
 		if (!raw) throw new Error(`OpenAPI: ${operationId} documents no ${status} response`);
 		const schema = this.resolve(raw).content?.['application/json']?.schema;
 		if (!schema) return null;

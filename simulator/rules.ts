@@ -103,7 +103,9 @@ export function badRequest(message: string): ApiError {
 
 /** 422 with `details`; the message lists the problems like Rails' full messages. */
 export function validationFailed(details: ErrorDetails): ApiError {
-	const parts = Object.entries(details).map(([field, problems]) => `${field} ${problems.join(', ')}`);
+	const parts = Object.entries(details).map(
+		([field, problems]) => `${field} ${problems.join(', ')}`,
+	);
 	return new ApiError(422, `Validation failed: ${parts.join('; ')}`, details);
 }
 
@@ -140,15 +142,20 @@ export class KeyRing {
 	/** Adds (or replaces) a key; throws an Error with a readable message when the options are invalid. */
 	add(options: KeyOptions = {}): ApiKey {
 		const token = options.token ?? `hc_test_${randomBytes(12).toString('hex')}`;
-		if (typeof token !== 'string' || token.length === 0 || /\s/.test(token)) throw new Error('token must be a non-empty string without spaces');
+		if (typeof token !== 'string' || token.length === 0 || /\s/.test(token))
+			throw new Error('token must be a non-empty string without spaces');
 		const scopes = options.scopes ?? ['*'];
-		if (!Array.isArray(scopes) || scopes.some((scope) => typeof scope !== 'string')) throw new Error('scopes must be an array of strings');
+		if (!Array.isArray(scopes) || scopes.some((scope) => typeof scope !== 'string'))
+			throw new Error('scopes must be an array of strings');
 		const rpm = options.rpm ?? DEFAULT_RPM;
-		if (!Number.isInteger(rpm) || rpm < 1 || rpm > MAX_RPM) throw new Error(`rpm must be an integer from 1 to ${MAX_RPM}`);
+		if (!Number.isInteger(rpm) || rpm < 1 || rpm > MAX_RPM)
+			throw new Error(`rpm must be an integer from 1 to ${MAX_RPM}`);
 		const expiresAt = options.expiresAt ?? null;
-		if (expiresAt !== null && !Number.isFinite(expiresAt)) throw new Error('expiresAt must be unix seconds');
+		if (expiresAt !== null && !Number.isFinite(expiresAt))
+			throw new Error('expiresAt must be unix seconds');
 		const accountIds = options.accountIds ?? [1];
-		if (!Array.isArray(accountIds) || accountIds.some((id) => !Number.isInteger(id))) throw new Error('accountIds must be an array of integers');
+		if (!Array.isArray(accountIds) || accountIds.some((id) => !Number.isInteger(id)))
+			throw new Error('accountIds must be an array of integers');
 		const userId = options.userId ?? 1;
 		if (!Number.isInteger(userId)) throw new Error('userId must be an integer');
 		const key: ApiKey = {
@@ -177,11 +184,16 @@ export class KeyRing {
 	}
 
 	/** Rule 1: the key behind the `api_access_token` header (or its other spelling), or why there is none. */
-	authenticate(token: string | undefined, nowSeconds: number): { key: ApiKey } | { problem: string } {
-		if (token === undefined || token === '') return { problem: 'Missing API key: send it in the api_access_token header' };
+	authenticate(
+		token: string | undefined,
+		nowSeconds: number,
+	): { key: ApiKey } | { problem: string } {
+		if (token === undefined || token === '')
+			return { problem: 'Missing API key: send it in the api_access_token header' };
 		const key = this.keys.get(token);
 		if (!key) return { problem: 'Invalid Access Token' };
-		if (key.expiresAt !== null && nowSeconds >= key.expiresAt) return { problem: 'API key has expired' };
+		if (key.expiresAt !== null && nowSeconds >= key.expiresAt)
+			return { problem: 'API key has expired' };
 		return { key };
 	}
 }
@@ -259,7 +271,13 @@ export class RateLimiter {
 		this.counters.clear();
 	}
 
-	private state(window: number, count: number, limit: number, nowMs: number, limited: boolean): RateLimitState {
+	private state(
+		window: number,
+		count: number,
+		limit: number,
+		nowMs: number,
+		limited: boolean,
+	): RateLimitState {
 		const resetMs = (window + 1) * this.windowMs;
 		return {
 			limit,
@@ -300,20 +318,29 @@ export function canonicalJson(value: unknown): string {
 		const entries = Object.keys(value as Record<string, unknown>)
 			.sort()
 			.filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-			.map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+			.map(
+				(key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`,
+			);
 		return `{${entries.join(',')}}`;
 	}
 	return JSON.stringify(value) ?? 'null';
 }
 
 export function requestFingerprint(method: string, path: string, body: unknown): string {
-	return createHash('sha256').update(`${method.toUpperCase()} ${path}\n${canonicalJson(body ?? null)}`).digest('hex');
+	return createHash('sha256')
+		.update(`${method.toUpperCase()} ${path}\n${canonicalJson(body ?? null)}`)
+		.digest('hex');
 }
 
 export class IdempotencyCache {
 	private readonly entries = new Map<string, StoredResponse>();
 
-	lookup(token: string, idempotencyKey: string, fingerprint: string, nowMs: number = Date.now()): { replay: StoredResponse } | { conflict: true } | null {
+	lookup(
+		token: string,
+		idempotencyKey: string,
+		fingerprint: string,
+		nowMs: number = Date.now(),
+	): { replay: StoredResponse } | { conflict: true } | null {
 		const id = `${token}\n${idempotencyKey}`;
 		const entry = this.entries.get(id);
 		if (!entry) return null;
@@ -324,8 +351,20 @@ export class IdempotencyCache {
 		return entry.fingerprint === fingerprint ? { replay: entry } : { conflict: true };
 	}
 
-	remember(token: string, idempotencyKey: string, fingerprint: string, status: number, body: unknown, nowMs: number = Date.now()): void {
-		this.entries.set(`${token}\n${idempotencyKey}`, { fingerprint, status, body: structuredClone(body), storedAt: nowMs });
+	remember(
+		token: string,
+		idempotencyKey: string,
+		fingerprint: string,
+		status: number,
+		body: unknown,
+		nowMs: number = Date.now(),
+	): void {
+		this.entries.set(`${token}\n${idempotencyKey}`, {
+			fingerprint,
+			status,
+			body: structuredClone(body),
+			storedAt: nowMs,
+		});
 	}
 
 	clear(): void {
@@ -351,7 +390,10 @@ function fieldName(instancePath: string, extra?: string): string {
 		.slice(1)
 		.map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
 	if (extra !== undefined) parts.push(extra);
-	return parts.reduce((name, part) => (/^\d+$/.test(part) ? `${name}[${part}]` : name ? `${name}.${part}` : part), '');
+	return parts.reduce(
+		(name, part) => (/^\d+$/.test(part) ? `${name}[${part}]` : name ? `${name}.${part}` : part),
+		'',
+	);
 }
 
 function problemOf(error: ErrorObject): string {
@@ -371,7 +413,9 @@ function problemOf(error: ErrorObject): string {
 		case 'maxLength':
 			return `is too long (maximum is ${String(params.limit)} characters)`;
 		case 'minLength':
-			return params.limit === 1 ? "can't be blank" : `is too short (minimum is ${String(params.limit)} characters)`;
+			return params.limit === 1
+				? "can't be blank"
+				: `is too short (minimum is ${String(params.limit)} characters)`;
 		case 'maxItems':
 			return `must have at most ${String(params.limit)} items`;
 		case 'minItems':
@@ -393,10 +437,14 @@ function problemOf(error: ErrorObject): string {
 }
 
 /** ajv errors as `{field: [problem]}`, plus the names of unknown fields (additionalProperties: false). */
-export function describeValidationErrors(errors: readonly ErrorObject[], prefix = ''): { details: ErrorDetails; unknownFields: string[] } {
+export function describeValidationErrors(
+	errors: readonly ErrorObject[],
+	prefix = '',
+): { details: ErrorDetails; unknownFields: string[] } {
 	const details: ErrorDetails = {};
 	const unknownFields: string[] = [];
-	const withPrefix = (name: string): string => (prefix && name ? `${prefix}${name}` : name || prefix.replace(/\.$/, '') || 'body');
+	const withPrefix = (name: string): string =>
+		prefix && name ? `${prefix}${name}` : name || prefix.replace(/\.$/, '') || 'body';
 	for (const error of errors) {
 		const params = error.params as Record<string, unknown>;
 		if (error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties') {
@@ -405,7 +453,12 @@ export function describeValidationErrors(errors: readonly ErrorObject[], prefix 
 			continue;
 		}
 		if (error.keyword === 'if' || error.keyword === 'anyOf' || error.keyword === 'oneOf') continue;
-		const field = withPrefix(fieldName(error.instancePath, error.keyword === 'required' ? String(params.missingProperty) : undefined));
+		const field = withPrefix(
+			fieldName(
+				error.instancePath,
+				error.keyword === 'required' ? String(params.missingProperty) : undefined,
+			),
+		);
 		const problem = problemOf(error);
 		const list = details[field] ?? (details[field] = []);
 		if (!list.includes(problem)) list.push(problem);
@@ -448,23 +501,32 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
 export function isLoopbackHost(hostHeader: string | undefined): boolean {
 	if (!hostHeader) return true;
-	const host = hostHeader.startsWith('[') ? hostHeader.slice(0, hostHeader.indexOf(']') + 1) : hostHeader.split(':')[0];
+	const host = hostHeader.startsWith('[')
+		? hostHeader.slice(0, hostHeader.indexOf(']') + 1)
+		: hostHeader.split(':')[0];
 	return LOOPBACK_HOSTS.has(host.toLowerCase()) || host.startsWith('127.');
 }
 
 function isMultipart(request: ApiRequest): boolean {
-	return (headerValue(request.headers, 'content-type') ?? '').toLowerCase().startsWith('multipart/form-data');
+	return (headerValue(request.headers, 'content-type') ?? '')
+		.toLowerCase()
+		.startsWith('multipart/form-data');
 }
 
 function parseJsonBody(request: ApiRequest, acceptsForm = false): unknown {
 	if (request.rawBody.length === 0) return undefined;
-	const contentType = (headerValue(request.headers, 'content-type') ?? 'application/json').toLowerCase();
+	const contentType = (
+		headerValue(request.headers, 'content-type') ?? 'application/json'
+	).toLowerCase();
 	if (contentType.startsWith('multipart/form-data')) {
-		if (!acceptsForm) throw badRequest('multipart/form-data bodies are not supported on this endpoint');
+		if (!acceptsForm)
+			throw badRequest('multipart/form-data bodies are not supported on this endpoint');
 		try {
 			return parseMultipart(request.rawBody, headerValue(request.headers, 'content-type') ?? '');
 		} catch (error) {
-			throw badRequest(error instanceof MultipartError ? error.message : 'Malformed multipart/form-data body');
+			throw badRequest(
+				error instanceof MultipartError ? error.message : 'Malformed multipart/form-data body',
+			);
 		}
 	}
 	if (!contentType.includes('json') && !contentType.startsWith('text/plain')) {
@@ -514,19 +576,37 @@ export class ApiRules {
 		const key = 'key' in auth ? auth.key : undefined;
 
 		// Requests without a valid key are counted per client address, for the headers only (never 429).
-		const state = key ? limiter.hit(`key|${key.token}`, key.rpm, nowMs) : limiter.hit(`anonymous|${request.remoteAddress}`, DEFAULT_RPM, nowMs);
+		const state = key
+			? limiter.hit(`key|${key.token}`, key.rpm, nowMs)
+			: limiter.hit(`anonymous|${request.remoteAddress}`, DEFAULT_RPM, nowMs);
 		const headers = rateLimitHeaders(key ? state : { ...state, limited: false });
 		if (this.deps.options?.enforceHttps && !isLoopbackHost(headerValue(request.headers, 'host'))) {
 			return { status: 426, headers, body: errorBody(426, 'HTTPS is required') };
 		}
-		if (!key) return { status: 401, headers, body: errorBody(401, 'problem' in auth ? auth.problem : 'Unauthorized') };
+		if (!key)
+			return {
+				status: 401,
+				headers,
+				body: errorBody(401, 'problem' in auth ? auth.problem : 'Unauthorized'),
+			};
 		if (state.limited) {
-			return { status: 429, headers, body: errorBody(429, `Rate limit of ${state.limit} requests per window exceeded; retry after ${state.retryAfter} s`) };
+			return {
+				status: 429,
+				headers,
+				body: errorBody(
+					429,
+					`Rate limit of ${state.limit} requests per window exceeded; retry after ${state.retryAfter} s`,
+				),
+			};
 		}
 
 		try {
 			const result = await this.dispatch(request, key, nowSeconds, nowMs);
-			return { status: result.status, headers: { ...headers, ...result.headers }, body: result.status === 204 ? undefined : result.body };
+			return {
+				status: result.status,
+				headers: { ...headers, ...result.headers },
+				body: result.status === 204 ? undefined : result.body,
+			};
 		} catch (error) {
 			if (error instanceof ApiError) return { status: error.status, headers, body: error.toBody() };
 			const message = error instanceof Error ? error.message : String(error);
@@ -534,7 +614,12 @@ export class ApiRules {
 		}
 	}
 
-	private async dispatch(request: ApiRequest, key: ApiKey, nowSeconds: number, nowMs: number): Promise<HandlerResult> {
+	private async dispatch(
+		request: ApiRequest,
+		key: ApiKey,
+		nowSeconds: number,
+		nowMs: number,
+	): Promise<HandlerResult> {
 		const { document, store, handlers, idempotency } = this.deps;
 
 		// 3. route
@@ -549,7 +634,8 @@ export class ApiRules {
 		let accountId = 0;
 		if ('account_id' in params) {
 			accountId = Number(params.account_id);
-			if (!key.accountIds.includes(accountId)) throw new ApiError(401, `This API key is not valid for account ${accountId}`);
+			if (!key.accountIds.includes(accountId))
+				throw new ApiError(401, `This API key is not valid for account ${accountId}`);
 			if (!store.accounts.has(accountId)) throw notFound(`Account ${accountId} not found`);
 		}
 		const user = store.users.get(key.userId);
@@ -562,12 +648,17 @@ export class ApiRules {
 		}
 
 		// 6. validation
-		const queryCheck = operation.validateQuery(operation.api === 'v1' ? readV1Query(request.query) : request.query);
+		const queryCheck = operation.validateQuery(
+			operation.api === 'v1' ? readV1Query(request.query) : request.query,
+		);
 		const problems: ErrorDetails = {};
-		if (!queryCheck.ok) Object.assign(problems, describeValidationErrors(queryCheck.errors).details);
+		if (!queryCheck.ok)
+			Object.assign(problems, describeValidationErrors(queryCheck.errors).details);
 		let body: Record<string, unknown> = {};
 		const form = operation.acceptsForm && isMultipart(request);
-		const parsedBody = operation.hasBody ? parseJsonBody(request, operation.acceptsForm) : undefined;
+		const parsedBody = operation.hasBody
+			? parseJsonBody(request, operation.acceptsForm)
+			: undefined;
 		const rawBody = form ? parsedBody : operation.castBody(parsedBody);
 		if (operation.hasBody) {
 			const bodyCheck = form ? operation.validateForm(rawBody) : operation.validateBody(rawBody);
@@ -575,7 +666,9 @@ export class ApiRules {
 				const described = describeValidationErrors(bodyCheck.errors);
 				if (described.details.body) throw badRequest('The request body must be a JSON object');
 				if (operation.api === 'v2' && described.unknownFields.length > 0) {
-					throw badRequest(`Unknown field${described.unknownFields.length > 1 ? 's' : ''}: ${described.unknownFields.join(', ')}`);
+					throw badRequest(
+						`Unknown field${described.unknownFields.length > 1 ? 's' : ''}: ${described.unknownFields.join(', ')}`,
+					);
 				}
 				Object.assign(problems, described.details);
 			} else {
@@ -600,7 +693,9 @@ export class ApiRules {
 		};
 
 		// 7. idempotency
-		const idempotencyKey = operation.idempotent ? headerValue(request.headers, 'idempotency-key') : undefined;
+		const idempotencyKey = operation.idempotent
+			? headerValue(request.headers, 'idempotency-key')
+			: undefined;
 		let fingerprint = '';
 		if (idempotencyKey !== undefined) {
 			if (idempotencyKey.length === 0 || idempotencyKey.length > IDEMPOTENCY_KEY_MAX) {
@@ -612,22 +707,39 @@ export class ApiRules {
 				throw new ApiError(409, 'This Idempotency-Key was already used with a different request');
 			}
 			if (previous) {
-				return this.inConvention(operation, { status: previous.replay.status, body: structuredClone(previous.replay.body), headers: { 'Idempotent-Replayed': 'true' } });
+				return this.inConvention(operation, {
+					status: previous.replay.status,
+					body: structuredClone(previous.replay.body),
+					headers: { 'Idempotent-Replayed': 'true' },
+				});
 			}
 		}
 
 		// 8. handler
 		const handler = handlers[operation.operationId];
-		if (!handler) throw new ApiError(501, `${operation.operationId} is described but not implemented by the simulator`);
+		if (!handler)
+			throw new ApiError(
+				501,
+				`${operation.operationId} is described but not implemented by the simulator`,
+			);
 		const result = await handler(context);
 		if (idempotencyKey !== undefined && result.status >= 200 && result.status < 300) {
-			idempotency.remember(key.token, idempotencyKey, fingerprint, result.status, result.body, nowMs);
+			idempotency.remember(
+				key.token,
+				idempotencyKey,
+				fingerprint,
+				result.status,
+				result.body,
+				nowMs,
+			);
 		}
 		return this.inConvention(operation, result);
 	}
 
 	/** 9. HueChat's answer, or Chatwoot's where the convention is `chatwoot` and the operation documents one. */
 	private inConvention(operation: Operation, result: HandlerResult): HandlerResult {
-		return this.deps.options?.convention?.() === 'chatwoot' ? asChatwootAnswer(operation.chatwoot, result) : result;
+		return this.deps.options?.convention?.() === 'chatwoot'
+			? asChatwootAnswer(operation.chatwoot, result)
+			: result;
 	}
 }

@@ -43,18 +43,95 @@ export function uuidFrom(random: () => number): string {
 }
 
 const FIRST_NAMES = [
-	'Sarah', 'Omar', 'Lena', 'Diego', 'Aisha', 'Ken', 'Maya', 'Lucas', 'Fatima', 'Noah', 'Priya', 'Jonas', 'Chloe', 'Mateo',
-	'Yuki', 'Amara', 'Ethan', 'Zara', 'Liam', 'Sofia', 'Arjun', 'Ines', 'Hugo', 'Leila', 'Oscar', 'Mei', 'Tariq', 'Elena',
-	'Kwame', 'Nora', 'Rafael', 'Hana', 'Felix', 'Amina', 'Victor', 'Julia', 'Samir', 'Clara', 'Tomás', 'Ava',
+	'Sarah',
+	'Omar',
+	'Lena',
+	'Diego',
+	'Aisha',
+	'Ken',
+	'Maya',
+	'Lucas',
+	'Fatima',
+	'Noah',
+	'Priya',
+	'Jonas',
+	'Chloe',
+	'Mateo',
+	'Yuki',
+	'Amara',
+	'Ethan',
+	'Zara',
+	'Liam',
+	'Sofia',
+	'Arjun',
+	'Ines',
+	'Hugo',
+	'Leila',
+	'Oscar',
+	'Mei',
+	'Tariq',
+	'Elena',
+	'Kwame',
+	'Nora',
+	'Rafael',
+	'Hana',
+	'Felix',
+	'Amina',
+	'Victor',
+	'Julia',
+	'Samir',
+	'Clara',
+	'Tomás',
+	'Ava',
 ];
 const LAST_NAMES = [
-	'Ahmed', 'Schmidt', 'Garcia', 'Tanaka', 'Okafor', 'Rossi', 'Novak', 'Silva', 'Kim', 'Haddad', 'Müller', 'Patel', 'Dubois',
-	'Costa', 'Nguyen', 'Jensen', 'Moreau', 'Santos', 'Ivanova', 'Mensah', 'Larsen', 'Khan', 'Fischer', 'Alvarez', 'Sato',
-	'Brown', 'Lopez', 'Cohen', 'Wilson', 'Nakamura',
+	'Ahmed',
+	'Schmidt',
+	'Garcia',
+	'Tanaka',
+	'Okafor',
+	'Rossi',
+	'Novak',
+	'Silva',
+	'Kim',
+	'Haddad',
+	'Müller',
+	'Patel',
+	'Dubois',
+	'Costa',
+	'Nguyen',
+	'Jensen',
+	'Moreau',
+	'Santos',
+	'Ivanova',
+	'Mensah',
+	'Larsen',
+	'Khan',
+	'Fischer',
+	'Alvarez',
+	'Sato',
+	'Brown',
+	'Lopez',
+	'Cohen',
+	'Wilson',
+	'Nakamura',
 ];
 const COMPANIES = [
-	'Acme Corp', 'Globex', 'Initech', 'Umbrella Retail', 'Stark Logistics', 'Wayne Foods', 'Hooli', 'Vandelay Imports',
-	'Soylent Labs', 'Tyrell Health', 'Cyberdyne Travel', 'Wonka Sweets', 'Pied Piper', 'Oscorp Energy', 'Aperture Studio',
+	'Acme Corp',
+	'Globex',
+	'Initech',
+	'Umbrella Retail',
+	'Stark Logistics',
+	'Wayne Foods',
+	'Hooli',
+	'Vandelay Imports',
+	'Soylent Labs',
+	'Tyrell Health',
+	'Cyberdyne Travel',
+	'Wonka Sweets',
+	'Pied Piper',
+	'Oscorp Energy',
+	'Aperture Studio',
 ];
 const PLACES: readonly [city: string, country: string, countryCode: string, dialCode: string][] = [
 	['Dubai', 'United Arab Emirates', 'AE', '+9715'],
@@ -118,8 +195,19 @@ export function seedStore(store: Store, options: { contacts?: number } = {}): Se
 	const contactCount = Math.max(0, Math.floor(options.contacts ?? DEFAULT_CONTACTS));
 	const random = prng(0x4875e5);
 
-	const account = store.insertAccount({ name: 'HueChat Demo', locale: 'en', status: 'active', created_at: SEED_EPOCH - 400 * DAY });
-	const userBase = { display_name: null, auto_offline: true, confirmed: true, thumbnail: '', custom_attributes: {} };
+	const account = store.insertAccount({
+		name: 'HueChat Demo',
+		locale: 'en',
+		status: 'active',
+		created_at: SEED_EPOCH - 400 * DAY,
+	});
+	const userBase = {
+		display_name: null,
+		auto_offline: true,
+		confirmed: true,
+		thumbnail: '',
+		custom_attributes: {},
+	};
 	const admin = store.insertUser({
 		...userBase,
 		name: 'Dana Admin',
@@ -129,9 +217,30 @@ export function seedStore(store: Store, options: { contacts?: number } = {}): Se
 		created_at: SEED_EPOCH - 400 * DAY,
 	});
 	const agents = [
-		store.insertUser({ ...userBase, name: 'Ravi Agent', email: 'ravi@huechat-demo.test', roles: { [account.id]: 'agent' }, availability: 'online', created_at: SEED_EPOCH - 300 * DAY }),
-		store.insertUser({ ...userBase, name: 'Mina Agent', email: 'mina@huechat-demo.test', roles: { [account.id]: 'agent' }, availability: 'busy', created_at: SEED_EPOCH - 200 * DAY }),
-		store.insertUser({ ...userBase, name: 'Theo Agent', email: 'theo@huechat-demo.test', roles: { [account.id]: 'agent' }, availability: 'offline', created_at: SEED_EPOCH - 100 * DAY }),
+		store.insertUser({
+			...userBase,
+			name: 'Ravi Agent',
+			email: 'ravi@huechat-demo.test',
+			roles: { [account.id]: 'agent' },
+			availability: 'online',
+			created_at: SEED_EPOCH - 300 * DAY,
+		}),
+		store.insertUser({
+			...userBase,
+			name: 'Mina Agent',
+			email: 'mina@huechat-demo.test',
+			roles: { [account.id]: 'agent' },
+			availability: 'busy',
+			created_at: SEED_EPOCH - 200 * DAY,
+		}),
+		store.insertUser({
+			...userBase,
+			name: 'Theo Agent',
+			email: 'theo@huechat-demo.test',
+			roles: { [account.id]: 'agent' },
+			availability: 'offline',
+			created_at: SEED_EPOCH - 100 * DAY,
+		}),
 	];
 	const assignable = [admin, ...agents];
 
@@ -148,14 +257,60 @@ export function seedStore(store: Store, options: { contacts?: number } = {}): Se
 		created_at: SEED_EPOCH - 390 * DAY,
 	};
 	const inboxes: InboxRecord[] = [
-		store.insertInbox({ ...inboxBase, name: 'API', channel_kind: 'api', channel_type: 'Channel::Api', channel_id: 1, provider: null, webhook_url: 'https://example.com/huechat-inbox', member_ids: [admin.id, agents[0].id] }),
-		store.insertInbox({ ...inboxBase, name: 'Website', channel_kind: 'web_widget', channel_type: 'Channel::WebWidget', channel_id: 1, provider: null, website_url: 'https://www.huechat-demo.test', greeting_enabled: true, greeting_message: 'Hi there! How can we help?', widget_color: '#1f93ff', welcome_title: 'Hi there!', welcome_tagline: 'We reply within minutes.', member_ids: agents.map((agent) => agent.id) }),
-		store.insertInbox({ ...inboxBase, name: 'WhatsApp', channel_kind: 'whatsapp', channel_type: 'Channel::Whatsapp', channel_id: 1, provider: 'whatsapp_cloud', phone_number: '+971500000001', member_ids: [agents[1].id, agents[2].id] }),
+		store.insertInbox({
+			...inboxBase,
+			name: 'API',
+			channel_kind: 'api',
+			channel_type: 'Channel::Api',
+			channel_id: 1,
+			provider: null,
+			webhook_url: 'https://example.com/huechat-inbox',
+			member_ids: [admin.id, agents[0].id],
+		}),
+		store.insertInbox({
+			...inboxBase,
+			name: 'Website',
+			channel_kind: 'web_widget',
+			channel_type: 'Channel::WebWidget',
+			channel_id: 1,
+			provider: null,
+			website_url: 'https://www.huechat-demo.test',
+			greeting_enabled: true,
+			greeting_message: 'Hi there! How can we help?',
+			widget_color: '#1f93ff',
+			welcome_title: 'Hi there!',
+			welcome_tagline: 'We reply within minutes.',
+			member_ids: agents.map((agent) => agent.id),
+		}),
+		store.insertInbox({
+			...inboxBase,
+			name: 'WhatsApp',
+			channel_kind: 'whatsapp',
+			channel_type: 'Channel::Whatsapp',
+			channel_id: 1,
+			provider: 'whatsapp_cloud',
+			phone_number: '+971500000001',
+			member_ids: [agents[1].id, agents[2].id],
+		}),
 	];
 
 	const teams = [
-		store.insertTeam({ account_id: account.id, name: 'sales', description: 'New business and upgrades', allow_auto_assign: true, member_ids: [admin.id, agents[0].id], created_at: SEED_EPOCH - 380 * DAY }),
-		store.insertTeam({ account_id: account.id, name: 'support', description: 'Orders, payments and bugs', allow_auto_assign: true, member_ids: [agents[1].id, agents[2].id], created_at: SEED_EPOCH - 380 * DAY }),
+		store.insertTeam({
+			account_id: account.id,
+			name: 'sales',
+			description: 'New business and upgrades',
+			allow_auto_assign: true,
+			member_ids: [admin.id, agents[0].id],
+			created_at: SEED_EPOCH - 380 * DAY,
+		}),
+		store.insertTeam({
+			account_id: account.id,
+			name: 'support',
+			description: 'Orders, payments and bugs',
+			allow_auto_assign: true,
+			member_ids: [agents[1].id, agents[2].id],
+			created_at: SEED_EPOCH - 380 * DAY,
+		}),
 	];
 
 	// Contacts: ids 1..n, created over the year before SEED_EPOCH in id order.
@@ -166,7 +321,10 @@ export function seedStore(store: Store, options: { contacts?: number } = {}): Se
 		const last = pick(random, LAST_NAMES);
 		const [city, country, countryCode, dial] = pick(random, PLACES);
 		const createdAt = SEED_EPOCH - span + Math.floor((i * span) / (contactCount + 1));
-		const localPart = `${first}.${last}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '');
+		const localPart = `${first}.${last}`
+			.toLowerCase()
+			.normalize('NFD')
+			.replace(/[^a-z.]/g, '');
 		const contact = store.insertContact({
 			account_id: account.id,
 			name: `${first} ${last}`,
@@ -177,8 +335,15 @@ export function seedStore(store: Store, options: { contacts?: number } = {}): Se
 			blocked: random() < 0.02,
 			thumbnail: '',
 			availability_status: 'offline',
-			additional_attributes: { city, country, country_code: countryCode, company_name: pick(random, COMPANIES), description: '' },
-			custom_attributes: random() < 0.3 ? { plan: pick(random, ['free', 'starter', 'pro', 'enterprise']) } : {},
+			additional_attributes: {
+				city,
+				country,
+				country_code: countryCode,
+				company_name: pick(random, COMPANIES),
+				description: '',
+			},
+			custom_attributes:
+				random() < 0.3 ? { plan: pick(random, ['free', 'starter', 'pro', 'enterprise']) } : {},
 			labels: sampleLabels(random, CONTACT_LABELS, 2),
 			created_at: createdAt,
 			updated_at: createdAt,
@@ -189,19 +354,51 @@ export function seedStore(store: Store, options: { contacts?: number } = {}): Se
 
 	// Conversations with 1–6 messages each, alternating incoming and outgoing.
 	const conversationCount = contactCount === 0 ? 0 : SEED_CONVERSATIONS;
-	const statuses: ConversationStatus[] = ['open', 'open', 'open', 'open', 'open', 'resolved', 'resolved', 'pending', 'pending', 'snoozed'];
-	const priorities: (ConversationPriority | null)[] = [null, null, null, 'low', 'medium', 'high', 'urgent'];
+	const statuses: ConversationStatus[] = [
+		'open',
+		'open',
+		'open',
+		'open',
+		'open',
+		'resolved',
+		'resolved',
+		'pending',
+		'pending',
+		'snoozed',
+	];
+	const priorities: (ConversationPriority | null)[] = [
+		null,
+		null,
+		null,
+		'low',
+		'medium',
+		'high',
+		'urgent',
+	];
 	for (let i = 0; i < conversationCount; i++) {
 		const contactId = contactIds[(i * 7919) % contactIds.length];
 		const contact = store.contacts.get(contactId);
 		if (!contact) continue;
 		const inbox = inboxes[i % inboxes.length];
-		const sourceId = inbox.channel_kind === 'whatsapp' ? (contact.phone_number ?? '').replace('+', '') : uuidFrom(random);
+		const sourceId =
+			inbox.channel_kind === 'whatsapp'
+				? (contact.phone_number ?? '').replace('+', '')
+				: uuidFrom(random);
 		const contactInbox =
 			store.contactInboxesOf(contactId).find((item) => item.inbox_id === inbox.id) ??
-			store.insertContactInbox({ contact_id: contactId, inbox_id: inbox.id, source_id: sourceId, hmac_verified: false, created_at: contact.created_at });
+			store.insertContactInbox({
+				contact_id: contactId,
+				inbox_id: inbox.id,
+				source_id: sourceId,
+				hmac_verified: false,
+				created_at: contact.created_at,
+			});
 		const status = pick(random, statuses);
-		const startedAt = SEED_EPOCH - 60 * DAY + Math.floor((i * 60 * DAY) / conversationCount) + Math.floor(random() * 3600);
+		const startedAt =
+			SEED_EPOCH -
+			60 * DAY +
+			Math.floor((i * 60 * DAY) / conversationCount) +
+			Math.floor(random() * 3600);
 		const assignee = random() < 0.3 ? null : pick(random, assignable);
 		const conversation = store.insertConversation({
 			uuid: uuidFrom(random),
@@ -214,7 +411,13 @@ export function seedStore(store: Store, options: { contacts?: number } = {}): Se
 			assignee_id: assignee?.id ?? null,
 			team_id: random() < 0.5 ? null : pick(random, teams).id,
 			labels: sampleLabels(random, CONVERSATION_LABELS, 2),
-			additional_attributes: inbox.channel_kind === 'web_widget' ? { browser: { browser_name: 'Firefox', platform_name: 'Linux' }, referer: 'https://www.huechat-demo.test/pricing' } : {},
+			additional_attributes:
+				inbox.channel_kind === 'web_widget'
+					? {
+							browser: { browser_name: 'Firefox', platform_name: 'Linux' },
+							referer: 'https://www.huechat-demo.test/pricing',
+						}
+					: {},
 			custom_attributes: {},
 			muted: false,
 			snoozed_until: status === 'snoozed' ? SEED_EPOCH + 7 * DAY : null,
@@ -237,7 +440,10 @@ export function seedStore(store: Store, options: { contacts?: number } = {}): Se
 		let lastAt = startedAt;
 		for (let m = 0; m < messageCount; m++) {
 			const type: MessageTypeNumber = m % 2 === 0 ? MESSAGE_TYPE.incoming : MESSAGE_TYPE.outgoing;
-			const sender = type === MESSAGE_TYPE.incoming ? { sender_type: 'Contact' as const, sender_id: contactId } : { sender_type: 'User' as const, sender_id: (assignee ?? admin).id };
+			const sender =
+				type === MESSAGE_TYPE.incoming
+					? { sender_type: 'Contact' as const, sender_id: contactId }
+					: { sender_type: 'User' as const, sender_id: (assignee ?? admin).id };
 			store.insertMessage({
 				account_id: account.id,
 				inbox_id: inbox.id,
@@ -247,8 +453,12 @@ export function seedStore(store: Store, options: { contacts?: number } = {}): Se
 				content_type: 'text',
 				content_attributes: {},
 				private: false,
-				status: type === MESSAGE_TYPE.incoming ? 'sent' : pick(random, ['sent', 'delivered', 'read'] as const),
-				source_id: inbox.channel_kind === 'whatsapp' ? `wamid.${uuidFrom(random).replace(/-/g, '')}` : null,
+				status:
+					type === MESSAGE_TYPE.incoming
+						? 'sent'
+						: pick(random, ['sent', 'delivered', 'read'] as const),
+				source_id:
+					inbox.channel_kind === 'whatsapp' ? `wamid.${uuidFrom(random).replace(/-/g, '')}` : null,
 				echo_id: null,
 				...sender,
 				additional_attributes: {},
@@ -305,12 +515,21 @@ function seedSettings(store: Store, accountId: number): void {
 	});
 	const canned: [string, string][] = [
 		['greeting', 'Hello {{contact.name}}, thanks for reaching out! How can we help today?'],
-		['refund', 'The refund has been issued; it takes 3–5 business days to appear on your statement.'],
+		[
+			'refund',
+			'The refund has been issued; it takes 3–5 business days to appear on your statement.',
+		],
 		['shipping', 'We ship within 5 business days; you will get a tracking link by email.'],
 		['goodbye', 'Glad we could help. Have a great day!'],
 	];
 	for (const [shortCode, content] of canned) {
-		store.insertPlain('canned_responses', { account_id: accountId, short_code: shortCode, content, created_at: at, updated_at: at });
+		store.insertPlain('canned_responses', {
+			account_id: accountId,
+			short_code: shortCode,
+			content,
+			created_at: at,
+			updated_at: at,
+		});
 	}
 	const definition = {
 		account_id: accountId,

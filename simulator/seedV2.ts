@@ -3,7 +3,14 @@
 // lists with members, broadcasts in several states, two pipelines with stages, deals with external ids
 // and decimal values, tickets with comments and two AI agents. UUIDs come from a seeded PRNG.
 import { prng, uuidFrom } from './seed.ts';
-import type { BroadcastRecord, DealStatus, Store, TemplateComponent, TemplateRecord, TicketStatus } from './store.ts';
+import type {
+	BroadcastRecord,
+	DealStatus,
+	Store,
+	TemplateComponent,
+	TemplateRecord,
+	TicketStatus,
+} from './store.ts';
 import { deliveryStats, audienceOf } from './resources/broadcast.ts';
 
 const DAY = 86_400;
@@ -31,7 +38,17 @@ const TEMPLATES: TemplateSeed[] = [
 			{ type: 'header', format: 'text', text: 'Order update' },
 			{ type: 'body', text: 'Hi {{1}}, your order {{2}} has shipped and arrives in 3 days.' },
 			{ type: 'footer', text: 'HueChat Demo Store' },
-			{ type: 'buttons', buttons: [{ type: 'url', text: 'Track order', url: 'https://shop.huechat-demo.test/track/{{1}}', example: 'A1234' }] },
+			{
+				type: 'buttons',
+				buttons: [
+					{
+						type: 'url',
+						text: 'Track order',
+						url: 'https://shop.huechat-demo.test/track/{{1}}',
+						example: 'A1234',
+					},
+				],
+			},
 		],
 	},
 	{
@@ -41,8 +58,17 @@ const TEMPLATES: TemplateSeed[] = [
 		status: 'approved',
 		components: [
 			{ type: 'header', format: 'image' },
-			{ type: 'body', text: 'Hi {{1}}, enjoy 20% off everything this week with code {{2}}. See you soon!' },
-			{ type: 'buttons', buttons: [{ type: 'quick_reply', text: 'Show me' }, { type: 'quick_reply', text: 'Stop promotions' }] },
+			{
+				type: 'body',
+				text: 'Hi {{1}}, enjoy 20% off everything this week with code {{2}}. See you soon!',
+			},
+			{
+				type: 'buttons',
+				buttons: [
+					{ type: 'quick_reply', text: 'Show me' },
+					{ type: 'quick_reply', text: 'Stop promotions' },
+				],
+			},
 		],
 	},
 	{
@@ -51,7 +77,10 @@ const TEMPLATES: TemplateSeed[] = [
 		category: 'authentication',
 		status: 'approved',
 		components: [
-			{ type: 'body', text: '{{1}} is your verification code. For your security, do not share this code.' },
+			{
+				type: 'body',
+				text: '{{1}} is your verification code. For your security, do not share this code.',
+			},
 			{ type: 'buttons', buttons: [{ type: 'otp', text: 'Copy code' }] },
 		],
 	},
@@ -60,7 +89,9 @@ const TEMPLATES: TemplateSeed[] = [
 		language: 'es_ES',
 		category: 'marketing',
 		status: 'pending',
-		components: [{ type: 'body', text: 'Hola {{1}}, bienvenido. Tu primer pedido tiene envío gratis.' }],
+		components: [
+			{ type: 'body', text: 'Hola {{1}}, bienvenido. Tu primer pedido tiene envío gratis.' },
+		],
 	},
 	{
 		name: 'winback_promo',
@@ -75,7 +106,9 @@ const TEMPLATES: TemplateSeed[] = [
 		language: 'en_US',
 		category: 'utility',
 		status: 'paused',
-		components: [{ type: 'body', text: 'Hi {{1}}, how was your last conversation with us? Reply 1 to 5.' }],
+		components: [
+			{ type: 'body', text: 'Hi {{1}}, how was your last conversation with us? Reply 1 to 5.' },
+		],
 	},
 	{
 		name: 'legacy_notice',
@@ -107,8 +140,25 @@ const PIPELINES = [
 	},
 ] as const;
 
-const DEAL_TITLES = ['Annual plan', 'Team upgrade', 'Onboarding package', 'WhatsApp add-on', 'Enterprise pilot', 'Reseller agreement', 'Support retainer'];
-const DEAL_VALUES = ['1250.00', '980.50', '15000.00', '249.99', '72000.00', '3100.10', '640.00', '12.05'];
+const DEAL_TITLES = [
+	'Annual plan',
+	'Team upgrade',
+	'Onboarding package',
+	'WhatsApp add-on',
+	'Enterprise pilot',
+	'Reseller agreement',
+	'Support retainer',
+];
+const DEAL_VALUES = [
+	'1250.00',
+	'980.50',
+	'15000.00',
+	'249.99',
+	'72000.00',
+	'3100.10',
+	'640.00',
+	'12.05',
+];
 const CURRENCIES = ['USD', 'EUR', 'AED', 'GBP'];
 const TICKET_SUBJECTS = [
 	'Refund not received',
@@ -133,9 +183,15 @@ export function seedV2(store: Store, accountId: number, epoch: number): void {
 	const inboxes = [...store.inboxes.values()].filter((inbox) => inbox.account_id === accountId);
 	const whatsapp = inboxes.find((inbox) => inbox.channel_kind === 'whatsapp') ?? inboxes[0];
 	const teams = [...store.teams.values()].filter((team) => team.account_id === accountId);
-	const userIds = [...store.users.values()].filter((user) => accountId in user.roles).map((user) => user.id);
-	const contacts = [...store.contacts.values()].filter((contact) => contact.account_id === accountId);
-	const conversations = [...store.conversations.values()].filter((conversation) => conversation.account_id === accountId);
+	const userIds = [...store.users.values()]
+		.filter((user) => accountId in user.roles)
+		.map((user) => user.id);
+	const contacts = [...store.contacts.values()].filter(
+		(contact) => contact.account_id === accountId,
+	);
+	const conversations = [...store.conversations.values()].filter(
+		(conversation) => conversation.account_id === accountId,
+	);
 	if (!whatsapp) return;
 
 	// templates
@@ -164,7 +220,9 @@ export function seedV2(store: Store, accountId: number, epoch: number): void {
 		account_id: accountId,
 		name: 'VIP customers',
 		description: 'Contacts labelled vip',
-		contact_ids: contacts.filter((contact) => contact.labels.includes('vip')).map((contact) => contact.id),
+		contact_ids: contacts
+			.filter((contact) => contact.labels.includes('vip'))
+			.map((contact) => contact.id),
 		created_at: listAt,
 		updated_at: listAt,
 	});
@@ -189,7 +247,10 @@ export function seedV2(store: Store, accountId: number, epoch: number): void {
 
 	// broadcasts: completed, failed, scheduled (2030) and draft
 	const [orderUpdate, springSale] = templates;
-	const broadcastBase = (name: string, at: number): Omit<BroadcastRecord, 'status' | 'template_id' | 'audience' | 'template_variables'> => ({
+	const broadcastBase = (
+		name: string,
+		at: number,
+	): Omit<BroadcastRecord, 'status' | 'template_id' | 'audience' | 'template_variables'> => ({
 		id: uuid(),
 		account_id: accountId,
 		name,
@@ -252,7 +313,12 @@ export function seedV2(store: Store, accountId: number, epoch: number): void {
 			account_id: accountId,
 			name: seed.name,
 			position: index + 1,
-			stages: seed.stages.map(([name, probability], position) => ({ id: uuid(), name, position: position + 1, probability })),
+			stages: seed.stages.map(([name, probability], position) => ({
+				id: uuid(),
+				name,
+				position: position + 1,
+				probability,
+			})),
 			created_at: epoch - 200 * DAY,
 			updated_at: epoch - 200 * DAY,
 		}),
@@ -301,7 +367,7 @@ export function seedV2(store: Store, accountId: number, epoch: number): void {
 				priority: PRIORITIES[i % PRIORITIES.length],
 				contact_id: conversation?.contact_id ?? contacts[i % contacts.length].id,
 				conversation_id: conversation?.display_id ?? null,
-				assignee_id: i % 3 === 0 ? null : userIds[i % userIds.length] ?? null,
+				assignee_id: i % 3 === 0 ? null : (userIds[i % userIds.length] ?? null),
 				team_id: teams.length ? teams[i % teams.length].id : null,
 				labels: i % 2 === 0 ? ['billing'] : [],
 				custom_attributes: {},
@@ -316,7 +382,8 @@ export function seedV2(store: Store, accountId: number, epoch: number): void {
 					id: uuid(),
 					account_id: accountId,
 					ticket_id: ticket.id,
-					content: c === 0 ? 'Asked the customer for the order number.' : 'Escalated to the billing team.',
+					content:
+						c === 0 ? 'Asked the customer for the order number.' : 'Escalated to the billing team.',
 					private: c === 1,
 					author_id: userIds[(i + c) % userIds.length] ?? 1,
 					created_at: at + (c + 1) * 3600,
@@ -334,11 +401,14 @@ export function seedV2(store: Store, accountId: number, epoch: number): void {
 		id: uuid(),
 		account_id: accountId,
 		name: 'Aria',
-		instructions: 'You are Aria, the HueChat Demo Store assistant. Answer questions about orders, shipping and payments. Hand over to a human for refunds.',
+		instructions:
+			'You are Aria, the HueChat Demo Store assistant. Answer questions about orders, shipping and payments. Hand over to a human for refunds.',
 		inbox_ids: served,
 		handoff_team_id: support?.id ?? null,
 		status: 'active',
-		conversations: answered ? [{ conversation_id: answered.display_id, started_at: answered.created_at }] : [],
+		conversations: answered
+			? [{ conversation_id: answered.display_id, started_at: answered.created_at }]
+			: [],
 		created_at: epoch - 60 * DAY,
 		updated_at: epoch - 60 * DAY,
 	});
@@ -346,7 +416,8 @@ export function seedV2(store: Store, accountId: number, epoch: number): void {
 		id: uuid(),
 		account_id: accountId,
 		name: 'Night shift',
-		instructions: 'Answer outside office hours; collect the question and promise a reply the next morning.',
+		instructions:
+			'Answer outside office hours; collect the question and promise a reply the next morning.',
 		inbox_ids: [],
 		handoff_team_id: null,
 		status: 'paused',

@@ -4,14 +4,28 @@
 // document) + resources/ (one handler per operationId) + store.ts / seed.ts (data).
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FaultQueue, RequestLog, SimulatorControl, handleControlRequest, type Control, type Fault } from './control.ts';
+import {
+	FaultQueue,
+	RequestLog,
+	SimulatorControl,
+	handleControlRequest,
+	type Control,
+	type Fault,
+} from './control.ts';
 import { WebhookDelivery, handleDeliveryControl, type DeliveryOptions } from './delivery.ts';
 import { BLOB_PREFIX, serveBlob } from './attachments.ts';
 import { ConventionSetting, type Convention } from './chatwoot.ts';
 import { EventBus } from './events.ts';
 import { loadApiDocument } from './openapi.ts';
 import { handlers } from './resources/index.ts';
-import { ApiRules, IdempotencyCache, KeyRing, RateLimiter, errorBody, type ApiResponse } from './rules.ts';
+import {
+	ApiRules,
+	IdempotencyCache,
+	KeyRing,
+	RateLimiter,
+	errorBody,
+	type ApiResponse,
+} from './rules.ts';
 import { DEFAULT_CONTACTS, DEMO_ACCOUNT_ID, DEMO_TOKEN } from './seed.ts';
 import { Store } from './store.ts';
 
@@ -74,7 +88,12 @@ function queryObject(search: URLSearchParams): Record<string, string | string[]>
 	const out: Record<string, string | string[]> = {};
 	for (const [name, value] of search) {
 		const previous = out[name];
-		out[name] = previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value];
+		out[name] =
+			previous === undefined
+				? value
+				: Array.isArray(previous)
+					? [...previous, value]
+					: [previous, value];
 	}
 	return out;
 }
@@ -131,7 +150,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const events = new EventBus();
 	const delivery = new WebhookDelivery(store, events, options.delivery);
 	const convention = new ConventionSetting(options.convention ?? 'huechat');
-	const control = new SimulatorControl({ store, keys, limiter, idempotency, faults, log, contacts, convention, onReset: () => delivery.reset() });
+	const control = new SimulatorControl({
+		store,
+		keys,
+		limiter,
+		idempotency,
+		faults,
+		log,
+		contacts,
+		convention,
+		onReset: () => delivery.reset(),
+	});
 	control.reset();
 	const rules = new ApiRules({
 		document,
@@ -174,7 +203,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
 			const rest = path.slice(CONTROL_PREFIX.length + 1);
 			const result =
-				(await handleDeliveryControl(delivery, method, rest, url.searchParams, parseLoggedBody(rawBody))) ??
+				(await handleDeliveryControl(
+					delivery,
+					method,
+					rest,
+					url.searchParams,
+					parseLoggedBody(rawBody),
+				)) ??
 				handleControlRequest(control, method, rest, url.searchParams, parseLoggedBody(rawBody));
 			send(res, { status: result.status, headers: {}, body: result.body });
 			return;
@@ -193,7 +228,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			entry.status = response.status;
 			entry.answeredAt = Date.now();
 			send(res, response);
-			if (!quiet) process.stderr.write(`${method} ${req.url ?? path} → ${response.status} (${Date.now() - started} ms)\n`);
+			if (!quiet)
+				process.stderr.write(
+					`${method} ${req.url ?? path} → ${response.status} (${Date.now() - started} ms)\n`,
+				);
 		};
 
 		// Faults come before any rule or handler, so a faulted request never changes the store (except `dropAfter`).
@@ -232,7 +270,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			// The request took effect but its answer is lost: what an Idempotency-Key exists for.
 			entry.status = response.status;
 			req.socket.destroy();
-			if (!quiet) process.stderr.write(`${method} ${req.url ?? path} → ${response.status}, answer dropped\n`);
+			if (!quiet)
+				process.stderr.write(`${method} ${req.url ?? path} → ${response.status}, answer dropped\n`);
 			return;
 		}
 		finish(response);
@@ -240,7 +279,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
 	const server = http.createServer((req, res) => {
 		handle(req, res).catch((error: unknown) => {
-			send(res, { status: 500, headers: {}, body: errorBody(500, `Internal error: ${error instanceof Error ? error.message : String(error)}`) });
+			send(res, {
+				status: 500,
+				headers: {},
+				body: errorBody(
+					500,
+					`Internal error: ${error instanceof Error ? error.message : String(error)}`,
+				),
+			});
 		});
 	});
 	server.keepAliveTimeout = 5_000;

@@ -92,7 +92,8 @@ export interface CannedResponseRecord {
 }
 
 export type AttributeModel = 'conversation_attribute' | 'contact_attribute';
-export type AttributeDisplayType = 'text' | 'number' | 'currency' | 'percent' | 'link' | 'date' | 'list' | 'checkbox';
+export type AttributeDisplayType =
+	'text' | 'number' | 'currency' | 'percent' | 'link' | 'date' | 'list' | 'checkbox';
 
 export interface CustomAttributeDefinitionRecord {
 	id: number;
@@ -262,7 +263,8 @@ export interface OutboundWebhookRecord {
 
 // ---- v2 resources: UUID ids; broadcasts and templates keep ISO 8601 timestamps, the others unix seconds ----
 
-export type BroadcastStatus = 'draft' | 'scheduled' | 'sending' | 'completed' | 'failed' | 'cancelled';
+export type BroadcastStatus =
+	'draft' | 'scheduled' | 'sending' | 'completed' | 'failed' | 'cancelled';
 
 export interface BroadcastStats {
 	recipients: number;
@@ -434,7 +436,15 @@ export interface AiAgentRecord {
 }
 
 /** The v2 collections: Maps keyed by UUID. */
-export type V2Collection = 'broadcasts' | 'templates' | 'contact_lists' | 'tickets' | 'ticket_comments' | 'pipelines' | 'deals' | 'ai_agents';
+export type V2Collection =
+	| 'broadcasts'
+	| 'templates'
+	| 'contact_lists'
+	| 'tickets'
+	| 'ticket_comments'
+	| 'pipelines'
+	| 'deals'
+	| 'ai_agents';
 
 interface CollectionTypes {
 	broadcasts: BroadcastRecord;
@@ -632,21 +642,32 @@ export class Store {
 	}
 
 	/** A record of `collection` with that id, only when it belongs to the account. */
-	inAccount<T extends { account_id: number }>(map: Map<number, T>, accountId: number, id: number): T | undefined {
+	inAccount<T extends { account_id: number }>(
+		map: Map<number, T>,
+		accountId: number,
+		id: number,
+	): T | undefined {
 		const record = map.get(id);
 		return record && record.account_id === accountId ? record : undefined;
 	}
 
 	// ---- labels, canned responses, custom attribute definitions (no indexes) -----------------
 
-	insertPlain<N extends PlainCollection>(name: N, data: Omit<CollectionTypes[N], 'id'>): CollectionTypes[N] {
+	insertPlain<N extends PlainCollection>(
+		name: N,
+		data: Omit<CollectionTypes[N], 'id'>,
+	): CollectionTypes[N] {
 		const record = { id: this.nextId(name), ...data } as CollectionTypes[N];
 		(this[name] as Map<number, CollectionTypes[N]>).set(record.id, record);
 		this.changed(name);
 		return record;
 	}
 
-	updatePlain<N extends PlainCollection>(name: N, record: CollectionTypes[N], patch: Partial<Omit<CollectionTypes[N], 'id' | 'account_id'>>): CollectionTypes[N] {
+	updatePlain<N extends PlainCollection>(
+		name: N,
+		record: CollectionTypes[N],
+		patch: Partial<Omit<CollectionTypes[N], 'id' | 'account_id'>>,
+	): CollectionTypes[N] {
 		Object.assign(record, patch);
 		this.changed(name);
 		return record;
@@ -658,15 +679,22 @@ export class Store {
 	}
 
 	/** The account's records of a collection, ascending by id. */
-	ofAccount<N extends PlainCollection | 'inboxes' | 'teams'>(name: N, accountId: number): CollectionTypes[N][] {
+	ofAccount<N extends PlainCollection | 'inboxes' | 'teams'>(
+		name: N,
+		accountId: number,
+	): CollectionTypes[N][] {
 		const list: CollectionTypes[N][] = [];
-		for (const record of (this[name] as Map<number, CollectionTypes[N]>).values()) if (record.account_id === accountId) list.push(record);
+		for (const record of (this[name] as Map<number, CollectionTypes[N]>).values())
+			if (record.account_id === accountId) list.push(record);
 		return list.sort((a, b) => a.id - b.id);
 	}
 
 	// ---- inboxes, teams and agents (cascades) ------------------------------------------------
 
-	updateInbox(inbox: InboxRecord, patch: Partial<Omit<InboxRecord, 'id' | 'account_id'>>): InboxRecord {
+	updateInbox(
+		inbox: InboxRecord,
+		patch: Partial<Omit<InboxRecord, 'id' | 'account_id'>>,
+	): InboxRecord {
 		Object.assign(inbox, patch);
 		this.changed('inboxes');
 		return inbox;
@@ -682,7 +710,11 @@ export class Store {
 			this.contact_inboxes.delete(contactInbox.id);
 			this.contactInboxesBySource.delete(`${contactInbox.inbox_id}|${contactInbox.source_id}`);
 			const list = this.contactInboxesByContact.get(contactInbox.contact_id);
-			if (list) this.contactInboxesByContact.set(contactInbox.contact_id, list.filter((item) => item.id !== contactInbox.id));
+			if (list)
+				this.contactInboxesByContact.set(
+					contactInbox.contact_id,
+					list.filter((item) => item.id !== contactInbox.id),
+				);
 		}
 		this.inboxes.delete(inbox.id);
 		this.changed('contact_inboxes');
@@ -718,13 +750,16 @@ export class Store {
 	 */
 	removeUserFromAccount(user: UserRecord, accountId: number): void {
 		for (const team of this.teams.values()) {
-			if (team.account_id === accountId) team.member_ids = team.member_ids.filter((id) => id !== user.id);
+			if (team.account_id === accountId)
+				team.member_ids = team.member_ids.filter((id) => id !== user.id);
 		}
 		for (const inbox of this.inboxes.values()) {
-			if (inbox.account_id === accountId && inbox.member_ids) inbox.member_ids = inbox.member_ids.filter((id) => id !== user.id);
+			if (inbox.account_id === accountId && inbox.member_ids)
+				inbox.member_ids = inbox.member_ids.filter((id) => id !== user.id);
 		}
 		for (const conversation of this.conversations.values()) {
-			if (conversation.account_id === accountId && conversation.assignee_id === user.id) conversation.assignee_id = null;
+			if (conversation.account_id === accountId && conversation.assignee_id === user.id)
+				conversation.assignee_id = null;
 		}
 		const roles = { ...user.roles };
 		delete roles[accountId];
@@ -744,7 +779,11 @@ export class Store {
 		return record;
 	}
 
-	updateV2<N extends V2Collection>(name: N, record: CollectionTypes[N], patch: Partial<Omit<CollectionTypes[N], 'id' | 'account_id'>>): CollectionTypes[N] {
+	updateV2<N extends V2Collection>(
+		name: N,
+		record: CollectionTypes[N],
+		patch: Partial<Omit<CollectionTypes[N], 'id' | 'account_id'>>,
+	): CollectionTypes[N] {
 		Object.assign(record, patch);
 		this.changed(name);
 		return record;
@@ -756,7 +795,11 @@ export class Store {
 	}
 
 	/** The v2 record with that id, only when it belongs to the account. */
-	v2InAccount<N extends V2Collection>(name: N, accountId: number, id: string): CollectionTypes[N] | undefined {
+	v2InAccount<N extends V2Collection>(
+		name: N,
+		accountId: number,
+		id: string,
+	): CollectionTypes[N] | undefined {
 		const record = (this[name] as Map<string, CollectionTypes[N]>).get(id);
 		return record && record.account_id === accountId ? record : undefined;
 	}
@@ -764,22 +807,30 @@ export class Store {
 	/** The account's v2 records of a collection, in insertion order. */
 	v2OfAccount<N extends V2Collection>(name: N, accountId: number): CollectionTypes[N][] {
 		const list: CollectionTypes[N][] = [];
-		for (const record of (this[name] as Map<string, CollectionTypes[N]>).values()) if (record.account_id === accountId) list.push(record);
+		for (const record of (this[name] as Map<string, CollectionTypes[N]>).values())
+			if (record.account_id === accountId) list.push(record);
 		return list;
 	}
 
 	// ---- contacts ----------------------------------------------------------------------------
 
-	private uniqueKeys(contact: Pick<ContactRecord, 'account_id' | 'email' | 'phone_number' | 'identifier'>): string[] {
+	private uniqueKeys(
+		contact: Pick<ContactRecord, 'account_id' | 'email' | 'phone_number' | 'identifier'>,
+	): string[] {
 		const keys: string[] = [];
 		if (contact.email) keys.push(`${contact.account_id}|email|${lower(contact.email)}`);
-		if (contact.phone_number) keys.push(`${contact.account_id}|phone_number|${contact.phone_number}`);
+		if (contact.phone_number)
+			keys.push(`${contact.account_id}|phone_number|${contact.phone_number}`);
 		if (contact.identifier) keys.push(`${contact.account_id}|identifier|${contact.identifier}`);
 		return keys;
 	}
 
 	/** The id of the contact of the account that holds this email (case-insensitive), phone or identifier. */
-	contactIdByUnique(accountId: number, field: 'email' | 'phone_number' | 'identifier', value: string): number | undefined {
+	contactIdByUnique(
+		accountId: number,
+		field: 'email' | 'phone_number' | 'identifier',
+		value: string,
+	): number | undefined {
 		const normalized = field === 'email' ? lower(value) : value;
 		return this.uniqueContactValues.get(`${accountId}|${field}|${normalized}`);
 	}
@@ -792,7 +843,10 @@ export class Store {
 		return record;
 	}
 
-	updateContact(contact: ContactRecord, patch: Partial<Omit<ContactRecord, 'id' | 'account_id'>>): ContactRecord {
+	updateContact(
+		contact: ContactRecord,
+		patch: Partial<Omit<ContactRecord, 'id' | 'account_id'>>,
+	): ContactRecord {
 		for (const key of this.uniqueKeys(contact)) this.uniqueContactValues.delete(key);
 		Object.assign(contact, patch);
 		for (const key of this.uniqueKeys(contact)) this.uniqueContactValues.set(key, contact.id);
@@ -903,7 +957,10 @@ export class Store {
 		return this.messagesByConversation.get(conversationId) ?? [];
 	}
 
-	lastMessageOf(conversationId: number, predicate?: (message: MessageRecord) => boolean): MessageRecord | undefined {
+	lastMessageOf(
+		conversationId: number,
+		predicate?: (message: MessageRecord) => boolean,
+	): MessageRecord | undefined {
 		const list = this.messagesOf(conversationId);
 		for (let i = list.length - 1; i >= 0; i--) {
 			if (!predicate || predicate(list[i])) return list[i];
@@ -916,7 +973,11 @@ export class Store {
 	 * the newest of them when only `before` (or no bound) is given, the oldest when `after` is given;
 	 * always returned oldest first. Binary search: O(log n + limit).
 	 */
-	messageWindow(conversationId: number, bounds: { before?: number; after?: number }, limit: number): MessageRecord[] {
+	messageWindow(
+		conversationId: number,
+		bounds: { before?: number; after?: number },
+		limit: number,
+	): MessageRecord[] {
 		const list = this.messagesOf(conversationId);
 		const start = bounds.after === undefined ? 0 : lowerBound(list, bounds.after + 1);
 		const end = bounds.before === undefined ? list.length : lowerBound(list, bounds.before);

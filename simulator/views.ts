@@ -19,7 +19,11 @@ import type {
 	UserRecord,
 } from './store.ts';
 
-import type { CannedResponseRecord, CustomAttributeDefinitionRecord, LabelRecord } from './store.ts';
+import type {
+	CannedResponseRecord,
+	CustomAttributeDefinitionRecord,
+	LabelRecord,
+} from './store.ts';
 import type { AccountWebhookRecord, OutboundWebhookRecord } from './store.ts';
 import type { AttachmentRecord } from './store.ts';
 
@@ -62,7 +66,11 @@ export function contactInboxView(store: Store, contactInbox: ContactInboxRecord)
 }
 
 /** `_contact.json.jbuilder`; `contact_inboxes` only on the /contacts endpoints. */
-export function contactView(store: Store, contact: ContactRecord, options: { withInboxes: boolean } = { withInboxes: true }): Json {
+export function contactView(
+	store: Store,
+	contact: ContactRecord,
+	options: { withInboxes: boolean } = { withInboxes: true },
+): Json {
 	const view: Json = {
 		id: contact.id,
 		name: contact.name,
@@ -77,7 +85,10 @@ export function contactView(store: Store, contact: ContactRecord, options: { wit
 		created_at: contact.created_at,
 	};
 	if (contact.last_activity_at !== null) view.last_activity_at = contact.last_activity_at;
-	if (options.withInboxes) view.contact_inboxes = store.contactInboxesOf(contact.id).map((item) => contactInboxView(store, item));
+	if (options.withInboxes)
+		view.contact_inboxes = store
+			.contactInboxesOf(contact.id)
+			.map((item) => contactInboxView(store, item));
 	return view;
 }
 
@@ -182,7 +193,9 @@ export function messageView(store: Store, message: MessageRecord): Json {
 /** The message as embedded in a conversation (`conversation.messages`, push format). */
 export function messagePushView(store: Store, message: MessageRecord): Json {
 	const conversation = store.conversations.get(message.conversation_id);
-	const contactInbox = conversation ? store.contact_inboxes.get(conversation.contact_inbox_id) : undefined;
+	const contactInbox = conversation
+		? store.contact_inboxes.get(conversation.contact_inbox_id)
+		: undefined;
 	return {
 		id: message.id,
 		content: message.content,
@@ -215,7 +228,11 @@ export function messagePushView(store: Store, message: MessageRecord): Json {
 }
 
 /** `_conversation.json.jbuilder`; `userId` decides nothing here but keeps team `is_member` honest. */
-export function conversationView(store: Store, conversation: ConversationRecord, userId: number): Json {
+export function conversationView(
+	store: Store,
+	conversation: ConversationRecord,
+	userId: number,
+): Json {
 	const contact = store.contacts.get(conversation.contact_id);
 	const inbox = store.inboxes.get(conversation.inbox_id);
 	const meta: Json = {
@@ -223,7 +240,8 @@ export function conversationView(store: Store, conversation: ConversationRecord,
 		channel: inbox?.channel_type ?? null,
 		hmac_verified: false,
 	};
-	const assignee = conversation.assignee_id === null ? undefined : store.users.get(conversation.assignee_id);
+	const assignee =
+		conversation.assignee_id === null ? undefined : store.users.get(conversation.assignee_id);
 	if (assignee) {
 		meta.assignee = agentView(assignee, conversation.account_id);
 		meta.assignee_type = 'User';
@@ -231,7 +249,10 @@ export function conversationView(store: Store, conversation: ConversationRecord,
 	const team = conversation.team_id === null ? undefined : store.teams.get(conversation.team_id);
 	if (team) meta.team = teamView(team, userId);
 	const last = store.lastMessageOf(conversation.id);
-	const lastNonActivity = store.lastMessageOf(conversation.id, (message) => message.message_type !== 2);
+	const lastNonActivity = store.lastMessageOf(
+		conversation.id,
+		(message) => message.message_type !== 2,
+	);
 	return {
 		id: conversation.display_id,
 		uuid: conversation.uuid,
@@ -263,7 +284,12 @@ export function conversationView(store: Store, conversation: ConversationRecord,
 }
 
 /** `GET /api/v1/profile`: the key's user, the accounts the key may use and the token itself. */
-export function profileView(store: Store, user: UserRecord, token: string, accountIds: readonly number[]): Json {
+export function profileView(
+	store: Store,
+	user: UserRecord,
+	token: string,
+	accountIds: readonly number[],
+): Json {
 	const accounts = accountIds
 		.map((id) => store.accounts.get(id))
 		.filter((account) => account !== undefined)
@@ -364,7 +390,13 @@ export function inboxView(inbox: InboxRecord): Json {
 }
 
 export function labelView(label: LabelRecord): Json {
-	return { id: label.id, title: label.title, description: label.description, color: label.color, show_on_sidebar: label.show_on_sidebar };
+	return {
+		id: label.id,
+		title: label.title,
+		description: label.description,
+		color: label.color,
+		show_on_sidebar: label.show_on_sidebar,
+	};
 }
 
 /** Chatwoot shows the raw model; HueChat's timestamps are unix seconds. */
@@ -487,7 +519,9 @@ export function pipelineView(pipeline: PipelineRecord): Json {
 		id: pipeline.id,
 		name: pipeline.name,
 		position: pipeline.position,
-		stages: [...pipeline.stages].sort((a, b) => a.position - b.position).map((stage) => ({ ...stage })),
+		stages: [...pipeline.stages]
+			.sort((a, b) => a.position - b.position)
+			.map((stage) => ({ ...stage })),
 		created_at: pipeline.created_at,
 		updated_at: pipeline.updated_at,
 	};
@@ -529,8 +563,21 @@ export function aiAgentView(agent: AiAgentRecord): Json {
 }
 
 /** Who answers a conversation: the AI agent (`active`) or, after a hand-off, humans again. */
-export function aiAgentConversationView(agentId: string, conversationId: number, startedAt: number, endedAt: number | null, teamId: number | null): Json {
-	return { ai_agent_id: agentId, conversation_id: conversationId, active: endedAt === null, started_at: startedAt, ended_at: endedAt, handoff_team_id: teamId };
+export function aiAgentConversationView(
+	agentId: string,
+	conversationId: number,
+	startedAt: number,
+	endedAt: number | null,
+	teamId: number | null,
+): Json {
+	return {
+		ai_agent_id: agentId,
+		conversation_id: conversationId,
+		active: endedAt === null,
+		started_at: startedAt,
+		ended_at: endedAt,
+		handoff_team_id: teamId,
+	};
 }
 
 // ---- webhooks (docs/chatwoot-v1.md §3.8; docs/contract.md §3 outbound webhooks) -------------------------------------
@@ -551,7 +598,10 @@ export function accountWebhookView(store: Store, webhook: AccountWebhookRecord):
 }
 
 /** A v2 outbound webhook subscription; the secret only where the contract shows it (create, rotate_secret). */
-export function outboundWebhookView(webhook: OutboundWebhookRecord, options: { withSecret: boolean } = { withSecret: false }): Json {
+export function outboundWebhookView(
+	webhook: OutboundWebhookRecord,
+	options: { withSecret: boolean } = { withSecret: false },
+): Json {
 	const view: Json = {
 		id: webhook.id,
 		url: webhook.url,

@@ -48,7 +48,10 @@ export class HueChat implements INodeType {
 				default: 'contact',
 				// First property, so these apply to every operation: route through requestOperations, complete the URL
 				// (n8n 1.x), check every dropdown's value, inspect each response before anything else does.
-				routing: { send: { paginate: true, preSend: [fillAccountId, checkChoices(properties)] }, output: { postReceive: [inspectResponse] } },
+				routing: {
+					send: { paginate: true, preSend: [fillAccountId, checkChoices(properties)] },
+					output: { postReceive: [inspectResponse] },
+				},
 			},
 			...properties,
 		],

@@ -1,4 +1,10 @@
-import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../shared/transport/api';
@@ -17,8 +23,10 @@ export class HueChatTrigger implements INodeType {
 		// 1.1 behaves as 1; n8n evaluates a legacy per-request expression for start nodes of version 1 only.
 		version: [1, 1.1],
 		defaultVersion: 1.1,
-		subtitle: '={{ ($parameter["api"] === "v1" ? $parameter["accountEvents"] : $parameter["events"]).join(", ") }}',
-		description: 'Starts the workflow when something happens in HueChat: messages, conversations, contacts, deals and more',
+		subtitle:
+			'={{ ($parameter["api"] === "v1" ? $parameter["accountEvents"] : $parameter["events"]).join(", ") }}',
+		description:
+			'Starts the workflow when something happens in HueChat: messages, conversations, contacts, deals and more',
 		defaults: { name: 'HueChat Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -44,12 +52,14 @@ export class HueChatTrigger implements INodeType {
 					{
 						name: 'Outbound Webhook (Recommended)',
 						value: 'v2',
-						description: 'Every HueChat event (messages, conversations, contacts, tickets, deals, broadcasts, …), signed as Standard Webhooks',
+						description:
+							'Every HueChat event (messages, conversations, contacts, tickets, deals, broadcasts, …), signed as Standard Webhooks',
 					},
 					{
 						name: 'Account Webhook (Chatwoot-Compatible)',
 						value: 'v1',
-						description: "Chatwoot's event names and payloads, signed with X-Chatwoot-Signature, for flows built for Chatwoot",
+						description:
+							"Chatwoot's event names and payloads, signed with X-Chatwoot-Signature, for flows built for Chatwoot",
 					},
 				],
 				default: 'v2',
@@ -82,8 +92,17 @@ export class HueChatTrigger implements INodeType {
 				default: {},
 				options: [
 					{
-						...idLocator({ name: 'inbox', displayName: 'Inbox', searchMethod: 'searchInboxes', required: false }, undefined),
-						description: 'Start only for events of this inbox. Events that belong to no inbox (contacts, deals, …) still start it.',
+						...idLocator(
+							{
+								name: 'inbox',
+								displayName: 'Inbox',
+								searchMethod: 'searchInboxes',
+								required: false,
+							},
+							undefined,
+						),
+						description:
+							'Start only for events of this inbox. Events that belong to no inbox (contacts, deals, …) still start it.',
 					},
 					{
 						displayName: 'Only Incoming Messages',

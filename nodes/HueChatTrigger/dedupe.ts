@@ -91,7 +91,15 @@ function memoryOf(trigger: string): TriggerMemory {
 	if (found) {
 		memory.delete(trigger); // most recently used trigger last
 	} else {
-		found = { entries: new Map(), byHour: new Map(), pending: new Set(), withdrawn: new Set(), changes: new Map(), decoded: new Map(), written: new Map() };
+		found = {
+			entries: new Map(),
+			byHour: new Map(),
+			pending: new Set(),
+			withdrawn: new Set(),
+			changes: new Map(),
+			decoded: new Map(),
+			written: new Map(),
+		};
 		if (memory.size >= MAX_TRIGGERS) memory.delete(memory.keys().next().value as string);
 	}
 	memory.set(trigger, found);
@@ -124,7 +132,8 @@ function decode(process: TriggerMemory, hour: number, encoded: string): Bucket {
 	if (cached?.encoded === encoded) return cached;
 	const bytes = Buffer.from(encoded, 'base64');
 	const keys = new Set<string>();
-	for (let offset = 0; offset + DIGEST_BYTES <= bytes.length; offset += DIGEST_BYTES) keys.add(bytes.toString('latin1', offset, offset + DIGEST_BYTES));
+	for (let offset = 0; offset + DIGEST_BYTES <= bytes.length; offset += DIGEST_BYTES)
+		keys.add(bytes.toString('latin1', offset, offset + DIGEST_BYTES));
 	const bucket = { encoded, keys };
 	process.decoded.set(hour, bucket);
 	return bucket;
@@ -148,13 +157,18 @@ function readStored(value: unknown, process: TriggerMemory, nowSeconds: number):
 	const hours = (buckets: unknown) =>
 		(Array.isArray(buckets) ? buckets : []).filter(
 			(bucket): bucket is [number, string] =>
-				Array.isArray(bucket) && typeof bucket[0] === 'number' && typeof bucket[1] === 'string' && !hourExpired(bucket[0], nowSeconds),
+				Array.isArray(bucket) &&
+				typeof bucket[0] === 'number' &&
+				typeof bucket[1] === 'string' &&
+				!hourExpired(bucket[0], nowSeconds),
 		);
 	if (stored.format === FORMAT) {
-		for (const [hour, encoded] of hours(stored.buckets)) loaded.recorded.set(hour, decode(process, hour, encoded));
+		for (const [hour, encoded] of hours(stored.buckets))
+			loaded.recorded.set(hour, decode(process, hour, encoded));
 		for (const [hour, encoded] of hours(stored.pending)) {
 			const bytes = Buffer.from(encoded, 'base64');
-			for (let offset = 0; offset + DIGEST_BYTES <= bytes.length; offset += DIGEST_BYTES) loaded.pending.set(bytes.toString('latin1', offset, offset + DIGEST_BYTES), hour);
+			for (let offset = 0; offset + DIGEST_BYTES <= bytes.length; offset += DIGEST_BYTES)
+				loaded.pending.set(bytes.toString('latin1', offset, offset + DIGEST_BYTES), hour);
 		}
 		return loaded;
 	}
@@ -196,8 +210,10 @@ class SeenLog {
 			room -= written.kept;
 			if (written.kept > 0) buckets.unshift([hour, written.encoded]);
 		}
-		for (const hour of this.process.written.keys()) if (!hours.includes(hour)) this.process.written.delete(hour);
-		for (const hour of this.process.decoded.keys()) if (hourExpired(hour, nowSeconds)) this.process.decoded.delete(hour);
+		for (const hour of this.process.written.keys())
+			if (!hours.includes(hour)) this.process.written.delete(hour);
+		for (const hour of this.process.decoded.keys())
+			if (hourExpired(hour, nowSeconds)) this.process.decoded.delete(hour);
 		const pending = this.pending(nowSeconds);
 		return pending.length > 0 ? { format: FORMAT, buckets, pending } : { format: FORMAT, buckets };
 	}
@@ -210,7 +226,12 @@ class SeenLog {
 		const previous = this.process.written.get(hour);
 		// the same inputs give the same digests (loading what was written last is the usual case); a bucket cut short
 		// before is reused only at the same cut
-		if (previous && from !== undefined && (previous.from === from || previous.encoded === from) && previous.change === change) {
+		if (
+			previous &&
+			from !== undefined &&
+			(previous.from === from || previous.encoded === from) &&
+			previous.change === change
+		) {
 			if (previous.cut ? previous.kept === room : previous.kept <= room) return previous;
 		}
 		const keys = [...(loaded?.keys ?? [])];
@@ -218,7 +239,13 @@ class SeenLog {
 			if (this.process.entries.get(key)?.state === 'done' && !loaded?.keys.has(key)) keys.push(key);
 		}
 		const kept = keys.length > room ? keys.slice(keys.length - room) : keys;
-		const written = { from, change, kept: kept.length, cut: kept.length < keys.length, encoded: encode(kept) };
+		const written = {
+			from,
+			change,
+			kept: kept.length,
+			cut: kept.length < keys.length,
+			encoded: encode(kept),
+		};
 		if (from !== undefined) this.process.written.set(hour, written);
 		return written;
 	}
@@ -227,7 +254,12 @@ class SeenLog {
 	private pending(nowSeconds: number): Array<[number, string]> {
 		const pending = new Map<string, number>();
 		for (const [key, hour] of this.loaded.pending) {
-			if (!hourExpired(hour, nowSeconds) && !this.process.withdrawn.has(key) && this.process.entries.get(key)?.state !== 'done') pending.set(key, hour);
+			if (
+				!hourExpired(hour, nowSeconds) &&
+				!this.process.withdrawn.has(key) &&
+				this.process.entries.get(key)?.state !== 'done'
+			)
+				pending.set(key, hour);
 		}
 		for (const key of this.process.pending) {
 			const at = this.process.entries.get(key)!.at;
@@ -282,16 +314,25 @@ function forget(process: TriggerMemory, key: string): void {
 function withdraw(process: TriggerMemory, key: string): void {
 	forget(process, key);
 	process.withdrawn.add(key);
-	if (process.withdrawn.size > MAX_REMEMBERED) process.withdrawn.delete(process.withdrawn.keys().next().value as string);
+	if (process.withdrawn.size > MAX_REMEMBERED)
+		process.withdrawn.delete(process.withdrawn.keys().next().value as string);
 }
 
 /**
  * Looks `key` up for `trigger` in this process and in `staticData.seen` (replacing that with a SeenLog, which marks
  * the static data changed so n8n saves it), and claims it when it is new.
  */
-export function claimDelivery(trigger: string, staticData: IDataObject, key: string, nowSeconds: number): Claim {
+export function claimDelivery(
+	trigger: string,
+	staticData: IDataObject,
+	key: string,
+	nowSeconds: number,
+): Claim {
 	const process = memoryOf(trigger);
-	const log = staticData.seen instanceof SeenLog ? staticData.seen : new SeenLog(readStored(staticData.seen, process, nowSeconds), process);
+	const log =
+		staticData.seen instanceof SeenLog
+			? staticData.seen
+			: new SeenLog(readStored(staticData.seen, process, nowSeconds), process);
 	staticData.seen = log as unknown as IDataObject;
 	const id = digest(key);
 	const known = process.entries.get(id);

@@ -1,12 +1,25 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { listsForeignSignature, TOLERANCE_SECONDS, verifyChatwootWebhook, verifyStandardWebhook, type Refusal } from './signatures';
+import {
+	listsForeignSignature,
+	TOLERANCE_SECONDS,
+	verifyChatwootWebhook,
+	verifyStandardWebhook,
+	type Refusal,
+} from './signatures';
 import { ALL_EVENTS } from '../shared/descriptions/webhookEvents';
 import { valueAt } from '../shared/output/valueAt';
 import { headerValue } from '../shared/transport/headers';
 import { claimDelivery } from './dedupe';
-import { adoptRotatedSecret, registrationForDelivery, verifyingSecrets, withLatestRotation, type Api, type Registration } from './subscriptions';
+import {
+	adoptRotatedSecret,
+	registrationForDelivery,
+	verifyingSecrets,
+	withLatestRotation,
+	type Api,
+	type Registration,
+} from './subscriptions';
 
 /**
  * One delivery from HueChat, from the raw request to exactly one workflow execution:
@@ -22,10 +35,17 @@ import { adoptRotatedSecret, registrationForDelivery, verifyingSecrets, withLate
  * 5xx and retries, and the claim is withdrawn so the retry runs. n8n 1.x answers before recording it.
  */
 
-function answer(context: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
+function answer(
+	context: IWebhookFunctions,
+	status: number,
+	body: IDataObject,
+): IWebhookResponseData {
 	const response = context.getResponseObject();
 	const payload = JSON.stringify(body);
-	response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload) });
+	response.writeHead(status, {
+		'content-type': 'application/json; charset=utf-8',
+		'content-length': Buffer.byteLength(payload),
+	});
 	response.end(payload);
 	return { noWebhookResponse: true };
 }
@@ -36,7 +56,8 @@ const REFUSAL_TEXT: Record<Refusal | 'unknown-endpoint', string> = {
 	stale: 'Timestamp too old',
 	future: 'Timestamp in the future',
 	'no-matching-signature': 'Invalid signature',
-	'unknown-endpoint': 'This trigger holds no subscription for this URL: deactivate and activate the workflow again',
+	'unknown-endpoint':
+		'This trigger holds no subscription for this URL: deactivate and activate the workflow again',
 };
 
 /** A foreign signature alone (the secret rotated while no delivery came) makes the trigger rotate at most this often. */
@@ -55,11 +76,15 @@ type Outcome = { verified: Verified } | { refused: keyof typeof REFUSAL_TEXT };
 
 /** The raw body: n8n keeps it for the content types it parses; for others (or none) the request is still unread. */
 async function rawBodyOf(context: IWebhookFunctions): Promise<Buffer> {
-	const request = context.getRequestObject() as unknown as NodeJS.ReadableStream & { rawBody?: unknown; readableEnded?: boolean };
+	const request = context.getRequestObject() as unknown as NodeJS.ReadableStream & {
+		rawBody?: unknown;
+		readableEnded?: boolean;
+	};
 	if (Buffer.isBuffer(request.rawBody)) return request.rawBody;
 	if (request.readableEnded) return Buffer.alloc(0);
 	const chunks: Buffer[] = [];
-	for await (const chunk of request) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+	for await (const chunk of request)
+		chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
 	return Buffer.concat(chunks);
 }
 
@@ -69,23 +94,41 @@ async function rawBodyOf(context: IWebhookFunctions): Promise<Buffer> {
  * but is otherwise well formed and fresh (at most every ten minutes, as anyone can send one), make the trigger
  * rotate the secret itself (subscriptions.ts). The refused one is then retried by HueChat with the new secret.
  */
-async function verifyStandard(context: IWebhookFunctions, trigger: string, registration: Registration, delivery: { id?: string; timestamp?: string; signature?: string; rawBody: Buffer }, nowSeconds: number): Promise<Refusal | undefined> {
-	const refusal = verifyStandardWebhook(verifyingSecrets(registration, nowSeconds), delivery, nowSeconds);
+async function verifyStandard(
+	context: IWebhookFunctions,
+	trigger: string,
+	registration: Registration,
+	delivery: { id?: string; timestamp?: string; signature?: string; rawBody: Buffer },
+	nowSeconds: number,
+): Promise<Refusal | undefined> {
+	const refusal = verifyStandardWebhook(
+		verifyingSecrets(registration, nowSeconds),
+		delivery,
+		nowSeconds,
+	);
 	const sinceRotation = nowSeconds - (registration.rotatedAt ?? 0);
 	const rotate =
-		(refusal === undefined && sinceRotation > DAY_SECONDS && listsForeignSignature(verifyingSecrets(registration, nowSeconds), delivery)) ||
+		(refusal === undefined &&
+			sinceRotation > DAY_SECONDS &&
+			listsForeignSignature(verifyingSecrets(registration, nowSeconds), delivery)) ||
 		(refusal === 'no-matching-signature' && sinceRotation > REFUSED_ROTATION_INTERVAL_SECONDS);
 	if (rotate) {
 		try {
 			await adoptRotatedSecret(context, trigger, registration, nowSeconds);
 		} catch (error) {
-			context.logger.warn(`HueChat Trigger: could not rotate the webhook secret after HueChat changed it: ${(error as Error).message}`);
+			context.logger.warn(
+				`HueChat Trigger: could not rotate the webhook secret after HueChat changed it: ${(error as Error).message}`,
+			);
 		}
 	}
 	return refusal;
 }
 
-async function verify(context: IWebhookFunctions, trigger: string, nowSeconds: number): Promise<Outcome> {
+async function verify(
+	context: IWebhookFunctions,
+	trigger: string,
+	nowSeconds: number,
+): Promise<Outcome> {
 	const staticData = context.getWorkflowStaticData('node');
 	const url = context.getWebhookResourceUrl?.('default') ?? context.getNodeWebhookUrl('default');
 	const stored = registrationForDelivery(staticData, url, context.getMode());
@@ -99,23 +142,42 @@ async function verify(context: IWebhookFunctions, trigger: string, nowSeconds: n
 	if (registration.api === 'v2') {
 		deliveryId = headerValue(headers, 'webhook-id');
 		timestamp = headerValue(headers, 'webhook-timestamp');
-		refusal = await verifyStandard(context, trigger, registration, { id: deliveryId, timestamp, signature: headerValue(headers, 'webhook-signature'), rawBody }, nowSeconds);
+		refusal = await verifyStandard(
+			context,
+			trigger,
+			registration,
+			{ id: deliveryId, timestamp, signature: headerValue(headers, 'webhook-signature'), rawBody },
+			nowSeconds,
+		);
 	} else {
 		deliveryId = headerValue(headers, 'x-chatwoot-delivery');
 		timestamp = headerValue(headers, 'x-chatwoot-timestamp');
 		refusal = deliveryId
-			? verifyChatwootWebhook([registration.secret], { timestamp, signature: headerValue(headers, 'x-chatwoot-signature'), rawBody }, nowSeconds)
+			? verifyChatwootWebhook(
+					[registration.secret],
+					{ timestamp, signature: headerValue(headers, 'x-chatwoot-signature'), rawBody },
+					nowSeconds,
+				)
 			: 'missing-headers';
 	}
 	if (refusal) return { refused: refusal };
-	return { verified: { api: registration.api, deliveryId: deliveryId as string, rawBody, timestamp: Number(timestamp) } };
+	return {
+		verified: {
+			api: registration.api,
+			deliveryId: deliveryId as string,
+			rawBody,
+			timestamp: Number(timestamp),
+		},
+	};
 }
 
 /** The JSON object a genuine delivery carries, or undefined: HueChat always sends one, so anything else is unusable. */
 function parseBody(rawBody: Buffer): IDataObject | undefined {
 	try {
 		const body: unknown = JSON.parse(rawBody.toString('utf8'));
-		return body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : undefined;
+		return body && typeof body === 'object' && !Array.isArray(body)
+			? (body as IDataObject)
+			: undefined;
 	} catch {
 		return undefined;
 	}
@@ -168,14 +230,21 @@ function toItem(verified: Verified, body: IDataObject): Item {
 
 /** Why this event does not start the workflow, or undefined when it does. */
 function skipReason(context: IWebhookFunctions, item: Item, api: Api): string | undefined {
-	const selected = (context.getNodeParameter(api === 'v2' ? 'events' : 'accountEvents', []) as string[]) ?? [];
-	const wanted = selected.includes(ALL_EVENTS) || selected.includes(item.event) || item.event === 'webhook.test';
+	const selected =
+		(context.getNodeParameter(api === 'v2' ? 'events' : 'accountEvents', []) as string[]) ?? [];
+	const wanted =
+		selected.includes(ALL_EVENTS) || selected.includes(item.event) || item.event === 'webhook.test';
 	if (!wanted) return 'event not selected';
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const isMessage = /^message[._]/.test(item.event);
-	if (options.onlyIncoming === true && isMessage && !isIncoming(item.data)) return 'not an incoming message';
+	if (options.onlyIncoming === true && isMessage && !isIncoming(item.data))
+		return 'not an incoming message';
 	const inboxParameter = options.inbox as IDataObject | string | number | undefined;
-	const inbox = String((typeof inboxParameter === 'object' && inboxParameter !== null ? inboxParameter.value : inboxParameter) ?? '').trim();
+	const inbox = String(
+		(typeof inboxParameter === 'object' && inboxParameter !== null
+			? inboxParameter.value
+			: inboxParameter) ?? '',
+	).trim();
 	if (inbox !== '') {
 		const eventInbox = inboxOf(item.data);
 		if (eventInbox !== undefined && String(eventInbox) !== inbox) return 'another inbox';
@@ -202,7 +271,10 @@ const isSuccess = (status: number): boolean => status >= 200 && status < 300;
  * process carry the ids too, should one be missed). One loop serves
  * every pending delivery of the process; it stops when none is pending.
  */
-const unanswered = new Map<IDataObject, { response: ServerResponse; since: number; seen: unknown }>();
+const unanswered = new Map<
+	IDataObject,
+	{ response: ServerResponse; since: number; seen: unknown }
+>();
 const MARK_FOR_MS = 60_000;
 
 function markChangedUntilAnswered(staticData: IDataObject, response: ServerResponse): void {
@@ -215,7 +287,8 @@ async function markWhileUnanswered(): Promise<void> {
 		await sleep(0);
 		const now = Date.now();
 		for (const [staticData, { response, since, seen }] of unanswered) {
-			if (response.headersSent || response.writableEnded || now - since > MARK_FOR_MS) unanswered.delete(staticData);
+			if (response.headersSent || response.writableEnded || now - since > MARK_FOR_MS)
+				unanswered.delete(staticData);
 			else staticData.seen = seen as IDataObject; // any write marks the workflow's static data changed
 		}
 	}
@@ -242,7 +315,12 @@ function settleOnAnswer(response: ServerResponse, settle: (recorded: boolean) =>
 	response.once('close', () => {
 		if (response.writableFinished || response.headersSent) return settleFrom();
 		void (async () => {
-			for (let waited = 0; waited < ANSWER_WAIT_MS && !response.headersSent; waited += ANSWER_POLL_MS) await sleep(ANSWER_POLL_MS);
+			for (
+				let waited = 0;
+				waited < ANSWER_WAIT_MS && !response.headersSent;
+				waited += ANSWER_POLL_MS
+			)
+				await sleep(ANSWER_POLL_MS);
 			if (response.headersSent) settleFrom();
 		})();
 	});
@@ -252,19 +330,32 @@ export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebh
 	const nowSeconds = Math.floor(Date.now() / 1000);
 	const trigger = `${context.getWorkflow().id ?? ''}|${context.getNode().id}`;
 	const outcome = await verify(context, trigger, nowSeconds);
-	if ('refused' in outcome) return answer(context, 401, { error: REFUSAL_TEXT[outcome.refused], reason: outcome.refused });
+	if ('refused' in outcome)
+		return answer(context, 401, { error: REFUSAL_TEXT[outcome.refused], reason: outcome.refused });
 	const { verified } = outcome;
 	const body = parseBody(verified.rawBody);
 	if (!body) {
 		// genuine but unusable: a refusal would only be retried for a day, so it is acknowledged and reported
-		context.logger.warn(`HueChat Trigger: delivery ${verified.deliveryId} is signed correctly but its body is not a JSON object; it was not run`);
+		context.logger.warn(
+			`HueChat Trigger: delivery ${verified.deliveryId} is signed correctly but its body is not a JSON object; it was not run`,
+		);
 		return answer(context, 200, { received: true, ignored: 'the body is not a JSON object' });
 	}
 	const endpoint = context.getMode() === 'manual' ? 'test' : 'production';
 	const staticData = context.getWorkflowStaticData('node');
-	const claim = claimDelivery(trigger, staticData, `${endpoint}:${verified.deliveryId}`, nowSeconds);
-	if (claim.verdict === 'duplicate') return answer(context, 200, { received: true, duplicate: true });
-	if (claim.verdict === 'in-progress') return answer(context, 409, { error: 'This event is being recorded; try again later', reason: 'in-progress' });
+	const claim = claimDelivery(
+		trigger,
+		staticData,
+		`${endpoint}:${verified.deliveryId}`,
+		nowSeconds,
+	);
+	if (claim.verdict === 'duplicate')
+		return answer(context, 200, { received: true, duplicate: true });
+	if (claim.verdict === 'in-progress')
+		return answer(context, 409, {
+			error: 'This event is being recorded; try again later',
+			reason: 'in-progress',
+		});
 	const item = toItem(verified, body);
 	const skipped = skipReason(context, item, verified.api);
 	if (skipped) {

@@ -2,11 +2,7 @@ import { createHmac, timingSafeEqual } from 'crypto';
 
 /** Why a delivery was refused; `undefined` means it verified. Reasons are safe to log: they hold no secret. */
 export type Refusal =
-	| 'missing-headers'
-	| 'bad-timestamp'
-	| 'stale'
-	| 'future'
-	| 'no-matching-signature';
+	'missing-headers' | 'bad-timestamp' | 'stale' | 'future' | 'no-matching-signature';
 
 /** Standard Webhooks and Chatwoot both reject a delivery whose timestamp is further than this from our clock. */
 export const TOLERANCE_SECONDS = 300;
@@ -47,8 +43,13 @@ function offeredSignatures(header: string): string[] {
 
 /** Each secret's signature of the delivery, in canonical base64 (with padding, standard alphabet). */
 function expectedSignatures(secrets: string[], delivery: StandardDelivery): string[] {
-	const signedContent = Buffer.concat([Buffer.from(`${delivery.id}.${(delivery.timestamp ?? '').trim()}.`), delivery.rawBody]);
-	return secrets.map((secret) => createHmac('sha256', standardWebhookKey(secret)).update(signedContent).digest('base64'));
+	const signedContent = Buffer.concat([
+		Buffer.from(`${delivery.id}.${(delivery.timestamp ?? '').trim()}.`),
+		delivery.rawBody,
+	]);
+	return secrets.map((secret) =>
+		createHmac('sha256', standardWebhookKey(secret)).update(signedContent).digest('base64'),
+	);
 }
 
 /**
@@ -57,7 +58,11 @@ function expectedSignatures(secrets: string[], delivery: StandardDelivery): stri
  * secrets' signatures (byte for byte, as the reference library compares: no other spelling of the same bytes),
  * compared in constant time, and the timestamp is within five minutes.
  */
-export function verifyStandardWebhook(secrets: string[], delivery: StandardDelivery, nowSeconds: number): Refusal | undefined {
+export function verifyStandardWebhook(
+	secrets: string[],
+	delivery: StandardDelivery,
+	nowSeconds: number,
+): Refusal | undefined {
 	if (!delivery.id || !delivery.timestamp || !delivery.signature) return 'missing-headers';
 	const timing = checkTimestamp(delivery.timestamp, nowSeconds);
 	if (timing) return timing;
@@ -82,14 +87,21 @@ export interface ChatwootDelivery {
 }
 
 /** Chatwoot-compatible v1 account webhooks: `X-Chatwoot-Signature: sha256=<hex>` over `{timestamp}.{raw body}`. */
-export function verifyChatwootWebhook(secrets: string[], delivery: ChatwootDelivery, nowSeconds: number): Refusal | undefined {
+export function verifyChatwootWebhook(
+	secrets: string[],
+	delivery: ChatwootDelivery,
+	nowSeconds: number,
+): Refusal | undefined {
 	if (!delivery.timestamp || !delivery.signature) return 'missing-headers';
 	const timing = checkTimestamp(delivery.timestamp, nowSeconds);
 	if (timing) return timing;
 	const hex = delivery.signature.trim().replace(/^sha256=/, '');
 	if (!/^[0-9a-f]{64}$/i.test(hex)) return 'no-matching-signature';
 	const offered = Buffer.from(hex, 'hex');
-	const signedContent = Buffer.concat([Buffer.from(`${delivery.timestamp.trim()}.`), delivery.rawBody]);
+	const signedContent = Buffer.concat([
+		Buffer.from(`${delivery.timestamp.trim()}.`),
+		delivery.rawBody,
+	]);
 	for (const secret of secrets) {
 		const expected = createHmac('sha256', secret).update(signedContent).digest();
 		if (sameBytes(offered, expected)) return undefined;

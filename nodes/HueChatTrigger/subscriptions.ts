@@ -45,7 +45,11 @@ interface Remote {
 
 interface Flavour {
 	list(context: IHookFunctions): Promise<Remote[]>;
-	create(context: IHookFunctions, url: string, events: string[]): Promise<{ remote: Remote; secret: string }>;
+	create(
+		context: IHookFunctions,
+		url: string,
+		events: string[],
+	): Promise<{ remote: Remote; secret: string }>;
 	/** Sets the events and (re)activates. */
 	update(context: IHookFunctions, id: string | number, events: string[]): Promise<void>;
 	/** Deletes; a subscription already gone is fine. */
@@ -78,48 +82,94 @@ async function deleteUnlessGone(context: ApiContext, url: string): Promise<void>
 
 function description(context: IHookFunctions): string {
 	const workflow = context.getWorkflow();
-	return `n8n: ${workflow.name ?? `workflow ${String(workflow.id)}`} (${context.getNode().name})`.slice(0, 255);
+	return `n8n: ${workflow.name ?? `workflow ${String(workflow.id)}`} (${context.getNode().name})`.slice(
+		0,
+		255,
+	);
 }
 
 const v2: Flavour = {
 	async list(context) {
 		const all: Remote[] = [];
 		for (let page = 1; page <= 1_000; page++) {
-			const body = (await apiRequest(context, 'GET', await path(context, 'v2', '/outbound_webhooks'), { qs: { page, per_page: 100 } })) as IDataObject;
+			const body = (await apiRequest(
+				context,
+				'GET',
+				await path(context, 'v2', '/outbound_webhooks'),
+				{ qs: { page, per_page: 100 } },
+			)) as IDataObject;
 			const data = (Array.isArray(body?.data) ? body.data : []) as IDataObject[];
 			for (const item of data) {
-				all.push({ id: String(item.id), url: String(item.url), events: (item.events ?? []) as string[], active: item.active !== false });
+				all.push({
+					id: String(item.id),
+					url: String(item.url),
+					events: (item.events ?? []) as string[],
+					active: item.active !== false,
+				});
 			}
 			const totalPages = Number((body?.meta as IDataObject | undefined)?.total_pages);
-			if (data.length === 0 || (Number.isFinite(totalPages) ? page >= totalPages : data.length < 100)) break;
+			if (
+				data.length === 0 ||
+				(Number.isFinite(totalPages) ? page >= totalPages : data.length < 100)
+			)
+				break;
 		}
 		return all;
 	},
 	async create(context, url, events) {
-		const body = (await apiRequest(context, 'POST', await path(context, 'v2', '/outbound_webhooks'), {
-			body: { url, events, description: description(context) },
-		})) as IDataObject;
+		const body = (await apiRequest(
+			context,
+			'POST',
+			await path(context, 'v2', '/outbound_webhooks'),
+			{
+				body: { url, events, description: description(context) },
+			},
+		)) as IDataObject;
 		return {
-			remote: { id: String(body.id), url: String(body.url), events: (body.events ?? events) as string[], active: body.active !== false },
+			remote: {
+				id: String(body.id),
+				url: String(body.url),
+				events: (body.events ?? events) as string[],
+				active: body.active !== false,
+			},
 			secret: String(body.secret ?? ''),
 		};
 	},
 	async update(context, id, events) {
-		await apiRequest(context, 'PATCH', await path(context, 'v2', `/outbound_webhooks/${String(id)}`), { body: { events, active: true } });
+		await apiRequest(
+			context,
+			'PATCH',
+			await path(context, 'v2', `/outbound_webhooks/${String(id)}`),
+			{ body: { events, active: true } },
+		);
 	},
 	async remove(context, id) {
 		await deleteUnlessGone(context, await path(context, 'v2', `/outbound_webhooks/${String(id)}`));
 	},
 	async pause(context, id) {
-		await apiRequest(context, 'PATCH', await path(context, 'v2', `/outbound_webhooks/${String(id)}`), { body: { active: false } });
+		await apiRequest(
+			context,
+			'PATCH',
+			await path(context, 'v2', `/outbound_webhooks/${String(id)}`),
+			{ body: { active: false } },
+		);
 	},
 };
 
 const v1: Flavour = {
 	async list(context) {
-		const body = (await apiRequest(context, 'GET', await path(context, 'v1', '/webhooks'))) as IDataObject;
+		const body = (await apiRequest(
+			context,
+			'GET',
+			await path(context, 'v1', '/webhooks'),
+		)) as IDataObject;
 		const webhooks = ((body?.payload as IDataObject | undefined)?.webhooks ?? []) as IDataObject[];
-		return webhooks.map((item) => ({ id: Number(item.id), url: String(item.url), events: (item.subscriptions ?? []) as string[], active: true }));
+		return webhooks.map((item) => ({
+			id: Number(item.id),
+			url: String(item.url),
+			events: (item.subscriptions ?? []) as string[],
+			active: true,
+		}));
 	},
 	async create(context, url, events) {
 		const body = (await apiRequest(context, 'POST', await path(context, 'v1', '/webhooks'), {
@@ -127,12 +177,19 @@ const v1: Flavour = {
 		})) as IDataObject;
 		const webhook = ((body?.payload as IDataObject | undefined)?.webhook ?? body) as IDataObject;
 		return {
-			remote: { id: Number(webhook.id), url: String(webhook.url), events: (webhook.subscriptions ?? events) as string[], active: true },
+			remote: {
+				id: Number(webhook.id),
+				url: String(webhook.url),
+				events: (webhook.subscriptions ?? events) as string[],
+				active: true,
+			},
 			secret: String(webhook.secret ?? ''),
 		};
 	},
 	async update(context, id, events) {
-		await apiRequest(context, 'PATCH', await path(context, 'v1', `/webhooks/${String(id)}`), { body: { subscriptions: events } });
+		await apiRequest(context, 'PATCH', await path(context, 'v1', `/webhooks/${String(id)}`), {
+			body: { subscriptions: events },
+		});
 	},
 	async remove(context, id) {
 		await deleteUnlessGone(context, await path(context, 'v1', `/webhooks/${String(id)}`));
@@ -146,7 +203,8 @@ type Slot = 'production' | 'test';
 /** What the node's parameters ask for. */
 export function desiredSubscription(context: IHookFunctions): { api: Api; events: string[] } {
 	const api = context.getNodeParameter('api', 'v2') as Api;
-	const raw = (context.getNodeParameter(api === 'v2' ? 'events' : 'accountEvents', []) as string[]) ?? [];
+	const raw =
+		(context.getNodeParameter(api === 'v2' ? 'events' : 'accountEvents', []) as string[]) ?? [];
 	const events = raw.includes(ALL_EVENTS) ? [ALL_EVENTS] : [...new Set(raw)].sort();
 	if (events.length === 0) {
 		throw new NodeOperationError(context.getNode(), 'Select at least one event under Events', {
@@ -170,12 +228,16 @@ function registrations(context: IHookFunctions): Partial<Record<Slot, Registrati
 
 function ourUrl(context: IHookFunctions): string {
 	const url = context.getNodeWebhookUrl('default');
-	if (!url) throw new NodeOperationError(context.getNode(), 'n8n gave no webhook URL for this trigger');
+	if (!url)
+		throw new NodeOperationError(context.getNode(), 'n8n gave no webhook URL for this trigger');
 	return url;
 }
 
 /** The slot (and registration) recorded for this URL, if any. */
-function registrationFor(context: IHookFunctions, url: string): { slot: Slot; registration: Registration } | undefined {
+function registrationFor(
+	context: IHookFunctions,
+	url: string,
+): { slot: Slot; registration: Registration } | undefined {
 	const stored = registrations(context);
 	for (const slot of ['production', 'test'] as const) {
 		const registration = stored[slot];
@@ -189,11 +251,17 @@ function forget(context: IHookFunctions, slot: Slot): void {
 }
 
 /** Deletes every subscription of this flavour that delivers to `url` (they are all this node's), except `keep`. */
-async function removeAllFor(context: IHookFunctions, api: Api, url: string, keep?: string | number): Promise<Remote[]> {
+async function removeAllFor(
+	context: IHookFunctions,
+	api: Api,
+	url: string,
+	keep?: string | number,
+): Promise<Remote[]> {
 	const flavour = FLAVOURS[api];
 	const mine = (await flavour.list(context)).filter((remote) => remote.url === url);
 	for (const remote of mine) {
-		if (keep === undefined || String(remote.id) !== String(keep)) await flavour.remove(context, remote.id);
+		if (keep === undefined || String(remote.id) !== String(keep))
+			await flavour.remove(context, remote.id);
 	}
 	return mine;
 }
@@ -236,15 +304,25 @@ export async function createSubscription(context: IHookFunctions): Promise<boole
 	const { remote, secret } = await FLAVOURS[desired.api].create(context, url, desired.events);
 	if (!secret) {
 		await FLAVOURS[desired.api].remove(context, remote.id);
-		throw new NodeOperationError(context.getNode(), 'HueChat created the webhook without a signing secret', {
-			description:
-				desired.api === 'v1'
-					? 'Account webhooks are signed from Chatwoot 4.11.2 on. Use the Outbound Webhook (v2) type, or update the server.'
-					: 'Deliveries could not be verified, so the subscription was removed again.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'HueChat created the webhook without a signing secret',
+			{
+				description:
+					desired.api === 'v1'
+						? 'Account webhooks are signed from Chatwoot 4.11.2 on. Use the Outbound Webhook (v2) type, or update the server.'
+						: 'Deliveries could not be verified, so the subscription was removed again.',
+			},
+		);
 	}
 	const slot: Slot = context.getMode() === 'manual' ? 'test' : 'production';
-	registrations(context)[slot] = { api: desired.api, id: remote.id, url, events: desired.events, secret };
+	registrations(context)[slot] = {
+		api: desired.api,
+		id: remote.id,
+		url,
+		events: desired.events,
+		secret,
+	};
 	return true;
 }
 
@@ -265,7 +343,8 @@ export async function deleteSubscription(context: IHookFunctions): Promise<boole
 		const pause = found && FLAVOURS[found.registration.api].pause;
 		if (pause) await pause(context, found.registration.id).catch(() => undefined);
 		throw new NodeOperationError(context.getNode(), error as Error, {
-			description: 'HueChat did not delete the subscription; it was paused where possible, and is removed when the workflow is published again.',
+			description:
+				'HueChat did not delete the subscription; it was paused where possible, and is removed when the workflow is published again.',
 		});
 	}
 	if (found) forget(context, found.slot);
@@ -277,24 +356,37 @@ export const ROTATION_OVERLAP_SECONDS = 24 * 60 * 60;
 
 /** The secrets that verify deliveries now: the current one and those the trigger replaced less than a day ago. */
 export function verifyingSecrets(registration: Registration, nowSeconds: number): string[] {
-	return [registration.secret, ...(registration.retiredSecrets ?? []).filter((old) => old.until > nowSeconds).map((old) => old.secret)];
+	return [
+		registration.secret,
+		...(registration.retiredSecrets ?? [])
+			.filter((old) => old.until > nowSeconds)
+			.map((old) => old.secret),
+	];
 }
 
 /**
  * The newest secret state this process obtained by rotating, per trigger and subscription (the production and the
  * test URL have one each), and the rotation under way.
  */
-const rotations = new Map<string, { latest?: Pick<Registration, 'secret' | 'retiredSecrets' | 'rotatedAt'>; running?: Promise<void> }>();
+const rotations = new Map<
+	string,
+	{
+		latest?: Pick<Registration, 'secret' | 'retiredSecrets' | 'rotatedAt'>;
+		running?: Promise<void>;
+	}
+>();
 
 /**
  * Brings `registration` (this webhook call's copy of static data) up to the newest rotation this process made: calls
  * that loaded static data before it was saved must neither verify with the old secret alone nor save it back.
  */
-const rotationKey = (trigger: string, registration: Registration) => `${trigger}|${String(registration.id)}`;
+const rotationKey = (trigger: string, registration: Registration) =>
+	`${trigger}|${String(registration.id)}`;
 
 export function withLatestRotation(trigger: string, registration: Registration): Registration {
 	const latest = rotations.get(rotationKey(trigger, registration))?.latest;
-	if (latest && (registration.rotatedAt ?? 0) < (latest.rotatedAt ?? 0)) Object.assign(registration, latest);
+	if (latest && (registration.rotatedAt ?? 0) < (latest.rotatedAt ?? 0))
+		Object.assign(registration, latest);
 	return registration;
 }
 
@@ -305,7 +397,12 @@ export function withLatestRotation(trigger: string, registration: Registration):
  * verifying deliveries signed before, for as long as HueChat still uses it. Calls arriving during a rotation wait
  * for it instead of rotating again.
  */
-export async function adoptRotatedSecret(context: IWebhookFunctions, trigger: string, registration: Registration, nowSeconds: number): Promise<void> {
+export async function adoptRotatedSecret(
+	context: IWebhookFunctions,
+	trigger: string,
+	registration: Registration,
+	nowSeconds: number,
+): Promise<void> {
 	const key = rotationKey(trigger, registration);
 	let state = rotations.get(key);
 	if (!state) rotations.set(key, (state = {}));
@@ -315,9 +412,17 @@ export async function adoptRotatedSecret(context: IWebhookFunctions, trigger: st
 		return;
 	}
 	const rotation = (async () => {
-		const body = (await apiRequest(context, 'POST', await path(context, 'v2', `/outbound_webhooks/${String(registration.id)}/rotate_secret`))) as IDataObject;
+		const body = (await apiRequest(
+			context,
+			'POST',
+			await path(context, 'v2', `/outbound_webhooks/${String(registration.id)}/rotate_secret`),
+		)) as IDataObject;
 		const secret = typeof body?.secret === 'string' ? body.secret : '';
-		if (!secret) throw new NodeOperationError(context.getNode(), 'HueChat rotated the webhook secret without returning it');
+		if (!secret)
+			throw new NodeOperationError(
+				context.getNode(),
+				'HueChat rotated the webhook secret without returning it',
+			);
 		state.latest = {
 			secret,
 			rotatedAt: nowSeconds,
@@ -337,7 +442,11 @@ export async function adoptRotatedSecret(context: IWebhookFunctions, trigger: st
 }
 
 /** The registration whose secret verifies deliveries arriving at `url` (production or test). */
-export function registrationForDelivery(staticData: IDataObject, url: string | undefined, mode: string): Registration | undefined {
+export function registrationForDelivery(
+	staticData: IDataObject,
+	url: string | undefined,
+	mode: string,
+): Registration | undefined {
 	const stored = (staticData.subscriptions ?? {}) as Partial<Record<Slot, Registration>>;
 	const byUrl = Object.values(stored).find((registration) => registration?.url === url);
 	return byUrl ?? stored[mode === 'manual' ? 'test' : 'production'];

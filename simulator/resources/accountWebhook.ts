@@ -16,30 +16,48 @@ interface AccountWebhookInput {
 function find(context: HandlerContext): AccountWebhookRecord {
 	const id = Number(context.params.webhook_id);
 	const webhook = context.store.account_webhooks.get(id);
-	if (!webhook || webhook.account_id !== context.accountId) throw notFound(`Webhook ${id} not found`);
+	if (!webhook || webhook.account_id !== context.accountId)
+		throw notFound(`Webhook ${id} not found`);
 	return webhook;
 }
 
 function ofAccount(context: HandlerContext): AccountWebhookRecord[] {
-	return [...context.store.account_webhooks.values()].filter((webhook) => webhook.account_id === context.accountId).sort((a, b) => a.id - b.id);
+	return [...context.store.account_webhooks.values()]
+		.filter((webhook) => webhook.account_id === context.accountId)
+		.sort((a, b) => a.id - b.id);
 }
 
 /** Chatwoot's model validations: an http(s) URL unique per account, a known inbox. */
-function problems(context: HandlerContext, input: AccountWebhookInput, selfId?: number): ErrorDetails {
+function problems(
+	context: HandlerContext,
+	input: AccountWebhookInput,
+	selfId?: number,
+): ErrorDetails {
 	const details: ErrorDetails = {};
 	if (input.url !== undefined) {
 		const problem = urlProblem(input.url, true);
 		if (problem) details.url = [problem];
-		else if (ofAccount(context).some((webhook) => webhook.url === input.url && webhook.id !== selfId)) details.url = ['has already been taken'];
+		else if (
+			ofAccount(context).some((webhook) => webhook.url === input.url && webhook.id !== selfId)
+		)
+			details.url = ['has already been taken'];
 	}
-	if (input.inbox_id !== undefined && input.inbox_id !== null && !context.store.inAccount(context.store.inboxes, context.accountId, input.inbox_id)) {
+	if (
+		input.inbox_id !== undefined &&
+		input.inbox_id !== null &&
+		!context.store.inAccount(context.store.inboxes, context.accountId, input.inbox_id)
+	) {
 		details.inbox_id = ['does not exist'];
 	}
 	return details;
 }
 
 function getMany(context: HandlerContext) {
-	return ok({ payload: { webhooks: ofAccount(context).map((webhook) => accountWebhookView(context.store, webhook)) } });
+	return ok({
+		payload: {
+			webhooks: ofAccount(context).map((webhook) => accountWebhookView(context.store, webhook)),
+		},
+	});
 }
 
 function create(context: HandlerContext) {

@@ -18,7 +18,10 @@ function isAgentOf(user: UserRecord | undefined, accountId: number): boolean {
 }
 
 /** The account's agent with that id, or 404. */
-export function accountAgent(context: HandlerContext, id: number = Number(context.params.agent_id)): UserRecord {
+export function accountAgent(
+	context: HandlerContext,
+	id: number = Number(context.params.agent_id),
+): UserRecord {
 	const user = context.store.users.get(id);
 	if (!user || !isAgentOf(user, context.accountId)) throw notFound(`Agent ${id} not found`);
 	return user;
@@ -50,8 +53,11 @@ function create(context: HandlerContext) {
 	const { store, accountId, now } = context;
 	const input = context.body as AgentInput;
 	const email = String(input.email).trim();
-	const existing = [...store.users.values()].find((user) => user.email.toLowerCase() === email.toLowerCase());
-	if (existing && isAgentOf(existing, accountId)) throw validationFailed({ email: ['has already been taken'] });
+	const existing = [...store.users.values()].find(
+		(user) => user.email.toLowerCase() === email.toLowerCase(),
+	);
+	if (existing && isAgentOf(existing, accountId))
+		throw validationFailed({ email: ['has already been taken'] });
 	const role = input.role ?? 'agent';
 	if (existing) {
 		store.updateUser(existing, { roles: { ...existing.roles, [accountId]: role } });
@@ -89,7 +95,10 @@ function update(context: HandlerContext) {
 /** Removes the agent from the account (and its teams, inboxes and assignments); never the key's own user. */
 function remove(context: HandlerContext) {
 	const user = accountAgent(context);
-	if (user.id === context.user.id) throw validationFailed({ id: ['is the user of this API key; an agent cannot remove themselves'] });
+	if (user.id === context.user.id)
+		throw validationFailed({
+			id: ['is the user of this API key; an agent cannot remove themselves'],
+		});
 	context.store.removeUserFromAccount(user, context.accountId);
 	return noContent();
 }

@@ -37,19 +37,34 @@ function checkReferences(context: HandlerContext, input: AiAgentInput): void {
 function release(context: HandlerContext, agent: AiAgentRecord, conversationId: number) {
 	const { store, accountId, now } = context;
 	const entry = agent.conversations.find((item) => item.conversation_id === conversationId);
-	if (!entry) throw notFound(`AI agent ${agent.id} is not answering conversation ${conversationId}`);
-	store.updateV2('ai_agents', agent, { conversations: agent.conversations.filter((item) => item !== entry), updated_at: now });
+	if (!entry)
+		throw notFound(`AI agent ${agent.id} is not answering conversation ${conversationId}`);
+	store.updateV2('ai_agents', agent, {
+		conversations: agent.conversations.filter((item) => item !== entry),
+		updated_at: now,
+	});
 	const conversation = store.conversationByDisplayId(accountId, conversationId);
-	if (conversation && agent.handoff_team_id !== null && store.inAccount(store.teams, accountId, agent.handoff_team_id)) {
+	if (
+		conversation &&
+		agent.handoff_team_id !== null &&
+		store.inAccount(store.teams, accountId, agent.handoff_team_id)
+	) {
 		store.updateConversation(conversation, { team_id: agent.handoff_team_id, updated_at: now });
 	}
-	const view = aiAgentConversationView(agent.id, conversationId, entry.started_at, now, agent.handoff_team_id);
+	const view = aiAgentConversationView(
+		agent.id,
+		conversationId,
+		entry.started_at,
+		now,
+		agent.handoff_team_id,
+	);
 	context.emit('ai_agent.handoff', view);
 	return view;
 }
 
 function releaseAll(context: HandlerContext, agent: AiAgentRecord): void {
-	for (const { conversation_id: conversationId } of [...agent.conversations]) release(context, agent, conversationId);
+	for (const { conversation_id: conversationId } of [...agent.conversations])
+		release(context, agent, conversationId);
 }
 
 function getMany(context: HandlerContext) {
@@ -107,18 +122,54 @@ function handOver(context: HandlerContext) {
 	const agent = findV2(context, 'ai_agents', 'ai_agent_id', 'AI agent');
 	const conversationId = context.body.conversation_id as number;
 	const problems = new Problems();
-	const conversation = referenceChecks(context, problems).conversation('conversation_id', conversationId);
-	if (conversation && agent.inbox_ids.length > 0 && !agent.inbox_ids.includes(conversation.inbox_id)) {
-		problems.add('conversation_id', `is in inbox ${conversation.inbox_id}, which this AI agent does not serve`);
+	const conversation = referenceChecks(context, problems).conversation(
+		'conversation_id',
+		conversationId,
+	);
+	if (
+		conversation &&
+		agent.inbox_ids.length > 0 &&
+		!agent.inbox_ids.includes(conversation.inbox_id)
+	) {
+		problems.add(
+			'conversation_id',
+			`is in inbox ${conversation.inbox_id}, which this AI agent does not serve`,
+		);
 	}
 	problems.throwIfAny();
 	const current = agent.conversations.find((item) => item.conversation_id === conversationId);
-	if (current) return ok(aiAgentConversationView(agent.id, conversationId, current.started_at, null, agent.handoff_team_id));
-	if (agent.status !== 'active') throw new ApiError(409, `AI agent ${agent.name} is paused: activate it before handing it conversations`);
-	const other = store.v2OfAccount('ai_agents', accountId).find((candidate) => candidate.conversations.some((item) => item.conversation_id === conversationId));
-	if (other) throw new ApiError(409, `Conversation ${conversationId} is already answered by AI agent ${other.name} (${other.id})`);
-	store.updateV2('ai_agents', agent, { conversations: [...agent.conversations, { conversation_id: conversationId, started_at: now }], updated_at: now });
-	return created(aiAgentConversationView(agent.id, conversationId, now, null, agent.handoff_team_id));
+	if (current)
+		return ok(
+			aiAgentConversationView(
+				agent.id,
+				conversationId,
+				current.started_at,
+				null,
+				agent.handoff_team_id,
+			),
+		);
+	if (agent.status !== 'active')
+		throw new ApiError(
+			409,
+			`AI agent ${agent.name} is paused: activate it before handing it conversations`,
+		);
+	const other = store
+		.v2OfAccount('ai_agents', accountId)
+		.find((candidate) =>
+			candidate.conversations.some((item) => item.conversation_id === conversationId),
+		);
+	if (other)
+		throw new ApiError(
+			409,
+			`Conversation ${conversationId} is already answered by AI agent ${other.name} (${other.id})`,
+		);
+	store.updateV2('ai_agents', agent, {
+		conversations: [...agent.conversations, { conversation_id: conversationId, started_at: now }],
+		updated_at: now,
+	});
+	return created(
+		aiAgentConversationView(agent.id, conversationId, now, null, agent.handoff_team_id),
+	);
 }
 
 function takeBack(context: HandlerContext) {

@@ -28,10 +28,21 @@ const TIMER_HORIZON_MS = 10 * 60 * 1000;
 
 type Emit = (name: string, data: unknown) => void;
 
-const ZERO_STATS: BroadcastStats = { recipients: 0, sent: 0, delivered: 0, read: 0, replied: 0, failed: 0 };
+const ZERO_STATS: BroadcastStats = {
+	recipients: 0,
+	sent: 0,
+	delivered: 0,
+	read: 0,
+	replied: 0,
+	failed: 0,
+};
 
 /** The contacts a broadcast goes to: members of its lists and contacts with one of its labels, once each. */
-export function audienceOf(store: Store, accountId: number, audience: BroadcastRecord['audience']): ContactRecord[] {
+export function audienceOf(
+	store: Store,
+	accountId: number,
+	audience: BroadcastRecord['audience'],
+): ContactRecord[] {
 	const ids = new Set<number>();
 	for (const listId of audience.contact_list_ids) {
 		const list = store.v2InAccount('contact_lists', accountId, listId);
@@ -39,13 +50,20 @@ export function audienceOf(store: Store, accountId: number, audience: BroadcastR
 	}
 	if (audience.labels.length > 0) {
 		for (const contact of store.contacts.values()) {
-			if (contact.account_id === accountId && contact.labels.some((label) => audience.labels.includes(label))) ids.add(contact.id);
+			if (
+				contact.account_id === accountId &&
+				contact.labels.some((label) => audience.labels.includes(label))
+			)
+				ids.add(contact.id);
 		}
 	}
 	return [...ids]
 		.sort((a, b) => a - b)
 		.map((id) => store.contacts.get(id))
-		.filter((contact): contact is ContactRecord => contact !== undefined && contact.account_id === accountId);
+		.filter(
+			(contact): contact is ContactRecord =>
+				contact !== undefined && contact.account_id === accountId,
+		);
 }
 
 export function deliveryStats(recipients: ContactRecord[]): BroadcastStats {
@@ -70,7 +88,10 @@ function startSending(store: Store, broadcast: BroadcastRecord, startMs: number)
 		status: 'sending',
 		started_at: iso(Math.floor(startMs / 1000)),
 		finishes_at: startMs + BROADCAST_SEND_MS,
-		stats: { ...ZERO_STATS, recipients: audienceOf(store, broadcast.account_id, broadcast.audience).length },
+		stats: {
+			...ZERO_STATS,
+			recipients: audienceOf(store, broadcast.account_id, broadcast.audience).length,
+		},
 		updated_at: iso(Math.floor(startMs / 1000)),
 	});
 }
@@ -82,7 +103,9 @@ function finish(store: Store, broadcast: BroadcastRecord, emit: Emit): void {
 	let failure: string | null = null;
 	let stats = deliveryStats(recipients);
 	if (!template || template.status !== 'approved') {
-		failure = template ? `The template is ${template.status}, not approved` : 'The template was deleted';
+		failure = template
+			? `The template is ${template.status}, not approved`
+			: 'The template was deleted';
 		stats = { ...ZERO_STATS, recipients: recipients.length, failed: recipients.length };
 	} else if (recipients.length === 0) {
 		failure = 'The audience has no contacts';
@@ -101,12 +124,25 @@ function finish(store: Store, broadcast: BroadcastRecord, emit: Emit): void {
 }
 
 /** Moves the account's broadcasts along in time: scheduled ones start, sending ones finish. */
-export function advanceBroadcasts(store: Store, accountId: number, nowMs: number, emit: Emit): void {
+export function advanceBroadcasts(
+	store: Store,
+	accountId: number,
+	nowMs: number,
+	emit: Emit,
+): void {
 	for (const broadcast of store.v2OfAccount('broadcasts', accountId)) {
-		if (broadcast.status === 'scheduled' && broadcast.scheduled_at !== null && Date.parse(broadcast.scheduled_at) <= nowMs) {
+		if (
+			broadcast.status === 'scheduled' &&
+			broadcast.scheduled_at !== null &&
+			Date.parse(broadcast.scheduled_at) <= nowMs
+		) {
 			startSending(store, broadcast, Date.parse(broadcast.scheduled_at));
 		}
-		if (broadcast.status === 'sending' && broadcast.finishes_at !== null && broadcast.finishes_at <= nowMs) {
+		if (
+			broadcast.status === 'sending' &&
+			broadcast.finishes_at !== null &&
+			broadcast.finishes_at <= nowMs
+		) {
 			finish(store, broadcast, emit);
 		}
 	}
@@ -133,42 +169,66 @@ interface BroadcastInput {
 	scheduled_at?: string | null;
 }
 
-type BroadcastFields = Pick<BroadcastRecord, 'name' | 'inbox_id' | 'template_id' | 'template_variables' | 'audience' | 'scheduled_at'>;
+type BroadcastFields = Pick<
+	BroadcastRecord,
+	'name' | 'inbox_id' | 'template_id' | 'template_variables' | 'audience' | 'scheduled_at'
+>;
 
 /** The checks create and update share, on the broadcast as it would be after the change (`input`: what was sent). */
-function checkBroadcast(context: HandlerContext, next: BroadcastFields, input: BroadcastInput): void {
+function checkBroadcast(
+	context: HandlerContext,
+	next: BroadcastFields,
+	input: BroadcastInput,
+): void {
 	const { store, accountId } = context;
 	const problems = new Problems();
 	referenceChecks(context, problems).inbox('inbox_id', next.inbox_id);
 	const template = store.v2InAccount('templates', accountId, next.template_id);
 	if (!template) problems.add('template_id', `template ${next.template_id} does not exist`);
-	else if (template.status !== 'approved') problems.add('template_id', `is ${template.status}: only approved templates can be broadcast`);
-	else if (template.inbox_id !== next.inbox_id) problems.add('template_id', `belongs to inbox ${template.inbox_id}, not to inbox ${next.inbox_id}`);
+	else if (template.status !== 'approved')
+		problems.add('template_id', `is ${template.status}: only approved templates can be broadcast`);
+	else if (template.inbox_id !== next.inbox_id)
+		problems.add(
+			'template_id',
+			`belongs to inbox ${template.inbox_id}, not to inbox ${next.inbox_id}`,
+		);
 	const { contact_list_ids: lists, labels } = next.audience;
-	if (lists.length + labels.length === 0) problems.add('audience', 'needs at least one contact list or label');
+	if (lists.length + labels.length === 0)
+		problems.add('audience', 'needs at least one contact list or label');
 	for (const id of input.audience?.contact_list_ids ?? []) {
-		if (!store.v2InAccount('contact_lists', accountId, id)) problems.add('audience.contact_list_ids', `contact list ${id} does not exist`);
+		if (!store.v2InAccount('contact_lists', accountId, id))
+			problems.add('audience.contact_list_ids', `contact list ${id} does not exist`);
 	}
-	if (input.scheduled_at && Date.parse(input.scheduled_at) <= Date.now()) problems.add('scheduled_at', 'must be in the future');
+	if (input.scheduled_at && Date.parse(input.scheduled_at) <= Date.now())
+		problems.add('scheduled_at', 'must be in the future');
 	problems.throwIfAny();
 }
 
 function getMany(context: HandlerContext) {
 	progress(context);
-	const items = context.store.v2OfAccount('broadcasts', context.accountId).filter((broadcast) => context.query.status === undefined || broadcast.status === context.query.status);
+	const items = context.store
+		.v2OfAccount('broadcasts', context.accountId)
+		.filter(
+			(broadcast) =>
+				context.query.status === undefined || broadcast.status === context.query.status,
+		);
 	return listPage(context, items, broadcastView);
 }
 
 function create(context: HandlerContext) {
 	progress(context);
 	const { store, accountId, now } = context;
-	const input = context.body as unknown as BroadcastInput & Required<Pick<BroadcastInput, 'name' | 'inbox_id' | 'template_id'>>;
+	const input = context.body as unknown as BroadcastInput &
+		Required<Pick<BroadcastInput, 'name' | 'inbox_id' | 'template_id'>>;
 	const next: BroadcastFields = {
 		name: input.name,
 		inbox_id: input.inbox_id,
 		template_id: input.template_id,
 		template_variables: { ...(input.template_variables ?? {}) },
-		audience: { contact_list_ids: [...new Set(input.audience?.contact_list_ids ?? [])], labels: [...new Set(input.audience?.labels ?? [])] },
+		audience: {
+			contact_list_ids: [...new Set(input.audience?.contact_list_ids ?? [])],
+			labels: [...new Set(input.audience?.labels ?? [])],
+		},
 		scheduled_at: input.scheduled_at ? new Date(input.scheduled_at).toISOString() : null,
 	};
 	checkBroadcast(context, next, input);
@@ -197,7 +257,10 @@ function get(context: HandlerContext) {
 
 function refuseUnlessEditable(broadcast: BroadcastRecord, action: string): void {
 	if (broadcast.status !== 'draft' && broadcast.status !== 'scheduled') {
-		throw new ApiError(409, `Broadcast ${broadcast.id} is ${broadcast.status}: only draft or scheduled broadcasts can be ${action}`);
+		throw new ApiError(
+			409,
+			`Broadcast ${broadcast.id} is ${broadcast.status}: only draft or scheduled broadcasts can be ${action}`,
+		);
 	}
 }
 
@@ -211,17 +274,29 @@ function update(context: HandlerContext) {
 		name: input.name ?? broadcast.name,
 		inbox_id: input.inbox_id ?? broadcast.inbox_id,
 		template_id: input.template_id ?? broadcast.template_id,
-		template_variables: sent(context.body, 'template_variables') ? { ...(input.template_variables ?? {}) } : broadcast.template_variables,
+		template_variables: sent(context.body, 'template_variables')
+			? { ...(input.template_variables ?? {}) }
+			: broadcast.template_variables,
 		audience: input.audience
 			? {
-					contact_list_ids: [...new Set(input.audience.contact_list_ids ?? broadcast.audience.contact_list_ids)],
+					contact_list_ids: [
+						...new Set(input.audience.contact_list_ids ?? broadcast.audience.contact_list_ids),
+					],
 					labels: [...new Set(input.audience.labels ?? broadcast.audience.labels)],
 				}
 			: broadcast.audience,
-		scheduled_at: sent(context.body, 'scheduled_at') ? (input.scheduled_at ? new Date(input.scheduled_at).toISOString() : null) : broadcast.scheduled_at,
+		scheduled_at: sent(context.body, 'scheduled_at')
+			? input.scheduled_at
+				? new Date(input.scheduled_at).toISOString()
+				: null
+			: broadcast.scheduled_at,
 	};
 	checkBroadcast(context, next, input);
-	store.updateV2('broadcasts', broadcast, { ...next, status: next.scheduled_at ? 'scheduled' : 'draft', updated_at: iso(now) });
+	store.updateV2('broadcasts', broadcast, {
+		...next,
+		status: next.scheduled_at ? 'scheduled' : 'draft',
+		updated_at: iso(now),
+	});
 	if (next.scheduled_at) wakeUpAt(context, Date.parse(next.scheduled_at));
 	return ok(broadcastView(broadcast));
 }
@@ -238,7 +313,10 @@ function send(context: HandlerContext) {
 	progress(context);
 	const broadcast = findV2(context, 'broadcasts', 'broadcast_id', 'Broadcast');
 	if (broadcast.status !== 'draft' && broadcast.status !== 'scheduled') {
-		const why = broadcast.status === 'cancelled' ? 'it was cancelled' : `it was already sent (status ${broadcast.status})`;
+		const why =
+			broadcast.status === 'cancelled'
+				? 'it was cancelled'
+				: `it was already sent (status ${broadcast.status})`;
 		throw new ApiError(409, `Broadcast ${broadcast.id} can not be sent: ${why}`);
 	}
 	const startMs = Date.now();
@@ -252,9 +330,17 @@ function cancel(context: HandlerContext) {
 	const { store, now } = context;
 	const broadcast = findV2(context, 'broadcasts', 'broadcast_id', 'Broadcast');
 	if (broadcast.status !== 'scheduled' && broadcast.status !== 'sending') {
-		throw new ApiError(409, `Broadcast ${broadcast.id} is ${broadcast.status}: only scheduled or sending broadcasts can be cancelled`);
+		throw new ApiError(
+			409,
+			`Broadcast ${broadcast.id} is ${broadcast.status}: only scheduled or sending broadcasts can be cancelled`,
+		);
 	}
-	store.updateV2('broadcasts', broadcast, { status: 'cancelled', cancelled_at: iso(now), finishes_at: null, updated_at: iso(now) });
+	store.updateV2('broadcasts', broadcast, {
+		status: 'cancelled',
+		cancelled_at: iso(now),
+		finishes_at: null,
+		updated_at: iso(now),
+	});
 	return ok(broadcastView(broadcast));
 }
 
@@ -263,7 +349,10 @@ function stats(context: HandlerContext) {
 	const broadcast = findV2(context, 'broadcasts', 'broadcast_id', 'Broadcast');
 	if (broadcast.status === 'draft' || broadcast.status === 'scheduled') {
 		// not sent yet: how many it would reach now
-		return ok({ ...ZERO_STATS, recipients: audienceOf(context.store, context.accountId, broadcast.audience).length });
+		return ok({
+			...ZERO_STATS,
+			recipients: audienceOf(context.store, context.accountId, broadcast.audience).length,
+		});
 	}
 	return ok(broadcastStatsView(broadcast));
 }

@@ -17,20 +17,30 @@ function findCanned(context: HandlerContext): CannedResponseRecord {
 	return canned;
 }
 
-function uniqueShortCode(context: HandlerContext, shortCode: string, self?: CannedResponseRecord): string {
+function uniqueShortCode(
+	context: HandlerContext,
+	shortCode: string,
+	self?: CannedResponseRecord,
+): string {
 	const holder = context.store
 		.ofAccount('canned_responses', context.accountId)
-		.find((canned) => canned.short_code.toLowerCase() === shortCode.toLowerCase() && canned.id !== self?.id);
+		.find(
+			(canned) =>
+				canned.short_code.toLowerCase() === shortCode.toLowerCase() && canned.id !== self?.id,
+		);
 	if (holder) throw validationFailed({ short_code: ['has already been taken'] });
 	return shortCode;
 }
 
 function getMany(context: HandlerContext) {
 	const all = context.store.ofAccount('canned_responses', context.accountId);
-	const search = typeof context.query.search === 'string' ? context.query.search.trim().toLowerCase() : '';
+	const search =
+		typeof context.query.search === 'string' ? context.query.search.trim().toLowerCase() : '';
 	if (search === '') return ok(all.map(cannedResponseView));
 	const byShortCode = all.filter((canned) => canned.short_code.toLowerCase().includes(search));
-	const byContent = all.filter((canned) => !byShortCode.includes(canned) && canned.content.toLowerCase().includes(search));
+	const byContent = all.filter(
+		(canned) => !byShortCode.includes(canned) && canned.content.toLowerCase().includes(search),
+	);
 	return ok([...byShortCode, ...byContent].map(cannedResponseView));
 }
 
@@ -50,7 +60,8 @@ function update(context: HandlerContext) {
 	const canned = findCanned(context);
 	const input = context.body as CannedInput;
 	const patch: Partial<CannedResponseRecord> = { updated_at: context.now };
-	if (input.short_code !== undefined) patch.short_code = uniqueShortCode(context, input.short_code, canned);
+	if (input.short_code !== undefined)
+		patch.short_code = uniqueShortCode(context, input.short_code, canned);
 	if (input.content !== undefined) patch.content = input.content;
 	context.store.updatePlain('canned_responses', canned, patch);
 	return ok(cannedResponseView(canned));

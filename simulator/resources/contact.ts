@@ -20,7 +20,15 @@ interface ContactInput {
 	source_id?: string | null;
 }
 
-type SortField = 'name' | 'email' | 'phone_number' | 'last_activity_at' | 'created_at' | 'company' | 'city' | 'country';
+type SortField =
+	| 'name'
+	| 'email'
+	| 'phone_number'
+	| 'last_activity_at'
+	| 'created_at'
+	| 'company'
+	| 'city'
+	| 'country';
 
 function sortValue(contact: ContactRecord, field: SortField): string | number | null {
 	switch (field) {
@@ -64,11 +72,15 @@ function sortContacts(contacts: ContactRecord[], sort: string | undefined): Cont
 
 function accountContacts(store: Store, accountId: number): ContactRecord[] {
 	const list: ContactRecord[] = [];
-	for (const contact of store.contacts.values()) if (contact.account_id === accountId) list.push(contact);
+	for (const contact of store.contacts.values())
+		if (contact.account_id === accountId) list.push(contact);
 	return list;
 }
 
-export function findContact(context: HandlerContext, id: number = Number(context.params.contact_id)): ContactRecord {
+export function findContact(
+	context: HandlerContext,
+	id: number = Number(context.params.contact_id),
+): ContactRecord {
 	const contact = context.store.inAccount(context.store.contacts, context.accountId, id);
 	if (!contact) throw notFound(`Contact ${id} not found`);
 	return contact;
@@ -80,7 +92,12 @@ function blankToNull(value: string | null | undefined): string | null | undefine
 }
 
 /** Email, phone and identifier are unique per account (email case-insensitively). */
-function uniquenessProblems(store: Store, accountId: number, values: ContactInput, selfId?: number): ErrorDetails {
+function uniquenessProblems(
+	store: Store,
+	accountId: number,
+	values: ContactInput,
+	selfId?: number,
+): ErrorDetails {
 	const details: ErrorDetails = {};
 	for (const field of ['email', 'phone_number', 'identifier'] as const) {
 		const value = values[field];
@@ -92,14 +109,23 @@ function uniquenessProblems(store: Store, accountId: number, values: ContactInpu
 }
 
 /** The source id a new contact inbox gets when none is given (Chatwoot's per-channel rule). */
-export function defaultSourceId(inbox: InboxRecord, contact: Pick<ContactRecord, 'email' | 'phone_number'>): { sourceId?: string; problem?: [string, string] } {
+export function defaultSourceId(
+	inbox: InboxRecord,
+	contact: Pick<ContactRecord, 'email' | 'phone_number'>,
+): { sourceId?: string; problem?: [string, string] } {
 	switch (inbox.channel_kind) {
 		case 'whatsapp':
-			return contact.phone_number ? { sourceId: contact.phone_number.replace('+', '') } : { problem: ['phone_number', 'is required for WhatsApp inboxes'] };
+			return contact.phone_number
+				? { sourceId: contact.phone_number.replace('+', '') }
+				: { problem: ['phone_number', 'is required for WhatsApp inboxes'] };
 		case 'sms':
-			return contact.phone_number ? { sourceId: contact.phone_number } : { problem: ['phone_number', 'is required for SMS inboxes'] };
+			return contact.phone_number
+				? { sourceId: contact.phone_number }
+				: { problem: ['phone_number', 'is required for SMS inboxes'] };
 		case 'email':
-			return contact.email ? { sourceId: contact.email } : { problem: ['email', 'is required for email inboxes'] };
+			return contact.email
+				? { sourceId: contact.email }
+				: { problem: ['email', 'is required for email inboxes'] };
 		default:
 			return { sourceId: randomUUID() };
 	}
@@ -115,7 +141,9 @@ function getMany(context: HandlerContext) {
 		sortContacts(
 			// Chatwoot lists only "resolved" contacts: those with an email, a phone number or an identifier.
 			accountContacts(store, accountId).filter(
-				(contact) => (contact.email || contact.phone_number || contact.identifier) && (labels.length === 0 || contact.labels.some((label) => labels.includes(label))),
+				(contact) =>
+					(contact.email || contact.phone_number || contact.identifier) &&
+					(labels.length === 0 || contact.labels.some((label) => labels.includes(label))),
 			),
 			sort,
 		),
@@ -123,7 +151,9 @@ function getMany(context: HandlerContext) {
 	const start = (page - 1) * CONTACTS_PER_PAGE;
 	return ok({
 		meta: { count: items.length, current_page: page },
-		payload: items.slice(start, start + CONTACTS_PER_PAGE).map((contact) => contactView(store, contact)),
+		payload: items
+			.slice(start, start + CONTACTS_PER_PAGE)
+			.map((contact) => contactView(store, contact)),
 	});
 }
 
@@ -135,7 +165,9 @@ function search(context: HandlerContext) {
 	const items = store.cached(['contacts'], `search|${accountId}|${sort ?? ''}|${q}`, () =>
 		sortContacts(
 			accountContacts(store, accountId).filter((contact) =>
-				[contact.name, contact.email, contact.phone_number, contact.identifier].some((value) => value !== null && value.toLowerCase().includes(q)),
+				[contact.name, contact.email, contact.phone_number, contact.identifier].some(
+					(value) => value !== null && value.toLowerCase().includes(q),
+				),
 			),
 			sort,
 		),
@@ -143,7 +175,11 @@ function search(context: HandlerContext) {
 	const start = (page - 1) * CONTACTS_PER_PAGE;
 	const payload = items.slice(start, start + CONTACTS_PER_PAGE);
 	return ok({
-		meta: { count: payload.length, current_page: page, has_more: start + CONTACTS_PER_PAGE < items.length },
+		meta: {
+			count: payload.length,
+			current_page: page,
+			has_more: start + CONTACTS_PER_PAGE < items.length,
+		},
 		payload: payload.map((contact) => contactView(store, contact)),
 	});
 }
@@ -164,7 +200,8 @@ function create(context: HandlerContext) {
 		if (!inbox) {
 			details.inbox_id = ['does not exist'];
 		} else if (input.source_id) {
-			if (store.contactInboxBySource(inbox.id, input.source_id)) details.source_id = ['has already been taken'];
+			if (store.contactInboxBySource(inbox.id, input.source_id))
+				details.source_id = ['has already been taken'];
 			sourceId = input.source_id;
 		} else {
 			const generated = defaultSourceId(inbox, values);
@@ -190,7 +227,13 @@ function create(context: HandlerContext) {
 	});
 	const contactInbox =
 		inbox && sourceId !== undefined
-			? store.insertContactInbox({ contact_id: contact.id, inbox_id: inbox.id, source_id: sourceId, hmac_verified: false, created_at: now })
+			? store.insertContactInbox({
+					contact_id: contact.id,
+					inbox_id: inbox.id,
+					source_id: sourceId,
+					hmac_verified: false,
+					created_at: now,
+				})
 			: undefined;
 	const shown = contactView(store, contact);
 	context.emit('contact.created', shown);
@@ -220,8 +263,13 @@ function update(context: HandlerContext) {
 	if (input.blocked !== undefined) patch.blocked = input.blocked;
 	if (input.avatar_url !== undefined) patch.thumbnail = input.avatar_url ?? '';
 	// attribute hashes are merged into the stored ones, not replaced
-	if (input.additional_attributes) patch.additional_attributes = { ...contact.additional_attributes, ...input.additional_attributes };
-	if (input.custom_attributes) patch.custom_attributes = { ...contact.custom_attributes, ...input.custom_attributes };
+	if (input.additional_attributes)
+		patch.additional_attributes = {
+			...contact.additional_attributes,
+			...input.additional_attributes,
+		};
+	if (input.custom_attributes)
+		patch.custom_attributes = { ...contact.custom_attributes, ...input.custom_attributes };
 	const before = JSON.stringify(contactView(store, contact));
 	store.updateContact(contact, patch);
 	const shown = contactView(store, contact);

@@ -8,7 +8,9 @@ import { findV2, listPage, Problems, sent } from './v2.ts';
 
 function getMany(context: HandlerContext) {
 	const { store, accountId } = context;
-	return listPage(context, store.v2OfAccount('contact_lists', accountId), (list) => contactListView(store, list));
+	return listPage(context, store.v2OfAccount('contact_lists', accountId), (list) =>
+		contactListView(store, list),
+	);
 }
 
 function create(context: HandlerContext) {
@@ -27,13 +29,20 @@ function create(context: HandlerContext) {
 }
 
 function get(context: HandlerContext) {
-	return ok(contactListView(context.store, findV2(context, 'contact_lists', 'contact_list_id', 'Contact list')));
+	return ok(
+		contactListView(
+			context.store,
+			findV2(context, 'contact_lists', 'contact_list_id', 'Contact list'),
+		),
+	);
 }
 
 function update(context: HandlerContext) {
 	const { store, now, body } = context;
 	const list = findV2(context, 'contact_lists', 'contact_list_id', 'Contact list');
-	const patch: { name?: string; description?: string | null; updated_at: number } = { updated_at: now };
+	const patch: { name?: string; description?: string | null; updated_at: number } = {
+		updated_at: now,
+	};
 	if (sent(body, 'name')) patch.name = body.name as string;
 	if (sent(body, 'description')) patch.description = (body.description as string | null) ?? null;
 	store.updateV2('contact_lists', list, patch);
@@ -50,7 +59,9 @@ function remove(context: HandlerContext) {
 function getContacts(context: HandlerContext) {
 	const { store } = context;
 	const list = findV2(context, 'contact_lists', 'contact_list_id', 'Contact list');
-	const members = list.contact_ids.map((id) => store.contacts.get(id)).filter((contact) => contact !== undefined);
+	const members = list.contact_ids
+		.map((id) => store.contacts.get(id))
+		.filter((contact) => contact !== undefined);
 	return listPage(context, members, (contact) => contactView(store, contact));
 }
 
@@ -62,7 +73,10 @@ function addContacts(context: HandlerContext) {
 	if (unknown.length > 0) {
 		const problems = new Problems();
 		const shown = unknown.slice(0, 10).join(', ');
-		problems.add('contact_ids', `include ids of no contact: ${shown}${unknown.length > 10 ? ` and ${unknown.length - 10} more` : ''}`);
+		problems.add(
+			'contact_ids',
+			`include ids of no contact: ${shown}${unknown.length > 10 ? ` and ${unknown.length - 10} more` : ''}`,
+		);
 		problems.throwIfAny();
 	}
 	const members = new Set(list.contact_ids);

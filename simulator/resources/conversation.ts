@@ -2,7 +2,15 @@
 import { randomUUID } from 'node:crypto';
 import { created, ok, type HandlerContext, type HandlerMap } from '../handler.ts';
 import { notFound, validationFailed, type ErrorDetails } from '../rules.ts';
-import type { Attributes, ContactInboxRecord, ContactRecord, ConversationPriority, ConversationRecord, ConversationStatus, Store } from '../store.ts';
+import type {
+	Attributes,
+	ContactInboxRecord,
+	ContactRecord,
+	ConversationPriority,
+	ConversationRecord,
+	ConversationStatus,
+	Store,
+} from '../store.ts';
 import { conversationView, messageView } from '../views.ts';
 import { defaultSourceId } from './contact.ts';
 import { findConversation, insertMessage, messageProblems, type MessageInput } from './message.ts';
@@ -41,9 +49,17 @@ function unixSeconds(value: number | string | null | undefined): number | null {
 	return typeof value === 'number' ? value : Math.floor(Date.parse(value) / 1000);
 }
 
-const PRIORITY_RANK: Record<ConversationPriority, number> = { low: 0, medium: 1, high: 2, urgent: 3 };
+const PRIORITY_RANK: Record<ConversationPriority, number> = {
+	low: 0,
+	medium: 1,
+	high: 2,
+	urgent: 3,
+};
 
-type SortSpec = { field: 'last_activity_at' | 'created_at' | 'priority' | 'waiting_since'; descending: boolean };
+type SortSpec = {
+	field: 'last_activity_at' | 'created_at' | 'priority' | 'waiting_since';
+	descending: boolean;
+};
 
 const SORTS: Record<string, SortSpec> = {
 	last_activity_at_desc: { field: 'last_activity_at', descending: true },
@@ -62,7 +78,8 @@ const SORTS: Record<string, SortSpec> = {
 };
 
 function sortValue(conversation: ConversationRecord, field: SortSpec['field']): number | null {
-	if (field === 'priority') return conversation.priority === null ? null : PRIORITY_RANK[conversation.priority];
+	if (field === 'priority')
+		return conversation.priority === null ? null : PRIORITY_RANK[conversation.priority];
 	return conversation[field];
 }
 
@@ -83,7 +100,12 @@ function sortConversations(list: ConversationRecord[], spec: SortSpec): Conversa
 function matchesContent(store: Store, conversation: ConversationRecord, q: string): boolean {
 	return store
 		.messagesOf(conversation.id)
-		.some((message) => message.message_type <= 1 && message.content !== null && message.content.toLowerCase().includes(q));
+		.some(
+			(message) =>
+				message.message_type <= 1 &&
+				message.content !== null &&
+				message.content.toLowerCase().includes(q),
+		);
 }
 
 function getMany(context: HandlerContext) {
@@ -96,7 +118,8 @@ function getMany(context: HandlerContext) {
 	const q = typeof query.q === 'string' && query.q !== '' ? query.q.toLowerCase() : undefined;
 	const sortBy = (query.sort_by as string | undefined) ?? 'last_activity_at_desc';
 	const page = query.page as number;
-	if (teamId !== undefined && !store.inAccount(store.teams, accountId, teamId)) throw notFound(`Team ${teamId} not found`);
+	if (teamId !== undefined && !store.inAccount(store.teams, accountId, teamId))
+		throw notFound(`Team ${teamId} not found`);
 
 	// Everything but the assignee filter; the counts are computed on this list (as Chatwoot does).
 	const baseKey = `base|${accountId}|${status}|${inboxId ?? ''}|${teamId ?? ''}|${labels.join(',')}|${q ?? ''}|${sortBy}`;
@@ -108,32 +131,49 @@ function getMany(context: HandlerContext) {
 			if (q === undefined && status !== 'all' && conversation.status !== status) continue;
 			if (inboxId !== undefined && conversation.inbox_id !== inboxId) continue;
 			if (teamId !== undefined && conversation.team_id !== teamId) continue;
-			if (labels.length > 0 && !conversation.labels.some((label) => labels.includes(label))) continue;
+			if (labels.length > 0 && !conversation.labels.some((label) => labels.includes(label)))
+				continue;
 			if (q !== undefined && !matchesContent(store, conversation, q)) continue;
 			list.push(conversation);
 		}
 		return sortConversations(list, SORTS[sortBy] ?? SORTS.last_activity_at_desc);
 	});
-	const counted = store.cached(['conversations', 'messages'], `${baseKey}|user:${user.id}|assignee:${assigneeType}`, () => {
-		const counts: Counts = { mine_count: 0, assigned_count: 0, unassigned_count: 0, all_count: base.length };
-		const items: ConversationRecord[] = [];
-		for (const conversation of base) {
-			const mine = conversation.assignee_id === user.id;
-			const assigned = conversation.assignee_id !== null;
-			if (mine) counts.mine_count += 1;
-			if (assigned) counts.assigned_count += 1;
-			else counts.unassigned_count += 1;
-			if (assigneeType === 'all' || (assigneeType === 'me' && mine) || (assigneeType === 'assigned' && assigned) || (assigneeType === 'unassigned' && !assigned)) {
-				items.push(conversation);
+	const counted = store.cached(
+		['conversations', 'messages'],
+		`${baseKey}|user:${user.id}|assignee:${assigneeType}`,
+		() => {
+			const counts: Counts = {
+				mine_count: 0,
+				assigned_count: 0,
+				unassigned_count: 0,
+				all_count: base.length,
+			};
+			const items: ConversationRecord[] = [];
+			for (const conversation of base) {
+				const mine = conversation.assignee_id === user.id;
+				const assigned = conversation.assignee_id !== null;
+				if (mine) counts.mine_count += 1;
+				if (assigned) counts.assigned_count += 1;
+				else counts.unassigned_count += 1;
+				if (
+					assigneeType === 'all' ||
+					(assigneeType === 'me' && mine) ||
+					(assigneeType === 'assigned' && assigned) ||
+					(assigneeType === 'unassigned' && !assigned)
+				) {
+					items.push(conversation);
+				}
 			}
-		}
-		return { counts, items };
-	});
+			return { counts, items };
+		},
+	);
 	const start = (page - 1) * CONVERSATIONS_PER_PAGE;
 	return ok({
 		data: {
 			meta: counted.counts,
-			payload: counted.items.slice(start, start + CONVERSATIONS_PER_PAGE).map((conversation) => conversationView(store, conversation, user.id)),
+			payload: counted.items
+				.slice(start, start + CONVERSATIONS_PER_PAGE)
+				.map((conversation) => conversationView(store, conversation, user.id)),
 		},
 	});
 }
@@ -155,13 +195,17 @@ function create(context: HandlerContext) {
 		if (contact && inbox) {
 			if (input.source_id !== undefined) {
 				contactInbox = store.contactInboxBySource(inbox.id, input.source_id);
-				if (contactInbox && contactInbox.contact_id !== contact.id) details.source_id = ['belongs to another contact of this inbox'];
+				if (contactInbox && contactInbox.contact_id !== contact.id)
+					details.source_id = ['belongs to another contact of this inbox'];
 				if (!contactInbox) newSourceId = input.source_id;
 			} else {
-				contactInbox = store.contactInboxesOf(contact.id).find((item) => item.inbox_id === inbox.id);
+				contactInbox = store
+					.contactInboxesOf(contact.id)
+					.find((item) => item.inbox_id === inbox.id);
 				if (!contactInbox) {
 					const generated = defaultSourceId(inbox, contact);
-					if (generated.problem) details[`contact.${generated.problem[0]}`] = [generated.problem[1]];
+					if (generated.problem)
+						details[`contact.${generated.problem[0]}`] = [generated.problem[1]];
 					newSourceId = generated.sourceId;
 				}
 			}
@@ -178,16 +222,28 @@ function create(context: HandlerContext) {
 
 	if (input.assignee_id !== undefined && input.assignee_id !== null) {
 		const assignee = store.users.get(input.assignee_id);
-		if (!assignee || assignee.roles[accountId] === undefined) details.assignee_id = ['is not an agent of this account'];
+		if (!assignee || assignee.roles[accountId] === undefined)
+			details.assignee_id = ['is not an agent of this account'];
 	}
-	if (input.team_id !== undefined && input.team_id !== null && !store.inAccount(store.teams, accountId, input.team_id)) {
+	if (
+		input.team_id !== undefined &&
+		input.team_id !== null &&
+		!store.inAccount(store.teams, accountId, input.team_id)
+	) {
 		details.team_id = ['does not exist'];
 	}
-	if (input.message && inbox) Object.assign(details, messageProblems(input.message, inbox, 'message.'));
+	if (input.message && inbox)
+		Object.assign(details, messageProblems(input.message, inbox, 'message.'));
 	if (Object.keys(details).length > 0 || !inbox || !contact) throw validationFailed(details);
 
 	if (!contactInbox) {
-		contactInbox = store.insertContactInbox({ contact_id: contact.id, inbox_id: inbox.id, source_id: newSourceId ?? randomUUID(), hmac_verified: false, created_at: now });
+		contactInbox = store.insertContactInbox({
+			contact_id: contact.id,
+			inbox_id: inbox.id,
+			source_id: newSourceId ?? randomUUID(),
+			hmac_verified: false,
+			created_at: now,
+		});
 	}
 	// a blocked contact's new conversations start resolved
 	const status: ConversationStatus = contact.blocked ? 'resolved' : (input.status ?? 'open');
@@ -217,7 +273,9 @@ function create(context: HandlerContext) {
 		contact_last_seen_at: null,
 		sla_policy_id: null,
 	});
-	const initial = input.message ? insertMessage(store, conversation, input.message, user, now) : undefined;
+	const initial = input.message
+		? insertMessage(store, conversation, input.message, user, now)
+		: undefined;
 	const shown = conversationView(store, conversation, user.id);
 	context.emit('conversation.created', shown);
 	if (initial) context.emit('message.created', messageView(store, initial));
@@ -233,14 +291,18 @@ function setStatus(context: HandlerContext) {
 	const conversation = findConversation(context);
 	const input = context.body as StatusInput;
 	// without a status the call toggles: open → resolved, anything else → open
-	const next: ConversationStatus = input.status ?? (conversation.status === 'open' ? 'resolved' : 'open');
+	const next: ConversationStatus =
+		input.status ?? (conversation.status === 'open' ? 'resolved' : 'open');
 	const previous = { status: conversation.status, snoozed_until: conversation.snoozed_until };
 	store.updateConversation(conversation, {
 		status: next,
 		snoozed_until: next === 'snoozed' ? (input.snoozed_until ?? null) : null,
 		updated_at: now,
 	});
-	if (conversation.status !== previous.status || conversation.snoozed_until !== previous.snoozed_until) {
+	if (
+		conversation.status !== previous.status ||
+		conversation.snoozed_until !== previous.snoozed_until
+	) {
 		const shown = conversationView(store, conversation, context.user.id);
 		if (conversation.status !== previous.status) context.emit('conversation.status_changed', shown);
 		context.emit('conversation.updated', shown);

@@ -4,7 +4,13 @@
 import { noContent, ok, type HandlerContext, type HandlerMap } from '../handler.ts';
 import { conversationFilter, type FilterCondition } from '../filters.ts';
 import { ApiError, validationFailed } from '../rules.ts';
-import type { Attributes, ConversationPriority, ConversationRecord, Store, TeamRecord } from '../store.ts';
+import type {
+	Attributes,
+	ConversationPriority,
+	ConversationRecord,
+	Store,
+	TeamRecord,
+} from '../store.ts';
 import { agentView, conversationView, userPushView } from '../views.ts';
 import { CONVERSATIONS_PER_PAGE, conversationHandlers } from './conversation.ts';
 import { findConversation } from './message.ts';
@@ -14,9 +20,14 @@ export const LABEL_TITLE = /^[\p{L}\p{N}_-]+$/u;
 
 /** The labels of a set-labels body, checked and de-duplicated in the order given. */
 export function labelsFrom(input: unknown): string[] {
-	const labels = Array.isArray(input) ? input.map((label) => String(label).trim()).filter((label) => label !== '') : [];
+	const labels = Array.isArray(input)
+		? input.map((label) => String(label).trim()).filter((label) => label !== '')
+		: [];
 	const invalid = labels.filter((label) => !LABEL_TITLE.test(label));
-	if (invalid.length > 0) throw validationFailed({ labels: [`may contain only letters, digits, - and _ (invalid: ${invalid.join(', ')})`] });
+	if (invalid.length > 0)
+		throw validationFailed({
+			labels: [`may contain only letters, digits, - and _ (invalid: ${invalid.join(', ')})`],
+		});
 	return [...new Set(labels)];
 }
 
@@ -30,13 +41,18 @@ function emitUpdated(context: HandlerContext, conversation: ConversationRecord):
 
 /** C2: the counts of `GET /conversations` for the same filters, without the list. */
 async function getCounts(context: HandlerContext) {
-	const list = await conversationHandlers['conversation.getMany']({ ...context, query: { ...context.query, page: 1, assignee_type: 'all' } });
+	const list = await conversationHandlers['conversation.getMany']({
+		...context,
+		query: { ...context.query, page: 1, assignee_type: 'all' },
+	});
 	const body = list.body as { data: { meta: unknown } };
 	return ok({ meta: body.data.meta });
 }
 
 function byActivity(list: ConversationRecord[]): ConversationRecord[] {
-	return list.sort((a, b) => b.last_activity_at - a.last_activity_at || b.display_id - a.display_id);
+	return list.sort(
+		(a, b) => b.last_activity_at - a.last_activity_at || b.display_id - a.display_id,
+	);
 }
 
 function counts(list: readonly ConversationRecord[], userId: number) {
@@ -51,7 +67,8 @@ function counts(list: readonly ConversationRecord[], userId: number) {
 
 function accountConversations(store: Store, accountId: number): ConversationRecord[] {
 	const list: ConversationRecord[] = [];
-	for (const conversation of store.conversations.values()) if (conversation.account_id === accountId) list.push(conversation);
+	for (const conversation of store.conversations.values())
+		if (conversation.account_id === accountId) list.push(conversation);
 	return list;
 }
 
@@ -63,7 +80,14 @@ function search(context: HandlerContext) {
 	const matches = store.cached(['conversations', 'messages'], `search|${accountId}|${q}`, () =>
 		byActivity(
 			accountConversations(store, accountId).filter((conversation) =>
-				store.messagesOf(conversation.id).some((message) => message.message_type <= 1 && message.content !== null && message.content.toLowerCase().includes(q)),
+				store
+					.messagesOf(conversation.id)
+					.some(
+						(message) =>
+							message.message_type <= 1 &&
+							message.content !== null &&
+							message.content.toLowerCase().includes(q),
+					),
 			),
 		),
 	);
@@ -73,10 +97,26 @@ function search(context: HandlerContext) {
 		const inbox = store.inboxes.get(conversation.inbox_id);
 		const messages = store
 			.messagesOf(conversation.id)
-			.filter((message) => message.message_type <= 1 && message.content !== null && message.content.toLowerCase().includes(q))
+			.filter(
+				(message) =>
+					message.message_type <= 1 &&
+					message.content !== null &&
+					message.content.toLowerCase().includes(q),
+			)
 			.map((message) => {
-				const sender = message.sender_type === 'Contact' ? contact : message.sender_id === null ? undefined : store.users.get(message.sender_id);
-				return { id: message.id, content: message.content, sender_name: sender?.name ?? null, message_type: message.message_type, created_at: message.created_at };
+				const sender =
+					message.sender_type === 'Contact'
+						? contact
+						: message.sender_id === null
+							? undefined
+							: store.users.get(message.sender_id);
+				return {
+					id: message.id,
+					content: message.content,
+					sender_name: sender?.name ?? null,
+					message_type: message.message_type,
+					created_at: message.created_at,
+				};
 			});
 		return {
 			id: conversation.display_id,
@@ -99,18 +139,28 @@ function filter(context: HandlerContext) {
 	const matches = conversationFilter(store, accountId, conditions, now);
 	const list = byActivity(accountConversations(store, accountId).filter(matches));
 	const start = (page - 1) * CONVERSATIONS_PER_PAGE;
-	return ok({ meta: counts(list, user.id), payload: list.slice(start, start + CONVERSATIONS_PER_PAGE).map((conversation) => view(context, conversation)) });
+	return ok({
+		meta: counts(list, user.id),
+		payload: list
+			.slice(start, start + CONVERSATIONS_PER_PAGE)
+			.map((conversation) => view(context, conversation)),
+	});
 }
 
 /** C7: priority and SLA policy. */
 function update(context: HandlerContext) {
 	const { store, now } = context;
 	const conversation = findConversation(context);
-	const input = context.body as { priority?: ConversationPriority | null; sla_policy_id?: number | null };
+	const input = context.body as {
+		priority?: ConversationPriority | null;
+		sla_policy_id?: number | null;
+	};
 	const patch: Partial<ConversationRecord> = {};
 	if (input.priority !== undefined) patch.priority = input.priority;
 	if (input.sla_policy_id !== undefined) patch.sla_policy_id = input.sla_policy_id;
-	const changed = Object.entries(patch).some(([key, value]) => conversation[key as keyof ConversationRecord] !== value);
+	const changed = Object.entries(patch).some(
+		([key, value]) => conversation[key as keyof ConversationRecord] !== value,
+	);
 	store.updateConversation(conversation, { ...patch, updated_at: now });
 	if (changed) emitUpdated(context, conversation);
 	return ok(view(context, conversation));
@@ -126,7 +176,8 @@ function remove(context: HandlerContext) {
 function setPriority(context: HandlerContext) {
 	const conversation = findConversation(context);
 	const raw = context.body.priority as string | null | undefined;
-	const priority = raw === undefined || raw === null || raw === '' ? null : (raw as ConversationPriority);
+	const priority =
+		raw === undefined || raw === null || raw === '' ? null : (raw as ConversationPriority);
 	if (conversation.priority !== priority) {
 		context.store.updateConversation(conversation, { priority, updated_at: context.now });
 		emitUpdated(context, conversation);
@@ -153,12 +204,21 @@ function rawTeamView(team: TeamRecord) {
 function assign(context: HandlerContext) {
 	const { store, accountId, now } = context;
 	const conversation = findConversation(context);
-	const body = context.body as { assignee_id?: number | null; assignee_type?: string; team_id?: number | null };
+	const body = context.body as {
+		assignee_id?: number | null;
+		assignee_type?: string;
+		team_id?: number | null;
+	};
 	if (body.assignee_type !== undefined && body.assignee_type !== 'User') {
-		throw validationFailed({ assignee_type: ['only agents (User) can be assigned: this account has no agent bots'] });
+		throw validationFailed({
+			assignee_type: ['only agents (User) can be assigned: this account has no agent bots'],
+		});
 	}
 	if ('assignee_id' in body) {
-		const candidate = body.assignee_id === null || body.assignee_id === undefined ? undefined : store.users.get(body.assignee_id);
+		const candidate =
+			body.assignee_id === null || body.assignee_id === undefined
+				? undefined
+				: store.users.get(body.assignee_id);
 		const assignee = candidate && candidate.roles[accountId] !== undefined ? candidate : undefined;
 		const assigneeId = assignee?.id ?? null;
 		if (conversation.assignee_id !== assigneeId) {
@@ -169,7 +229,10 @@ function assign(context: HandlerContext) {
 		return ok(assignee ? agentView(assignee, accountId) : null);
 	}
 	if ('team_id' in body) {
-		const team = body.team_id === null || body.team_id === undefined ? undefined : store.inAccount(store.teams, accountId, body.team_id);
+		const team =
+			body.team_id === null || body.team_id === undefined
+				? undefined
+				: store.inAccount(store.teams, accountId, body.team_id);
 		const teamId = team?.id ?? null;
 		if (conversation.team_id !== teamId) {
 			store.updateConversation(conversation, { team_id: teamId, updated_at: now });
@@ -189,7 +252,9 @@ function getLabels(context: HandlerContext) {
 function setLabels(context: HandlerContext) {
 	const conversation = findConversation(context);
 	const labels = labelsFrom(context.body.labels);
-	const changed = labels.length !== conversation.labels.length || labels.some((label, index) => conversation.labels[index] !== label);
+	const changed =
+		labels.length !== conversation.labels.length ||
+		labels.some((label, index) => conversation.labels[index] !== label);
 	context.store.updateConversation(conversation, { labels, updated_at: context.now });
 	if (changed) emitUpdated(context, conversation);
 	return ok({ payload: conversation.labels });
@@ -199,7 +264,10 @@ function setLabels(context: HandlerContext) {
 function setCustomAttributes(context: HandlerContext) {
 	const conversation = findConversation(context);
 	const attributes = { ...(context.body.custom_attributes as Attributes) };
-	context.store.updateConversation(conversation, { custom_attributes: attributes, updated_at: context.now });
+	context.store.updateConversation(conversation, {
+		custom_attributes: attributes,
+		updated_at: context.now,
+	});
 	emitUpdated(context, conversation);
 	return ok({ custom_attributes: conversation.custom_attributes });
 }
@@ -207,9 +275,19 @@ function setCustomAttributes(context: HandlerContext) {
 /** C14: shows or hides "agent is typing" to the contact (or to agents only, with is_private). */
 function setTyping(context: HandlerContext) {
 	const conversation = findConversation(context);
-	const { typing_status: status, is_private: isPrivate } = context.body as { typing_status: 'on' | 'off'; is_private?: boolean };
-	if (status !== 'on' && status !== 'off') throw new ApiError(422, 'typing_status must be on or off', { typing_status: ['must be one of: on, off'] });
-	context.emit(`conversation.typing_${status}`, { conversation: view(context, conversation), user: userPushView(context.user), is_private: isPrivate ?? false });
+	const { typing_status: status, is_private: isPrivate } = context.body as {
+		typing_status: 'on' | 'off';
+		is_private?: boolean;
+	};
+	if (status !== 'on' && status !== 'off')
+		throw new ApiError(422, 'typing_status must be on or off', {
+			typing_status: ['must be one of: on, off'],
+		});
+	context.emit(`conversation.typing_${status}`, {
+		conversation: view(context, conversation),
+		user: userPushView(context.user),
+		is_private: isPrivate ?? false,
+	});
 	return noContent();
 }
 

@@ -3,20 +3,57 @@
 // and must not clash with the model's standard attributes (docs/chatwoot-v1.md §5). The list is a bare array.
 import { created, noContent, ok, type HandlerContext, type HandlerMap } from '../handler.ts';
 import { notFound, validationFailed, type ErrorDetails } from '../rules.ts';
-import type { AttributeDisplayType, AttributeModel, CustomAttributeDefinitionRecord } from '../store.ts';
+import type {
+	AttributeDisplayType,
+	AttributeModel,
+	CustomAttributeDefinitionRecord,
+} from '../store.ts';
 import { customAttributeDefinitionView } from '../views.ts';
 
 const MODELS: readonly AttributeModel[] = ['conversation_attribute', 'contact_attribute'];
-const DISPLAY_TYPES: readonly AttributeDisplayType[] = ['text', 'number', 'currency', 'percent', 'link', 'date', 'list', 'checkbox'];
+const DISPLAY_TYPES: readonly AttributeDisplayType[] = [
+	'text',
+	'number',
+	'currency',
+	'percent',
+	'link',
+	'date',
+	'list',
+	'checkbox',
+];
 
 /** The standard filter keys of each model: a custom attribute may not take one of these keys. */
 const STANDARD_KEYS: Record<AttributeModel, readonly string[]> = {
 	conversation_attribute: [
-		'status', 'priority', 'assignee_id', 'inbox_id', 'team_id', 'campaign_id', 'display_id', 'labels', 'browser_language',
-		'conversation_language', 'referer', 'mail_subject', 'country_code', 'created_at', 'last_activity_at',
+		'status',
+		'priority',
+		'assignee_id',
+		'inbox_id',
+		'team_id',
+		'campaign_id',
+		'display_id',
+		'labels',
+		'browser_language',
+		'conversation_language',
+		'referer',
+		'mail_subject',
+		'country_code',
+		'created_at',
+		'last_activity_at',
 	],
 	contact_attribute: [
-		'name', 'email', 'phone_number', 'identifier', 'country_code', 'city', 'company', 'labels', 'created_at', 'last_activity_at', 'blocked', 'referer',
+		'name',
+		'email',
+		'phone_number',
+		'identifier',
+		'country_code',
+		'city',
+		'company',
+		'labels',
+		'created_at',
+		'last_activity_at',
+		'blocked',
+		'referer',
 	],
 };
 
@@ -33,7 +70,9 @@ interface DefinitionInput {
 }
 
 function modelOf(value: AttributeModel | number | string): AttributeModel {
-	return typeof value === 'number' || /^\d$/.test(value) ? MODELS[Number(value)] : (value as AttributeModel);
+	return typeof value === 'number' || /^\d$/.test(value)
+		? MODELS[Number(value)]
+		: (value as AttributeModel);
 }
 
 function displayTypeOf(value: AttributeDisplayType | number): AttributeDisplayType {
@@ -42,21 +81,36 @@ function displayTypeOf(value: AttributeDisplayType | number): AttributeDisplayTy
 
 function findDefinition(context: HandlerContext): CustomAttributeDefinitionRecord {
 	const id = Number(context.params.custom_attribute_definition_id);
-	const definition = context.store.inAccount(context.store.custom_attribute_definitions, context.accountId, id);
+	const definition = context.store.inAccount(
+		context.store.custom_attribute_definitions,
+		context.accountId,
+		id,
+	);
 	if (!definition) throw notFound(`Custom attribute definition ${id} not found`);
 	return definition;
 }
 
 /** Problems of the definition as it would be stored. */
-function definitionProblems(context: HandlerContext, definition: Omit<CustomAttributeDefinitionRecord, 'id'>, selfId?: number): ErrorDetails {
+function definitionProblems(
+	context: HandlerContext,
+	definition: Omit<CustomAttributeDefinitionRecord, 'id'>,
+	selfId?: number,
+): ErrorDetails {
 	const details: ErrorDetails = {};
 	const model = definition.attribute_model;
 	if (STANDARD_KEYS[model].includes(definition.attribute_key)) {
-		details.attribute_key = [`is a standard ${model === 'contact_attribute' ? 'contact' : 'conversation'} attribute`];
+		details.attribute_key = [
+			`is a standard ${model === 'contact_attribute' ? 'contact' : 'conversation'} attribute`,
+		];
 	} else {
 		const holder = context.store
 			.ofAccount('custom_attribute_definitions', context.accountId)
-			.find((other) => other.attribute_model === model && other.attribute_key === definition.attribute_key && other.id !== selfId);
+			.find(
+				(other) =>
+					other.attribute_model === model &&
+					other.attribute_key === definition.attribute_key &&
+					other.id !== selfId,
+			);
 		if (holder) details.attribute_key = ['has already been taken'];
 	}
 	if (definition.attribute_display_type === 'list' && definition.attribute_values.length === 0) {
@@ -75,7 +129,9 @@ function definitionProblems(context: HandlerContext, definition: Omit<CustomAttr
 function getMany(context: HandlerContext) {
 	const filter = context.query.attribute_model as string | undefined;
 	const model = filter === undefined ? undefined : modelOf(filter);
-	const list = context.store.ofAccount('custom_attribute_definitions', context.accountId).filter((item) => !model || item.attribute_model === model);
+	const list = context.store
+		.ofAccount('custom_attribute_definitions', context.accountId)
+		.filter((item) => !model || item.attribute_model === model);
 	return ok(list.map(customAttributeDefinitionView));
 }
 
@@ -91,7 +147,9 @@ function create(context: HandlerContext) {
 		attribute_key: input.attribute_key,
 		attribute_display_type: displayTypeOf(input.attribute_display_type),
 		// not sent: Chatwoot's column default, 0 (conversation_attribute)
-		attribute_model: modelOf((input as DefinitionInput).attribute_model ?? 'conversation_attribute'),
+		attribute_model: modelOf(
+			(input as DefinitionInput).attribute_model ?? 'conversation_attribute',
+		),
 		attribute_description: input.attribute_description ?? null,
 		attribute_values: input.attribute_values ?? [],
 		regex_pattern: input.regex_pattern ?? null,
@@ -102,17 +160,30 @@ function create(context: HandlerContext) {
 	};
 	const details = definitionProblems(context, values);
 	if (Object.keys(details).length > 0) throw validationFailed(details);
-	return created(customAttributeDefinitionView(context.store.insertPlain('custom_attribute_definitions', values)));
+	return created(
+		customAttributeDefinitionView(
+			context.store.insertPlain('custom_attribute_definitions', values),
+		),
+	);
 }
 
 function update(context: HandlerContext) {
 	const definition = findDefinition(context);
 	const input = context.body as DefinitionInput;
 	const patch: Partial<CustomAttributeDefinitionRecord> = { updated_at: context.now };
-	for (const field of ['attribute_display_name', 'attribute_key', 'attribute_description', 'attribute_values', 'regex_pattern', 'regex_cue', 'default_value'] as const) {
+	for (const field of [
+		'attribute_display_name',
+		'attribute_key',
+		'attribute_description',
+		'attribute_values',
+		'regex_pattern',
+		'regex_cue',
+		'default_value',
+	] as const) {
 		if (input[field] !== undefined) (patch as Record<string, unknown>)[field] = input[field];
 	}
-	if (input.attribute_display_type !== undefined) patch.attribute_display_type = displayTypeOf(input.attribute_display_type);
+	if (input.attribute_display_type !== undefined)
+		patch.attribute_display_type = displayTypeOf(input.attribute_display_type);
 	if (input.attribute_model !== undefined) patch.attribute_model = modelOf(input.attribute_model);
 	const details = definitionProblems(context, { ...definition, ...patch }, definition.id);
 	if (Object.keys(details).length > 0) throw validationFailed(details);

@@ -28,17 +28,26 @@ interface DealInput {
 }
 
 /** The checks create and update share, on the deal's pipeline, stage and references after the change. */
-function checkDeal(context: HandlerContext, pipelineId: string, stageId: string, input: DealInput, selfId?: string): void {
+function checkDeal(
+	context: HandlerContext,
+	pipelineId: string,
+	stageId: string,
+	input: DealInput,
+	selfId?: string,
+): void {
 	const { store, accountId } = context;
 	const problems = new Problems();
 	const pipeline = store.v2InAccount('pipelines', accountId, pipelineId);
 	if (!pipeline) problems.add('pipeline_id', `pipeline ${pipelineId} does not exist`);
-	else if (!pipeline.stages.some((stage) => stage.id === stageId)) problems.add('stage_id', `is not a stage of pipeline "${pipeline.name}" (${pipeline.id})`);
+	else if (!pipeline.stages.some((stage) => stage.id === stageId))
+		problems.add('stage_id', `is not a stage of pipeline "${pipeline.name}" (${pipeline.id})`);
 	const refs = referenceChecks(context, problems);
 	refs.contact('contact_id', input.contact_id);
 	refs.user('owner_id', input.owner_id);
 	if (input.external_id) {
-		const holder = store.v2OfAccount('deals', accountId).find((deal) => deal.external_id === input.external_id);
+		const holder = store
+			.v2OfAccount('deals', accountId)
+			.find((deal) => deal.external_id === input.external_id);
 		if (holder && holder.id !== selfId) problems.add('external_id', 'has already been taken');
 	}
 	problems.throwIfAny();
@@ -65,7 +74,11 @@ function getMany(context: HandlerContext) {
 
 function create(context: HandlerContext) {
 	const { store, accountId, now } = context;
-	const input = context.body as unknown as DealInput & { title: string; pipeline_id: string; stage_id: string };
+	const input = context.body as unknown as DealInput & {
+		title: string;
+		pipeline_id: string;
+		stage_id: string;
+	};
 	checkDeal(context, input.pipeline_id, input.stage_id, input);
 	const deal = store.insertV2('deals', {
 		id: randomUUID(),
@@ -103,15 +116,29 @@ function update(context: HandlerContext) {
 	const stageId = input.stage_id ?? deal.stage_id;
 	checkDeal(context, pipelineId, stageId, input, deal.id);
 	const previousStage = deal.stage_id;
-	const patch: Partial<DealRecord> = { updated_at: now, pipeline_id: pipelineId, stage_id: stageId };
-	for (const field of ['title', 'value', 'currency', 'contact_id', 'owner_id', 'expected_close_at', 'external_id'] as const) {
+	const patch: Partial<DealRecord> = {
+		updated_at: now,
+		pipeline_id: pipelineId,
+		stage_id: stageId,
+	};
+	for (const field of [
+		'title',
+		'value',
+		'currency',
+		'contact_id',
+		'owner_id',
+		'expected_close_at',
+		'external_id',
+	] as const) {
 		if (sent(body, field)) (patch as Record<string, unknown>)[field] = input[field] ?? null;
 	}
-	if (sent(body, 'custom_attributes')) patch.custom_attributes = { ...deal.custom_attributes, ...(input.custom_attributes ?? {}) };
+	if (sent(body, 'custom_attributes'))
+		patch.custom_attributes = { ...deal.custom_attributes, ...(input.custom_attributes ?? {}) };
 	store.updateV2('deals', deal, patch);
 	const view = dealView(deal);
 	context.emit('deal.updated', view);
-	if (deal.stage_id !== previousStage) context.emit('deal.stage_changed', { ...view, previous_stage_id: previousStage });
+	if (deal.stage_id !== previousStage)
+		context.emit('deal.stage_changed', { ...view, previous_stage_id: previousStage });
 	return ok(view);
 }
 
@@ -125,9 +152,19 @@ function close(outcome: 'won' | 'lost') {
 	return (context: HandlerContext) => {
 		const { store, now } = context;
 		const deal = findV2(context, 'deals', 'deal_id', 'Deal');
-		if (deal.status !== 'open') throw new ApiError(409, `Deal ${deal.id} is already ${deal.status}: only open deals can be marked won or lost`);
-		const lostReason = outcome === 'lost' ? ((context.body.lost_reason as string | undefined) ?? null) : null;
-		store.updateV2('deals', deal, { status: outcome, closed_at: now, lost_reason: lostReason, updated_at: now });
+		if (deal.status !== 'open')
+			throw new ApiError(
+				409,
+				`Deal ${deal.id} is already ${deal.status}: only open deals can be marked won or lost`,
+			);
+		const lostReason =
+			outcome === 'lost' ? ((context.body.lost_reason as string | undefined) ?? null) : null;
+		store.updateV2('deals', deal, {
+			status: outcome,
+			closed_at: now,
+			lost_reason: lostReason,
+			updated_at: now,
+		});
 		const view = dealView(deal);
 		context.emit(`deal.${outcome}`, view);
 		return ok(view);

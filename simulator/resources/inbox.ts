@@ -21,7 +21,15 @@ const CHANNEL_TYPES: Record<ChannelKind, string> = {
 /** The `channel{…}` fields each channel type takes (the OpenAPI document requires the mandatory ones on create). */
 const CHANNEL_FIELDS: Record<ChannelKind, readonly string[]> = {
 	api: ['webhook_url', 'hmac_mandatory', 'additional_attributes'],
-	web_widget: ['website_url', 'widget_color', 'welcome_title', 'welcome_tagline', 'hmac_mandatory', 'pre_chat_form_enabled', 'continuity_via_email'],
+	web_widget: [
+		'website_url',
+		'widget_color',
+		'welcome_title',
+		'welcome_tagline',
+		'hmac_mandatory',
+		'pre_chat_form_enabled',
+		'continuity_via_email',
+	],
 	email: ['email'],
 	whatsapp: ['phone_number', 'provider', 'provider_config'],
 	sms: ['phone_number', 'provider_config'],
@@ -48,7 +56,10 @@ const SETTINGS = [
 
 type Channel = Record<string, unknown> & { type?: ChannelKind };
 
-export function findInbox(context: HandlerContext, id: number = Number(context.params.inbox_id)): InboxRecord {
+export function findInbox(
+	context: HandlerContext,
+	id: number = Number(context.params.inbox_id),
+): InboxRecord {
 	const inbox = context.store.inAccount(context.store.inboxes, context.accountId, id);
 	if (!inbox) throw notFound(`Inbox ${id} not found`);
 	return inbox;
@@ -64,20 +75,35 @@ function validTimezone(zone: string): boolean {
 }
 
 /** Problems with the settings and channel fields of a create or update (`kind`: the inbox's channel type). */
-function inboxProblems(context: HandlerContext, kind: ChannelKind, body: Record<string, unknown>, self?: InboxRecord): ErrorDetails {
+function inboxProblems(
+	context: HandlerContext,
+	kind: ChannelKind,
+	body: Record<string, unknown>,
+	self?: InboxRecord,
+): ErrorDetails {
 	const details: ErrorDetails = {};
-	if (typeof body.timezone === 'string' && !validTimezone(body.timezone)) details.timezone = ['is not a valid IANA time zone, e.g. Europe/Berlin'];
+	if (typeof body.timezone === 'string' && !validTimezone(body.timezone))
+		details.timezone = ['is not a valid IANA time zone, e.g. Europe/Berlin'];
 	const channel = (body.channel ?? {}) as Channel;
 	for (const field of Object.keys(channel)) {
-		if (field !== 'type' && !CHANNEL_FIELDS[kind].includes(field)) details[`channel.${field}`] = [`does not apply to ${kind} inboxes`];
+		if (field !== 'type' && !CHANNEL_FIELDS[kind].includes(field))
+			details[`channel.${field}`] = [`does not apply to ${kind} inboxes`];
 	}
 	// a WhatsApp or SMS number, and an email inbox's address, belong to one inbox of the account
-	const unique = kind === 'email' ? 'email' : kind === 'whatsapp' || kind === 'sms' ? 'phone_number' : undefined;
+	const unique =
+		kind === 'email' ? 'email' : kind === 'whatsapp' || kind === 'sms' ? 'phone_number' : undefined;
 	const value = unique ? channel[unique] : undefined;
 	if (unique && typeof value === 'string') {
 		const holder = context.store
 			.ofAccount('inboxes', context.accountId)
-			.find((inbox) => inbox.channel_kind === kind && inbox.id !== self?.id && (unique === 'email' ? inbox.email?.toLowerCase() === value.toLowerCase() : inbox.phone_number === value));
+			.find(
+				(inbox) =>
+					inbox.channel_kind === kind &&
+					inbox.id !== self?.id &&
+					(unique === 'email'
+						? inbox.email?.toLowerCase() === value.toLowerCase()
+						: inbox.phone_number === value),
+			);
 		if (holder) details[`channel.${unique}`] = [`has already been taken (inbox ${holder.id})`];
 	}
 	return details;
@@ -86,11 +112,22 @@ function inboxProblems(context: HandlerContext, kind: ChannelKind, body: Record<
 /** The record fields a `channel{…}` object sets. */
 function channelPatch(channel: Channel): Partial<InboxRecord> {
 	const patch: Partial<InboxRecord> = {};
-	for (const field of ['webhook_url', 'website_url', 'widget_color', 'welcome_title', 'welcome_tagline', 'email', 'phone_number', 'provider', 'line_channel_id'] as const) {
+	for (const field of [
+		'webhook_url',
+		'website_url',
+		'widget_color',
+		'welcome_title',
+		'welcome_tagline',
+		'email',
+		'phone_number',
+		'provider',
+		'line_channel_id',
+	] as const) {
 		if (channel[field] !== undefined) (patch as Record<string, unknown>)[field] = channel[field];
 	}
 	// Chatwoot asks Telegram for the bot's name; the simulator makes one up from the token's bot id.
-	if (typeof channel.bot_token === 'string') patch.bot_name = `huechat_${channel.bot_token.split(':')[0]}_bot`;
+	if (typeof channel.bot_token === 'string')
+		patch.bot_name = `huechat_${channel.bot_token.split(':')[0]}_bot`;
 	return patch;
 }
 
@@ -113,7 +150,9 @@ function create(context: HandlerContext) {
 	const channel = body.channel as Channel & { type: ChannelKind };
 	const details = inboxProblems(context, channel.type, body);
 	if (Object.keys(details).length > 0) throw validationFailed(details);
-	const sameType = store.ofAccount('inboxes', accountId).filter((inbox) => inbox.channel_kind === channel.type);
+	const sameType = store
+		.ofAccount('inboxes', accountId)
+		.filter((inbox) => inbox.channel_kind === channel.type);
 	const inbox = store.insertInbox({
 		account_id: accountId,
 		name: String(body.name),
@@ -147,7 +186,11 @@ function update(context: HandlerContext) {
 	const details = inboxProblems(context, inbox.channel_kind, body, inbox);
 	if (Object.keys(details).length > 0) throw validationFailed(details);
 	const before = JSON.stringify(inboxView(inbox));
-	store.updateInbox(inbox, { ...settingsPatch(body), ...channelPatch((body.channel ?? {}) as Channel), updated_at: now });
+	store.updateInbox(inbox, {
+		...settingsPatch(body),
+		...channelPatch((body.channel ?? {}) as Channel),
+		updated_at: now,
+	});
 	const view = inboxView(inbox);
 	// v1's inbox_updated, skipped when nothing changed (as Chatwoot does)
 	if (JSON.stringify(view) !== before) context.emit('inbox.updated', view);
@@ -162,7 +205,11 @@ function remove(context: HandlerContext) {
 // ---- members -------------------------------------------------------------------------------------
 
 function membersView(context: HandlerContext, inbox: InboxRecord) {
-	return ok({ payload: agentsOf(context, inbox.member_ids ?? []).map((user) => agentView(user, context.accountId)) });
+	return ok({
+		payload: agentsOf(context, inbox.member_ids ?? []).map((user) =>
+			agentView(user, context.accountId),
+		),
+	});
 }
 
 /** `inbox_id` and `user_ids` of a member request: the inbox must exist (404), the users be agents of the account (422). */
@@ -170,7 +217,8 @@ function memberRequest(context: HandlerContext): { inbox: InboxRecord; userIds: 
 	const inbox = findInbox(context, Number(context.body.inbox_id));
 	const userIds = [...new Set(context.body.user_ids as number[])];
 	const unknown = unknownAgents(context, userIds);
-	if (unknown.length > 0) throw validationFailed({ user_ids: [`are not agents of this account: ${unknown.join(', ')}`] });
+	if (unknown.length > 0)
+		throw validationFailed({ user_ids: [`are not agents of this account: ${unknown.join(', ')}`] });
 	return { inbox, userIds };
 }
 
@@ -181,7 +229,9 @@ function getAgents(context: HandlerContext) {
 function addAgents(context: HandlerContext) {
 	const { inbox, userIds } = memberRequest(context);
 	const members = inbox.member_ids ?? [];
-	context.store.updateInbox(inbox, { member_ids: [...members, ...userIds.filter((id) => !members.includes(id))] });
+	context.store.updateInbox(inbox, {
+		member_ids: [...members, ...userIds.filter((id) => !members.includes(id))],
+	});
 	return membersView(context, inbox);
 }
 
@@ -193,7 +243,9 @@ function setAgents(context: HandlerContext) {
 
 function removeAgents(context: HandlerContext) {
 	const { inbox, userIds } = memberRequest(context);
-	context.store.updateInbox(inbox, { member_ids: (inbox.member_ids ?? []).filter((id) => !userIds.includes(id)) });
+	context.store.updateInbox(inbox, {
+		member_ids: (inbox.member_ids ?? []).filter((id) => !userIds.includes(id)),
+	});
 	return membersView(context, inbox);
 }
 

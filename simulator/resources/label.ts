@@ -23,7 +23,9 @@ function findLabel(context: HandlerContext): LabelRecord {
 
 function uniqueTitle(context: HandlerContext, title: string, self?: LabelRecord): string {
 	const normalized = title.toLowerCase();
-	const holder = context.store.ofAccount('labels', context.accountId).find((label) => label.title === normalized && label.id !== self?.id);
+	const holder = context.store
+		.ofAccount('labels', context.accountId)
+		.find((label) => label.title === normalized && label.id !== self?.id);
 	if (holder) throw validationFailed({ title: ['has already been taken'] });
 	return normalized;
 }
@@ -62,12 +64,15 @@ function update(context: HandlerContext) {
 	const previous = label.title;
 	store.updatePlain('labels', label, patch);
 	if (patch.title !== undefined && patch.title !== previous) {
-		const rename = (labels: string[]) => [...new Set(labels.map((title) => (title === previous ? label.title : title)))].sort();
+		const rename = (labels: string[]) =>
+			[...new Set(labels.map((title) => (title === previous ? label.title : title)))].sort();
 		for (const conversation of store.conversations.values()) {
-			if (conversation.account_id === accountId && conversation.labels.includes(previous)) store.updateConversation(conversation, { labels: rename(conversation.labels) });
+			if (conversation.account_id === accountId && conversation.labels.includes(previous))
+				store.updateConversation(conversation, { labels: rename(conversation.labels) });
 		}
 		for (const contact of store.contacts.values()) {
-			if (contact.account_id === accountId && contact.labels.includes(previous)) store.updateContact(contact, { labels: rename(contact.labels) });
+			if (contact.account_id === accountId && contact.labels.includes(previous))
+				store.updateContact(contact, { labels: rename(contact.labels) });
 		}
 	}
 	return ok(labelView(label));

@@ -1,7 +1,15 @@
 // Messages of a conversation (v1). Reference: docs/chatwoot-v1.md §3.2, §4.2.
 import { created, ok, type HandlerContext, type HandlerMap } from '../handler.ts';
 import { notFound, validationFailed, type ErrorDetails } from '../rules.ts';
-import { MESSAGE_TYPE, type Attributes, type ConversationRecord, type InboxRecord, type MessageRecord, type Store, type UserRecord } from '../store.ts';
+import {
+	MESSAGE_TYPE,
+	type Attributes,
+	type ConversationRecord,
+	type InboxRecord,
+	type MessageRecord,
+	type Store,
+	type UserRecord,
+} from '../store.ts';
 import { contactPushView, conversationView, messageView, userPushView } from '../views.ts';
 import { attachFiles } from '../attachments.ts';
 import { filesOf } from '../multipart.ts';
@@ -28,7 +36,10 @@ export interface MessageInput {
 	attachments?: string[];
 }
 
-export function findConversation(context: HandlerContext, id: number = Number(context.params.conversation_id)): ConversationRecord {
+export function findConversation(
+	context: HandlerContext,
+	id: number = Number(context.params.conversation_id),
+): ConversationRecord {
 	const conversation = context.store.conversationByDisplayId(context.accountId, id);
 	if (!conversation) throw notFound(`Conversation ${id} not found`);
 	return conversation;
@@ -46,34 +57,49 @@ function emailList(value: string | undefined): string[] | undefined {
  * The business rules of a message body beyond its schema; `prefix` names nested fields
  * (`message.` inside a conversation create). Returns the problems; the store is not touched.
  */
-export function messageProblems(input: MessageInput, inbox: InboxRecord, prefix = ''): ErrorDetails {
+export function messageProblems(
+	input: MessageInput,
+	inbox: InboxRecord,
+	prefix = '',
+): ErrorDetails {
 	const details: ErrorDetails = {};
 	const hasContent = typeof input.content === 'string' && input.content.trim() !== '';
 	const hasAttachments = Array.isArray(input.attachments) && input.attachments.length > 0;
-	if (!hasContent && input.template_params === undefined && !hasAttachments) details[`${prefix}content`] = ["can't be blank"];
+	if (!hasContent && input.template_params === undefined && !hasAttachments)
+		details[`${prefix}content`] = ["can't be blank"];
 	if (input.message_type === 'incoming' && inbox.channel_kind !== 'api') {
 		details[`${prefix}message_type`] = ['incoming messages are only allowed in API inboxes'];
 	}
 	if (typeof input.content_attributes === 'string') {
 		try {
 			const parsed: unknown = JSON.parse(input.content_attributes);
-			if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+			if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+				throw new Error('not an object');
 		} catch {
 			details[`${prefix}content_attributes`] = ['must be an object or a JSON object string'];
 		}
 	}
 	for (const field of ['cc_emails', 'bcc_emails', 'to_emails'] as const) {
 		const invalid = (emailList(input[field]) ?? []).filter((address) => !EMAIL.test(address));
-		if (invalid.length > 0) details[`${prefix}${field}`] = [`contains invalid addresses: ${invalid.join(', ')}`];
+		if (invalid.length > 0)
+			details[`${prefix}${field}`] = [`contains invalid addresses: ${invalid.join(', ')}`];
 	}
 	return details;
 }
 
 /** Creates the message and updates the conversation (activity, unread count, reopening) and contact. */
-export function insertMessage(store: Store, conversation: ConversationRecord, input: MessageInput, user: UserRecord, now: number): MessageRecord {
+export function insertMessage(
+	store: Store,
+	conversation: ConversationRecord,
+	input: MessageInput,
+	user: UserRecord,
+	now: number,
+): MessageRecord {
 	const incoming = input.message_type === 'incoming';
 	const contentAttributes: Attributes =
-		typeof input.content_attributes === 'string' ? (JSON.parse(input.content_attributes) as Attributes) : { ...(input.content_attributes ?? {}) };
+		typeof input.content_attributes === 'string'
+			? (JSON.parse(input.content_attributes) as Attributes)
+			: { ...(input.content_attributes ?? {}) };
 	for (const field of ['cc_emails', 'bcc_emails', 'to_emails'] as const) {
 		const list = emailList(input[field]);
 		if (list) contentAttributes[field] = list;
@@ -126,18 +152,33 @@ function getMany(context: HandlerContext) {
 	const conversation = findConversation(context);
 	const before = query.before as number | undefined;
 	const after = query.after as number | undefined;
-	const limit = after === undefined ? MESSAGES_PER_PAGE : before === undefined ? MESSAGES_AFTER_LIMIT : MESSAGES_RANGE_LIMIT;
+	const limit =
+		after === undefined
+			? MESSAGES_PER_PAGE
+			: before === undefined
+				? MESSAGES_AFTER_LIMIT
+				: MESSAGES_RANGE_LIMIT;
 	let payload: readonly MessageRecord[];
 	if (query.filter_internal_messages === true) {
-		const visible = store.messagesOf(conversation.id).filter(
-			(message) => !message.private && message.message_type !== MESSAGE_TYPE.activity && (before === undefined || message.id < before) && (after === undefined || message.id > after),
-		);
-		payload = after !== undefined ? visible.slice(0, limit) : visible.slice(Math.max(0, visible.length - limit));
+		const visible = store
+			.messagesOf(conversation.id)
+			.filter(
+				(message) =>
+					!message.private &&
+					message.message_type !== MESSAGE_TYPE.activity &&
+					(before === undefined || message.id < before) &&
+					(after === undefined || message.id > after),
+			);
+		payload =
+			after !== undefined
+				? visible.slice(0, limit)
+				: visible.slice(Math.max(0, visible.length - limit));
 	} else {
 		payload = store.messageWindow(conversation.id, { before, after }, limit);
 	}
 	const contact = store.contacts.get(conversation.contact_id);
-	const assignee = conversation.assignee_id === null ? undefined : store.users.get(conversation.assignee_id);
+	const assignee =
+		conversation.assignee_id === null ? undefined : store.users.get(conversation.assignee_id);
 	const meta: Record<string, unknown> = {
 		labels: conversation.labels,
 		additional_attributes: conversation.additional_attributes,

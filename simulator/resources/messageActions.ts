@@ -12,7 +12,8 @@ function findMessage(context: HandlerContext): MessageRecord {
 	const conversation = findConversation(context);
 	const id = Number(context.params.message_id);
 	const message = context.store.messages.get(id);
-	if (!message || message.conversation_id !== conversation.id) throw notFound(`Message ${id} not found in conversation ${conversation.display_id}`);
+	if (!message || message.conversation_id !== conversation.id)
+		throw notFound(`Message ${id} not found in conversation ${conversation.display_id}`);
 	return message;
 }
 
@@ -21,12 +22,17 @@ function updateStatus(context: HandlerContext) {
 	const { store, now } = context;
 	const message = findMessage(context);
 	const inbox = store.inboxes.get(message.inbox_id);
-	if (!inbox || inbox.channel_kind !== 'api') throw new ApiError(403, 'Message status update is only allowed for API inboxes');
-	const { status, external_error: externalError } = context.body as { status: MessageRecord['status']; external_error?: string };
+	if (!inbox || inbox.channel_kind !== 'api')
+		throw new ApiError(403, 'Message status update is only allowed for API inboxes');
+	const { status, external_error: externalError } = context.body as {
+		status: MessageRecord['status'];
+		external_error?: string;
+	};
 	const ignored = message.status === 'read' && status === 'delivered';
 	if (!ignored && (message.status !== status || status === 'failed')) {
 		const contentAttributes = { ...message.content_attributes };
-		if (status === 'failed' && externalError !== undefined) contentAttributes.external_error = externalError;
+		if (status === 'failed' && externalError !== undefined)
+			contentAttributes.external_error = externalError;
 		else delete contentAttributes.external_error;
 		Object.assign(message, { status, content_attributes: contentAttributes, updated_at: now });
 		store.changed('messages');
@@ -40,7 +46,12 @@ function remove(context: HandlerContext) {
 	const { store, now } = context;
 	const message = findMessage(context);
 	purgeAttachments(store, message);
-	Object.assign(message, { content: DELETED_CONTENT, content_type: 'text', content_attributes: { deleted: true }, updated_at: now });
+	Object.assign(message, {
+		content: DELETED_CONTENT,
+		content_type: 'text',
+		content_attributes: { deleted: true },
+		updated_at: now,
+	});
 	store.changed('messages');
 	const shown = messageView(store, message);
 	context.emit('message.updated', shown);

@@ -30,8 +30,11 @@ export function urlProblem(raw: string, allowHttpAnywhere = false): string | und
 		return 'is not a valid URL';
 	}
 	if (url.protocol === 'https:') return undefined;
-	if (url.protocol === 'http:' && (allowHttpAnywhere || LOOPBACK.test(url.hostname))) return undefined;
-	return allowHttpAnywhere ? 'must be an http or https URL' : 'must use https (plain http is allowed only for localhost)';
+	if (url.protocol === 'http:' && (allowHttpAnywhere || LOOPBACK.test(url.hostname)))
+		return undefined;
+	return allowHttpAnywhere
+		? 'must be an http or https URL'
+		: 'must use https (plain http is allowed only for localhost)';
 }
 
 /** `*` alone stands for every event; repeated names count once. */
@@ -51,7 +54,8 @@ function inputProblems(input: OutboundWebhookInput): ErrorDetails {
 function find(context: HandlerContext): OutboundWebhookRecord {
 	const id = String(context.params.webhook_id);
 	const webhook = context.store.outbound_webhooks.get(id);
-	if (!webhook || webhook.account_id !== context.accountId) throw notFound(`Outbound webhook ${id} not found`);
+	if (!webhook || webhook.account_id !== context.accountId)
+		throw notFound(`Outbound webhook ${id} not found`);
 	return webhook;
 }
 
@@ -62,11 +66,18 @@ function isoNow(): string {
 function getMany(context: HandlerContext) {
 	const page = Number(context.query.page ?? 1);
 	const perPage = Number(context.query.per_page ?? 25);
-	const all = [...context.store.outbound_webhooks.values()].filter((webhook) => webhook.account_id === context.accountId);
+	const all = [...context.store.outbound_webhooks.values()].filter(
+		(webhook) => webhook.account_id === context.accountId,
+	);
 	const start = (page - 1) * perPage;
 	return ok({
 		data: all.slice(start, start + perPage).map((webhook) => outboundWebhookView(webhook)),
-		meta: { page, per_page: perPage, total_count: all.length, total_pages: Math.ceil(all.length / perPage) },
+		meta: {
+			page,
+			per_page: perPage,
+			total_count: all.length,
+			total_pages: Math.ceil(all.length / perPage),
+		},
 	});
 }
 
@@ -143,7 +154,10 @@ function rotateSecret(context: HandlerContext) {
 function sendTest(context: HandlerContext) {
 	const webhook = find(context);
 	context.emit('webhook.test', outboundWebhookView(webhook));
-	return { status: 202, body: { event: 'webhook.test', outbound_webhook_id: webhook.id, queued: true } };
+	return {
+		status: 202,
+		body: { event: 'webhook.test', outbound_webhook_id: webhook.id, queued: true },
+	};
 }
 
 export const outboundWebhookHandlers: HandlerMap = {

@@ -5,7 +5,9 @@ import { pipelineView } from '../views.ts';
 import { findV2, listPage } from './v2.ts';
 
 function getMany(context: HandlerContext) {
-	const pipelines = [...context.store.v2OfAccount('pipelines', context.accountId)].sort((a, b) => a.position - b.position);
+	const pipelines = [...context.store.v2OfAccount('pipelines', context.accountId)].sort(
+		(a, b) => a.position - b.position,
+	);
 	return listPage(context, pipelines, pipelineView);
 }
 

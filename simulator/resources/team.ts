@@ -13,7 +13,10 @@ interface TeamInput {
 	allow_auto_assign?: boolean;
 }
 
-export function findTeam(context: HandlerContext, id: number = Number(context.params.team_id)): TeamRecord {
+export function findTeam(
+	context: HandlerContext,
+	id: number = Number(context.params.team_id),
+): TeamRecord {
 	const team = context.store.inAccount(context.store.teams, context.accountId, id);
 	if (!team) throw notFound(`Team ${id} not found`);
 	return team;
@@ -23,13 +26,19 @@ export function findTeam(context: HandlerContext, id: number = Number(context.pa
 function uniqueName(context: HandlerContext, name: string, self?: TeamRecord): string {
 	const normalized = name.trim().toLowerCase();
 	if (normalized === '') throw validationFailed({ name: ["can't be blank"] });
-	const holder = context.store.ofAccount('teams', context.accountId).find((team) => team.name === normalized && team.id !== self?.id);
+	const holder = context.store
+		.ofAccount('teams', context.accountId)
+		.find((team) => team.name === normalized && team.id !== self?.id);
 	if (holder) throw validationFailed({ name: ['has already been taken'] });
 	return normalized;
 }
 
 function getMany(context: HandlerContext) {
-	return ok(context.store.ofAccount('teams', context.accountId).map((team) => teamView(team, context.user.id)));
+	return ok(
+		context.store
+			.ofAccount('teams', context.accountId)
+			.map((team) => teamView(team, context.user.id)),
+	);
 }
 
 function get(context: HandlerContext) {
@@ -76,7 +85,8 @@ function memberRequest(context: HandlerContext): { team: TeamRecord; userIds: nu
 	const team = findTeam(context);
 	const userIds = [...new Set(context.body.user_ids as number[])];
 	const unknown = unknownAgents(context, userIds);
-	if (unknown.length > 0) throw validationFailed({ user_ids: [`are not agents of this account: ${unknown.join(', ')}`] });
+	if (unknown.length > 0)
+		throw validationFailed({ user_ids: [`are not agents of this account: ${unknown.join(', ')}`] });
 	return { team, userIds };
 }
 
@@ -99,7 +109,9 @@ function setMembers(context: HandlerContext) {
 
 function removeMembers(context: HandlerContext) {
 	const { team, userIds } = memberRequest(context);
-	context.store.updateTeam(team, { member_ids: team.member_ids.filter((id) => !userIds.includes(id)) });
+	context.store.updateTeam(team, {
+		member_ids: team.member_ids.filter((id) => !userIds.includes(id)),
+	});
 	return agents(context, team.member_ids);
 }
 

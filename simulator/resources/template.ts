@@ -11,7 +11,13 @@
 // Seeded pending templates are never reviewed.
 import { randomUUID } from 'node:crypto';
 import { created, noContent, ok, type HandlerContext, type HandlerMap } from '../handler.ts';
-import type { Store, TemplateButton, TemplateCategory, TemplateComponent, TemplateRecord } from '../store.ts';
+import type {
+	Store,
+	TemplateButton,
+	TemplateCategory,
+	TemplateComponent,
+	TemplateRecord,
+} from '../store.ts';
 import { templateView } from '../views.ts';
 import { findV2, iso, later, listPage, Problems, referenceChecks } from './v2.ts';
 
@@ -22,9 +28,12 @@ type Emit = (name: string, data: unknown) => void;
 const LIMITS: Record<string, number> = { header: 60, body: 1024, footer: 60 };
 
 /** Why Meta would reject the template, or null when it passes. */
-export function reviewProblem(template: Pick<TemplateRecord, 'category' | 'components'>): string | null {
+export function reviewProblem(
+	template: Pick<TemplateRecord, 'category' | 'components'>,
+): string | null {
 	if (template.category === 'authentication') return null;
-	const body = template.components.find((component) => component.type === 'body')?.text?.trim() ?? '';
+	const body =
+		template.components.find((component) => component.type === 'body')?.text?.trim() ?? '';
 	if (/^\{\{[^}]+\}\}/.test(body) || /\{\{[^}]+\}\}[.!?]?$/.test(body)) {
 		return 'INVALID_FORMAT: the body can not start or end with a variable';
 	}
@@ -34,7 +43,12 @@ export function reviewProblem(template: Pick<TemplateRecord, 'category' | 'compo
 /** Ends the review of every pending template of the account whose review time has come. */
 export function reviewTemplates(store: Store, accountId: number, nowMs: number, emit: Emit): void {
 	for (const template of store.v2OfAccount('templates', accountId)) {
-		if (template.status !== 'pending' || template.review_ends_at === null || template.review_ends_at > nowMs) continue;
+		if (
+			template.status !== 'pending' ||
+			template.review_ends_at === null ||
+			template.review_ends_at > nowMs
+		)
+			continue;
 		const reason = reviewProblem(template);
 		store.updateV2('templates', template, {
 			status: reason ? 'rejected' : 'approved',
@@ -56,24 +70,37 @@ function checkComponents(components: TemplateComponent[], problems: Problems): v
 		counts[component.type] = (counts[component.type] ?? 0) + 1;
 		const where = `components[${index}]`;
 		const limit = LIMITS[component.type];
-		if (component.type === 'body' && !component.text?.trim()) problems.add(`${where}.text`, "can't be blank");
-		if (component.type === 'header' && (component.format ?? 'text') === 'text' && !component.text?.trim()) {
+		if (component.type === 'body' && !component.text?.trim())
+			problems.add(`${where}.text`, "can't be blank");
+		if (
+			component.type === 'header' &&
+			(component.format ?? 'text') === 'text' &&
+			!component.text?.trim()
+		) {
 			problems.add(`${where}.text`, "can't be blank for a text header");
 		}
-		if (component.type === 'footer' && !component.text?.trim()) problems.add(`${where}.text`, "can't be blank");
-		if (limit !== undefined && (component.text ?? '').length > limit) problems.add(`${where}.text`, `is too long (maximum is ${limit} characters)`);
+		if (component.type === 'footer' && !component.text?.trim())
+			problems.add(`${where}.text`, "can't be blank");
+		if (limit !== undefined && (component.text ?? '').length > limit)
+			problems.add(`${where}.text`, `is too long (maximum is ${limit} characters)`);
 		if (component.type === 'buttons') {
 			const buttons: TemplateButton[] = component.buttons ?? [];
 			if (buttons.length === 0) problems.add(`${where}.buttons`, 'must have at least 1 button');
 			buttons.forEach((button, i) => {
-				if (button.type === 'url' && !button.url) problems.add(`${where}.buttons[${i}].url`, 'is required for a URL button');
-				if (button.type === 'phone_number' && !button.phone_number) problems.add(`${where}.buttons[${i}].phone_number`, 'is required for a phone number button');
+				if (button.type === 'url' && !button.url)
+					problems.add(`${where}.buttons[${i}].url`, 'is required for a URL button');
+				if (button.type === 'phone_number' && !button.phone_number)
+					problems.add(
+						`${where}.buttons[${i}].phone_number`,
+						'is required for a phone number button',
+					);
 			});
 		} else if (component.buttons !== undefined) {
 			problems.add(`${where}.buttons`, `is only allowed on a buttons component`);
 		}
 	});
-	if (counts.body !== 1) problems.add('components', `must have exactly one body (has ${counts.body ?? 0})`);
+	if (counts.body !== 1)
+		problems.add('components', `must have exactly one body (has ${counts.body ?? 0})`);
 	for (const type of ['header', 'footer', 'buttons']) {
 		if ((counts[type] ?? 0) > 1) problems.add('components', `may have at most one ${type}`);
 	}
@@ -98,14 +125,26 @@ function getMany(context: HandlerContext) {
 function create(context: HandlerContext) {
 	progress(context);
 	const { store, accountId, now } = context;
-	const body = context.body as { name: string; language: string; category: TemplateCategory; inbox_id: number; components: TemplateComponent[] };
+	const body = context.body as {
+		name: string;
+		language: string;
+		category: TemplateCategory;
+		inbox_id: number;
+		components: TemplateComponent[];
+	};
 	const problems = new Problems();
 	const inbox = referenceChecks(context, problems).inbox('inbox_id', body.inbox_id);
-	if (inbox && inbox.channel_kind !== 'whatsapp') problems.add('inbox_id', 'must be a WhatsApp inbox');
+	if (inbox && inbox.channel_kind !== 'whatsapp')
+		problems.add('inbox_id', 'must be a WhatsApp inbox');
 	checkComponents(body.components, problems);
 	const taken = store
 		.v2OfAccount('templates', accountId)
-		.some((template) => template.inbox_id === body.inbox_id && template.name === body.name && template.language === body.language);
+		.some(
+			(template) =>
+				template.inbox_id === body.inbox_id &&
+				template.name === body.name &&
+				template.language === body.language,
+		);
 	if (taken) problems.add('name', `has already been taken for ${body.language} in this inbox`);
 	problems.throwIfAny();
 

@@ -38,9 +38,20 @@ function checkReferences(context: HandlerContext, input: TicketInput): void {
 }
 
 /** The timestamps a status change sets. */
-function statusStamps(status: TicketStatus, now: number, ticket?: TicketRecord): Pick<TicketRecord, 'solved_at' | 'closed_at'> {
+function statusStamps(
+	status: TicketStatus,
+	now: number,
+	ticket?: TicketRecord,
+): Pick<TicketRecord, 'solved_at' | 'closed_at'> {
 	return {
-		solved_at: status === 'solved' ? (ticket?.status === 'solved' ? ticket.solved_at : now) : status === 'closed' ? (ticket?.solved_at ?? null) : null,
+		solved_at:
+			status === 'solved'
+				? ticket?.status === 'solved'
+					? ticket.solved_at
+					: now
+				: status === 'closed'
+					? (ticket?.solved_at ?? null)
+					: null,
 		closed_at: status === 'closed' ? now : null,
 	};
 }
@@ -57,7 +68,9 @@ function getMany(context: HandlerContext) {
 				(query.assignee_id === undefined || ticket.assignee_id === query.assignee_id) &&
 				(query.team_id === undefined || ticket.team_id === query.team_id) &&
 				(query.contact_id === undefined || ticket.contact_id === query.contact_id) &&
-				(q === undefined || ticket.subject.toLowerCase().includes(q) || (ticket.description ?? '').toLowerCase().includes(q)),
+				(q === undefined ||
+					ticket.subject.toLowerCase().includes(q) ||
+					(ticket.description ?? '').toLowerCase().includes(q)),
 		);
 	return listPage(context, items, ticketView);
 }
@@ -96,7 +109,11 @@ function get(context: HandlerContext) {
 }
 
 function refuseIfClosed(ticket: TicketRecord, action: string): void {
-	if (ticket.status === 'closed') throw new ApiError(409, `Ticket #${ticket.number} is closed: closed tickets can not be ${action}`);
+	if (ticket.status === 'closed')
+		throw new ApiError(
+			409,
+			`Ticket #${ticket.number} is closed: closed tickets can not be ${action}`,
+		);
 }
 
 function update(context: HandlerContext) {
@@ -107,23 +124,36 @@ function update(context: HandlerContext) {
 	checkReferences(context, input);
 	const previous = ticket.status;
 	const patch: Partial<TicketRecord> = { updated_at: now };
-	for (const field of ['subject', 'description', 'contact_id', 'conversation_id', 'priority', 'assignee_id', 'team_id', 'due_at'] as const) {
+	for (const field of [
+		'subject',
+		'description',
+		'contact_id',
+		'conversation_id',
+		'priority',
+		'assignee_id',
+		'team_id',
+		'due_at',
+	] as const) {
 		if (sent(body, field)) (patch as Record<string, unknown>)[field] = input[field] ?? null;
 	}
 	if (sent(body, 'labels')) patch.labels = [...new Set(input.labels ?? [])];
-	if (sent(body, 'custom_attributes')) patch.custom_attributes = { ...ticket.custom_attributes, ...(input.custom_attributes ?? {}) };
-	if (input.status !== undefined && input.status !== previous) Object.assign(patch, { status: input.status }, statusStamps(input.status, now, ticket));
+	if (sent(body, 'custom_attributes'))
+		patch.custom_attributes = { ...ticket.custom_attributes, ...(input.custom_attributes ?? {}) };
+	if (input.status !== undefined && input.status !== previous)
+		Object.assign(patch, { status: input.status }, statusStamps(input.status, now, ticket));
 	store.updateV2('tickets', ticket, patch);
 	const view = ticketView(ticket);
 	context.emit('ticket.updated', view);
-	if (ticket.status !== previous) context.emit('ticket.status_changed', { ...view, previous_status: previous });
+	if (ticket.status !== previous)
+		context.emit('ticket.status_changed', { ...view, previous_status: previous });
 	return ok(view);
 }
 
 function remove(context: HandlerContext) {
 	const { store } = context;
 	const ticket = findV2(context, 'tickets', 'ticket_id', 'Ticket');
-	for (const comment of [...store.ticket_comments.values()]) if (comment.ticket_id === ticket.id) store.deleteV2('ticket_comments', comment.id);
+	for (const comment of [...store.ticket_comments.values()])
+		if (comment.ticket_id === ticket.id) store.deleteV2('ticket_comments', comment.id);
 	store.deleteV2('tickets', ticket.id);
 	return noContent();
 }
@@ -150,7 +180,9 @@ function addComment(context: HandlerContext) {
 function getComments(context: HandlerContext) {
 	const { store, accountId } = context;
 	const ticket = findV2(context, 'tickets', 'ticket_id', 'Ticket');
-	const comments = store.v2OfAccount('ticket_comments', accountId).filter((comment) => comment.ticket_id === ticket.id);
+	const comments = store
+		.v2OfAccount('ticket_comments', accountId)
+		.filter((comment) => comment.ticket_id === ticket.id);
 	return listPage(context, comments, (comment) => ticketCommentView(store, comment));
 }
 

@@ -6,18 +6,32 @@ import { notFound, validationFailed, type ErrorDetails } from '../rules.ts';
 import type { V2Collection } from '../store.ts';
 
 /** A v2 list page; the items are those of the whole (filtered) list, in a stable order. */
-export function listPage<T>(context: HandlerContext, items: readonly T[], view: (item: T) => unknown): HandlerResult {
+export function listPage<T>(
+	context: HandlerContext,
+	items: readonly T[],
+	view: (item: T) => unknown,
+): HandlerResult {
 	const page = Number(context.query.page ?? 1);
 	const perPage = Number(context.query.per_page ?? 25);
 	const start = (page - 1) * perPage;
 	return ok({
 		data: items.slice(start, start + perPage).map(view),
-		meta: { page, per_page: perPage, total_count: items.length, total_pages: Math.ceil(items.length / perPage) },
+		meta: {
+			page,
+			per_page: perPage,
+			total_count: items.length,
+			total_pages: Math.ceil(items.length / perPage),
+		},
 	});
 }
 
 /** The record named by a UUID path parameter, or 404. */
-export function findV2<N extends V2Collection>(context: HandlerContext, name: N, param: string, label: string) {
+export function findV2<N extends V2Collection>(
+	context: HandlerContext,
+	name: N,
+	param: string,
+	label: string,
+) {
 	const id = String(context.params[param]);
 	const record = context.store.v2InAccount(name, context.accountId, id);
 	if (!record) throw notFound(`${label} ${id} not found`);
@@ -89,12 +103,15 @@ export function referenceChecks(context: HandlerContext, problems: Problems) {
 
 /** Runs `callback` later without keeping the process alive (simulated progress: deliveries, reviews). */
 export function later(delayMs: number, callback: () => void): void {
-	const timer = setTimeout(() => {
-		try {
-			callback();
-		} catch {
-			// the store may have been reset meanwhile: nothing to progress
-		}
-	}, Math.max(0, delayMs));
+	const timer = setTimeout(
+		() => {
+			try {
+				callback();
+			} catch {
+				// the store may have been reset meanwhile: nothing to progress
+			}
+		},
+		Math.max(0, delayMs),
+	);
 	timer.unref();
 }

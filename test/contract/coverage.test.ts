@@ -50,9 +50,15 @@ function nodeOperations(): NodeOperation[] {
 		const resource = property.displayOptions?.show?.resource?.[0] as string;
 		for (const option of (property.options ?? []) as INodePropertyOptions[]) {
 			const request = option.routing?.request;
-			const match = /^=?\/api\/(v[12])\/accounts\/\{\{\$credentials\.accountId\}\}(\/.*)$/.exec(String(request?.url ?? ''));
+			const match = /^=?\/api\/(v[12])\/accounts\/\{\{\$credentials\.accountId\}\}(\/.*)$/.exec(
+				String(request?.url ?? ''),
+			);
 			if (!request || !match) continue;
-			operations.push({ resource, operation: String(option.value), key: endpointKey(match[1], String(request.method ?? 'GET'), match[2]) });
+			operations.push({
+				resource,
+				operation: String(option.value),
+				key: endpointKey(match[1], String(request.method ?? 'GET'), match[2]),
+			});
 		}
 	}
 	return operations;
@@ -61,7 +67,12 @@ function nodeOperations(): NodeOperation[] {
 /** The string value of `name: '…'` in an object literal, if it has one. */
 function stringProperty(object: ts.ObjectLiteralExpression, name: string): string | undefined {
 	for (const property of object.properties) {
-		if (ts.isPropertyAssignment(property) && property.name.getText() === name && ts.isStringLiteral(property.initializer)) return property.initializer.text;
+		if (
+			ts.isPropertyAssignment(property) &&
+			property.name.getText() === name &&
+			ts.isStringLiteral(property.initializer)
+		)
+			return property.initializer.text;
 	}
 	return undefined;
 }
@@ -72,20 +83,37 @@ function stringProperty(object: ts.ObjectLiteralExpression, name: string): strin
  * `nodeSuite('…')` names, or the one a helper spreads its parameters into (`{ resource: 'message', ...parameters }`).
  * An operation with no resource to pair it with is returned under `unattributed`.
  */
-function operationsRunBy(fileName: string, text: string): { pairs: Set<string>; unattributed: string[] } {
+function operationsRunBy(
+	fileName: string,
+	text: string,
+): { pairs: Set<string>; unattributed: string[] } {
 	const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.ES2022, true);
 	const fileResources = new Set<string>();
 	const operations: { operation: string; resource?: string; line: number }[] = [];
 	const visit = (node: ts.Node): void => {
-		if (ts.isCallExpression(node) && node.expression.getText() === 'nodeSuite' && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+		if (
+			ts.isCallExpression(node) &&
+			node.expression.getText() === 'nodeSuite' &&
+			node.arguments[0] &&
+			ts.isStringLiteral(node.arguments[0])
+		) {
 			fileResources.add(node.arguments[0].text);
 		}
 		if (ts.isObjectLiteralExpression(node)) {
 			const resource = stringProperty(node, 'resource');
 			const operation = stringProperty(node, 'operation');
-			if (resource !== undefined && operation === undefined && node.properties.some(ts.isSpreadAssignment)) fileResources.add(resource);
+			if (
+				resource !== undefined &&
+				operation === undefined &&
+				node.properties.some(ts.isSpreadAssignment)
+			)
+				fileResources.add(resource);
 			if (operation !== undefined) {
-				operations.push({ operation, resource, line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1 });
+				operations.push({
+					operation,
+					resource,
+					line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1,
+				});
 			}
 		}
 		ts.forEachChild(node, visit);
@@ -114,7 +142,9 @@ function testedOperations(): { tested: Set<string>; unattributed: string[] } {
 }
 
 function documentedEndpoints(): Set<string> {
-	const document = JSON.parse(readFileSync(join(ROOT, 'openapi', 'huechat.openapi.json'), 'utf8')) as {
+	const document = JSON.parse(
+		readFileSync(join(ROOT, 'openapi', 'huechat.openapi.json'), 'utf8'),
+	) as {
 		paths: Record<string, Record<string, unknown>>;
 	};
 	const keys = new Set<string>();
@@ -137,20 +167,27 @@ describe('Coverage of endpoints.tsv', () => {
 	});
 
 	it('every row is an operation of the node', () => {
-		const missing = rows.filter((row) => !byKey.has(endpointKey(row.api, row.method, row.path))).map((row) => endpointKey(row.api, row.method, row.path));
+		const missing = rows
+			.filter((row) => !byKey.has(endpointKey(row.api, row.method, row.path)))
+			.map((row) => endpointKey(row.api, row.method, row.path));
 		expect(missing).toEqual([]);
 	});
 
 	it('every row is run by a node test through the routing engine', () => {
 		const untested = rows
 			.map((row) => byKey.get(endpointKey(row.api, row.method, row.path)))
-			.filter((op): op is NodeOperation => op !== undefined && !tested.has(`${op.resource}.${op.operation}`))
+			.filter(
+				(op): op is NodeOperation =>
+					op !== undefined && !tested.has(`${op.resource}.${op.operation}`),
+			)
 			.map((op) => `${op.resource}.${op.operation}`);
 		expect(untested).toEqual([]);
 	});
 
 	it('every row is described in the OpenAPI document', () => {
-		const undocumented = rows.map((row) => endpointKey(row.api, row.method, row.path)).filter((key) => !documented.has(key));
+		const undocumented = rows
+			.map((row) => endpointKey(row.api, row.method, row.path))
+			.filter((key) => !documented.has(key));
 		expect(undocumented).toEqual([]);
 	});
 
@@ -159,7 +196,11 @@ describe('Coverage of endpoints.tsv', () => {
 	});
 
 	it('pairs an operation with the resource of its own object, not with any resource of the file', () => {
-		const text = "const suite = nodeSuite('contact');\nsuite.run({ operation: 'get' });\nrun({ resource: 'deal', operation: 'markWon' });";
-		expect([...operationsRunBy('example.test.ts', text).pairs].sort()).toEqual(['contact.get', 'deal.markWon']);
+		const text =
+			"const suite = nodeSuite('contact');\nsuite.run({ operation: 'get' });\nrun({ resource: 'deal', operation: 'markWon' });";
+		expect([...operationsRunBy('example.test.ts', text).pairs].sort()).toEqual([
+			'contact.get',
+			'deal.markWon',
+		]);
 	});
 });

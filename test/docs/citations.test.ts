@@ -14,8 +14,10 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 const ROOT = join(__dirname, '..', '..');
 const SKIPPED_DIRS = new Set(['node_modules', '.cache', 'dist', '.git', 'coverage']);
 const TEXT_FILE = /\.(?:ts|js|cjs|mjs|json|md|sh|yml|yaml|tsv)$|^run$/;
-const CITED_FILE = /(?<![\w/.:@-])((?:\.{1,2}\/)*[\w.-]+(?:\/[\w.-]+)*\.(?:md|ts|tsv|json|cjs|mjs|js|sh|yml))(?![\w/-])/g;
-const SECTION_CITATION = /((?:\.{1,2}\/)*[\w.-]+(?:\/[\w.-]+)*\.md) (§\d+(?:\.\d+)?(?:(?:, |,? and )§\d+(?:\.\d+)?)*)/g;
+const CITED_FILE =
+	/(?<![\w/.:@-])((?:\.{1,2}\/)*[\w.-]+(?:\/[\w.-]+)*\.(?:md|ts|tsv|json|cjs|mjs|js|sh|yml))(?![\w/-])/g;
+const SECTION_CITATION =
+	/((?:\.{1,2}\/)*[\w.-]+(?:\/[\w.-]+)*\.md) (§\d+(?:\.\d+)?(?:(?:, |,? and )§\d+(?:\.\d+)?)*)/g;
 
 function repositoryFiles(dir = ROOT): string[] {
 	const files: string[] = [];
@@ -31,14 +33,19 @@ function repositoryFiles(dir = ROOT): string[] {
 // this file's own examples of broken citations aside
 const files = repositoryFiles().filter((file) => file !== __filename);
 const topLevel = new Set(readdirSync(ROOT).filter((name) => !SKIPPED_DIRS.has(name)));
-const markdownNames = new Set(files.filter((file) => file.endsWith('.md')).map((file) => basename(file)));
+const markdownNames = new Set(
+	files.filter((file) => file.endsWith('.md')).map((file) => basename(file)),
+);
 
 /** The file a citation in `file` points at, or undefined when it points at nothing in the repository. */
 function resolveCitation(file: string, cited: string): string | undefined {
 	const candidates: string[] = [];
-	if (cited.startsWith('./') || cited.startsWith('../')) candidates.push(resolve(dirname(file), cited), resolve(ROOT, cited)); // next to the file, or from the root where tools run
-	else if (topLevel.has(cited.split('/')[0]) && cited.includes('/')) candidates.push(join(ROOT, cited));
-	else if (!cited.includes('/')) candidates.push(join(dirname(file), cited), ...files.filter((f) => basename(f) === cited));
+	if (cited.startsWith('./') || cited.startsWith('../'))
+		candidates.push(resolve(dirname(file), cited), resolve(ROOT, cited)); // next to the file, or from the root where tools run
+	else if (topLevel.has(cited.split('/')[0]) && cited.includes('/'))
+		candidates.push(join(ROOT, cited));
+	else if (!cited.includes('/'))
+		candidates.push(join(dirname(file), cited), ...files.filter((f) => basename(f) === cited));
 	else candidates.push(join(dirname(file), cited));
 	return candidates.find((candidate) => candidate.startsWith(ROOT) && existsSync(candidate));
 }
@@ -51,7 +58,9 @@ function mustResolve(cited: string): boolean {
 }
 
 function sectionNumbers(markdown: string): Set<string> {
-	return new Set([...markdown.matchAll(/^#{1,4} (?:§ ?)?(\d+(?:\.\d+)?)[. ]/gm)].map((match) => match[1]));
+	return new Set(
+		[...markdown.matchAll(/^#{1,4} (?:§ ?)?(\d+(?:\.\d+)?)[. ]/gm)].map((match) => match[1]),
+	);
 }
 
 /** What is wrong with the citations in `text`, the content of `file`. */
@@ -59,7 +68,8 @@ function problemsIn(file: string, text: string): string[] {
 	const problems: string[] = [];
 	const where = relative(ROOT, file);
 	for (const [, cited] of text.matchAll(CITED_FILE)) {
-		if (mustResolve(cited) && !resolveCitation(file, cited) && !markdownNames.has(cited)) problems.push(`${where}: ${cited}`);
+		if (mustResolve(cited) && !resolveCitation(file, cited) && !markdownNames.has(cited))
+			problems.push(`${where}: ${cited}`);
 	}
 	for (const [, cited, sections] of text.matchAll(SECTION_CITATION)) {
 		const target = resolveCitation(file, cited);
@@ -70,12 +80,15 @@ function problemsIn(file: string, text: string): string[] {
 		}
 	}
 	// a section sign after a capitalised name cites a document that is not a file here (`CONTRACT §4`)
-	for (const [, name, number] of text.matchAll(/(?<![\w./-])([A-Z][A-Z_-]+) §(\d+(?:\.\d+)?)/g)) problems.push(`${where}: ${name} §${number}`);
+	for (const [, name, number] of text.matchAll(/(?<![\w./-])([A-Z][A-Z_-]+) §(\d+(?:\.\d+)?)/g))
+		problems.push(`${where}: ${name} §${number}`);
 	return problems;
 }
 
 describe('citations', () => {
-	const broken = [...new Set(files.flatMap((file) => problemsIn(file, readFileSync(file, 'utf8'))))].sort();
+	const broken = [
+		...new Set(files.flatMap((file) => problemsIn(file, readFileSync(file, 'utf8')))),
+	].sort();
 
 	it('every file, path and section the repository cites is in it', () => {
 		expect(broken).toEqual([]);
@@ -96,5 +109,4 @@ describe('citations', () => {
 			'simulator/resources/example.ts: CONTRACT §4',
 		]);
 	});
-
 });

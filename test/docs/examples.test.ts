@@ -23,7 +23,11 @@ const STICKY_DEFAULT = { width: 240, height: 160 };
 
 const examples = readdirSync(EXAMPLES_DIR)
 	.filter((file) => file.endsWith('.json'))
-	.map((file) => ({ file, nodes: (JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as { nodes: WorkflowNode[] }).nodes }));
+	.map((file) => ({
+		file,
+		nodes: (JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as { nodes: WorkflowNode[] })
+			.nodes,
+	}));
 
 function overlaps(node: WorkflowNode, sticky: WorkflowNode): boolean {
 	const [x, y] = node.position;
@@ -38,7 +42,11 @@ function nodesOnStickyNotes(file: string, nodes: WorkflowNode[]): string[] {
 	const stickies = nodes.filter((node) => node.type === STICKY_NOTE);
 	return nodes
 		.filter((node) => node.type !== STICKY_NOTE)
-		.flatMap((node) => stickies.filter((sticky) => overlaps(node, sticky)).map((sticky) => `${file}: ${node.name} on ${sticky.name}`));
+		.flatMap((node) =>
+			stickies
+				.filter((sticky) => overlaps(node, sticky))
+				.map((sticky) => `${file}: ${node.name} on ${sticky.name}`),
+		);
 }
 
 describe('examples/*.json in the editor', () => {
@@ -47,7 +55,12 @@ describe('examples/*.json in the editor', () => {
 	});
 
 	it('every example has a sticky note that explains it', () => {
-		const without = examples.filter(({ nodes }) => !nodes.some((node) => node.type === STICKY_NOTE && String(node.parameters.content).startsWith('## ')));
+		const without = examples.filter(
+			({ nodes }) =>
+				!nodes.some(
+					(node) => node.type === STICKY_NOTE && String(node.parameters.content).startsWith('## '),
+				),
+		);
 		expect(without.map(({ file }) => file)).toEqual([]);
 	});
 
@@ -56,21 +69,40 @@ describe('examples/*.json in the editor', () => {
 	});
 
 	it('sees a node lying on a sticky note', () => {
-		const sticky: WorkflowNode = { name: 'Sticky Note', type: STICKY_NOTE, position: [-60, -300], parameters: { width: 1160, height: 240 } };
-		const node = (position: [number, number]): WorkflowNode => ({ name: 'AI agents', type: 'n8n-nodes-huechat.hueChat', position, parameters: {} });
-		expect(nodesOnStickyNotes('x.json', [sticky, node([460, -100])])).toEqual(['x.json: AI agents on Sticky Note']);
+		const sticky: WorkflowNode = {
+			name: 'Sticky Note',
+			type: STICKY_NOTE,
+			position: [-60, -300],
+			parameters: { width: 1160, height: 240 },
+		};
+		const node = (position: [number, number]): WorkflowNode => ({
+			name: 'AI agents',
+			type: 'n8n-nodes-huechat.hueChat',
+			position,
+			parameters: {},
+		});
+		expect(nodesOnStickyNotes('x.json', [sticky, node([460, -100])])).toEqual([
+			'x.json: AI agents on Sticky Note',
+		]);
 		expect(nodesOnStickyNotes('x.json', [sticky, node([460, -40])])).toEqual([]);
 	});
 
 	it('every MCP Server Trigger requires a credential', () => {
 		const triggers = examples.flatMap(({ file, nodes }) =>
-			nodes.filter((node) => node.type === '@n8n/n8n-nodes-langchain.mcpTrigger').map((node) => ({ file, node })),
+			nodes
+				.filter((node) => node.type === '@n8n/n8n-nodes-langchain.mcpTrigger')
+				.map((node) => ({ file, node })),
 		);
 		expect(triggers.length).toBeGreaterThan(0);
 		for (const { file, node } of triggers) {
 			const authentication = String(node.parameters.authentication ?? 'none');
-			expect({ file, authentication }).toEqual({ file, authentication: expect.stringMatching(/^(bearerAuth|headerAuth)$/) });
-			expect(Object.keys(node.credentials ?? {})).toEqual([authentication === 'bearerAuth' ? 'httpBearerAuth' : 'httpHeaderAuth']);
+			expect({ file, authentication }).toEqual({
+				file,
+				authentication: expect.stringMatching(/^(bearerAuth|headerAuth)$/),
+			});
+			expect(Object.keys(node.credentials ?? {})).toEqual([
+				authentication === 'bearerAuth' ? 'httpBearerAuth' : 'httpHeaderAuth',
+			]);
 		}
 	});
 });

@@ -39,13 +39,17 @@ export function nodeBinary(): string {
 	];
 	for (const candidate of candidates) if (candidate && fs.existsSync(candidate)) return candidate;
 	if (Number(process.versions.node.split('.')[0]) >= 24) return process.execPath;
-	throw new Error('Node 24 not found: run `sh scripts/run.sh e2e` once (it installs it into .cache/node24)');
+	throw new Error(
+		'Node 24 not found: run `sh scripts/run.sh e2e` once (it installs it into .cache/node24)',
+	);
 }
 
 export function n8nDir(): string {
 	const dir = process.env.N8N_DIR || path.join(CACHE_DIR, 'n8n');
 	if (!fs.existsSync(path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'))) {
-		throw new Error(`n8n is not installed in ${dir}: run \`sh scripts/run.sh e2e\` (it installs n8n ${N8N_VERSION})`);
+		throw new Error(
+			`n8n is not installed in ${dir}: run \`sh scripts/run.sh e2e\` (it installs n8n ${N8N_VERSION})`,
+		);
 	}
 	return dir;
 }
@@ -56,7 +60,9 @@ export function n8nDir(): string {
  * module to disable, and activate/deactivate instead of publish/unpublish in its public API.
  */
 export function n8nMajor(): number {
-	const manifest = JSON.parse(fs.readFileSync(path.join(n8nDir(), 'node_modules', 'n8n', 'package.json'), 'utf8')) as { version: string };
+	const manifest = JSON.parse(
+		fs.readFileSync(path.join(n8nDir(), 'node_modules', 'n8n', 'package.json'), 'utf8'),
+	) as { version: string };
 	return Number(manifest.version.split('.')[0]);
 }
 
@@ -71,7 +77,10 @@ export function packageTarball(): string {
 				.map((f) => path.join(packDir, f))
 				.sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)
 		: [];
-	if (!found.length) throw new Error('No packed package: run `sh scripts/run.sh e2e` (it builds and packs into .cache/pack)');
+	if (!found.length)
+		throw new Error(
+			'No packed package: run `sh scripts/run.sh e2e` (it builds and packs into .cache/pack)',
+		);
 	return found[0];
 }
 
@@ -118,7 +127,9 @@ export async function waitFor<T>(
 			lastError = error;
 		}
 		if (Date.now() > deadline) {
-			throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+			throw new Error(
+				`Timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`,
+			);
 		}
 		await sleep(intervalMs);
 	}
@@ -151,7 +162,12 @@ export interface ExecutionRun {
 		resultData: {
 			runData: Record<string, TaskData[]>;
 			lastNodeExecuted?: string;
-			error?: { message?: string; description?: string; node?: { name?: string }; [key: string]: unknown };
+			error?: {
+				message?: string;
+				description?: string;
+				node?: { name?: string };
+				[key: string]: unknown;
+			};
 		};
 	};
 }
@@ -166,13 +182,22 @@ export interface ExecuteResult {
 }
 
 /** The json of every item a node emitted on one output (default: first run, first output). */
-export function outputOf(run: ExecutionRun, nodeName: string, { runIndex = 0, outputIndex = 0 } = {}): ItemJson[] {
+export function outputOf(
+	run: ExecutionRun,
+	nodeName: string,
+	{ runIndex = 0, outputIndex = 0 } = {},
+): ItemJson[] {
 	const task = run.data.resultData.runData[nodeName]?.[runIndex];
 	if (!task) {
 		const ran = Object.keys(run.data.resultData.runData).join(', ');
-		throw new Error(`Node "${nodeName}" did not run (ran: ${ran}; error: ${run.data.resultData.error?.message ?? 'none'})`);
+		throw new Error(
+			`Node "${nodeName}" did not run (ran: ${ran}; error: ${run.data.resultData.error?.message ?? 'none'})`,
+		);
 	}
-	if (task.error) throw new Error(`Node "${nodeName}" failed: ${task.error.message ?? JSON.stringify(task.error)}`);
+	if (task.error)
+		throw new Error(
+			`Node "${nodeName}" failed: ${task.error.message ?? JSON.stringify(task.error)}`,
+		);
 	return (task.data?.main[outputIndex] ?? []).map((item) => item.json);
 }
 
@@ -281,7 +306,8 @@ export class N8nInstance {
 		fs.writeFileSync(this.cliLog, '');
 		this.owner = {
 			email: options.owner?.email ?? process.env.HUECHAT_E2E_OWNER_EMAIL ?? 'e2e@example.com',
-			password: options.owner?.password ?? process.env.HUECHAT_E2E_OWNER_PASSWORD ?? 'E2ePassw0rd!x',
+			password:
+				options.owner?.password ?? process.env.HUECHAT_E2E_OWNER_PASSWORD ?? 'E2ePassw0rd!x',
 			firstName: options.owner?.firstName ?? 'E2E',
 			lastName: options.owner?.lastName ?? 'Owner',
 		};
@@ -292,7 +318,8 @@ export class N8nInstance {
 	/** Prepares the user folder, installs the package and picks ports; does not start n8n. */
 	static async create(options: N8nOptions = {}): Promise<N8nInstance> {
 		const instance = new N8nInstance(options);
-		if (options.packageTgz !== false) instance.installPackage(options.packageTgz ?? packageTarball());
+		if (options.packageTgz !== false)
+			instance.installPackage(options.packageTgz ?? packageTarball());
 		instance.port = await freePort();
 		instance.brokerPort = await freePort();
 		return instance;
@@ -370,7 +397,9 @@ export class N8nInstance {
 	private passwordHash(): string {
 		if (!this.hash) {
 			const requireFromN8n = createRequire(path.join(n8nDir(), 'package.json'));
-			const bcrypt = requireFromN8n('bcryptjs') as { hashSync(value: string, rounds: number): string };
+			const bcrypt = requireFromN8n('bcryptjs') as {
+				hashSync(value: string, rounds: number): string;
+			};
 			this.hash = bcrypt.hashSync(this.owner.password, 10);
 		}
 		return this.hash;
@@ -424,7 +453,8 @@ export class N8nInstance {
 			await waitFor(
 				`n8n readiness on ${this.baseUrl}`,
 				async () => {
-					if (!this.running) throw new Error(`n8n exited (code ${child.exitCode}, signal ${child.signalCode})`);
+					if (!this.running)
+						throw new Error(`n8n exited (code ${child.exitCode}, signal ${child.signalCode})`);
 					const response = await fetch(`${this.baseUrl}/healthz/readiness`).catch(() => undefined);
 					return response?.ok === true;
 				},
@@ -446,7 +476,9 @@ export class N8nInstance {
 	 */
 	private async setUpOwner(): Promise<void> {
 		await waitFor('n8n 1.x owner setup', async () => {
-			const { status, text } = await this.request('POST', '/rest/owner/setup', { body: this.owner });
+			const { status, text } = await this.request('POST', '/rest/owner/setup', {
+				body: this.owner,
+			});
 			if (status === 200 || /already/i.test(text)) return true;
 			throw new Error(`POST /rest/owner/setup → ${status}: ${text.slice(0, 300)}`);
 		});
@@ -501,7 +533,12 @@ export class N8nInstance {
 		const [cmd, fullArgs] = this.n8nArgs(args);
 		const env = this.env(await freePort());
 		const began = Date.now();
-		const child = spawn(cmd, fullArgs, { cwd: this.userFolder, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+		const child = spawn(cmd, fullArgs, {
+			cwd: this.userFolder,
+			env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true,
+		});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -528,7 +565,9 @@ export class N8nInstance {
 	private async cliOk(args: string[]): Promise<CliResult> {
 		const result = await this.cli(args);
 		if (result.code !== 0) {
-			throw new Error(`n8n ${args.join(' ')} exited ${result.code}\n${result.stdout}\n${result.stderr}`.trimEnd());
+			throw new Error(
+				`n8n ${args.join(' ')} exited ${result.code}\n${result.stdout}\n${result.stderr}`.trimEnd(),
+			);
 		}
 		return result;
 	}
@@ -543,14 +582,18 @@ export class N8nInstance {
 
 	/** `n8n import:credentials`: plain `data` is fine, n8n encrypts it with the instance key. */
 	async importCredentials(credentials: CredentialFixture[]): Promise<void> {
-		await this.cliOk(['import:credentials', `--input=${this.writeImport('credentials', credentials)}`]);
+		await this.cliOk([
+			'import:credentials',
+			`--input=${this.writeImport('credentials', credentials)}`,
+		]);
 	}
 
 	/** `n8n import:workflow` of workflow objects or of JSON files (each holding one workflow or an array). */
 	async importWorkflows(workflows: Array<WorkflowFixture | string>): Promise<void> {
 		const objects = workflows.flatMap((workflow) => {
 			if (typeof workflow !== 'string') return [workflow];
-			const parsed = JSON.parse(fs.readFileSync(workflow, 'utf8')) as WorkflowFixture | WorkflowFixture[];
+			const parsed = JSON.parse(fs.readFileSync(workflow, 'utf8')) as
+				WorkflowFixture | WorkflowFixture[];
 			return Array.isArray(parsed) ? parsed : [parsed];
 		});
 		await this.cliOk(['import:workflow', `--input=${this.writeImport('workflows', objects)}`]);
@@ -582,7 +625,10 @@ export class N8nInstance {
 	): Promise<{ status: number; json: unknown; text: string; response: Response }> {
 		const response = await fetch(`${this.baseUrl}${urlPath}`, {
 			method,
-			headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+			headers: {
+				...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+				...headers,
+			},
 			body: body !== undefined ? JSON.stringify(body) : undefined,
 		});
 		const text = await response.text();
@@ -601,7 +647,8 @@ export class N8nInstance {
 			body: { emailOrLdapLoginId: this.owner.email, password: this.owner.password },
 		});
 		const cookie = response.headers.getSetCookie().find((c) => c.startsWith('n8n-auth='));
-		if (status !== 200 || !cookie) throw new Error(`POST /rest/login → ${status}: ${text.slice(0, 500)}`);
+		if (status !== 200 || !cookie)
+			throw new Error(`POST /rest/login → ${status}: ${text.slice(0, 500)}`);
 		this.cookie = cookie.split(';')[0];
 		return this.cookie;
 	}
@@ -609,8 +656,12 @@ export class N8nInstance {
 	/** Internal REST API (/rest/…, /types/…) as the logged-in owner; returns the body's `data` when present. */
 	async rest<T = unknown>(method: string, urlPath: string, body?: unknown): Promise<T> {
 		if (!this.cookie) await this.login();
-		const { status, json, text } = await this.request(method, urlPath, { body, headers: { cookie: this.cookie! } });
-		if (status < 200 || status >= 300) throw new Error(`${method} ${urlPath} → ${status}: ${text.slice(0, 500)}`);
+		const { status, json, text } = await this.request(method, urlPath, {
+			body,
+			headers: { cookie: this.cookie! },
+		});
+		if (status < 200 || status >= 300)
+			throw new Error(`${method} ${urlPath} → ${status}: ${text.slice(0, 500)}`);
 		const wrapped = json as { data?: T } | undefined;
 		return (wrapped && typeof wrapped === 'object' && 'data' in wrapped ? wrapped.data : json) as T;
 	}
@@ -619,13 +670,21 @@ export class N8nInstance {
 	async createApiKey(label = 'e2e'): Promise<string> {
 		if (this.apiKey) return this.apiKey;
 		const scopes = await this.rest<string[]>('GET', '/rest/api-keys/scopes');
-		const created = await this.rest<{ rawApiKey: string }>('POST', '/rest/api-keys', { label, scopes, expiresAt: null });
+		const created = await this.rest<{ rawApiKey: string }>('POST', '/rest/api-keys', {
+			label,
+			scopes,
+			expiresAt: null,
+		});
 		this.apiKey = created.rawApiKey;
 		return this.apiKey;
 	}
 
 	/** Public API (/api/v1/…) with the API key; returns the status and parsed body without throwing. */
-	async apiRaw(method: string, urlPath: string, body?: unknown): Promise<{ status: number; json: unknown; text: string }> {
+	async apiRaw(
+		method: string,
+		urlPath: string,
+		body?: unknown,
+	): Promise<{ status: number; json: unknown; text: string }> {
 		const key = await this.createApiKey();
 		const { status, json, text } = await this.request(method, `/api/v1${urlPath}`, {
 			body,
@@ -637,28 +696,52 @@ export class N8nInstance {
 	/** Public API call that must succeed (2xx). */
 	async api<T = unknown>(method: string, urlPath: string, body?: unknown): Promise<T> {
 		const { status, json, text } = await this.apiRaw(method, urlPath, body);
-		if (status < 200 || status >= 300) throw new Error(`${method} /api/v1${urlPath} → ${status}: ${text.slice(0, 500)}`);
+		if (status < 200 || status >= 300)
+			throw new Error(`${method} /api/v1${urlPath} → ${status}: ${text.slice(0, 500)}`);
 		return json as T;
 	}
 
 	/** Publishes (activates) a workflow. Asynchronous in n8n 2.x: poll for the webhook/trigger effect afterwards. */
 	async publishWorkflow(id: string): Promise<void> {
-		await this.api('POST', `/workflows/${encodeURIComponent(id)}/${n8nMajor() < 2 ? 'activate' : 'publish'}`, {});
+		await this.api(
+			'POST',
+			`/workflows/${encodeURIComponent(id)}/${n8nMajor() < 2 ? 'activate' : 'publish'}`,
+			{},
+		);
 	}
 
 	async unpublishWorkflow(id: string): Promise<void> {
-		await this.api('POST', `/workflows/${encodeURIComponent(id)}/${n8nMajor() < 2 ? 'deactivate' : 'unpublish'}`);
+		await this.api(
+			'POST',
+			`/workflows/${encodeURIComponent(id)}/${n8nMajor() < 2 ? 'deactivate' : 'unpublish'}`,
+		);
 	}
 
 	async listExecutions(
 		query: { workflowId?: string; status?: string; includeData?: boolean; limit?: number } = {},
-	): Promise<Array<{ id: string; workflowId: string; status: string; mode: string; finished: boolean; data?: ExecutionRun['data'] }>> {
+	): Promise<
+		Array<{
+			id: string;
+			workflowId: string;
+			status: string;
+			mode: string;
+			finished: boolean;
+			data?: ExecutionRun['data'];
+		}>
+	> {
 		const params = new URLSearchParams();
-		for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
-		const page = await this.api<{ data: Array<{ id: string | number; workflowId: string; status: string; mode: string; finished: boolean; data?: ExecutionRun['data'] }> }>(
-			'GET',
-			`/executions?${params.toString()}`,
-		);
+		for (const [key, value] of Object.entries(query))
+			if (value !== undefined) params.set(key, String(value));
+		const page = await this.api<{
+			data: Array<{
+				id: string | number;
+				workflowId: string;
+				status: string;
+				mode: string;
+				finished: boolean;
+				data?: ExecutionRun['data'];
+			}>;
+		}>('GET', `/executions?${params.toString()}`);
 		return page.data.map((execution) => ({ ...execution, id: String(execution.id) }));
 	}
 
@@ -677,12 +760,19 @@ export class N8nInstance {
 	 * n8n only logs a package that fails to load, so assert the type names. Uses the running server when there is one,
 	 * else `n8n export:nodes`.
 	 */
-	async assertPackageLoaded(nodeTypes = PACKAGE_NODE_TYPES, credentialTypes = PACKAGE_CREDENTIAL_TYPES): Promise<void> {
+	async assertPackageLoaded(
+		nodeTypes = PACKAGE_NODE_TYPES,
+		credentialTypes = PACKAGE_CREDENTIAL_TYPES,
+	): Promise<void> {
 		const loaded = this.running ? await this.serverNodeTypes() : await this.exportNodeTypes();
 		const missing = nodeTypes.filter((type) => !loaded.includes(type));
 		if (this.running) {
 			const credentials = await this.serverCredentialTypes();
-			missing.push(...credentialTypes.filter((type) => !credentials.includes(type)).map((type) => `credential ${type}`));
+			missing.push(
+				...credentialTypes
+					.filter((type) => !credentials.includes(type))
+					.map((type) => `credential ${type}`),
+			);
 		}
 		if (missing.length) {
 			const ours = loaded.filter((type) => type.startsWith(`${PACKAGE_NAME}.`));

@@ -41,7 +41,9 @@ describe('spine: HueChat nodes in real n8n against the simulator', () => {
 			]);
 			await n8n.importWorkflows([EXAMPLE, WEBHOOK_FIXTURE]);
 			await n8n.start();
-			process.stdout.write(`[e2e] n8n ready in ${(n8n.startupMs / 1000).toFixed(1)} s on ${n8n.baseUrl}\n`);
+			process.stdout.write(
+				`[e2e] n8n ready in ${(n8n.startupMs / 1000).toFixed(1)} s on ${n8n.baseUrl}\n`,
+			);
 		});
 	});
 
@@ -60,17 +62,23 @@ describe('spine: HueChat nodes in real n8n against the simulator', () => {
 	it("passes n8n's credential test (the editor's Test button)", () =>
 		n8n.guard(async () => {
 			const since = lastSeq();
-			const result = await n8n.rest<{ status: string; message: string }>('POST', '/rest/credentials/test', {
-				credentials: {
-					id: 'huechatSim0001',
-					name: 'HueChat (simulator)',
-					type: 'hueChatApi',
-					data: { apiToken: token, accountId: sim.accountId, baseUrl: `${sim.url}/api/v1/` },
+			const result = await n8n.rest<{ status: string; message: string }>(
+				'POST',
+				'/rest/credentials/test',
+				{
+					credentials: {
+						id: 'huechatSim0001',
+						name: 'HueChat (simulator)',
+						type: 'hueChatApi',
+						data: { apiToken: token, accountId: sim.accountId, baseUrl: `${sim.url}/api/v1/` },
+					},
 				},
-			});
+			);
 			expect(result).toMatchObject({ status: 'OK' });
 			const probes = sim.control.requests(since);
-			expect(probes.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['GET /api/v1/profile 200']);
+			expect(probes.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+				'GET /api/v1/profile 200',
+			]);
 			expect(probes[0].headers.api_access_token).toBe(token);
 		}));
 
@@ -79,17 +87,23 @@ describe('spine: HueChat nodes in real n8n against the simulator', () => {
 			const since = lastSeq();
 			const result = await n8n.executeWorkflow(EXAMPLE_ID);
 			const error = result.run?.data.resultData.error;
-			expect({ code: result.code, error: error?.message, description: error?.description }).toEqual({
-				code: 0,
-				error: undefined,
-				description: undefined,
-			});
+			expect({ code: result.code, error: error?.message, description: error?.description }).toEqual(
+				{
+					code: 0,
+					error: undefined,
+					description: undefined,
+				},
+			);
 			const run = result.run!;
 			process.stdout.write(`[e2e] n8n execute took ${(result.durationMs / 1000).toFixed(1)} s\n`);
 
 			// What n8n output
 			const [contact] = outputOf(run, 'Create a contact');
-			expect(contact).toMatchObject({ id: expect.any(Number), name: 'Ada Lovelace', email: expect.stringMatching(/^ada\+\d+@example\.com$/) });
+			expect(contact).toMatchObject({
+				id: expect.any(Number),
+				name: 'Ada Lovelace',
+				email: expect.stringMatching(/^ada\+\d+@example\.com$/),
+			});
 			const [conversation] = outputOf(run, 'Start a conversation');
 			expect(conversation).toMatchObject({ id: expect.any(Number), inbox_id: 1 });
 			const [message] = outputOf(run, 'Send a message');
@@ -104,32 +118,53 @@ describe('spine: HueChat nodes in real n8n against the simulator', () => {
 			const base = `/api/v1/accounts/${sim.accountId}`;
 			expect(requests.length).toBeGreaterThanOrEqual(6);
 			for (const request of requests) {
-				const seen = { request: `${request.method} ${request.path}`, token: request.headers.api_access_token, ok: (request.status ?? 0) < 300 };
+				const seen = {
+					request: `${request.method} ${request.path}`,
+					token: request.headers.api_access_token,
+					ok: (request.status ?? 0) < 300,
+				};
 				expect(seen).toEqual({ request: seen.request, token, ok: true });
 			}
 
-			const contactPosts = requests.filter((r) => r.method === 'POST' && r.path === `${base}/contacts`);
+			const contactPosts = requests.filter(
+				(r) => r.method === 'POST' && r.path === `${base}/contacts`,
+			);
 			expect(contactPosts).toHaveLength(1);
 			expect(contactPosts[0].body).toEqual({
 				name: 'Ada Lovelace',
 				email: contact.email,
 				additional_attributes: { company_name: 'Analytical Engines Ltd' },
 			});
-			expect(contactPosts[0].headers['idempotency-key']).toEqual(expect.stringMatching(/^n8n-[0-9a-f]{48}$/));
+			expect(contactPosts[0].headers['idempotency-key']).toEqual(
+				expect.stringMatching(/^n8n-[0-9a-f]{48}$/),
+			);
 
-			const conversationPosts = requests.filter((r) => r.method === 'POST' && r.path === `${base}/conversations`);
+			const conversationPosts = requests.filter(
+				(r) => r.method === 'POST' && r.path === `${base}/conversations`,
+			);
 			expect(conversationPosts).toHaveLength(1);
 			expect(conversationPosts[0].body).toEqual({ inbox_id: 1, contact_id: contact.id });
 
-			const messagePosts = requests.filter((r) => r.method === 'POST' && r.path === `${base}/conversations/${conversation.id}/messages`);
+			const messagePosts = requests.filter(
+				(r) =>
+					r.method === 'POST' && r.path === `${base}/conversations/${conversation.id}/messages`,
+			);
 			expect(messagePosts).toHaveLength(1);
-			expect(messagePosts[0].body).toMatchObject({ content: 'Hi Ada Lovelace, thanks for reaching out! How can we help?' });
+			expect(messagePosts[0].body).toMatchObject({
+				content: 'Hi Ada Lovelace, thanks for reaching out! How can we help?',
+			});
 
 			// Get Many with Return All follows every page of the status=all list
-			const pages = requests.filter((r) => r.method === 'GET' && r.path === `${base}/conversations`);
-			const stored = (sim.control.collection('conversations') as StoredConversation[]).filter((c) => c.account_id === sim.accountId);
+			const pages = requests.filter(
+				(r) => r.method === 'GET' && r.path === `${base}/conversations`,
+			);
+			const stored = (sim.control.collection('conversations') as StoredConversation[]).filter(
+				(c) => c.account_id === sim.accountId,
+			);
 			expect(stored.length).toBeGreaterThan(2 * CONVERSATIONS_PER_PAGE);
-			expect(pages.length).toBeGreaterThanOrEqual(Math.ceil(stored.length / CONVERSATIONS_PER_PAGE));
+			expect(pages.length).toBeGreaterThanOrEqual(
+				Math.ceil(stored.length / CONVERSATIONS_PER_PAGE),
+			);
 			expect(pages.map((r) => r.query.page)).toEqual(pages.map((_, index) => String(index + 1)));
 			expect(pages.every((r) => r.query.status === 'all')).toBe(true);
 			const listedIds = listed.map((item: ItemJson) => item.id);
@@ -151,7 +186,11 @@ describe('spine: HueChat nodes in real n8n against the simulator', () => {
 		n8n.guard(async () => {
 			const executions = await n8n.listExecutions({ workflowId: EXAMPLE_ID, includeData: true });
 			expect(executions.length).toBeGreaterThanOrEqual(1);
-			expect(executions[0]).toMatchObject({ workflowId: EXAMPLE_ID, status: 'success', mode: 'cli' });
+			expect(executions[0]).toMatchObject({
+				workflowId: EXAMPLE_ID,
+				status: 'success',
+				mode: 'cli',
+			});
 			expect(JSON.stringify(executions)).not.toContain(token);
 		}));
 
@@ -172,8 +211,14 @@ describe('spine: HueChat nodes in real n8n against the simulator', () => {
 				return answer.status === 404 ? undefined : answer;
 			});
 			expect(response.status).toBe(200);
-			expect(await response.json()).toMatchObject({ id: expect.any(Number), name: 'Grace Hopper', email: 'grace@example.com' });
-			const posts = sim.control.requests(since).filter((r) => r.method === 'POST' && r.path.endsWith('/contacts'));
+			expect(await response.json()).toMatchObject({
+				id: expect.any(Number),
+				name: 'Grace Hopper',
+				email: 'grace@example.com',
+			});
+			const posts = sim.control
+				.requests(since)
+				.filter((r) => r.method === 'POST' && r.path.endsWith('/contacts'));
 			expect(posts).toHaveLength(1);
 			expect(posts[0].body).toEqual({ name: 'Grace Hopper', email: 'grace@example.com' });
 

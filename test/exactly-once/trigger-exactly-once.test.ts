@@ -44,7 +44,11 @@ describe(`HueChat Trigger: exactly once in real n8n (${DATABASE})`, () => {
 	}
 
 	beforeAll(async () => {
-		sim = await startSimulator({ port: 0, contacts: 5, delivery: { retryBaseMs: 500, maxAttempts: 12 } });
+		sim = await startSimulator({
+			port: 0,
+			contacts: 5,
+			delivery: { retryBaseMs: 500, maxAttempts: 12 },
+		});
 		token = sim.control.createKey({ scopes: ['*'], rpm: 100_000 }).token;
 		let env: Record<string, string> | undefined;
 		if (ON_POSTGRES) {
@@ -54,7 +58,13 @@ describe(`HueChat Trigger: exactly once in real n8n (${DATABASE})`, () => {
 		}
 		n8n = await N8nInstance.create({ name: 'trigger-exactly-once', env });
 		await n8n.guard(async () => {
-			await n8n.importCredentials([{ ...CREDENTIAL, type: 'hueChatApi', data: { apiToken: token, accountId: sim.accountId, baseUrl: sim.url } }]);
+			await n8n.importCredentials([
+				{
+					...CREDENTIAL,
+					type: 'hueChatApi',
+					data: { apiToken: token, accountId: sim.accountId, baseUrl: sim.url },
+				},
+			]);
 			await n8n.importWorkflows([
 				{
 					id: TRIGGER_WF.id,
@@ -87,7 +97,12 @@ describe(`HueChat Trigger: exactly once in real n8n (${DATABASE})`, () => {
 							typeVersion: 2,
 							position: [0, 0],
 							webhookId: randomUUID(),
-							parameters: { httpMethod: 'POST', path: PLAIN_WF.path, responseMode: 'onReceived', options: {} },
+							parameters: {
+								httpMethod: 'POST',
+								path: PLAIN_WF.path,
+								responseMode: 'onReceived',
+								options: {},
+							},
 						},
 					],
 					connections: {},
@@ -108,17 +123,30 @@ describe(`HueChat Trigger: exactly once in real n8n (${DATABASE})`, () => {
 		await postgres?.stop();
 	});
 
-	const subscription = () => [...sim.store.outbound_webhooks.values()].find((record) => record.url.includes(TRIGGER_WF.webhookId))!;
+	const subscription = () =>
+		[...sim.store.outbound_webhooks.values()].find((record) =>
+			record.url.includes(TRIGGER_WF.webhookId),
+		)!;
 	const triggerUrl = () => `${n8n.baseUrl}/webhook/${TRIGGER_WF.webhookId}/webhook`;
 
 	/** Every execution of a workflow (the public API pages by cursor, at most 250 a page). */
-	async function executions(workflowId: string, includeData = false): Promise<Array<{ id: string; status: string; data?: unknown }>> {
+	async function executions(
+		workflowId: string,
+		includeData = false,
+	): Promise<Array<{ id: string; status: string; data?: unknown }>> {
 		const all: Array<{ id: string; status: string; data?: unknown }> = [];
 		let cursor: string | undefined;
 		do {
-			const query = new URLSearchParams({ workflowId, limit: '250', includeData: String(includeData) });
+			const query = new URLSearchParams({
+				workflowId,
+				limit: '250',
+				includeData: String(includeData),
+			});
 			if (cursor) query.set('cursor', cursor);
-			const page = await n8n.api<{ data: Array<{ id: string; status: string; data?: unknown }>; nextCursor?: string | null }>('GET', `/executions?${query.toString()}`);
+			const page = await n8n.api<{
+				data: Array<{ id: string; status: string; data?: unknown }>;
+				nextCursor?: string | null;
+			}>('GET', `/executions?${query.toString()}`);
 			all.push(...page.data);
 			cursor = page.nextCursor ?? undefined;
 		} while (cursor);
@@ -131,11 +159,23 @@ describe(`HueChat Trigger: exactly once in real n8n (${DATABASE})`, () => {
 		const timestamp = String(Math.floor(Date.now() / 1000));
 		const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
 		const signature = `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
-		return { headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': signature }, body };
+		return {
+			headers: {
+				'content-type': 'application/json',
+				'webhook-id': id,
+				'webhook-timestamp': timestamp,
+				'webhook-signature': signature,
+			},
+			body,
+		};
 	}
 
 	/** Sends every request (made when its turn comes: signed at that moment), `inFlight` at a time; answers the statuses in order. */
-	async function sendAll(requests: Array<Sent | (() => Sent)>, inFlight: number, url = triggerUrl()): Promise<{ statuses: number[]; sent: Sent[] }> {
+	async function sendAll(
+		requests: Array<Sent | (() => Sent)>,
+		inFlight: number,
+		url = triggerUrl(),
+	): Promise<{ statuses: number[]; sent: Sent[] }> {
 		const statuses: number[] = new Array<number>(requests.length);
 		const sent: Sent[] = new Array<Sent>(requests.length);
 		let next = 0;
@@ -144,7 +184,11 @@ describe(`HueChat Trigger: exactly once in real n8n (${DATABASE})`, () => {
 				const index = next++;
 				const request = requests[index];
 				sent[index] = typeof request === 'function' ? request() : request;
-				const response = await fetch(url, { method: 'POST', headers: sent[index].headers, body: sent[index].body });
+				const response = await fetch(url, {
+					method: 'POST',
+					headers: sent[index].headers,
+					body: sent[index].body,
+				});
 				await response.text();
 				statuses[index] = response.status;
 			}
@@ -157,32 +201,62 @@ describe(`HueChat Trigger: exactly once in real n8n (${DATABASE})`, () => {
 		n8n.guard(async () => {
 			const { secret } = subscription();
 			const event = (n: number) => () =>
-				signed(secret, { id: randomUUID(), event: 'message.created', created_at: new Date().toISOString(), account_id: 1, data: { id: n, content: `m${n}`, message_type: 0 } });
+				signed(secret, {
+					id: randomUUID(),
+					event: 'message.created',
+					created_at: new Date().toISOString(),
+					account_id: 1,
+					data: { id: n, content: `m${n}`, message_type: 0 },
+				});
 			// the plain Webhook node on the same n8n, for scale: what this machine's n8n takes a second
 			const plainStarted = Date.now();
-			await sendAll(Array.from({ length: 300 }, (_, n) => event(n)), 12, `${n8n.baseUrl}/webhook/${PLAIN_WF.path}`);
+			await sendAll(
+				Array.from({ length: 300 }, (_, n) => event(n)),
+				12,
+				`${n8n.baseUrl}/webhook/${PLAIN_WF.path}`,
+			);
 			const plainPerSecond = 300 / ((Date.now() - plainStarted) / 1000);
 			const began = Date.now();
-			const { statuses, sent: requests } = await sendAll(Array.from({ length: 1_000 }, (_, n) => event(n)), 12);
+			const { statuses, sent: requests } = await sendAll(
+				Array.from({ length: 1_000 }, (_, n) => event(n)),
+				12,
+			);
 			const perSecond = requests.length / ((Date.now() - began) / 1000);
-			process.stdout.write(`[exactly-once] 1,000 deliveries at ${perSecond.toFixed(1)}/s (plain Webhook node: ${plainPerSecond.toFixed(1)}/s)\n`);
+			process.stdout.write(
+				`[exactly-once] 1,000 deliveries at ${perSecond.toFixed(1)}/s (plain Webhook node: ${plainPerSecond.toFixed(1)}/s)\n`,
+			);
 			expect(statuses.filter((status) => status === 200)).toHaveLength(1_000);
-			await waitFor('1,000 executions', async () => (await executions(TRIGGER_WF.id)).length >= 1_000, { timeoutMs: 120_000, intervalMs: 1_000 });
+			await waitFor(
+				'1,000 executions',
+				async () => (await executions(TRIGGER_WF.id)).length >= 1_000,
+				{ timeoutMs: 120_000, intervalMs: 1_000 },
+			);
 			await n8n.stop();
 			await n8n.start();
 			await waitFor('the trigger listening again', async () => {
-				const response = await fetch(triggerUrl(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+				const response = await fetch(triggerUrl(), {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: '{}',
+				});
 				return response.status !== 404;
 			});
-			const shuffled = requests.map((request, index) => ({ request, order: (index * 7919) % requests.length })).sort((a, b) => a.order - b.order);
+			const shuffled = requests
+				.map((request, index) => ({ request, order: (index * 7919) % requests.length }))
+				.sort((a, b) => a.order - b.order);
 			const { statuses: replayStatuses } = await sendAll(
 				shuffled.map(({ request }) => request),
 				12,
 			);
 			await sleep(3_000);
 			const replayed = (await executions(TRIGGER_WF.id)).length - 1_000;
-			const perStatus = replayStatuses.reduce<Record<number, number>>((counts, status) => ({ ...counts, [status]: (counts[status] ?? 0) + 1 }), {});
-			process.stdout.write(`[exactly-once] sent 1,000 at ${perSecond.toFixed(1)}/s; replays after restart answered ${JSON.stringify(perStatus)}, executed ${replayed}\n`);
+			const perStatus = replayStatuses.reduce<Record<number, number>>(
+				(counts, status) => ({ ...counts, [status]: (counts[status] ?? 0) + 1 }),
+				{},
+			);
+			process.stdout.write(
+				`[exactly-once] sent 1,000 at ${perSecond.toFixed(1)}/s; replays after restart answered ${JSON.stringify(perStatus)}, executed ${replayed}\n`,
+			);
 			recordFigures({
 				'replays after restart executed': replayed,
 				'trigger deliveries/s in real n8n (plain Webhook node)': `${perSecond.toFixed(1)} (${plainPerSecond.toFixed(1)})`,
@@ -199,7 +273,10 @@ describe(`HueChat Trigger: exactly once in real n8n (${DATABASE})`, () => {
 			const plain = await fetch(`${sim.url}/api/v2/accounts/${sim.accountId}/outbound_webhooks`, {
 				method: 'POST',
 				headers: { api_access_token: token, 'content-type': 'application/json' },
-				body: JSON.stringify({ url: `${n8n.baseUrl}/webhook/${PLAIN_WF.path}`, events: ['message.created'] }),
+				body: JSON.stringify({
+					url: `${n8n.baseUrl}/webhook/${PLAIN_WF.path}`,
+					events: ['message.created'],
+				}),
 			});
 			expect(plain.status).toBeLessThan(300);
 			const plainSubscription = ((await plain.json()) as { id: string }).id;
@@ -213,11 +290,14 @@ describe(`HueChat Trigger: exactly once in real n8n (${DATABASE})`, () => {
 			const lock = lockDatabase(20_000);
 			await lock.started;
 			for (let n = 0; n < events; n++) {
-				const response = await fetch(`${sim.url}/api/v1/accounts/${sim.accountId}/conversations/1/messages`, {
-					method: 'POST',
-					headers: { api_access_token: token, 'content-type': 'application/json' },
-					body: JSON.stringify({ content: `locked ${n}`, message_type: 'incoming' }),
-				});
+				const response = await fetch(
+					`${sim.url}/api/v1/accounts/${sim.accountId}/conversations/1/messages`,
+					{
+						method: 'POST',
+						headers: { api_access_token: token, 'content-type': 'application/json' },
+						body: JSON.stringify({ content: `locked ${n}`, message_type: 'incoming' }),
+					},
+				);
 				expect(response.status).toBeLessThan(300);
 				if (n % 20 === 19) await sleep(events > 200 ? 200 : 1_000);
 			}
@@ -225,9 +305,14 @@ describe(`HueChat Trigger: exactly once in real n8n (${DATABASE})`, () => {
 			const counted = await countRuns(events, earlier);
 			sim.delivery.configure({ maxAttempts: 12 });
 			const plainRuns = (await executions(PLAIN_WF.id)).length - plainBefore;
-			const removed = await fetch(`${sim.url}/api/v2/accounts/${sim.accountId}/outbound_webhooks/${plainSubscription}`, { method: 'DELETE', headers: { api_access_token: token } });
+			const removed = await fetch(
+				`${sim.url}/api/v2/accounts/${sim.accountId}/outbound_webhooks/${plainSubscription}`,
+				{ method: 'DELETE', headers: { api_access_token: token } },
+			);
 			expect(removed.status).toBeLessThan(300);
-			process.stdout.write(`[exactly-once] ${DATABASE} lock held 20 s, retried up to ${attempts} times: ${counted.line}; plain Webhook node executions ${plainRuns}\n`);
+			process.stdout.write(
+				`[exactly-once] ${DATABASE} lock held 20 s, retried up to ${attempts} times: ${counted.line}; plain Webhook node executions ${plainRuns}\n`,
+			);
 			recordFigures({
 				'events lost under a locked database': counted.lost,
 				'events doubled under a locked database': counted.doubled,
@@ -235,7 +320,11 @@ describe(`HueChat Trigger: exactly once in real n8n (${DATABASE})`, () => {
 				[`plain Webhook node executions for ${events} events under the same lock`]: plainRuns,
 			});
 			expect(counted.sent).toBe(events);
-			expect({ lost: counted.lost, doubled: counted.doubled, acknowledgedNotRun: counted.acknowledgedNotRun }).toEqual({ lost: 0, doubled: 0, acknowledgedNotRun: 0 });
+			expect({
+				lost: counted.lost,
+				doubled: counted.doubled,
+				acknowledgedNotRun: counted.acknowledgedNotRun,
+			}).toEqual({ lost: 0, doubled: 0, acknowledgedNotRun: 0 });
 		}));
 
 	it('a burst far beyond what n8n takes a second, all delivered at once: every event runs once', () =>
@@ -247,20 +336,30 @@ describe(`HueChat Trigger: exactly once in real n8n (${DATABASE})`, () => {
 			sim.delivery.configure({ maxAttempts: 24 });
 			await Promise.all(
 				Array.from({ length: events }, async (_, n) => {
-					const response = await fetch(`${sim.url}/api/v1/accounts/${sim.accountId}/conversations/1/messages`, {
-						method: 'POST',
-						headers: { api_access_token: token, 'content-type': 'application/json' },
-						body: JSON.stringify({ content: `burst ${n}`, message_type: 'incoming' }),
-					});
+					const response = await fetch(
+						`${sim.url}/api/v1/accounts/${sim.accountId}/conversations/1/messages`,
+						{
+							method: 'POST',
+							headers: { api_access_token: token, 'content-type': 'application/json' },
+							body: JSON.stringify({ content: `burst ${n}`, message_type: 'incoming' }),
+						},
+					);
 					expect(response.status).toBeLessThan(300);
 				}),
 			);
 			const counted = await countRuns(events, earlier);
 			sim.delivery.configure({ maxAttempts: 12 });
 			process.stdout.write(`[exactly-once] burst: ${counted.line}\n`);
-			recordFigures({ 'events lost in a burst': counted.lost, 'events doubled in a burst': counted.doubled });
+			recordFigures({
+				'events lost in a burst': counted.lost,
+				'events doubled in a burst': counted.doubled,
+			});
 			expect(counted.sent).toBe(events);
-			expect({ lost: counted.lost, doubled: counted.doubled, acknowledgedNotRun: counted.acknowledgedNotRun }).toEqual({ lost: 0, doubled: 0, acknowledgedNotRun: 0 });
+			expect({
+				lost: counted.lost,
+				doubled: counted.doubled,
+				acknowledgedNotRun: counted.acknowledgedNotRun,
+			}).toEqual({ lost: 0, doubled: 0, acknowledgedNotRun: 0 });
 		}));
 
 	/**
@@ -272,22 +371,41 @@ describe(`HueChat Trigger: exactly once in real n8n (${DATABASE})`, () => {
 	 */
 	async function countRuns(events: number, earlier: Set<string>) {
 		await sim.delivery.settled();
-		const toTrigger = sim.delivery.log().filter((entry) => entry.url.includes(TRIGGER_WF.webhookId));
+		const toTrigger = sim.delivery
+			.log()
+			.filter((entry) => entry.url.includes(TRIGGER_WF.webhookId));
 		const sentIds = new Set(toTrigger.map((entry) => entry.delivery_id));
-		const acknowledged = new Set(toTrigger.filter((entry) => entry.status === 200).map((entry) => entry.delivery_id));
+		const acknowledged = new Set(
+			toTrigger.filter((entry) => entry.status === 200).map((entry) => entry.delivery_id),
+		);
 		const answers: Record<string, number> = {};
-		for (const entry of toTrigger) answers[String(entry.status ?? entry.error)] = (answers[String(entry.status ?? entry.error)] ?? 0) + 1;
-		await waitFor('the executions to finish', async () => (await executions(TRIGGER_WF.id)).filter((e) => !earlier.has(e.id)).length >= acknowledged.size, { timeoutMs: 120_000, intervalMs: 1_000 }).catch(() => undefined);
+		for (const entry of toTrigger)
+			answers[String(entry.status ?? entry.error)] =
+				(answers[String(entry.status ?? entry.error)] ?? 0) + 1;
+		await waitFor(
+			'the executions to finish',
+			async () =>
+				(await executions(TRIGGER_WF.id)).filter((e) => !earlier.has(e.id)).length >=
+				acknowledged.size,
+			{ timeoutMs: 120_000, intervalMs: 1_000 },
+		).catch(() => undefined);
 		await sleep(3_000);
-		const recorded = (await executions(TRIGGER_WF.id, true)).filter((execution) => !earlier.has(execution.id));
+		const recorded = (await executions(TRIGGER_WF.id, true)).filter(
+			(execution) => !earlier.has(execution.id),
+		);
 		const ran = recorded.filter((execution) => eventIdOf(execution) !== '');
 		const neverStarted: Record<string, number> = {};
-		for (const execution of recorded) if (eventIdOf(execution) === '') neverStarted[execution.status] = (neverStarted[execution.status] ?? 0) + 1;
+		for (const execution of recorded)
+			if (eventIdOf(execution) === '')
+				neverStarted[execution.status] = (neverStarted[execution.status] ?? 0) + 1;
 		const runsPerEvent = new Map<string, number>();
-		for (const execution of ran) runsPerEvent.set(eventIdOf(execution), (runsPerEvent.get(eventIdOf(execution)) ?? 0) + 1);
+		for (const execution of ran)
+			runsPerEvent.set(eventIdOf(execution), (runsPerEvent.get(eventIdOf(execution)) ?? 0) + 1);
 		const doubled = [...runsPerEvent.values()].reduce((sum, runs) => sum + runs - 1, 0);
 		const lost = [...sentIds].filter((deliveryId) => !runsPerEvent.has(deliveryId)).length;
-		const acknowledgedNotRun = [...acknowledged].filter((deliveryId) => !runsPerEvent.has(deliveryId)).length;
+		const acknowledgedNotRun = [...acknowledged].filter(
+			(deliveryId) => !runsPerEvent.has(deliveryId),
+		).length;
 		const line =
 			`${events} events, ${toTrigger.length} attempts answered ${JSON.stringify(answers)}, ${acknowledged.size} acknowledged; ` +
 			`the workflow ran ${ran.length} times for ${runsPerEvent.size} distinct events (${doubled} doubled, ${lost} never ran, ` +
@@ -298,17 +416,25 @@ describe(`HueChat Trigger: exactly once in real n8n (${DATABASE})`, () => {
 	it('a secret rotated in HueChat, then the old one expired: every event runs once, nothing done in n8n', () =>
 		n8n.guard(async () => {
 			const earlier = new Set((await executions(TRIGGER_WF.id)).map((execution) => execution.id));
-			for (const record of [...sim.store.outbound_webhooks.values()]) if (!record.url.includes(TRIGGER_WF.webhookId)) sim.store.outbound_webhooks.delete(record.id);
+			for (const record of [...sim.store.outbound_webhooks.values()])
+				if (!record.url.includes(TRIGGER_WF.webhookId))
+					sim.store.outbound_webhooks.delete(record.id);
 			sim.delivery.clearLog();
 			const { id } = subscription();
-			const rotated = await fetch(`${sim.url}/api/v2/accounts/${sim.accountId}/outbound_webhooks/${id}/rotate_secret`, { method: 'POST', headers: { api_access_token: token } });
+			const rotated = await fetch(
+				`${sim.url}/api/v2/accounts/${sim.accountId}/outbound_webhooks/${id}/rotate_secret`,
+				{ method: 'POST', headers: { api_access_token: token } },
+			);
 			expect(rotated.status).toBe(200);
 			const message = async (content: string) => {
-				const response = await fetch(`${sim.url}/api/v1/accounts/${sim.accountId}/conversations/1/messages`, {
-					method: 'POST',
-					headers: { api_access_token: token, 'content-type': 'application/json' },
-					body: JSON.stringify({ content, message_type: 'incoming' }),
-				});
+				const response = await fetch(
+					`${sim.url}/api/v1/accounts/${sim.accountId}/conversations/1/messages`,
+					{
+						method: 'POST',
+						headers: { api_access_token: token, 'content-type': 'application/json' },
+						body: JSON.stringify({ content, message_type: 'incoming' }),
+					},
+				);
 				expect(response.status).toBeLessThan(300);
 			};
 			for (let n = 0; n < 20; n++) await message(`during the overlap ${n}`);
@@ -318,13 +444,21 @@ describe(`HueChat Trigger: exactly once in real n8n (${DATABASE})`, () => {
 			for (let n = 0; n < 20; n++) await message(`after the expiry ${n}`);
 			await sim.delivery.settled();
 			const sent = new Set(sim.delivery.log().map((entry) => entry.delivery_id));
-			await waitFor('40 executions', async () => (await executions(TRIGGER_WF.id)).length - earlier.size >= 40, { timeoutMs: 60_000, intervalMs: 1_000 }).catch(() => undefined);
+			await waitFor(
+				'40 executions',
+				async () => (await executions(TRIGGER_WF.id)).length - earlier.size >= 40,
+				{ timeoutMs: 60_000, intervalMs: 1_000 },
+			).catch(() => undefined);
 			await sleep(2_000);
-			const runs = (await executions(TRIGGER_WF.id, true)).filter((execution) => !earlier.has(execution.id));
+			const runs = (await executions(TRIGGER_WF.id, true)).filter(
+				(execution) => !earlier.has(execution.id),
+			);
 			const ran = new Set(runs.map(eventIdOf));
 			const lost = [...sent].filter((deliveryId) => !ran.has(deliveryId)).length;
 			const refused = sim.delivery.log().filter((entry) => entry.status !== 200).length;
-			process.stdout.write(`[exactly-once] rotation: 40 events, ${runs.length} executions, ${refused} attempts refused and retried, lost ${lost}\n`);
+			process.stdout.write(
+				`[exactly-once] rotation: 40 events, ${runs.length} executions, ${refused} attempts refused and retried, lost ${lost}\n`,
+			);
 			recordFigures({ 'events lost across a secret rotation': lost });
 			expect(sent.size).toBe(40);
 			expect(lost).toBe(0);
@@ -335,28 +469,49 @@ describe(`HueChat Trigger: exactly once in real n8n (${DATABASE})`, () => {
 		n8n.guard(async () => {
 			let seed = 7;
 			const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-			const kinds = [{ kind: 'status', status: 500 }, { kind: 'drop' }, { kind: 'dropAfter' }] as const;
-			const mine = () => [...sim.store.outbound_webhooks.values()].filter((record) => record.url.includes(TRIGGER_WF.webhookId));
+			const kinds = [
+				{ kind: 'status', status: 500 },
+				{ kind: 'drop' },
+				{ kind: 'dropAfter' },
+			] as const;
+			const mine = () =>
+				[...sim.store.outbound_webhooks.values()].filter((record) =>
+					record.url.includes(TRIGGER_WF.webhookId),
+				);
 			await n8n.unpublishWorkflow(TRIGGER_WF.id);
 			await waitFor('no subscription', () => mine().length === 0);
 			let failing = 0;
 			for (let cycle = 0; cycle < 20; cycle++) {
 				await n8n.publishWorkflow(TRIGGER_WF.id);
-				await waitFor(`subscription (cycle ${cycle + 1})`, () => mine().filter((record) => record.active).length === 1, { timeoutMs: 30_000, intervalMs: 100 });
+				await waitFor(
+					`subscription (cycle ${cycle + 1})`,
+					() => mine().filter((record) => record.active).length === 1,
+					{ timeoutMs: 30_000, intervalMs: 100 },
+				);
 				let queued = 0;
 				while ((cycle === 19 ? queued < 6 : random() < 0.3) && queued < 8) {
-					sim.control.addFault({ ...(cycle === 19 ? kinds[0] : kinds[queued % kinds.length]), method: 'DELETE', path: '/outbound_webhooks/' });
+					sim.control.addFault({
+						...(cycle === 19 ? kinds[0] : kinds[queued % kinds.length]),
+						method: 'DELETE',
+						path: '/outbound_webhooks/',
+					});
 					queued++;
 				}
 				failing += queued;
 				await n8n.unpublishWorkflow(TRIGGER_WF.id);
 				// deleted, or (HueChat refusing every attempt) paused
-				await waitFor(`no subscription delivering (cycle ${cycle + 1})`, () => mine().every((record) => !record.active), { timeoutMs: 30_000, intervalMs: 100 }).catch(() => undefined);
+				await waitFor(
+					`no subscription delivering (cycle ${cycle + 1})`,
+					() => mine().every((record) => !record.active),
+					{ timeoutMs: 30_000, intervalMs: 100 },
+				).catch(() => undefined);
 				sim.control.clearFaults();
 			}
 			await sleep(1_000);
 			const delivering = mine().filter((record) => record.active).length;
-			process.stdout.write(`[exactly-once] 20 cycles, ${failing} DELETE attempts failed; subscriptions left delivering: ${delivering}, paused: ${mine().length - delivering}\n`);
+			process.stdout.write(
+				`[exactly-once] 20 cycles, ${failing} DELETE attempts failed; subscriptions left delivering: ${delivering}, paused: ${mine().length - delivering}\n`,
+			);
 			recordFigures({ 'subscriptions left after failed deletes': delivering });
 			expect(failing).toBeGreaterThanOrEqual(6);
 			expect(delivering).toBe(0);
@@ -365,12 +520,24 @@ describe(`HueChat Trigger: exactly once in real n8n (${DATABASE})`, () => {
 
 /** The event id the trigger put out in this execution. */
 function eventIdOf(execution: { data?: unknown }): string {
-	const data = execution.data as { resultData?: { runData?: Record<string, Array<{ data?: { main?: Array<Array<{ json?: { id?: string } }>> } }>> } } | undefined;
+	const data = execution.data as
+		| {
+				resultData?: {
+					runData?: Record<
+						string,
+						Array<{ data?: { main?: Array<Array<{ json?: { id?: string } }>> } }>
+					>;
+				};
+		  }
+		| undefined;
 	return data?.resultData?.runData?.['HueChat Trigger']?.[0]?.data?.main?.[0]?.[0]?.json?.id ?? '';
 }
 
 /** Another process opens n8n's database and holds its write lock (BEGIN EXCLUSIVE) for `ms`, with n8n's own sqlite3. */
-function holdSqliteWriteLock(file: string, ms: number): { started: Promise<void>; released: Promise<void> } {
+function holdSqliteWriteLock(
+	file: string,
+	ms: number,
+): { started: Promise<void>; released: Promise<void> } {
 	const sqlite3 = path.join(n8nDir(), 'node_modules', 'sqlite3');
 	const program = `
 		const sqlite3 = require(${JSON.stringify(sqlite3)});
@@ -383,8 +550,12 @@ function holdSqliteWriteLock(file: string, ms: number): { started: Promise<void>
 		});`;
 	const child = spawn(process.execPath, ['-e', program], { stdio: ['ignore', 'pipe', 'inherit'] });
 	const started = new Promise<void>((resolve, reject) => {
-		child.stdout.on('data', (chunk: Buffer) => (chunk.toString().includes('locked') ? resolve() : undefined));
-		child.once('exit', (code) => reject(new Error(`the lock holder exited (${code}) before locking`)));
+		child.stdout.on('data', (chunk: Buffer) =>
+			chunk.toString().includes('locked') ? resolve() : undefined,
+		);
+		child.once('exit', (code) =>
+			reject(new Error(`the lock holder exited (${code}) before locking`)),
+		);
 	});
 	const released = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 	return { started, released };

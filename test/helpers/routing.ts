@@ -58,19 +58,31 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<IHttpRequestOptions> {
 		const authenticate = credentialType.authenticate as unknown;
 		if (typeof authenticate === 'function') {
-			return await (authenticate as (c: ICredentialDataDecryptedObject, r: IHttpRequestOptions) => Promise<IHttpRequestOptions>).call(
-				credentialType,
-				credentials,
-				requestOptions,
-			);
+			return await (
+				authenticate as (
+					c: ICredentialDataDecryptedObject,
+					r: IHttpRequestOptions,
+				) => Promise<IHttpRequestOptions>
+			).call(credentialType, credentials, requestOptions);
 		}
-		const properties = (authenticate as { properties: Record<string, Record<string, string>> }).properties;
+		const properties = (authenticate as { properties: Record<string, Record<string, string>> })
+			.properties;
 		for (const [outerKey, values] of Object.entries(properties)) {
 			for (const [key, expression] of Object.entries(values)) {
-				const resolved = workflow!.expression.getParameterValue(expression, null, 0, 0, node!.name, [], 'manual', {
-					$credentials: credentials,
-				});
-				const target = ((requestOptions as unknown as Record<string, IDataObject>)[outerKey] ??= {});
+				const resolved = workflow!.expression.getParameterValue(
+					expression,
+					null,
+					0,
+					0,
+					node!.name,
+					[],
+					'manual',
+					{
+						$credentials: credentials,
+					},
+				);
+				const target = ((requestOptions as unknown as Record<string, IDataObject>)[outerKey] ??=
+					{});
 				target[key] = resolved as string;
 			}
 		}
@@ -142,13 +154,29 @@ export async function runHueChat(options: RunOptions): Promise<RunResult> {
 		position: [0, 0],
 		parameters: options.parameters,
 		credentials: { hueChatApi: { id: 'cred-1', name: 'HueChat (test)' } },
-		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const, continueOnFail: true } : {}),
+		...(options.continueOnFail
+			? { onError: 'continueRegularOutput' as const, continueOnFail: true }
+			: {}),
 	};
 	const nodeType = options.nodeType ?? hueChat;
-	const workflow = new Workflow({ id: 'wfTest', nodes: [node], connections: {}, active: false, nodeTypes: nodeTypesOf(nodeType) });
+	const workflow = new Workflow({
+		id: 'wfTest',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: nodeTypesOf(nodeType),
+	});
 	// The Workflow constructor filled in parameter defaults; RoutingNode reads them from here.
 	const filledNode = workflow.getNode(node.name)!;
-	filledNode.parameters = NodeHelpers.getNodeParameters(nodeType.description.properties, filledNode.parameters, true, false, filledNode, nodeType.description) ?? {};
+	filledNode.parameters =
+		NodeHelpers.getNodeParameters(
+			nodeType.description.properties,
+			filledNode.parameters,
+			true,
+			false,
+			filledNode,
+			nodeType.description,
+		) ?? {};
 	const executionId = options.executionId ?? `test-${++executionCounter}`;
 	const additionalData = {
 		credentialsHelper: new TestCredentialsHelper(options.credentials),
@@ -171,17 +199,40 @@ export async function runHueChat(options: RunOptions): Promise<RunResult> {
 	const inputItems: INodeExecutionData[] =
 		options.inputItems?.map((item, index) => ({ pairedItem: { item: index }, ...item })) ??
 		(options.items ?? [{}]).map((json, index) => ({ json, pairedItem: { item: index } }));
-	const executeData: IExecuteData = { node: filledNode, data: { main: [inputItems] }, source: { main: [{ previousNode: 'Start' }] } };
+	const executeData: IExecuteData = {
+		node: filledNode,
+		data: { main: [inputItems] },
+		source: { main: [{ previousNode: 'Start' }] },
+	};
 	const runExecutionData: IRunExecutionData = createRunExecutionData({
 		resultData: { runData: {} },
 		executionData: { nodeExecutionStack: [executeData] },
 	} as never);
 	if (options.abortSignal) {
-		const context = new ExecuteContext(workflow, filledNode, additionalData, 'manual', runExecutionData, 0, inputItems, { main: [inputItems] }, executeData, [], options.abortSignal);
+		const context = new ExecuteContext(
+			workflow,
+			filledNode,
+			additionalData,
+			'manual',
+			runExecutionData,
+			0,
+			inputItems,
+			{ main: [inputItems] },
+			executeData,
+			[],
+			options.abortSignal,
+		);
 		const output = await new RoutingNode(context, nodeType).runNode();
 		return { items: output?.[0] ?? [] };
 	}
-	const result = await new WorkflowExecute(additionalData, 'manual').runNode(workflow, executeData, runExecutionData, 0, additionalData, 'manual');
+	const result = await new WorkflowExecute(additionalData, 'manual').runNode(
+		workflow,
+		executeData,
+		runExecutionData,
+		0,
+		additionalData,
+		'manual',
+	);
 	const data = 'data' in result ? result.data : undefined;
 	return { items: data?.[0] ?? [] };
 }

@@ -72,12 +72,25 @@ export function v1Status(fx: SimulatorFixture, kind: keyof typeof V1_SUCCESS): n
 	return V1_SUCCESS[kind][fx.sim.control.convention()];
 }
 
-export async function startFixture(options: Parameters<typeof startSimulator>[0] = {}): Promise<SimulatorFixture> {
-	const sim = await startSimulator({ port: 0, quiet: true, convention: conventionFromEnv(), ...options });
+export async function startFixture(
+	options: Parameters<typeof startSimulator>[0] = {},
+): Promise<SimulatorFixture> {
+	const sim = await startSimulator({
+		port: 0,
+		quiet: true,
+		convention: conventionFromEnv(),
+		...options,
+	});
 	const recordTo = process.env.HUECHAT_RECORD_REQUESTS;
 	if (recordTo) recordRequests(sim, recordTo);
-	const credentialsWith = async (key: { scopes?: string[]; rpm?: number }): Promise<HueChatCredentials> => {
-		const created = await sim.control.createKey({ scopes: key.scopes ?? ['*'], rpm: key.rpm ?? 100_000 });
+	const credentialsWith = async (key: {
+		scopes?: string[];
+		rpm?: number;
+	}): Promise<HueChatCredentials> => {
+		const created = await sim.control.createKey({
+			scopes: key.scopes ?? ['*'],
+			rpm: key.rpm ?? 100_000,
+		});
 		return { apiToken: created.token, accountId: sim.accountId, baseUrl: sim.url };
 	};
 	const credentials = await credentialsWith({});
@@ -138,7 +151,10 @@ export interface NodeSuite {
  * before each test the request log is cleared and, with `reseed`, the demo data is seeded afresh (reset drops the
  * keys, so the fixture's key is added again).
  */
-export function nodeSuite(resource: string, options: Parameters<typeof startSimulator>[0] & { reseed?: boolean } = {}): NodeSuite {
+export function nodeSuite(
+	resource: string,
+	options: Parameters<typeof startSimulator>[0] & { reseed?: boolean } = {},
+): NodeSuite {
 	const { reseed, ...simulatorOptions } = options;
 	let fixture: SimulatorFixture | undefined;
 	beforeAll(async () => {
@@ -148,7 +164,11 @@ export function nodeSuite(resource: string, options: Parameters<typeof startSimu
 	beforeEach(async () => {
 		if (reseed) {
 			fixture!.sim.control.reset();
-			fixture!.sim.control.createKey({ token: fixture!.credentials.apiToken, scopes: ['*'], rpm: 100_000 });
+			fixture!.sim.control.createKey({
+				token: fixture!.credentials.apiToken,
+				scopes: ['*'],
+				rpm: 100_000,
+			});
 		}
 		await fixture!.clearRequests();
 	});
@@ -157,7 +177,11 @@ export function nodeSuite(resource: string, options: Parameters<typeof startSimu
 			return fixture!;
 		},
 		run: (parameters, extra = {}) =>
-			runHueChat({ credentials: suite.fx.credentials, parameters: { resource, ...parameters } as never, ...extra }),
+			runHueChat({
+				credentials: suite.fx.credentials,
+				parameters: { resource, ...parameters } as never,
+				...extra,
+			}),
 	};
 	return suite;
 }

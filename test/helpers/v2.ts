@@ -8,10 +8,19 @@ import type { SimulatorFixture } from './simulator';
 export { byId } from './simulator';
 
 /** The error of an output item (Continue On Fail), as n8n shows it. */
-export function errorOf(item: INodeExecutionData): { message: string; description?: string; httpCode?: string } {
-	const error = item.error as unknown as { message: string; description?: string; httpCode?: string } | undefined;
+export function errorOf(item: INodeExecutionData): {
+	message: string;
+	description?: string;
+	httpCode?: string;
+} {
+	const error = item.error as unknown as
+		{ message: string; description?: string; httpCode?: string } | undefined;
 	if (!error) throw new Error(`expected an error item, got ${JSON.stringify(item.json)}`);
-	return { message: error.message, description: error.description ?? undefined, httpCode: error.httpCode };
+	return {
+		message: error.message,
+		description: error.description ?? undefined,
+		httpCode: error.httpCode,
+	};
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -19,34 +19,57 @@ function editorContext(): ILoadOptionsFunctions {
 	const credentials = fx.credentials;
 	return {
 		getCredentials: async () => ({ ...credentials }),
-		getNode: () => ({ id: 'n1', name: 'HueChat', type: 'n8n-nodes-huechat.hueChat', typeVersion: 1, position: [0, 0], parameters: {} }),
+		getNode: () => ({
+			id: 'n1',
+			name: 'HueChat',
+			type: 'n8n-nodes-huechat.hueChat',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		}),
 		getNodeParameter: (_name: string, fallback: unknown) => fallback,
 		helpers: {
 			async httpRequestWithAuthentication(_type: string, options: IHttpRequestOptions) {
 				const url = new URL(String(options.url), String(options.baseURL));
-				for (const [name, value] of Object.entries((options.qs ?? {}) as IDataObject)) url.searchParams.set(name, String(value));
-				const response = await fetch(url, { method: options.method, headers: { api_access_token: credentials.apiToken } });
+				for (const [name, value] of Object.entries((options.qs ?? {}) as IDataObject))
+					url.searchParams.set(name, String(value));
+				const response = await fetch(url, {
+					method: options.method,
+					headers: { api_access_token: credentials.apiToken },
+				});
 				const text = await response.text();
-				return { statusCode: response.status, headers: Object.fromEntries(response.headers), body: text ? JSON.parse(text) : undefined };
+				return {
+					statusCode: response.status,
+					headers: Object.fromEntries(response.headers),
+					body: text ? JSON.parse(text) : undefined,
+				};
 			},
 		},
 	} as unknown as ILoadOptionsFunctions;
 }
 
-const search = async (method: keyof typeof listSearch, filter?: string) => await listSearch[method].call(editorContext(), filter);
+const search = async (method: keyof typeof listSearch, filter?: string) =>
+	await listSearch[method].call(editorContext(), filter);
 
 describe('pickers', () => {
 	it('inboxes: every inbox, with its dashboard settings URL', async () => {
 		const { results, paginationToken } = await search('searchInboxes');
 		// the seeded inboxes are named after their channels: the channel is not said twice
 		expect(results.map((r) => r.name)).toEqual(['API', 'Website', 'WhatsApp']);
-		expect(results[2]).toMatchObject({ value: '3', url: `${fx.sim.url}/app/accounts/1/settings/inboxes/3` });
+		expect(results[2]).toMatchObject({
+			value: '3',
+			url: `${fx.sim.url}/app/accounts/1/settings/inboxes/3`,
+		});
 		expect(paginationToken).toBeUndefined();
 	});
 
 	it('inboxes: one readable channel name beside the inbox name', () => {
-		expect(inboxLabel({ name: 'Site Chat', channel_type: 'Channel::WebWidget' })).toBe('Site Chat (Website)');
-		expect(inboxLabel({ name: 'Orders', channel_type: 'Channel::Whatsapp' })).toBe('Orders (WhatsApp)');
+		expect(inboxLabel({ name: 'Site Chat', channel_type: 'Channel::WebWidget' })).toBe(
+			'Site Chat (Website)',
+		);
+		expect(inboxLabel({ name: 'Orders', channel_type: 'Channel::Whatsapp' })).toBe(
+			'Orders (WhatsApp)',
+		);
 		expect(inboxLabel({ name: 'Backend', channel_type: 'Channel::Api' })).toBe('Backend (API)');
 		expect(inboxLabel({ name: 'whatsapp', channel_type: 'Channel::Whatsapp' })).toBe('whatsapp');
 		expect(inboxLabel({ name: 'Shop', channel_type: 'Channel::Tiktok' })).toBe('Shop (Tiktok)');
@@ -54,7 +77,9 @@ describe('pickers', () => {
 
 	it('agents, filtered by name or email', async () => {
 		const { results } = await search('searchAgents', 'MINA');
-		expect(results).toEqual([{ name: 'Mina Agent · mina@huechat-demo.test (agent)', value: '3', url: undefined }]);
+		expect(results).toEqual([
+			{ name: 'Mina Agent · mina@huechat-demo.test (agent)', value: '3', url: undefined },
+		]);
 		const [request] = await fx.requests();
 		expect([request.method, request.path]).toEqual(['GET', '/api/v1/accounts/1/agents']);
 	});
@@ -70,19 +95,27 @@ describe('pickers', () => {
 	it('labels from the payload, filtered', async () => {
 		const all = await search('searchLabels');
 		expect(all.results).toHaveLength(10);
-		expect((await search('searchLabels', 'churn')).results).toEqual([{ name: 'churn-risk · Customers who may leave', value: '3', url: undefined }]);
+		expect((await search('searchLabels', 'churn')).results).toEqual([
+			{ name: 'churn-risk · Customers who may leave', value: '3', url: undefined },
+		]);
 	});
 
 	it('canned responses: HueChat searches short code and whole content (?search=)', async () => {
-		expect((await search('searchCannedResponses', 'refund')).results.map((r) => r.value)).toEqual(['2']);
+		expect((await search('searchCannedResponses', 'refund')).results.map((r) => r.value)).toEqual([
+			'2',
+		]);
 		const { results } = await search('searchCannedResponses', 'tracking link');
-		expect(results.map((r) => r.name)).toEqual(['/shipping · We ship within 5 business days; you will get a tracking l…']);
+		expect(results.map((r) => r.name)).toEqual([
+			'/shipping · We ship within 5 business days; you will get a tracking l…',
+		]);
 		expect((await fx.requests()).map((r) => r.query.search)).toEqual(['refund', 'tracking link']);
 	});
 
 	it('custom attributes, labelled with key and model', async () => {
 		const { results } = await search('searchCustomAttributes', 'order');
-		expect(results).toEqual([{ name: 'Order Number (order_number, conversation)', value: '3', url: undefined }]);
+		expect(results).toEqual([
+			{ name: 'Order Number (order_number, conversation)', value: '3', url: undefined },
+		]);
 	});
 
 	it('the agents dropdown of member operations: every agent by name, the user ID as value', async () => {

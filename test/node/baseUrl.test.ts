@@ -8,12 +8,31 @@ import { HueChat } from '../../nodes/HueChat/HueChat.node';
 import { BASE_URL_EXPRESSION, normalizeBaseUrl } from '../../nodes/shared/transport/baseUrl';
 
 const hueChat = new HueChat();
-const nodeTypes: INodeTypes = { getByName: () => hueChat, getByNameAndVersion: () => hueChat, getKnownTypes: () => ({}) };
-const node: INode = { id: 'n1', name: 'HueChat', type: 'n8n-nodes-huechat.hueChat', typeVersion: 1, position: [0, 0], parameters: {} };
-const workflow = new Workflow({ id: 'w1', nodes: [node], connections: {}, active: false, nodeTypes });
+const nodeTypes: INodeTypes = {
+	getByName: () => hueChat,
+	getByNameAndVersion: () => hueChat,
+	getKnownTypes: () => ({}),
+};
+const node: INode = {
+	id: 'n1',
+	name: 'HueChat',
+	type: 'n8n-nodes-huechat.hueChat',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+const workflow = new Workflow({
+	id: 'w1',
+	nodes: [node],
+	connections: {},
+	active: false,
+	nodeTypes,
+});
 
 const evaluate = (baseUrl: string) =>
-	workflow.expression.getParameterValue(BASE_URL_EXPRESSION, null, 0, 0, node.name, [], 'manual', { $credentials: { baseUrl } });
+	workflow.expression.getParameterValue(BASE_URL_EXPRESSION, null, 0, 0, node.name, [], 'manual', {
+		$credentials: { baseUrl },
+	});
 
 describe('Base URL clean-up', () => {
 	it.each([

@@ -6,13 +6,33 @@ const suite = nodeSuite('broadcast');
 const { run } = suite;
 
 const store = () => suite.fx.sim.store;
-const template = (name: string) => store().v2OfAccount('templates', 1).find((t) => t.name === name)!;
-const list = (name: string) => store().v2OfAccount('contact_lists', 1).find((l) => l.name === name)!;
-const broadcastIn = (status: string) => store().v2OfAccount('broadcasts', 1).find((b) => b.status === status)!;
+const template = (name: string) =>
+	store()
+		.v2OfAccount('templates', 1)
+		.find((t) => t.name === name)!;
+const list = (name: string) =>
+	store()
+		.v2OfAccount('contact_lists', 1)
+		.find((l) => l.name === name)!;
+const broadcastIn = (status: string) =>
+	store()
+		.v2OfAccount('broadcasts', 1)
+		.find((b) => b.status === status)!;
 const V2 = '/api/v2/accounts/1';
 
-async function createDraft(name: string, audience: Record<string, unknown> = { contactLists: [{ contactListId: list('VIP customers').id }] }) {
-	const { items } = await run({ operation: 'create', name, inboxId: byId(3), templateId: byId(template('order_update').id), audience });
+async function createDraft(
+	name: string,
+	audience: Record<string, unknown> = {
+		contactLists: [{ contactListId: list('VIP customers').id }],
+	},
+) {
+	const { items } = await run({
+		operation: 'create',
+		name,
+		inboxId: byId(3),
+		templateId: byId(template('order_update').id),
+		audience,
+	});
 	return items[0].json as { id: string; status: string };
 }
 
@@ -24,11 +44,25 @@ describe('Broadcast', () => {
 			name: 'Autumn promo',
 			inboxId: byId(3),
 			templateId: byId(template('spring_sale').id),
-			audience: { contactLists: [{ contactListId: vip.id }], labels: [{ label: 'customer' }, { label: 'lead' }] },
-			additionalFields: { templateVariables: { variable: [{ name: '1', value: 'friend' }, { name: '2', value: 'AUTUMN10' }] } },
+			audience: {
+				contactLists: [{ contactListId: vip.id }],
+				labels: [{ label: 'customer' }, { label: 'lead' }],
+			},
+			additionalFields: {
+				templateVariables: {
+					variable: [
+						{ name: '1', value: 'friend' },
+						{ name: '2', value: 'AUTUMN10' },
+					],
+				},
+			},
 		});
 		const [request] = await suite.fx.requests();
-		expect([request.method, request.path, request.status]).toEqual(['POST', `${V2}/broadcasts`, 201]);
+		expect([request.method, request.path, request.status]).toEqual([
+			'POST',
+			`${V2}/broadcasts`,
+			201,
+		]);
 		expect(request.body).toEqual({
 			name: 'Autumn promo',
 			inbox_id: 3,
@@ -38,7 +72,11 @@ describe('Broadcast', () => {
 		});
 		expect(request.headers['idempotency-key']).toMatch(/^n8n-[0-9a-f]{48}$/);
 		expect(items).toHaveLength(1);
-		expect(items[0].json).toMatchObject({ name: 'Autumn promo', status: 'draft', scheduled_at: null });
+		expect(items[0].json).toMatchObject({
+			name: 'Autumn promo',
+			status: 'draft',
+			scheduled_at: null,
+		});
 		expect(items[0].json.id).toMatch(UUID);
 		expect(items[0].json.created_at).toMatch(ISO);
 	});
@@ -54,45 +92,91 @@ describe('Broadcast', () => {
 			additionalFields: { scheduledAt: '2031-05-01T08:30:00Z' },
 		});
 		const [request] = await suite.fx.requests();
-		expect(request.body).toMatchObject({ audience: { labels: ['vip'] }, scheduled_at: '2031-05-01T08:30:00.000Z' });
-		expect(items[0].json).toMatchObject({ status: 'scheduled', scheduled_at: '2031-05-01T08:30:00.000Z' });
+		expect(request.body).toMatchObject({
+			audience: { labels: ['vip'] },
+			scheduled_at: '2031-05-01T08:30:00.000Z',
+		});
+		expect(items[0].json).toMatchObject({
+			status: 'scheduled',
+			scheduled_at: '2031-05-01T08:30:00.000Z',
+		});
 	});
 
 	it('Create refuses an empty audience before any request', async () => {
-		await expect(run({ operation: 'create', name: 'Nobody', inboxId: byId(3), templateId: byId(template('order_update').id), audience: {} })).rejects.toThrow(
-			/'Audience' is empty/,
-		);
+		await expect(
+			run({
+				operation: 'create',
+				name: 'Nobody',
+				inboxId: byId(3),
+				templateId: byId(template('order_update').id),
+				audience: {},
+			}),
+		).rejects.toThrow(/'Audience' is empty/);
 		expect(await suite.fx.requests()).toHaveLength(0);
 	});
 
 	it('Create with a template that is not approved comes back as a clear 422', async () => {
 		const { items } = await run(
-			{ operation: 'create', name: 'Paused template', inboxId: byId(3), templateId: byId(template('survey_invite').id), audience: { labels: [{ label: 'vip' }] } },
+			{
+				operation: 'create',
+				name: 'Paused template',
+				inboxId: byId(3),
+				templateId: byId(template('survey_invite').id),
+				audience: { labels: [{ label: 'vip' }] },
+			},
 			{ continueOnFail: true },
 		);
 		const error = errorOf(items[0]);
 		expect(error.httpCode).toBe('422');
-		expect(error.message).toMatch(/template_id: is paused: only approved templates can be broadcast/);
+		expect(error.message).toMatch(
+			/template_id: is paused: only approved templates can be broadcast/,
+		);
 	});
 
 	it('Get returns the broadcast, simplified by default and raw when Simplify is off', async () => {
 		const completed = broadcastIn('completed');
 		const simplified = await run({ operation: 'get', broadcastId: byId(completed.id) });
 		expect(Object.keys(simplified.items[0].json).sort()).toEqual(
-			['completed_at', 'created_at', 'failure_reason', 'id', 'inbox_id', 'name', 'scheduled_at', 'started_at', 'status', 'template_id'].sort(),
+			[
+				'completed_at',
+				'created_at',
+				'failure_reason',
+				'id',
+				'inbox_id',
+				'name',
+				'scheduled_at',
+				'started_at',
+				'status',
+				'template_id',
+			].sort(),
 		);
 		const raw = await run({ operation: 'get', broadcastId: byId(completed.id), simplify: false });
-		expect(raw.items[0].json).toMatchObject({ id: completed.id, audience: completed.audience, template_variables: completed.template_variables });
-		expect((await suite.fx.requests()).map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${V2}/broadcasts/${completed.id}`, `GET ${V2}/broadcasts/${completed.id}`]);
+		expect(raw.items[0].json).toMatchObject({
+			id: completed.id,
+			audience: completed.audience,
+			template_variables: completed.template_variables,
+		});
+		expect((await suite.fx.requests()).map((r) => `${r.method} ${r.path}`)).toEqual([
+			`GET ${V2}/broadcasts/${completed.id}`,
+			`GET ${V2}/broadcasts/${completed.id}`,
+		]);
 	});
 
 	it('Get Many pages with page/per_page=100 and filters by status', async () => {
 		for (let i = 0; i < 3; i++) await createDraft(`Draft ${i}`);
 		await suite.fx.clearRequests();
-		const { items } = await run({ operation: 'getAll', returnAll: true, filters: { status: 'draft' } });
+		const { items } = await run({
+			operation: 'getAll',
+			returnAll: true,
+			filters: { status: 'draft' },
+		});
 		const [request] = await suite.fx.requests();
 		expect(request.query).toEqual({ page: '1', per_page: '100', status: 'draft' });
-		expect(items.length).toBe(store().v2OfAccount('broadcasts', 1).filter((b) => b.status === 'draft').length);
+		expect(items.length).toBe(
+			store()
+				.v2OfAccount('broadcasts', 1)
+				.filter((b) => b.status === 'draft').length,
+		);
 		for (const item of items) expect(item.json.status).toBe('draft');
 		const limited = await run({ operation: 'getAll', limit: 2 });
 		expect(limited.items).toHaveLength(2);
@@ -102,13 +186,32 @@ describe('Broadcast', () => {
 	it('Update sends only the fields set; setting and clearing the schedule moves it between draft and scheduled', async () => {
 		const draft = await createDraft('To reschedule');
 		await suite.fx.clearRequests();
-		const scheduled = await run({ operation: 'update', broadcastId: byId(draft.id), updateFields: { name: 'Rescheduled', scheduledAt: '2032-01-01T10:00:00Z' } });
-		expect((await suite.fx.requests())[0]).toMatchObject({ method: 'PATCH', path: `${V2}/broadcasts/${draft.id}`, body: { name: 'Rescheduled', scheduled_at: '2032-01-01T10:00:00.000Z' } });
+		const scheduled = await run({
+			operation: 'update',
+			broadcastId: byId(draft.id),
+			updateFields: { name: 'Rescheduled', scheduledAt: '2032-01-01T10:00:00Z' },
+		});
+		expect((await suite.fx.requests())[0]).toMatchObject({
+			method: 'PATCH',
+			path: `${V2}/broadcasts/${draft.id}`,
+			body: { name: 'Rescheduled', scheduled_at: '2032-01-01T10:00:00.000Z' },
+		});
 		expect(scheduled.items[0].json).toMatchObject({ name: 'Rescheduled', status: 'scheduled' });
 		await suite.fx.clearRequests();
-		const back = await run({ operation: 'update', broadcastId: byId(draft.id), updateFields: { unschedule: true, audience: { labels: [{ label: 'vip' }] } } });
-		expect((await suite.fx.requests())[0].body).toEqual({ scheduled_at: null, audience: { contact_list_ids: [], labels: ['vip'] } });
-		expect(back.items[0].json).toMatchObject({ name: 'Rescheduled', status: 'draft', scheduled_at: null });
+		const back = await run({
+			operation: 'update',
+			broadcastId: byId(draft.id),
+			updateFields: { unschedule: true, audience: { labels: [{ label: 'vip' }] } },
+		});
+		expect((await suite.fx.requests())[0].body).toEqual({
+			scheduled_at: null,
+			audience: { contact_list_ids: [], labels: ['vip'] },
+		});
+		expect(back.items[0].json).toMatchObject({
+			name: 'Rescheduled',
+			status: 'draft',
+			scheduled_at: null,
+		});
 	});
 
 	it('Send Now starts sending; the simulated delivery completes it with stats and raises broadcast.completed', async () => {
@@ -116,7 +219,11 @@ describe('Broadcast', () => {
 		const recorder = recordEvents(suite.fx);
 		await suite.fx.clearRequests();
 		const { items } = await run({ operation: 'send', broadcastId: byId(draft.id) });
-		expect((await suite.fx.requests())[0]).toMatchObject({ method: 'POST', path: `${V2}/broadcasts/${draft.id}/send`, status: 200 });
+		expect((await suite.fx.requests())[0]).toMatchObject({
+			method: 'POST',
+			path: `${V2}/broadcasts/${draft.id}/send`,
+			status: 200,
+		});
 		expect(items[0].json).toMatchObject({ id: draft.id, status: 'sending' });
 		await sleep(BROADCAST_SEND_MS + 100);
 		recorder.stop();
@@ -134,25 +241,51 @@ describe('Broadcast', () => {
 	});
 
 	it('a broadcast whose audience is empty fails, raising broadcast.failed', async () => {
-		const draft = await createDraft('Into the void', { contactLists: [{ contactListId: list('Trade fair 2026 leads').id }] });
+		const draft = await createDraft('Into the void', {
+			contactLists: [{ contactListId: list('Trade fair 2026 leads').id }],
+		});
 		const recorder = recordEvents(suite.fx);
 		await run({ operation: 'send', broadcastId: byId(draft.id) });
 		await sleep(BROADCAST_SEND_MS + 100);
 		recorder.stop();
-		expect(recorder.events.map((event) => [event.name, (event.data as { status: string }).status])).toEqual([['broadcast.failed', 'failed']]);
+		expect(
+			recorder.events.map((event) => [event.name, (event.data as { status: string }).status]),
+		).toEqual([['broadcast.failed', 'failed']]);
 		const { items } = await run({ operation: 'get', broadcastId: byId(draft.id), simplify: false });
-		expect(items[0].json).toMatchObject({ status: 'failed', failure_reason: 'The audience has no contacts' });
+		expect(items[0].json).toMatchObject({
+			status: 'failed',
+			failure_reason: 'The audience has no contacts',
+		});
 	});
 
 	it('the state machine refusals come back as clear 409 error items under Continue On Fail', async () => {
 		const completed = broadcastIn('completed');
 		const draft = await createDraft('Never scheduled');
 		const cases: Array<[Record<string, unknown>, RegExp]> = [
-			[{ operation: 'send', broadcastId: byId(completed.id) }, /can not be sent: it was already sent \(status completed\)/],
-			[{ operation: 'cancel', broadcastId: byId(draft.id) }, /is draft: only scheduled or sending broadcasts can be cancelled/],
-			[{ operation: 'cancel', broadcastId: byId(completed.id) }, /is completed: only scheduled or sending broadcasts can be cancelled/],
-			[{ operation: 'update', broadcastId: byId(completed.id), updateFields: { name: 'Too late' } }, /is completed: only draft or scheduled broadcasts can be updated/],
-			[{ operation: 'delete', broadcastId: byId(completed.id) }, /is completed: only draft or scheduled broadcasts can be deleted/],
+			[
+				{ operation: 'send', broadcastId: byId(completed.id) },
+				/can not be sent: it was already sent \(status completed\)/,
+			],
+			[
+				{ operation: 'cancel', broadcastId: byId(draft.id) },
+				/is draft: only scheduled or sending broadcasts can be cancelled/,
+			],
+			[
+				{ operation: 'cancel', broadcastId: byId(completed.id) },
+				/is completed: only scheduled or sending broadcasts can be cancelled/,
+			],
+			[
+				{
+					operation: 'update',
+					broadcastId: byId(completed.id),
+					updateFields: { name: 'Too late' },
+				},
+				/is completed: only draft or scheduled broadcasts can be updated/,
+			],
+			[
+				{ operation: 'delete', broadcastId: byId(completed.id) },
+				/is completed: only draft or scheduled broadcasts can be deleted/,
+			],
 		];
 		for (const [parameters, message] of cases) {
 			const { items } = await run(parameters, { continueOnFail: true });
@@ -168,13 +301,24 @@ describe('Broadcast', () => {
 
 	it('Cancel stops a scheduled broadcast; sending it afterwards is refused', async () => {
 		const draft = await createDraft('Scheduled then cancelled');
-		await run({ operation: 'update', broadcastId: byId(draft.id), updateFields: { scheduledAt: '2033-03-03T03:03:03Z' } });
+		await run({
+			operation: 'update',
+			broadcastId: byId(draft.id),
+			updateFields: { scheduledAt: '2033-03-03T03:03:03Z' },
+		});
 		await suite.fx.clearRequests();
 		const { items } = await run({ operation: 'cancel', broadcastId: byId(draft.id) });
-		expect((await suite.fx.requests())[0]).toMatchObject({ method: 'POST', path: `${V2}/broadcasts/${draft.id}/cancel`, status: 200 });
+		expect((await suite.fx.requests())[0]).toMatchObject({
+			method: 'POST',
+			path: `${V2}/broadcasts/${draft.id}/cancel`,
+			status: 200,
+		});
 		expect(items[0].json).toMatchObject({ status: 'cancelled' });
 		expect(items[0].json.cancelled_at).toMatch(ISO);
-		const again = await run({ operation: 'send', broadcastId: byId(draft.id) }, { continueOnFail: true });
+		const again = await run(
+			{ operation: 'send', broadcastId: byId(draft.id) },
+			{ continueOnFail: true },
+		);
 		expect(errorOf(again.items[0]).message).toMatch(/it was cancelled/);
 	});
 
@@ -183,12 +327,18 @@ describe('Broadcast', () => {
 		await suite.fx.clearRequests();
 		const { items } = await run({ operation: 'delete', broadcastId: byId(draft.id) });
 		expect(items.map((item) => item.json)).toEqual([{ deleted: true }]);
-		expect((await suite.fx.requests())[0]).toMatchObject({ method: 'DELETE', path: `${V2}/broadcasts/${draft.id}`, status: 204 });
+		expect((await suite.fx.requests())[0]).toMatchObject({
+			method: 'DELETE',
+			path: `${V2}/broadcasts/${draft.id}`,
+			status: 204,
+		});
 		expect(store().broadcasts.has(draft.id)).toBe(false);
 	});
 
 	it('refuses an ID that is not a UUID before any request', async () => {
-		await expect(run({ operation: 'get', broadcastId: byId('42') })).rejects.toThrow(/'Broadcast' must be a UUID/);
+		await expect(run({ operation: 'get', broadcastId: byId('42') })).rejects.toThrow(
+			/'Broadcast' must be a UUID/,
+		);
 		expect(await suite.fx.requests()).toHaveLength(0);
 	});
 });

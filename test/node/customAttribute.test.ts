@@ -3,13 +3,18 @@ import { byId, nodeSuite, v1Status } from '../helpers/simulator';
 const suite = nodeSuite('customAttribute', { contacts: 12, reseed: true });
 const { run } = suite;
 
-const keys = (items: { json: { attribute_key?: unknown } }[]) => items.map((item) => item.json.attribute_key);
+const keys = (items: { json: { attribute_key?: unknown } }[]) =>
+	items.map((item) => item.json.attribute_key);
 
 describe('Custom Attribute', () => {
 	it('Get Many reads the bare array, optionally of one model', async () => {
 		const all = await run({ operation: 'getAll', returnAll: true });
 		expect(keys(all.items)).toEqual(['plan', 'signup_date', 'order_number', 'refund_amount']);
-		const { items } = await run({ operation: 'getAll', returnAll: true, filters: { attributeModel: 'conversation_attribute' } });
+		const { items } = await run({
+			operation: 'getAll',
+			returnAll: true,
+			filters: { attributeModel: 'conversation_attribute' },
+		});
 		const requests = await suite.fx.requests();
 		expect([requests[1].method, requests[1].path, requests[1].query]).toEqual([
 			'GET',
@@ -21,8 +26,15 @@ describe('Custom Attribute', () => {
 
 	it('Get returns the definition', async () => {
 		const { items } = await run({ operation: 'get', customAttributeId: byId(1) });
-		expect((await suite.fx.requests())[0].path).toBe('/api/v1/accounts/1/custom_attribute_definitions/1');
-		expect(items[0].json).toMatchObject({ id: 1, attribute_key: 'plan', attribute_display_type: 'list', attribute_values: ['free', 'starter', 'pro', 'enterprise'] });
+		expect((await suite.fx.requests())[0].path).toBe(
+			'/api/v1/accounts/1/custom_attribute_definitions/1',
+		);
+		expect(items[0].json).toMatchObject({
+			id: 1,
+			attribute_key: 'plan',
+			attribute_display_type: 'list',
+			attribute_values: ['free', 'starter', 'pro', 'enterprise'],
+		});
 	});
 
 	it('Create sends model, name, key, display type and the list values as an array', async () => {
@@ -36,7 +48,11 @@ describe('Custom Attribute', () => {
 			additionalFields: { description: 'Where the lead came from' },
 		});
 		const [request] = await suite.fx.requests();
-		expect([request.method, request.path, request.status]).toEqual(['POST', '/api/v1/accounts/1/custom_attribute_definitions', v1Status(suite.fx, 'create')]);
+		expect([request.method, request.path, request.status]).toEqual([
+			'POST',
+			'/api/v1/accounts/1/custom_attribute_definitions',
+			v1Status(suite.fx, 'create'),
+		]);
 		expect(request.body).toEqual({
 			attribute_model: 'conversation_attribute',
 			attribute_display_name: 'Channel Source',
@@ -45,31 +61,79 @@ describe('Custom Attribute', () => {
 			attribute_values: ['ads', 'referral', 'organic'],
 			attribute_description: 'Where the lead came from',
 		});
-		expect(items[0].json).toMatchObject({ id: 5, attribute_model: 'conversation_attribute', attribute_key: 'channel_source', attribute_values: ['ads', 'referral', 'organic'] });
+		expect(items[0].json).toMatchObject({
+			id: 5,
+			attribute_model: 'conversation_attribute',
+			attribute_key: 'channel_source',
+			attribute_values: ['ads', 'referral', 'organic'],
+		});
 	});
 
 	it.each([
 		[{ displayType: 'list', attributeValues: ' , ' }, /'List Values' needs at least one value/],
-		[{ displayType: 'text', additionalFields: { regexPattern: '([' } }, /'Regex Pattern' must be a valid regular expression/],
+		[
+			{ displayType: 'text', additionalFields: { regexPattern: '([' } },
+			/'Regex Pattern' must be a valid regular expression/,
+		],
 		[{ displayType: 'text', key: ' ' }, /'Key' must be a value/],
 	])('Create refuses %j before sending', async (fields, message) => {
-		await expect(run({ operation: 'create', attributeModel: 'contact_attribute', displayName: 'X', key: 'x', ...fields })).rejects.toThrow(message);
+		await expect(
+			run({
+				operation: 'create',
+				attributeModel: 'contact_attribute',
+				displayName: 'X',
+				key: 'x',
+				...fields,
+			}),
+		).rejects.toThrow(message);
 		expect(await suite.fx.requests()).toHaveLength(0);
 	});
 
 	it('a key taken in that model, or a standard one, comes back as HueChat’s 422', async () => {
-		await expect(run({ operation: 'create', attributeModel: 'contact_attribute', displayName: 'Plan', key: 'plan', displayType: 'text' })).rejects.toThrow(/attribute_key.*already been taken/);
-		await expect(run({ operation: 'create', attributeModel: 'contact_attribute', displayName: 'E', key: 'email', displayType: 'text' })).rejects.toThrow(/standard contact attribute/);
+		await expect(
+			run({
+				operation: 'create',
+				attributeModel: 'contact_attribute',
+				displayName: 'Plan',
+				key: 'plan',
+				displayType: 'text',
+			}),
+		).rejects.toThrow(/attribute_key.*already been taken/);
+		await expect(
+			run({
+				operation: 'create',
+				attributeModel: 'contact_attribute',
+				displayName: 'E',
+				key: 'email',
+				displayType: 'text',
+			}),
+		).rejects.toThrow(/standard contact attribute/);
 	});
 
 	it('Update sends the fields set with PATCH; an empty update is refused', async () => {
-		const { items } = await run({ operation: 'update', customAttributeId: byId(1), updateFields: { attributeValues: 'free, pro', displayName: 'Plan Tier' } });
+		const { items } = await run({
+			operation: 'update',
+			customAttributeId: byId(1),
+			updateFields: { attributeValues: 'free, pro', displayName: 'Plan Tier' },
+		});
 		const [request] = await suite.fx.requests();
-		expect([request.method, request.path]).toEqual(['PATCH', '/api/v1/accounts/1/custom_attribute_definitions/1']);
-		expect(request.body).toEqual({ attribute_values: ['free', 'pro'], attribute_display_name: 'Plan Tier' });
-		expect(items[0].json).toMatchObject({ id: 1, attribute_display_name: 'Plan Tier', attribute_values: ['free', 'pro'] });
+		expect([request.method, request.path]).toEqual([
+			'PATCH',
+			'/api/v1/accounts/1/custom_attribute_definitions/1',
+		]);
+		expect(request.body).toEqual({
+			attribute_values: ['free', 'pro'],
+			attribute_display_name: 'Plan Tier',
+		});
+		expect(items[0].json).toMatchObject({
+			id: 1,
+			attribute_display_name: 'Plan Tier',
+			attribute_values: ['free', 'pro'],
+		});
 		await suite.fx.clearRequests();
-		await expect(run({ operation: 'update', customAttributeId: byId(1), updateFields: {} })).rejects.toThrow(/Nothing to update/);
+		await expect(
+			run({ operation: 'update', customAttributeId: byId(1), updateFields: {} }),
+		).rejects.toThrow(/Nothing to update/);
 		expect(await suite.fx.requests()).toHaveLength(0);
 	});
 
@@ -78,6 +142,10 @@ describe('Custom Attribute', () => {
 		expect(items.map((i) => i.json)).toEqual([{ deleted: true }]);
 		const [request] = await suite.fx.requests();
 		// 204 in both conventions: Chatwoot's controller answers this delete with head :no_content
-		expect([request.method, request.path, request.status]).toEqual(['DELETE', '/api/v1/accounts/1/custom_attribute_definitions/4', 204]);
+		expect([request.method, request.path, request.status]).toEqual([
+			'DELETE',
+			'/api/v1/accounts/1/custom_attribute_definitions/4',
+			204,
+		]);
 	});
 });

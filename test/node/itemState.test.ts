@@ -2,7 +2,14 @@
 // declarative node's functions for one item: preSend and postReceive with the item's context as `this`, the
 // request function (requestOperations.pagination) with an object whose prototype is that context. These tests run a
 // probe node through the real routing engine against the simulator and fail when either half changes.
-import type { DeclarativeRestApiSettings, IExecutePaginationFunctions, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeType } from 'n8n-workflow';
+import type {
+	DeclarativeRestApiSettings,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodeType,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { ItemState } from '../../nodes/shared/state/itemState';
@@ -21,13 +28,19 @@ interface SeenContexts {
 function probeNode(seen: Map<string, SeenContexts>): INodeType {
 	const markers = new ItemState<string>();
 	const contextsOf = (marker: string) => seen.get(marker) ?? seen.set(marker, {}).get(marker)!;
-	async function rememberMarker(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async function rememberMarker(
+		this: IExecuteSingleFunctions,
+		options: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		const marker = String(this.getNodeParameter('marker'));
 		contextsOf(marker).preSend = this;
 		markers.set(this, marker);
 		return options;
 	}
-	async function request(this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions): Promise<INodeExecutionData[]> {
+	async function request(
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
 		contextsOf(String(this.getNodeParameter('marker'))).request = this;
 		const marker = markers.get(this);
 		const items = await this.makeRoutingRequest(requestData);
@@ -47,7 +60,11 @@ function probeNode(seen: Map<string, SeenContexts>): INodeType {
 			defaults: { name: 'HueChat' },
 			inputs: [NodeConnectionTypes.Main],
 			outputs: [NodeConnectionTypes.Main],
-			requestDefaults: { baseURL: suite.fx.credentials.baseUrl, headers: { api_access_token: suite.fx.credentials.apiToken }, json: true },
+			requestDefaults: {
+				baseURL: suite.fx.credentials.baseUrl,
+				headers: { api_access_token: suite.fx.credentials.apiToken },
+				json: true,
+			},
 			requestOperations: { pagination: request },
 			properties: [
 				{
@@ -56,7 +73,10 @@ function probeNode(seen: Map<string, SeenContexts>): INodeType {
 					type: 'string',
 					default: '',
 					routing: {
-						request: { method: 'GET', url: `/api/v1/accounts/${suite.fx.credentials.accountId}/agents` },
+						request: {
+							method: 'GET',
+							url: `/api/v1/accounts/${suite.fx.credentials.accountId}/agents`,
+						},
 						send: { paginate: true, preSend: [rememberMarker] },
 						output: { postReceive: [readMarker] },
 					},
@@ -87,7 +107,11 @@ describe('per-item state through n8n-core’s RoutingNode', () => {
 
 	it('n8n-core: preSend and postReceive get the item context, the request function an object derived from it', async () => {
 		const seen = new Map<string, SeenContexts>();
-		await runHueChat({ credentials: suite.fx.credentials, nodeType: probeNode(seen), parameters: { marker: 'only' } });
+		await runHueChat({
+			credentials: suite.fx.credentials,
+			nodeType: probeNode(seen),
+			parameters: { marker: 'only' },
+		});
 		const { preSend, request, postReceive } = seen.get('only') ?? {};
 		expect(preSend).toBeDefined();
 		expect(postReceive).toBe(preSend);

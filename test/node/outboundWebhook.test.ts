@@ -31,14 +31,24 @@ beforeEach(async () => {
 	received.length = 0;
 });
 
-const run = (parameters: Record<string, unknown>, extra: Partial<Parameters<typeof runHueChat>[0]> = {}) =>
-	runHueChat({ credentials: fx.credentials, parameters: { resource: 'outboundWebhook', ...parameters } as never, ...extra });
+const run = (
+	parameters: Record<string, unknown>,
+	extra: Partial<Parameters<typeof runHueChat>[0]> = {},
+) =>
+	runHueChat({
+		credentials: fx.credentials,
+		parameters: { resource: 'outboundWebhook', ...parameters } as never,
+		...extra,
+	});
 
 const byId = (id: string) => ({ __rl: true, mode: 'id', value: id });
 const BASE = '/api/v2/accounts/1/outbound_webhooks';
 const SECRET = /^whsec_[A-Za-z0-9+/]+={0,2}$/;
 
-async function createOne(events: string[] = ['message.created'], url = receiverUrl): Promise<{ id: string; secret: string }> {
+async function createOne(
+	events: string[] = ['message.created'],
+	url = receiverUrl,
+): Promise<{ id: string; secret: string }> {
 	const { items } = await run({ operation: 'create', url, events });
 	return items[0].json as { id: string; secret: string };
 }
@@ -53,10 +63,20 @@ describe('Outbound Webhook', () => {
 		});
 		const [request] = await fx.requests();
 		expect(`${request.method} ${request.path}`).toBe(`POST ${BASE}`);
-		expect(request.body).toEqual({ url: receiverUrl, events: ['message.created', 'deal.won'], description: 'Order sync', active: false });
+		expect(request.body).toEqual({
+			url: receiverUrl,
+			events: ['message.created', 'deal.won'],
+			description: 'Order sync',
+			active: false,
+		});
 		expect(request.status).toBe(201);
 		expect(items).toHaveLength(1);
-		expect(items[0].json).toMatchObject({ url: receiverUrl, events: ['message.created', 'deal.won'], description: 'Order sync', active: false });
+		expect(items[0].json).toMatchObject({
+			url: receiverUrl,
+			events: ['message.created', 'deal.won'],
+			description: 'Order sync',
+			active: false,
+		});
 		expect(items[0].json.secret).toMatch(SECRET);
 		const stored = fx.sim.store.outbound_webhooks.get(String(items[0].json.id));
 		expect(stored?.secret).toBe(items[0].json.secret);
@@ -69,7 +89,9 @@ describe('Outbound Webhook', () => {
 	});
 
 	it('Create names HueChat’s refusal of a plain-http URL that is not this machine', async () => {
-		await expect(run({ operation: 'create', url: 'http://example.com/hook', events: ['message.created'] })).rejects.toThrow(/HueChat 422.*url/);
+		await expect(
+			run({ operation: 'create', url: 'http://example.com/hook', events: ['message.created'] }),
+		).rejects.toThrow(/HueChat 422.*url/);
 	});
 
 	it('Get returns the subscription without its secret', async () => {
@@ -78,24 +100,35 @@ describe('Outbound Webhook', () => {
 		const { items } = await run({ operation: 'get', outboundWebhookId: byId(id) });
 		const [request] = await fx.requests();
 		expect(`${request.method} ${request.path}`).toBe(`GET ${BASE}/${id}`);
-		expect(items[0].json).toMatchObject({ id, url: receiverUrl, events: ['message.created'], active: true, failure_count: 0 });
+		expect(items[0].json).toMatchObject({
+			id,
+			url: receiverUrl,
+			events: ['message.created'],
+			active: true,
+			failure_count: 0,
+		});
 		expect(items[0].json).not.toHaveProperty('secret');
 	});
 
 	it('Get refuses an ID that is not a UUID before any request', async () => {
-		await expect(run({ operation: 'get', outboundWebhookId: byId('42') })).rejects.toThrow(/'Outbound Webhook' must be a UUID/);
+		await expect(run({ operation: 'get', outboundWebhookId: byId('42') })).rejects.toThrow(
+			/'Outbound Webhook' must be a UUID/,
+		);
 		expect(await fx.requests()).toEqual([]);
 	});
 
 	it('Get Many follows every page (per_page 100) and never outputs a secret', async () => {
 		fx.sim.store.outbound_webhooks.clear();
 		const created: string[] = [];
-		for (let i = 0; i < 105; i++) created.push((await createOne(['contact.created'], `${receiverUrl}?n=${i}`)).id);
+		for (let i = 0; i < 105; i++)
+			created.push((await createOne(['contact.created'], `${receiverUrl}?n=${i}`)).id);
 		await fx.clearRequests();
 		const { items } = await run({ operation: 'getAll', returnAll: true });
 		expect(items.map((item) => item.json.id)).toEqual(created);
 		expect(items.some((item) => 'secret' in item.json)).toBe(false);
-		const pages = (await fx.requests()).map((r) => `${r.method} ${r.path} ${String(r.query.page)}/${String(r.query.per_page)}`);
+		const pages = (await fx.requests()).map(
+			(r) => `${r.method} ${r.path} ${String(r.query.page)}/${String(r.query.per_page)}`,
+		);
 		expect(pages).toEqual([`GET ${BASE} 1/100`, `GET ${BASE} 2/100`]);
 	});
 
@@ -108,11 +141,20 @@ describe('Outbound Webhook', () => {
 	it('Update sends only the fields set (PATCH) and keeps the secret out of the output', async () => {
 		const { id, secret } = await createOne();
 		await fx.clearRequests();
-		const { items } = await run({ operation: 'update', outboundWebhookId: byId(id), updateFields: { events: ['deal.stage_changed'], active: false } });
+		const { items } = await run({
+			operation: 'update',
+			outboundWebhookId: byId(id),
+			updateFields: { events: ['deal.stage_changed'], active: false },
+		});
 		const [request] = await fx.requests();
 		expect(`${request.method} ${request.path}`).toBe(`PATCH ${BASE}/${id}`);
 		expect(request.body).toEqual({ events: ['deal.stage_changed'], active: false });
-		expect(items[0].json).toMatchObject({ id, url: receiverUrl, events: ['deal.stage_changed'], active: false });
+		expect(items[0].json).toMatchObject({
+			id,
+			url: receiverUrl,
+			events: ['deal.stage_changed'],
+			active: false,
+		});
 		expect(items[0].json).not.toHaveProperty('secret');
 		expect(fx.sim.store.outbound_webhooks.get(id)?.secret).toBe(secret);
 	});
@@ -120,7 +162,9 @@ describe('Outbound Webhook', () => {
 	it('Update with no fields is refused before any request', async () => {
 		const { id } = await createOne();
 		await fx.clearRequests();
-		await expect(run({ operation: 'update', outboundWebhookId: byId(id), updateFields: {} })).rejects.toThrow(/Nothing to update/);
+		await expect(
+			run({ operation: 'update', outboundWebhookId: byId(id), updateFields: {} }),
+		).rejects.toThrow(/Nothing to update/);
 		expect(await fx.requests()).toEqual([]);
 	});
 
@@ -161,6 +205,8 @@ describe('Outbound Webhook', () => {
 		expect(`${request.method} ${request.path} ${request.status}`).toBe(`DELETE ${BASE}/${id} 204`);
 		expect(items.map((item) => item.json)).toEqual([{ deleted: true }]);
 		expect(fx.sim.store.outbound_webhooks.has(id)).toBe(false);
-		await expect(run({ operation: 'get', outboundWebhookId: byId(id) })).rejects.toThrow(/HueChat 404/);
+		await expect(run({ operation: 'get', outboundWebhookId: byId(id) })).rejects.toThrow(
+			/HueChat 404/,
+		);
 	});
 });

@@ -29,9 +29,13 @@ describe('Pipeline', () => {
 	});
 
 	it('Get returns one pipeline', async () => {
-		const partnerships = suite.fx.sim.store.v2OfAccount('pipelines', 1).find((pipeline) => pipeline.name === 'Partnerships')!;
+		const partnerships = suite.fx.sim.store
+			.v2OfAccount('pipelines', 1)
+			.find((pipeline) => pipeline.name === 'Partnerships')!;
 		const { items } = await run({ operation: 'get', pipelineId: byId(partnerships.id) });
-		expect((await suite.fx.requests())[0].path).toBe(`/api/v2/accounts/1/pipelines/${partnerships.id}`);
+		expect((await suite.fx.requests())[0].path).toBe(
+			`/api/v2/accounts/1/pipelines/${partnerships.id}`,
+		);
 		expect(items[0].json).toMatchObject({ id: partnerships.id, name: 'Partnerships', position: 2 });
 		expect((items[0].json.stages as unknown[]).length).toBe(3);
 	});

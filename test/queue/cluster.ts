@@ -13,13 +13,24 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { freePort, LOG_DIR, N8nInstance, n8nDir, nodeBinary, waitFor, type N8nOptions } from '../e2e/harness';
+import {
+	freePort,
+	LOG_DIR,
+	N8nInstance,
+	n8nDir,
+	nodeBinary,
+	waitFor,
+	type N8nOptions,
+} from '../e2e/harness';
 import { createDatabase, postgresFromEnv, type PostgresAddress } from './postgres';
 
 let prefixes = 0;
 
 /** The environment that puts an n8n instance in queue mode on this Redis, with a Bull prefix of its own. */
-export function queueEnv(redis: { host: string; port: number }, name: string): Record<string, string> {
+export function queueEnv(
+	redis: { host: string; port: number },
+	name: string,
+): Record<string, string> {
 	prefixes += 1;
 	return {
 		EXECUTIONS_MODE: 'queue',
@@ -78,7 +89,10 @@ export class QueueProcess {
 		if (this.running) {
 			this.signal('SIGTERM');
 			let timer: NodeJS.Timeout | undefined;
-			await Promise.race([this.exited, new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+			await Promise.race([
+				this.exited,
+				new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs))),
+			]);
 			clearTimeout(timer);
 		}
 		this.signal('SIGKILL');
@@ -86,7 +100,9 @@ export class QueueProcess {
 	}
 
 	tail(lines = 40): string {
-		const text = fs.existsSync(this.log) ? fs.readFileSync(this.log, 'utf8').trimEnd().split('\n') : [];
+		const text = fs.existsSync(this.log)
+			? fs.readFileSync(this.log, 'utf8').trimEnd().split('\n')
+			: [];
 		return `--- last ${lines} lines of ${path.relative(process.cwd(), this.log)} ---\n${text.slice(-lines).join('\n')}`;
 	}
 
@@ -95,7 +111,10 @@ export class QueueProcess {
 		await waitFor(
 			`n8n ${this.role} readiness`,
 			async () => {
-				if (!this.running) throw new Error(`n8n ${this.role} exited (${this.child.exitCode ?? this.child.signalCode})\n${this.tail()}`);
+				if (!this.running)
+					throw new Error(
+						`n8n ${this.role} exited (${this.child.exitCode ?? this.child.signalCode})\n${this.tail()}`,
+					);
 				const response = await fetch(`${this.baseUrl}/healthz/readiness`).catch(() => undefined);
 				return response?.ok === true;
 			},
@@ -104,17 +123,32 @@ export class QueueProcess {
 	}
 }
 
-async function spawnRole(main: N8nInstance, role: string, args: string[], port: number, extra: Record<string, string> = {}): Promise<QueueProcess> {
+async function spawnRole(
+	main: N8nInstance,
+	role: string,
+	args: string[],
+	port: number,
+	extra: Record<string, string> = {},
+): Promise<QueueProcess> {
 	fs.mkdirSync(LOG_DIR, { recursive: true });
 	const log = path.join(LOG_DIR, `${main.name}.${role}.log`);
 	const out = fs.openSync(log, 'w');
-	const env = { ...main.env(await freePort()), N8N_PORT: String(port), QUEUE_HEALTH_CHECK_PORT: String(port), ...extra };
-	const child = spawn(nodeBinary(), [path.join(n8nDir(), 'node_modules', 'n8n', 'bin', 'n8n'), ...args], {
-		cwd: main.userFolder,
-		env,
-		stdio: ['ignore', out, out],
-		detached: true,
-	});
+	const env = {
+		...main.env(await freePort()),
+		N8N_PORT: String(port),
+		QUEUE_HEALTH_CHECK_PORT: String(port),
+		...extra,
+	};
+	const child = spawn(
+		nodeBinary(),
+		[path.join(n8nDir(), 'node_modules', 'n8n', 'bin', 'n8n'), ...args],
+		{
+			cwd: main.userFolder,
+			env,
+			stdio: ['ignore', out, out],
+			detached: true,
+		},
+	);
 	fs.closeSync(out);
 	return new QueueProcess(role, child, log, port);
 }
@@ -133,14 +167,23 @@ export interface QueueProcessOptions {
  * Starts the webhook process and the workers of a queue-mode main that is already running (main ran the database
  * migrations), side by side, and waits until each is ready.
  */
-export async function startQueueProcesses(main: N8nInstance, options: QueueProcessOptions = {}): Promise<QueueProcess[]> {
+export async function startQueueProcesses(
+	main: N8nInstance,
+	options: QueueProcessOptions = {},
+): Promise<QueueProcess[]> {
 	const webhookPort = options.webhookPort ?? (await freePort());
 	const spawned = [spawnRole(main, 'webhook', ['webhook'], webhookPort)];
 	for (let i = 1; i <= (options.workers ?? 2); i++) {
 		spawned.push(
-			spawnRole(main, `worker${i}`, ['worker', `--concurrency=${options.workerConcurrency ?? 10}`], await freePort(), {
-				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
-			}),
+			spawnRole(
+				main,
+				`worker${i}`,
+				['worker', `--concurrency=${options.workerConcurrency ?? 10}`],
+				await freePort(),
+				{
+					QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+				},
+			),
 		);
 	}
 	const processes = await Promise.all(spawned);
@@ -181,7 +224,9 @@ export class QueueCluster {
 			env: {
 				...queueEnv(options.redis, name),
 				...(postgres ? await createDatabase(postgres, name) : {}),
-				...(options.webhookUrlOfWebhookProcess === false ? {} : { N8N_WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/` }),
+				...(options.webhookUrlOfWebhookProcess === false
+					? {}
+					: { N8N_WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/` }),
 				...options.env,
 			},
 		});
@@ -191,7 +236,9 @@ export class QueueCluster {
 	/** Which database the cluster runs on, for the suite's output. */
 	get database(): string {
 		const env = this.main.env();
-		return env.DB_TYPE === 'postgresdb' ? `PostgreSQL database ${env.DB_POSTGRESDB_DATABASE} on ${env.DB_POSTGRESDB_HOST}:${env.DB_POSTGRESDB_PORT}` : `${env.DB_TYPE}`;
+		return env.DB_TYPE === 'postgresdb'
+			? `PostgreSQL database ${env.DB_POSTGRESDB_DATABASE} on ${env.DB_POSTGRESDB_HOST}:${env.DB_POSTGRESDB_PORT}`
+			: `${env.DB_TYPE}`;
 	}
 
 	/** The webhook process's base URL. */
@@ -205,7 +252,11 @@ export class QueueCluster {
 
 	async start({ timeoutMs = 240_000 } = {}): Promise<void> {
 		await this.main.start({ timeoutMs });
-		this.processes = await startQueueProcesses(this.main, { ...this.options, webhookPort: this.webhookPort, timeoutMs });
+		this.processes = await startQueueProcesses(this.main, {
+			...this.options,
+			webhookPort: this.webhookPort,
+			timeoutMs,
+		});
 	}
 
 	/** Runs fn; on failure appends every process's log tail (main's through its guard, which keeps the user folder). */

@@ -16,7 +16,9 @@ function postgresWarnings(since: number): string[] {
 	for (const file of fs.readdirSync(LOG_DIR).filter((f) => f.endsWith('.log'))) {
 		const full = path.join(LOG_DIR, file);
 		if (fs.statSync(full).mtimeMs < since) continue;
-		for (const match of fs.readFileSync(full, 'utf8').matchAll(/Postgres \d+ is (?:not supported|outside the supported range)[^\n]*/g)) {
+		for (const match of fs
+			.readFileSync(full, 'utf8')
+			.matchAll(/Postgres \d+ is (?:not supported|outside the supported range)[^\n]*/g)) {
 			warnings.add(`${file}: ${match[0]}`);
 		}
 	}
@@ -24,7 +26,11 @@ function postgresWarnings(since: number): string[] {
 }
 
 export default async function globalTeardown(): Promise<void> {
-	const shared = globalThis as { huechatQueueRedis?: Redis; huechatQueuePostgres?: Postgres; huechatQueueStarted?: number };
+	const shared = globalThis as {
+		huechatQueueRedis?: Redis;
+		huechatQueuePostgres?: Postgres;
+		huechatQueueStarted?: number;
+	};
 	await Promise.all([shared.huechatQueueRedis?.stop(), shared.huechatQueuePostgres?.stop()]);
 	if (shared.huechatQueuePostgres) {
 		const warnings = postgresWarnings(shared.huechatQueueStarted ?? 0);

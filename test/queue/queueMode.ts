@@ -12,11 +12,17 @@ import { queueEnv, startQueueProcesses, type QueueProcess } from './cluster';
 import { createDatabase, postgresFromEnv } from './postgres';
 
 const redisAddress = process.env.HUECHAT_QUEUE_REDIS;
-if (!redisAddress) throw new Error('HUECHAT_QUEUE_REDIS is not set: run through `npx jest -c jest.queue.config.js` (its globalSetup starts Redis)');
+if (!redisAddress)
+	throw new Error(
+		'HUECHAT_QUEUE_REDIS is not set: run through `npx jest -c jest.queue.config.js` (its globalSetup starts Redis)',
+	);
 const [host, port] = redisAddress.split(':');
 const redis = { host, port: Number(port) };
 const postgres = postgresFromEnv();
-if (!postgres) throw new Error('HUECHAT_QUEUE_POSTGRES is not set: run through `npx jest -c jest.queue.config.js` (its globalSetup starts PostgreSQL)');
+if (!postgres)
+	throw new Error(
+		'HUECHAT_QUEUE_POSTGRES is not set: run through `npx jest -c jest.queue.config.js` (its globalSetup starts PostgreSQL)',
+	);
 
 const extra = new WeakMap<N8nInstance, QueueProcess[]>();
 
@@ -24,11 +30,17 @@ type Create = (options?: N8nOptions) => Promise<N8nInstance>;
 const create: Create = N8nInstance.create.bind(N8nInstance);
 (N8nInstance as unknown as { create: Create }).create = async (options: N8nOptions = {}) => {
 	const name = options.name ?? 'n8n';
-	return await create({ ...options, env: { ...queueEnv(redis, name), ...(await createDatabase(postgres, name)), ...options.env } });
+	return await create({
+		...options,
+		env: { ...queueEnv(redis, name), ...(await createDatabase(postgres, name)), ...options.env },
+	});
 };
 
 const { start, stop } = N8nInstance.prototype;
-N8nInstance.prototype.start = async function startInQueueMode(this: N8nInstance, options?: { timeoutMs?: number }): Promise<void> {
+N8nInstance.prototype.start = async function startInQueueMode(
+	this: N8nInstance,
+	options?: { timeoutMs?: number },
+): Promise<void> {
 	if (this.running) return;
 	await start.call(this, options);
 	try {
@@ -39,9 +51,14 @@ N8nInstance.prototype.start = async function startInQueueMode(this: N8nInstance,
 		throw error;
 	}
 	const database = this.env().DB_POSTGRESDB_DATABASE;
-	process.stdout.write(`[queue] ${this.name}: main + webhook process + 2 workers ready (PostgreSQL database ${database})\n`);
+	process.stdout.write(
+		`[queue] ${this.name}: main + webhook process + 2 workers ready (PostgreSQL database ${database})\n`,
+	);
 };
-N8nInstance.prototype.stop = async function stopInQueueMode(this: N8nInstance, options?: { timeoutMs?: number }): Promise<void> {
+N8nInstance.prototype.stop = async function stopInQueueMode(
+	this: N8nInstance,
+	options?: { timeoutMs?: number },
+): Promise<void> {
 	const processes = extra.get(this) ?? [];
 	extra.delete(this);
 	await Promise.all(processes.map((proc) => proc.stop()));

@@ -20,12 +20,18 @@ export interface Redis {
 }
 
 export function redisServerBinary(): string {
-	const candidates = [process.env.REDIS_SERVER, '/usr/bin/redis-server', '/usr/local/bin/redis-server'];
+	const candidates = [
+		process.env.REDIS_SERVER,
+		'/usr/bin/redis-server',
+		'/usr/local/bin/redis-server',
+	];
 	for (const candidate of candidates) if (candidate && fs.existsSync(candidate)) return candidate;
 	try {
 		return execFileSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).trim();
 	} catch {
-		throw new Error('redis-server not found: `sh scripts/run.sh queue` installs it (apt-get install redis-server)');
+		throw new Error(
+			'redis-server not found: `sh scripts/run.sh queue` installs it (apt-get install redis-server)',
+		);
 	}
 }
 
@@ -34,7 +40,11 @@ function send(port: number, args: string[]): Promise<string> {
 		const socket = net.connect(port, '127.0.0.1');
 		let reply = '';
 		socket.setTimeout(2_000, () => socket.destroy(new Error('redis did not answer')));
-		socket.on('connect', () => socket.write(`*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`));
+		socket.on('connect', () =>
+			socket.write(
+				`*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`,
+			),
+		);
 		socket.on('data', (chunk) => {
 			reply += chunk.toString('utf8');
 			if (reply.endsWith('\r\n')) {
@@ -55,7 +65,22 @@ export async function startRedis(name = 'redis'): Promise<Redis> {
 	const out = fs.openSync(log, 'w');
 	const child: ChildProcess = spawn(
 		binary,
-		['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no', '--loglevel', 'warning'],
+		[
+			'--bind',
+			'127.0.0.1',
+			'--port',
+			String(port),
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--dir',
+			dir,
+			'--daemonize',
+			'no',
+			'--loglevel',
+			'warning',
+		],
 		{ stdio: ['ignore', out, out] },
 	);
 	fs.closeSync(out);
@@ -65,7 +90,10 @@ export async function startRedis(name = 'redis'): Promise<Redis> {
 	await waitFor(
 		`redis-server on 127.0.0.1:${port}`,
 		async () => {
-			if (child.exitCode !== null) throw new Error(`redis-server exited ${child.exitCode}: ${fs.readFileSync(log, 'utf8').slice(-500)}`);
+			if (child.exitCode !== null)
+				throw new Error(
+					`redis-server exited ${child.exitCode}: ${fs.readFileSync(log, 'utf8').slice(-500)}`,
+				);
 			return (await send(port, ['PING']).catch(() => '')) === '+PONG';
 		},
 		{ timeoutMs: 15_000, intervalMs: 100 },

@@ -23,7 +23,12 @@ afterAll(async () => fx.sim.close());
 
 /** Requests per second for REQUESTS contact reads at LATENCY_S each, with Max Concurrent Requests at `concurrency` (unset: the node's default). */
 async function measure(concurrency: number | undefined): Promise<number> {
-	await fx.sim.control.addFault({ kind: 'latency', latencyMs: LATENCY_S * 1000, count: REQUESTS, path: '/contacts/' });
+	await fx.sim.control.addFault({
+		kind: 'latency',
+		latencyMs: LATENCY_S * 1000,
+		count: REQUESTS,
+		path: '/contacts/',
+	});
 	const started = Date.now();
 	const { items } = await runHueChat({
 		credentials: fx.credentials,
@@ -52,10 +57,19 @@ it(`Max Concurrent Requests bounds and scales throughput; the default (${DEFAULT
 	const rates: Record<number, number> = {};
 	for (const concurrency of SETTINGS) rates[concurrency] = await measure(concurrency);
 	const unset = await measure(undefined);
-	recordFigures(Object.fromEntries(Object.entries(rates).map(([c, rate]) => [`requests per second at concurrency ${c}`, Number(rate.toFixed(1))])));
+	recordFigures(
+		Object.fromEntries(
+			Object.entries(rates).map(([c, rate]) => [
+				`requests per second at concurrency ${c}`,
+				Number(rate.toFixed(1)),
+			]),
+		),
+	);
 	for (const concurrency of SETTINGS) expectBoundedBy(rates[concurrency], concurrency);
 	expectBoundedBy(unset, DEFAULT_CONCURRENCY);
 	// c requests in flight at LATENCY_S each can reach at most c / LATENCY_S per second
-	const smallestReachingTheLimit = SETTINGS.find((concurrency) => concurrency / LATENCY_S >= DEFAULT_LIMIT_PER_S);
+	const smallestReachingTheLimit = SETTINGS.find(
+		(concurrency) => concurrency / LATENCY_S >= DEFAULT_LIMIT_PER_S,
+	);
 	expect(DEFAULT_CONCURRENCY).toBe(smallestReachingTheLimit);
 });

@@ -48,7 +48,12 @@ it('loses no item and duplicates no record under injected faults', async () => {
 	const tally: Tally = { operations: 0, lost: 0, unclear: [] };
 	let faultsInjected = 0;
 	const run = (parameters: Record<string, unknown>, items: Array<Record<string, unknown>>) =>
-		runHueChat({ credentials: fx.credentials, parameters: parameters as never, items: items as never, continueOnFail: true });
+		runHueChat({
+			credentials: fx.credentials,
+			parameters: parameters as never,
+			items: items as never,
+			continueOnFail: true,
+		});
 
 	for (let round = 0; round < 12; round++) {
 		const kinds = [
@@ -69,36 +74,67 @@ it('loses no item and duplicates no record under injected faults', async () => {
 			faultsInjected += count;
 		}
 
-		const messages = Array.from({ length: 40 }, (_, i) => ({ conversation: 1 + ((round * 40 + i) % 20), text: `storm ${round}-${i}` }));
+		const messages = Array.from({ length: 40 }, (_, i) => ({
+			conversation: 1 + ((round * 40 + i) % 20),
+			text: `storm ${round}-${i}`,
+		}));
 		const messageRun = await run(
-			{ resource: 'message', operation: 'create', conversationId: { __rl: true, mode: 'id', value: '={{ $json.conversation }}' }, content: '={{ $json.text }}' },
+			{
+				resource: 'message',
+				operation: 'create',
+				conversationId: { __rl: true, mode: 'id', value: '={{ $json.conversation }}' },
+				content: '={{ $json.text }}',
+			},
 			messages,
 		);
 		check(tally, messages.length, messageRun.items);
 
-		const contacts = Array.from({ length: 20 }, (_, i) => ({ email: `storm-${round}-${i}@example.com` }));
-		const contactRun = await run({ resource: 'contact', operation: 'create', name: 'Storm', additionalFields: { email: '={{ $json.email }}' } }, contacts);
+		const contacts = Array.from({ length: 20 }, (_, i) => ({
+			email: `storm-${round}-${i}@example.com`,
+		}));
+		const contactRun = await run(
+			{
+				resource: 'contact',
+				operation: 'create',
+				name: 'Storm',
+				additionalFields: { email: '={{ $json.email }}' },
+			},
+			contacts,
+		);
 		check(tally, contacts.length, contactRun.items);
 
 		const updates = Array.from({ length: 20 }, (_, i) => ({ id: 1 + round * 20 + i }));
 		const updateRun = await run(
-			{ resource: 'contact', operation: 'update', contactId: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, updateFields: { name: '={{ "Updated " + $json.id }}' }, simplify: false },
+			{
+				resource: 'contact',
+				operation: 'update',
+				contactId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				updateFields: { name: '={{ "Updated " + $json.id }}' },
+				simplify: false,
+			},
 			updates,
 		);
 		check(tally, updates.length, updateRun.items);
 
-		const pages = await run({ resource: 'contact', operation: 'getAll', returnAll: false, limit: 150, simplify: false }, [{}]);
+		const pages = await run(
+			{ resource: 'contact', operation: 'getAll', returnAll: false, limit: 150, simplify: false },
+			[{}],
+		);
 		expect(pages.items.filter((item) => item.error)).toEqual([]);
 		expect(new Set(pages.items.map((item) => item.json.id)).size).toBe(150);
 
 		tally.operations += messages.length + contacts.length + updates.length + 10;
-		faultsInjected -= (await fx.sim.control.faults()).reduce((sum: number, fault: { remaining: number }) => sum + fault.remaining, 0);
+		faultsInjected -= (await fx.sim.control.faults()).reduce(
+			(sum: number, fault: { remaining: number }) => sum + fault.remaining,
+			0,
+		);
 		await fx.sim.control.clearFaults();
 	}
 
 	const stored = (await fx.sim.control.collection('messages')) as Array<{ content: string }>;
 	const stormMessages = stored.filter((m) => m.content?.startsWith('storm '));
-	const messageDuplicates = stormMessages.length - new Set(stormMessages.map((m) => m.content)).size;
+	const messageDuplicates =
+		stormMessages.length - new Set(stormMessages.map((m) => m.content)).size;
 	const contacts = (await fx.sim.control.collection('contacts')) as Array<{ email: string | null }>;
 	const stormContacts = contacts.filter((c) => c.email?.startsWith('storm-'));
 	const contactDuplicates = stormContacts.length - new Set(stormContacts.map((c) => c.email)).size;

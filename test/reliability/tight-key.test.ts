@@ -25,13 +25,20 @@ it(`${CREATES} message creates under a ${RPM} RPM key: none fails, none duplicat
 		credentials,
 		continueOnFail: true,
 		items,
-		parameters: { resource: 'message', operation: 'create', conversationId: { __rl: true, mode: 'id', value: '2' }, content: '={{ $json.text }}' } as never,
+		parameters: {
+			resource: 'message',
+			operation: 'create',
+			conversationId: { __rl: true, mode: 'id', value: '2' },
+			content: '={{ $json.text }}',
+		} as never,
 	});
 	const elapsedS = (Date.now() - started) / 1000;
-	const firstWindowLeftS = WINDOW_S - (started / 1000) % WINDOW_S;
+	const firstWindowLeftS = WINDOW_S - ((started / 1000) % WINDOW_S);
 	const minimumS = firstWindowLeftS + (Math.ceil(CREATES / RPM) - 2) * WINDOW_S;
 	const failed = output.filter((item) => item.error).length;
-	const stored = ((await fx.sim.control.collection('messages')) as Array<{ content: string }>).filter((m) => m.content?.startsWith('tight '));
+	const stored = (
+		(await fx.sim.control.collection('messages')) as Array<{ content: string }>
+	).filter((m) => m.content?.startsWith('tight '));
 	const duplicates = stored.length - new Set(stored.map((m) => m.content)).size;
 	const rejected = (await fx.requests()).filter((r) => r.status === 429).length;
 	recordFigures({

@@ -18,7 +18,11 @@ beforeEach(() => {
 	sim.control.reset();
 });
 
-async function control(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+async function control(
+	method: string,
+	path: string,
+	body?: unknown,
+): Promise<{ status: number; body: unknown }> {
 	const res = await fetch(`${sim.url}/__sim/${path}`, {
 		method,
 		headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -31,19 +35,40 @@ async function control(method: string, path: string, body?: unknown): Promise<{ 
 describe('faults', () => {
 	test('a status fault answers the error body with rate-limit headers, once by default, before any handler runs', async () => {
 		sim.control.addFault({ kind: 'status', status: 503, path: '/contacts', method: 'POST' });
-		const faulted = await api(sim, 'POST', `${V1}/contacts`, { body: { name: 'F', email: 'f@example.com' }, conform: false });
+		const faulted = await api(sim, 'POST', `${V1}/contacts`, {
+			body: { name: 'F', email: 'f@example.com' },
+			conform: false,
+		});
 		expect(faulted.status).toBe(503);
-		expect(faulted.body).toEqual({ error: 'Simulated 503 fault', code: 'service_unavailable', status: 503 });
+		expect(faulted.body).toEqual({
+			error: 'Simulated 503 fault',
+			code: 'service_unavailable',
+			status: 503,
+		});
 		expectRateLimitHeaders(faulted.headers);
 		expect(sim.store.contacts.size).toBe(20);
-		const next = await api(sim, 'POST', `${V1}/contacts`, { body: { name: 'F', email: 'f@example.com' } });
+		const next = await api(sim, 'POST', `${V1}/contacts`, {
+			body: { name: 'F', email: 'f@example.com' },
+		});
 		expect(next.status).toBe(201);
 		expect(sim.control.faults()).toEqual([]);
 	});
 
 	test('a 429 fault carries Retry-After; count, method, /regex/ path and a custom body are honoured', async () => {
-		sim.control.addFault({ kind: 'status', status: 429, count: 2, retryAfter: 3, path: '/contacts/\\d+$/', method: 'get' });
-		sim.control.addFault({ kind: 'status', status: 500, path: '/profile', body: { error: 'boom', code: 'internal_error', status: 500, trace: 'x' } });
+		sim.control.addFault({
+			kind: 'status',
+			status: 429,
+			count: 2,
+			retryAfter: 3,
+			path: '/contacts/\\d+$/',
+			method: 'get',
+		});
+		sim.control.addFault({
+			kind: 'status',
+			status: 500,
+			path: '/profile',
+			body: { error: 'boom', code: 'internal_error', status: 500, trace: 'x' },
+		});
 		expect((await api(sim, 'GET', `${V1}/contacts`)).status).toBe(200);
 		expect((await api(sim, 'PUT', `${V1}/contacts/1`, { body: { name: 'x' } })).status).toBe(200);
 		for (let i = 0; i < 2; i++) {
@@ -61,15 +86,24 @@ describe('faults', () => {
 	test('a drop fault closes the connection without an answer and changes nothing', async () => {
 		sim.control.addFault({ kind: 'drop', method: 'POST', path: '/messages' });
 		const messages = sim.store.messages.size;
-		await expect(fetch(`${sim.url}${V1}/conversations/1/messages`, {
-			method: 'POST',
-			headers: { api_access_token: DEMO_TOKEN, 'content-type': 'application/json' },
-			body: JSON.stringify({ content: 'lost' }),
-		})).rejects.toThrow();
+		await expect(
+			fetch(`${sim.url}${V1}/conversations/1/messages`, {
+				method: 'POST',
+				headers: { api_access_token: DEMO_TOKEN, 'content-type': 'application/json' },
+				body: JSON.stringify({ content: 'lost' }),
+			}),
+		).rejects.toThrow();
 		expect(sim.store.messages.size).toBe(messages);
 		const log = sim.control.requests();
-		expect(log[log.length - 1]).toMatchObject({ method: 'POST', status: null, body: { content: 'lost' } });
-		expect((await api(sim, 'POST', `${V1}/conversations/1/messages`, { body: { content: 'kept' } })).status).toBe(201);
+		expect(log[log.length - 1]).toMatchObject({
+			method: 'POST',
+			status: null,
+			body: { content: 'lost' },
+		});
+		expect(
+			(await api(sim, 'POST', `${V1}/conversations/1/messages`, { body: { content: 'kept' } }))
+				.status,
+		).toBe(201);
 	});
 
 	test('a latency fault delays the answer, then answers normally', async () => {
@@ -94,12 +128,23 @@ describe('request log', () => {
 	test('records method, path, query, headers, body and status; since=<seq> returns only newer ones', async () => {
 		await api(sim, 'GET', `${V1}/contacts?page=2&labels[]=vip`);
 		const [first] = sim.control.requests();
-		expect(first).toMatchObject({ method: 'GET', path: `${V1}/contacts`, query: { page: '2', 'labels[]': 'vip' }, status: 200, body: null });
+		expect(first).toMatchObject({
+			method: 'GET',
+			path: `${V1}/contacts`,
+			query: { page: '2', 'labels[]': 'vip' },
+			status: 200,
+			body: null,
+		});
 		expect(first.headers.api_access_token).toBe(DEMO_TOKEN);
 		await api(sim, 'POST', `${V1}/contacts`, { body: { name: 'Logged' } });
 		const newer = sim.control.requests(first.seq);
 		expect(newer).toHaveLength(1);
-		expect(newer[0]).toMatchObject({ seq: first.seq + 1, method: 'POST', body: { name: 'Logged' }, status: 201 });
+		expect(newer[0]).toMatchObject({
+			seq: first.seq + 1,
+			method: 'POST',
+			body: { name: 'Logged' },
+			status: 201,
+		});
 		sim.control.clearRequests();
 		expect(sim.control.requests()).toEqual([]);
 		await api(sim, 'GET', '/api/v1/profile');
@@ -113,22 +158,37 @@ describe('control over HTTP', () => {
 		expect(key.status).toBe(201);
 		const token = (key.body as { token: string }).token;
 		expect(token).toMatch(/^hc_test_[0-9a-f]+$/);
-		expect(key.body).toMatchObject({ scopes: ['contacts:read'], rpm: 5, accountIds: [1], expiresAt: null });
+		expect(key.body).toMatchObject({
+			scopes: ['contacts:read'],
+			rpm: 5,
+			accountIds: [1],
+			expiresAt: null,
+		});
 		const read = await api(sim, 'GET', `${V1}/contacts/1`, { token });
 		expect(read.status).toBe(200);
 		expect(read.headers.get('x-ratelimit-limit')).toBe('5');
 		expect((await control('POST', 'keys', { token: 'hc_test_fixed', rpm: 0 })).status).toBe(400);
-		expect((await control('POST', 'keys', { token: 'hc_test_fixed' })).body).toMatchObject({ token: 'hc_test_fixed', scopes: ['*'], rpm: 600 });
+		expect((await control('POST', 'keys', { token: 'hc_test_fixed' })).body).toMatchObject({
+			token: 'hc_test_fixed',
+			scopes: ['*'],
+			rpm: 600,
+		});
 
 		expect((await control('POST', 'faults', { kind: 'status', status: 502 })).status).toBe(201);
-		expect((await control('GET', 'faults')).body).toMatchObject({ faults: [{ kind: 'status', status: 502, remaining: 1 }] });
+		expect((await control('GET', 'faults')).body).toMatchObject({
+			faults: [{ kind: 'status', status: 502, remaining: 1 }],
+		});
 		expect((await control('DELETE', 'faults')).status).toBe(204);
 		expect((await control('GET', 'faults')).body).toEqual({ faults: [] });
 		expect((await control('POST', 'faults', { kind: 'nope' })).status).toBe(400);
 
-		const requests = (await control('GET', 'requests')).body as { requests: { seq: number; path: string }[] };
+		const requests = (await control('GET', 'requests')).body as {
+			requests: { seq: number; path: string }[];
+		};
 		expect(requests.requests.map((r) => r.path)).toEqual([`${V1}/contacts/1`]);
-		const since = (await control('GET', `requests?since=${requests.requests[0].seq}`)).body as { requests: unknown[] };
+		const since = (await control('GET', `requests?since=${requests.requests[0].seq}`)).body as {
+			requests: unknown[];
+		};
 		expect(since.requests).toEqual([]);
 		expect((await control('DELETE', 'requests')).status).toBe(204);
 
@@ -141,7 +201,11 @@ describe('control over HTTP', () => {
 		expect(sim.store.contacts.size).toBe(3);
 		expect((await api(sim, 'GET', '/api/v1/profile', { token })).status).toBe(401);
 		expect((await api(sim, 'GET', '/api/v1/profile')).status).toBe(200);
-		expect((await control('GET', 'health')).body).toEqual({ ok: true, accountId: 1, demoToken: DEMO_TOKEN });
+		expect((await control('GET', 'health')).body).toEqual({
+			ok: true,
+			accountId: 1,
+			demoToken: DEMO_TOKEN,
+		});
 		expect((await control('GET', 'nothing')).status).toBe(404);
 	});
 
@@ -169,29 +233,41 @@ describe('unknown routes', () => {
 
 const nodeMajor = Number(process.versions.node.split('.')[0]);
 // The CLI runs .ts natively, which needs Node >= 23.6 (type stripping on by default).
-(nodeMajor >= 24 ? test : test.skip)('CLI: prints one line, serves, and exits cleanly on SIGTERM', async () => {
-	const child = spawn(process.execPath, ['simulator/main.ts', '--port', '0', '--contacts', '5', '--window-seconds', '30'], {
-		cwd: findRepoRoot(),
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	let stdout = '';
-	let stderr = '';
-	child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-	const line = await new Promise<string>((resolve, reject) => {
-		child.stdout.on('data', (chunk: Buffer) => {
-			stdout += chunk.toString();
-			if (stdout.includes('\n')) resolve(stdout.split('\n')[0]);
+(nodeMajor >= 24 ? test : test.skip)(
+	'CLI: prints one line, serves, and exits cleanly on SIGTERM',
+	async () => {
+		const child = spawn(
+			process.execPath,
+			['simulator/main.ts', '--port', '0', '--contacts', '5', '--window-seconds', '30'],
+			{
+				cwd: findRepoRoot(),
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
+		let stdout = '';
+		let stderr = '';
+		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+		const line = await new Promise<string>((resolve, reject) => {
+			child.stdout.on('data', (chunk: Buffer) => {
+				stdout += chunk.toString();
+				if (stdout.includes('\n')) resolve(stdout.split('\n')[0]);
+			});
+			child.on('exit', (code) => reject(new Error(`exited early with ${code}: ${stderr}`)));
 		});
-		child.on('exit', (code) => reject(new Error(`exited early with ${code}: ${stderr}`)));
-	});
-	const match = /^HueChat simulator listening on (http:\/\/127\.0\.0\.1:(\d+)) \(account 1, token (hc_test_demo_0+)\)$/.exec(line);
-	expect(match).not.toBeNull();
-	const profile = await fetch(`${match?.[1]}/api/v1/profile`, { headers: { api_access_token: match?.[3] ?? '' } });
-	expect(profile.status).toBe(200);
-	expect(profile.headers.get('x-ratelimit-limit')).toBe('600');
-	const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-	child.kill('SIGTERM');
-	expect(await exit).toBe(0);
-	expect(stdout.trim().split('\n')).toHaveLength(1);
-	expect(stderr).toBe('');
-});
+		const match =
+			/^HueChat simulator listening on (http:\/\/127\.0\.0\.1:(\d+)) \(account 1, token (hc_test_demo_0+)\)$/.exec(
+				line,
+			);
+		expect(match).not.toBeNull();
+		const profile = await fetch(`${match?.[1]}/api/v1/profile`, {
+			headers: { api_access_token: match?.[3] ?? '' },
+		});
+		expect(profile.status).toBe(200);
+		expect(profile.headers.get('x-ratelimit-limit')).toBe('600');
+		const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+		child.kill('SIGTERM');
+		expect(await exit).toBe(0);
+		expect(stdout.trim().split('\n')).toHaveLength(1);
+		expect(stderr).toBe('');
+	},
+);

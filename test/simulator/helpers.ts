@@ -43,7 +43,12 @@ export function simulatorPerSuite(options: SimulatorOptions = {}): () => Simulat
 	};
 }
 
-export async function api(sim: Simulator, method: string, path: string, call: ApiCall = {}): Promise<ApiAnswer> {
+export async function api(
+	sim: Simulator,
+	method: string,
+	path: string,
+	call: ApiCall = {},
+): Promise<ApiAnswer> {
 	const headers: Record<string, string> = { ...call.headers };
 	const token = call.token === undefined ? DEMO_TOKEN : call.token;
 	if (token !== null) headers.api_access_token = token;
@@ -59,7 +64,8 @@ export async function api(sim: Simulator, method: string, path: string, call: Ap
 	const text = await response.text();
 	const parsed: unknown = text === '' ? undefined : JSON.parse(text);
 	if (call.conform !== false) {
-		if (call.convention === 'chatwoot') expectChatwootConforms(method, path, response.status, parsed, response.headers);
+		if (call.convention === 'chatwoot')
+			expectChatwootConforms(method, path, response.status, parsed, response.headers);
 		else expectConforms(method, path, response.status, parsed);
 	}
 	return { status: response.status, headers: response.headers, body: parsed };
@@ -75,7 +81,9 @@ export function expectConforms(method: string, path: string, status: number, bod
 	}
 	const problems = document.validateResponse(match.operation.operationId, status, body);
 	if (problems.length > 0) {
-		throw new Error(`${method} ${path} → ${status} does not match the document:\n${problems.slice(0, 10).join('\n')}\n${JSON.stringify(body).slice(0, 800)}`);
+		throw new Error(
+			`${method} ${path} → ${status} does not match the document:\n${problems.slice(0, 10).join('\n')}\n${JSON.stringify(body).slice(0, 800)}`,
+		);
 	}
 }
 
@@ -84,7 +92,13 @@ export function expectConforms(method: string, path: string, status: number, bod
  * body (with Rails' JSON content type for `head :ok`) or HueChat's success body (Chatwoot's objects where HueChat has
  * null, per `nullAs`). Other operations answer as in the `huechat` convention.
  */
-export function expectChatwootConforms(method: string, path: string, status: number, body: unknown, headers: Headers): void {
+export function expectChatwootConforms(
+	method: string,
+	path: string,
+	status: number,
+	body: unknown,
+	headers: Headers,
+): void {
 	const document = loadApiDocument();
 	const match = document.match(method, new URL(path, 'http://x').pathname);
 	const answer = match?.operation.chatwoot;
@@ -92,29 +106,54 @@ export function expectChatwootConforms(method: string, path: string, status: num
 		expectConforms(method, path, status, body);
 		return;
 	}
-	if (status !== answer.status) throw new Error(`${method} ${path} → ${status}, Chatwoot answers ${answer.status}`);
+	if (status !== answer.status)
+		throw new Error(`${method} ${path} → ${status}, Chatwoot answers ${answer.status}`);
 	if (answer.body === 'empty') {
-		if (body !== undefined) throw new Error(`${method} ${path} → a body where Chatwoot sends none: ${JSON.stringify(body)}`);
+		if (body !== undefined)
+			throw new Error(
+				`${method} ${path} → a body where Chatwoot sends none: ${JSON.stringify(body)}`,
+			);
 		const contentType = headers.get('content-type');
-		if (status !== 204 && contentType !== 'application/json') throw new Error(`${method} ${path} → content type ${contentType}, Rails' head :ok sends application/json`);
+		if (status !== 204 && contentType !== 'application/json')
+			throw new Error(
+				`${method} ${path} → content type ${contentType}, Rails' head :ok sends application/json`,
+			);
 		return;
 	}
 	const huechatBody = structuredClone(body) as Record<string, unknown>;
 	for (const [pointer, replacement] of Object.entries(answer.nullAs ?? {})) {
 		const parts = pointer.split('/').slice(1);
 		const last = parts.pop() as string;
-		const parent = parts.reduce<Record<string, unknown> | undefined>((node, part) => node?.[part] as Record<string, unknown> | undefined, huechatBody);
+		const parent = parts.reduce<Record<string, unknown> | undefined>(
+			(node, part) => node?.[part] as Record<string, unknown> | undefined,
+			huechatBody,
+		);
 		if (parent && JSON.stringify(parent[last]) === JSON.stringify(replacement)) parent[last] = null;
 	}
-	const operation = document.doc.paths[match.operation.pathTemplate][match.operation.method.toLowerCase() as 'post'];
-	const success = Object.keys(operation?.responses ?? {}).find((code) => code.startsWith('2')) ?? '200';
-	const problems = document.validateResponse(match.operation.operationId, Number(success), huechatBody);
-	if (problems.length > 0) throw new Error(`${method} ${path} → ${status} is not HueChat's ${success} body:\n${problems.slice(0, 10).join('\n')}`);
+	const operation =
+		document.doc.paths[match.operation.pathTemplate][
+			match.operation.method.toLowerCase() as 'post'
+		];
+	const success =
+		Object.keys(operation?.responses ?? {}).find((code) => code.startsWith('2')) ?? '200';
+	const problems = document.validateResponse(
+		match.operation.operationId,
+		Number(success),
+		huechatBody,
+	);
+	if (problems.length > 0)
+		throw new Error(
+			`${method} ${path} → ${status} is not HueChat's ${success} body:\n${problems.slice(0, 10).join('\n')}`,
+		);
 }
 
 export function expectErrorBody(body: unknown, status: number): void {
 	const error = body as { error?: unknown; code?: unknown; status?: unknown };
-	if (typeof error?.error !== 'string' || typeof error.code !== 'string' || error.status !== status) {
+	if (
+		typeof error?.error !== 'string' ||
+		typeof error.code !== 'string' ||
+		error.status !== status
+	) {
 		throw new Error(`not a HueChat error body for ${status}: ${JSON.stringify(body)}`);
 	}
 }
@@ -122,7 +161,8 @@ export function expectErrorBody(body: unknown, status: number): void {
 export function expectRateLimitHeaders(headers: Headers): void {
 	for (const name of ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset']) {
 		const value = headers.get(name);
-		if (value === null || !/^\d+$/.test(value)) throw new Error(`missing or malformed ${name}: ${value}`);
+		if (value === null || !/^\d+$/.test(value))
+			throw new Error(`missing or malformed ${name}: ${value}`);
 	}
 }
 

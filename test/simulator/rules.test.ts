@@ -1,7 +1,15 @@
 // The general rules of docs/contract.md §1 as the simulator applies them, over real HTTP.
 import * as http from 'node:http';
 import { startSimulator, type Simulator } from '../../simulator/server.ts';
-import { alignToWindow, api, DEMO_TOKEN, expectErrorBody, expectRateLimitHeaders, sleep, V1 } from './helpers.ts';
+import {
+	alignToWindow,
+	api,
+	DEMO_TOKEN,
+	expectErrorBody,
+	expectRateLimitHeaders,
+	sleep,
+	V1,
+} from './helpers.ts';
 
 let sim: Simulator;
 
@@ -46,11 +54,16 @@ describe('auth', () => {
 		expect(res.status).toBe(401);
 		expect(res.body.error).toMatch(/account 2/);
 		const both = sim.control.createKey({ accountIds: [1, 2] });
-		expect((await api(sim, 'GET', '/api/v1/accounts/2/contacts', { token: both.token })).status).toBe(404);
+		expect(
+			(await api(sim, 'GET', '/api/v1/accounts/2/contacts', { token: both.token })).status,
+		).toBe(404);
 	});
 
 	test('the header is api_access_token; a Bearer Authorization header is not accepted', async () => {
-		const res = await api(sim, 'GET', '/api/v1/profile', { token: null, headers: { authorization: `Bearer ${DEMO_TOKEN}` } });
+		const res = await api(sim, 'GET', '/api/v1/profile', {
+			token: null,
+			headers: { authorization: `Bearer ${DEMO_TOKEN}` },
+		});
 		expect(res.status).toBe(401);
 	});
 });
@@ -68,10 +81,16 @@ describe('scopes', () => {
 
 	test('POST and PUT need :write, DELETE needs :delete', async () => {
 		const reader = sim.control.createKey({ scopes: ['contacts:read'] });
-		const post = await api(sim, 'POST', `${V1}/contacts`, { token: reader.token, body: { name: 'A', email: 'a@example.com' } });
+		const post = await api(sim, 'POST', `${V1}/contacts`, {
+			token: reader.token,
+			body: { name: 'A', email: 'a@example.com' },
+		});
 		expect(post.status).toBe(403);
 		expect(post.body.error).toContain('contacts:write');
-		const put = await api(sim, 'PUT', `${V1}/contacts/1`, { token: reader.token, body: { name: 'B' } });
+		const put = await api(sim, 'PUT', `${V1}/contacts/1`, {
+			token: reader.token,
+			body: { name: 'B' },
+		});
 		expect(put.body.error).toContain('contacts:write');
 		const del = await api(sim, 'DELETE', `${V1}/contacts/1`, { token: reader.token });
 		expect(del.status).toBe(403);
@@ -81,7 +100,10 @@ describe('scopes', () => {
 
 	test('messages are their own family', async () => {
 		const key = sim.control.createKey({ scopes: ['conversations:read', 'conversations:write'] });
-		const res = await api(sim, 'POST', `${V1}/conversations/1/messages`, { token: key.token, body: { content: 'hi' } });
+		const res = await api(sim, 'POST', `${V1}/conversations/1/messages`, {
+			token: key.token,
+			body: { content: 'hi' },
+		});
 		expect(res.status).toBe(403);
 		expect(res.body.error).toContain('messages:write');
 	});
@@ -90,7 +112,9 @@ describe('scopes', () => {
 		const star = sim.control.createKey({ scopes: ['*'] });
 		expect((await api(sim, 'DELETE', `${V1}/contacts/2`, { token: star.token })).status).toBe(204);
 		const family = sim.control.createKey({ scopes: ['contacts:*'] });
-		expect((await api(sim, 'DELETE', `${V1}/contacts/3`, { token: family.token })).status).toBe(204);
+		expect((await api(sim, 'DELETE', `${V1}/contacts/3`, { token: family.token })).status).toBe(
+			204,
+		);
 		const none = sim.control.createKey({ scopes: [] });
 		const profile = await api(sim, 'GET', '/api/v1/profile', { token: none.token });
 		expect(profile.status).toBe(200);
@@ -110,7 +134,12 @@ describe('rate limit', () => {
 			seen.push(res.headers);
 		}
 		expect(answers).toEqual([200, 200, 200, 429]);
-		expect(seen.map((headers) => headers.get('x-ratelimit-remaining'))).toEqual(['2', '1', '0', '0']);
+		expect(seen.map((headers) => headers.get('x-ratelimit-remaining'))).toEqual([
+			'2',
+			'1',
+			'0',
+			'0',
+		]);
 		for (const headers of seen) {
 			expectRateLimitHeaders(headers);
 			expect(headers.get('x-ratelimit-limit')).toBe('3');
@@ -183,7 +212,9 @@ describe('errors and validation against the document', () => {
 	});
 
 	test('v1 ignores unknown body fields, as Rails does', async () => {
-		const res = await api(sim, 'POST', `${V1}/contacts`, { body: { name: 'Extra', email: 'extra@example.com', favourite_colour: 'teal' } });
+		const res = await api(sim, 'POST', `${V1}/contacts`, {
+			body: { name: 'Extra', email: 'extra@example.com', favourite_colour: 'teal' },
+		});
 		expect(res.status).toBe(201);
 		expect(res.body.payload.contact).not.toHaveProperty('favourite_colour');
 	});
@@ -212,7 +243,9 @@ describe('errors and validation against the document', () => {
 	});
 
 	test('creates answer 201 and deletes 204 with no body', async () => {
-		const created = await api(sim, 'POST', `${V1}/contacts`, { body: { name: 'New', phone_number: '+4915112345678' } });
+		const created = await api(sim, 'POST', `${V1}/contacts`, {
+			body: { name: 'New', phone_number: '+4915112345678' },
+		});
 		expect(created.status).toBe(201);
 		const deleted = await api(sim, 'DELETE', `${V1}/contacts/${created.body.payload.contact.id}`);
 		expect(deleted.status).toBe(204);
@@ -223,15 +256,21 @@ describe('errors and validation against the document', () => {
 		const strict = await startSimulator({ contacts: 1, enforceHttps: true });
 		try {
 			// fetch does not let a caller set Host, so send this one with node:http
-			const remote = await new Promise<{ status: number; body: { code: string } }>((resolve, reject) => {
-				const req = http.request(`${strict.url}/api/v1/profile`, { headers: { host: 'app.example.com', api_access_token: DEMO_TOKEN } }, (res) => {
-					let text = '';
-					res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-					res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
-				});
-				req.on('error', reject);
-				req.end();
-			});
+			const remote = await new Promise<{ status: number; body: { code: string } }>(
+				(resolve, reject) => {
+					const req = http.request(
+						`${strict.url}/api/v1/profile`,
+						{ headers: { host: 'app.example.com', api_access_token: DEMO_TOKEN } },
+						(res) => {
+							let text = '';
+							res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+							res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+						},
+					);
+					req.on('error', reject);
+					req.end();
+				},
+			);
 			expect(remote.status).toBe(426);
 			expect(remote.body.code).toBe('upgrade_required');
 			expect((await api(strict, 'GET', '/api/v1/profile')).status).toBe(200);
@@ -245,20 +284,33 @@ describe('idempotency', () => {
 	const body = { name: 'Once', email: 'once@example.com' };
 
 	test('the same key and body replay the first response with Idempotent-Replayed: true', async () => {
-		const first = await api(sim, 'POST', `${V1}/contacts`, { body, headers: { 'Idempotency-Key': 'k-1' } });
+		const first = await api(sim, 'POST', `${V1}/contacts`, {
+			body,
+			headers: { 'Idempotency-Key': 'k-1' },
+		});
 		expect(first.status).toBe(201);
 		expect(first.headers.get('idempotent-replayed')).toBeNull();
-		const second = await api(sim, 'POST', `${V1}/contacts`, { body: { email: 'once@example.com', name: 'Once' }, headers: { 'Idempotency-Key': 'k-1' } });
+		const second = await api(sim, 'POST', `${V1}/contacts`, {
+			body: { email: 'once@example.com', name: 'Once' },
+			headers: { 'Idempotency-Key': 'k-1' },
+		});
 		expect(second.status).toBe(201);
 		expect(second.headers.get('idempotent-replayed')).toBe('true');
 		expect(second.body).toEqual(first.body);
 		expectRateLimitHeaders(second.headers);
-		expect(sim.control.collection('contacts').filter((c) => (c as { email: string }).email === 'once@example.com')).toHaveLength(1);
+		expect(
+			sim.control
+				.collection('contacts')
+				.filter((c) => (c as { email: string }).email === 'once@example.com'),
+		).toHaveLength(1);
 	});
 
 	test('the same key with another body is 409 conflict', async () => {
 		await api(sim, 'POST', `${V1}/contacts`, { body, headers: { 'Idempotency-Key': 'k-2' } });
-		const res = await api(sim, 'POST', `${V1}/contacts`, { body: { ...body, name: 'Twice' }, headers: { 'Idempotency-Key': 'k-2' } });
+		const res = await api(sim, 'POST', `${V1}/contacts`, {
+			body: { ...body, name: 'Twice' },
+			headers: { 'Idempotency-Key': 'k-2' },
+		});
 		expect(res.status).toBe(409);
 		expect(res.body).toMatchObject({ code: 'conflict', status: 409 });
 	});
@@ -266,30 +318,58 @@ describe('idempotency', () => {
 	test('keys are per API key, failures are not stored, and other creates are idempotent too', async () => {
 		const other = sim.control.createKey();
 		await api(sim, 'POST', `${V1}/contacts`, { body, headers: { 'Idempotency-Key': 'k-3' } });
-		const otherKey = await api(sim, 'POST', `${V1}/contacts`, { token: other.token, body: { name: 'Mine', email: 'mine@example.com' }, headers: { 'Idempotency-Key': 'k-3' } });
+		const otherKey = await api(sim, 'POST', `${V1}/contacts`, {
+			token: other.token,
+			body: { name: 'Mine', email: 'mine@example.com' },
+			headers: { 'Idempotency-Key': 'k-3' },
+		});
 		expect(otherKey.status).toBe(201);
 		expect(otherKey.headers.get('idempotent-replayed')).toBeNull();
 
-		const invalid = await api(sim, 'POST', `${V1}/conversations/1/messages`, { body: { content: '' }, headers: { 'Idempotency-Key': 'm-1' } });
+		const invalid = await api(sim, 'POST', `${V1}/conversations/1/messages`, {
+			body: { content: '' },
+			headers: { 'Idempotency-Key': 'm-1' },
+		});
 		expect(invalid.status).toBe(422);
-		const fixed = await api(sim, 'POST', `${V1}/conversations/1/messages`, { body: { content: 'hello' }, headers: { 'Idempotency-Key': 'm-1' } });
+		const fixed = await api(sim, 'POST', `${V1}/conversations/1/messages`, {
+			body: { content: 'hello' },
+			headers: { 'Idempotency-Key': 'm-1' },
+		});
 		expect(fixed.status).toBe(201);
-		const replay = await api(sim, 'POST', `${V1}/conversations/1/messages`, { body: { content: 'hello' }, headers: { 'Idempotency-Key': 'm-1' } });
+		const replay = await api(sim, 'POST', `${V1}/conversations/1/messages`, {
+			body: { content: 'hello' },
+			headers: { 'Idempotency-Key': 'm-1' },
+		});
 		expect(replay.headers.get('idempotent-replayed')).toBe('true');
 		expect(replay.body.id).toBe(fixed.body.id);
 
 		const conversation = { inbox_id: 1, contact_id: 1 };
-		const c1 = await api(sim, 'POST', `${V1}/conversations`, { body: conversation, headers: { 'Idempotency-Key': 'c-1' } });
-		const c2 = await api(sim, 'POST', `${V1}/conversations`, { body: conversation, headers: { 'Idempotency-Key': 'c-1' } });
+		const c1 = await api(sim, 'POST', `${V1}/conversations`, {
+			body: conversation,
+			headers: { 'Idempotency-Key': 'c-1' },
+		});
+		const c2 = await api(sim, 'POST', `${V1}/conversations`, {
+			body: conversation,
+			headers: { 'Idempotency-Key': 'c-1' },
+		});
 		expect(c2.headers.get('idempotent-replayed')).toBe('true');
 		expect(c2.body.id).toBe(c1.body.id);
 	});
 
 	test('an Idempotency-Key over 255 characters is 400; operations without the header ignore it', async () => {
-		const long = await api(sim, 'POST', `${V1}/contacts`, { body, headers: { 'Idempotency-Key': 'x'.repeat(256) } });
+		const long = await api(sim, 'POST', `${V1}/contacts`, {
+			body,
+			headers: { 'Idempotency-Key': 'x'.repeat(256) },
+		});
 		expect(long.status).toBe(400);
-		const a = await api(sim, 'POST', `${V1}/conversations/1/toggle_status`, { body: { status: 'pending' }, headers: { 'Idempotency-Key': 's-1' } });
-		const b = await api(sim, 'POST', `${V1}/conversations/1/toggle_status`, { body: { status: 'open' }, headers: { 'Idempotency-Key': 's-1' } });
+		const a = await api(sim, 'POST', `${V1}/conversations/1/toggle_status`, {
+			body: { status: 'pending' },
+			headers: { 'Idempotency-Key': 's-1' },
+		});
+		const b = await api(sim, 'POST', `${V1}/conversations/1/toggle_status`, {
+			body: { status: 'open' },
+			headers: { 'Idempotency-Key': 's-1' },
+		});
 		expect([a.status, b.status]).toEqual([200, 200]);
 		expect(b.body.payload.current_status).toBe('open');
 	});

@@ -36,7 +36,10 @@ describe('dedupe across processes and restarts', () => {
 	};
 	const remembered = () => {
 		const seen = load().seen as { buckets: Array<[number, string]> };
-		return seen.buckets.reduce((count, [, encoded]) => count + Buffer.from(encoded, 'base64').length / 8, 0);
+		return seen.buckets.reduce(
+			(count, [, encoded]) => count + Buffer.from(encoded, 'base64').length / 8,
+			0,
+		);
 	};
 
 	beforeEach(() => {
@@ -69,11 +72,14 @@ describe('dedupe across processes and restarts', () => {
 		save(stale);
 		expect(remembered()).toBe(1);
 		// a process that never saw m1 would run it again now (looked at without saving)…
-		expect((await processInstance()).claimDelivery(TRIGGER, load(), 'production:m1', NOW).verdict).toBe('new');
+		expect(
+			(await processInstance()).claimDelivery(TRIGGER, load(), 'production:m1', NOW).verdict,
+		).toBe('new');
 		// …until main's next save puts it back with everything it remembers
 		expect(deliver(main, 'production:m2', NOW + 1)).toBe('new');
 		const restarted = await processInstance();
-		for (const key of ['production:m1', 'production:m2', 'production:w1']) expect(deliver(restarted, key, NOW + 2)).toBe('duplicate');
+		for (const key of ['production:m1', 'production:m2', 'production:w1'])
+			expect(deliver(restarted, key, NOW + 2)).toBe('duplicate');
 	});
 
 	it('an execution n8n failed to record is forgotten: its retry runs, even where a save already carried it', async () => {
@@ -90,13 +96,15 @@ describe('dedupe across processes and restarts', () => {
 	it(`keeps the newest ${10_000} events of the last 24 hours in about 110 kB; older ones run again`, async () => {
 		const proc = await processInstance();
 		const total = 10_050;
-		for (let n = 0; n < total; n++) expect(deliver(proc, `production:e${n}`, NOW + Math.floor(n / 2))).toBe('new');
+		for (let n = 0; n < total; n++)
+			expect(deliver(proc, `production:e${n}`, NOW + Math.floor(n / 2))).toBe('new');
 		expect(remembered()).toBe(proc.MAX_REMEMBERED);
 		const size = Buffer.byteLength(database);
 		process.stdout.write(`[dedupe] static data for ${proc.MAX_REMEMBERED} events: ${size} bytes\n`);
 		expect(size).toBeLessThan(120_000);
 		const restarted = await processInstance();
-		for (const n of [50, 5000, total - 1]) expect(deliver(restarted, `production:e${n}`, NOW + 6000)).toBe('duplicate');
+		for (const n of [50, 5000, total - 1])
+			expect(deliver(restarted, `production:e${n}`, NOW + 6000)).toBe('duplicate');
 		expect(deliver(restarted, 'production:e49', NOW + 6000)).toBe('new');
 	});
 
@@ -112,7 +120,7 @@ describe('dedupe across processes and restarts', () => {
 		// the hours static data does not change are reused, not re-encoded: this walks through many hours, saves that
 		// carry pending claims, withdrawals and restarts, and checks each verdict against a record of what was recorded
 		let seed = 12;
-		const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+		const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 		const processes = [await processInstance(), await processInstance()];
 		const recordedAt = new Map<string, number>();
 		const ever: string[] = [];
@@ -122,10 +130,18 @@ describe('dedupe across processes and restarts', () => {
 			now += Math.floor(random() * 60);
 			if (n % 500 === 499) processes[n % 2] = await processInstance();
 			const proc = processes[Math.floor(random() * 2)];
-			const key = random() < 0.3 && ever.length > 0 ? ever[Math.floor(random() * ever.length)] : `production:k${n}`;
+			const key =
+				random() < 0.3 && ever.length > 0
+					? ever[Math.floor(random() * ever.length)]
+					: `production:k${n}`;
 			if (!ever.includes(key)) ever.push(key);
 			const at = recordedAt.get(key);
-			const expected = at === undefined ? 'new' : now - at < proc.DEDUPE_TTL_SECONDS - 3_600 ? 'duplicate' : undefined;
+			const expected =
+				at === undefined
+					? 'new'
+					: now - at < proc.DEDUPE_TTL_SECONDS - 3_600
+						? 'duplicate'
+						: undefined;
 			const staticData = load();
 			const claim = proc.claimDelivery(TRIGGER, staticData, key, now);
 			if (expected !== undefined) {

@@ -30,34 +30,58 @@ afterEach(async () => {
 	}
 });
 
-async function activeWorkflow(parameters: Record<string, unknown> = { events: ['message.created'] }): Promise<TriggerWorkflow> {
+async function activeWorkflow(
+	parameters: Record<string, unknown> = { events: ['message.created'] },
+): Promise<TriggerWorkflow> {
 	const wf = new TriggerWorkflow(fx.credentials, parameters as never);
 	open.push(wf);
 	await wf.activate();
 	return wf;
 }
 
-const secretOf = (wf: TriggerWorkflow) => String((wf.staticData.subscriptions as Record<string, { secret: string }>).production.secret);
-const subscriptionIdOf = (wf: TriggerWorkflow) => (wf.staticData.subscriptions as Record<string, { id: string | number }>).production.id;
+const secretOf = (wf: TriggerWorkflow) =>
+	String((wf.staticData.subscriptions as Record<string, { secret: string }>).production.secret);
+const subscriptionIdOf = (wf: TriggerWorkflow) =>
+	(wf.staticData.subscriptions as Record<string, { id: string | number }>).production.id;
 
-async function api(method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+async function api(
+	method: string,
+	path: string,
+	body?: unknown,
+): Promise<{ status: number; json: Record<string, unknown> }> {
 	const response = await fetch(`${fx.sim.url}${path}`, {
 		method,
 		headers: { api_access_token: fx.credentials.apiToken, 'content-type': 'application/json' },
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	const text = await response.text();
-	return { status: response.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+	return {
+		status: response.status,
+		json: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+	};
 }
 
-async function control(spec: Record<string, unknown>): Promise<{ status: number | null; delivery_id: string; headers: Record<string, string> }> {
-	const response = await fetch(`${fx.sim.url}/__sim/deliver`, { method: 'POST', body: JSON.stringify(spec) });
+async function control(
+	spec: Record<string, unknown>,
+): Promise<{ status: number | null; delivery_id: string; headers: Record<string, string> }> {
+	const response = await fetch(`${fx.sim.url}/__sim/deliver`, {
+		method: 'POST',
+		body: JSON.stringify(spec),
+	});
 	expect(response.status).toBe(200);
-	return (await response.json()) as { status: number | null; delivery_id: string; headers: Record<string, string> };
+	return (await response.json()) as {
+		status: number | null;
+		delivery_id: string;
+		headers: Record<string, string>;
+	};
 }
 
 async function post(url: string, headers: Record<string, string>, body: string): Promise<number> {
-	const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+	const response = await fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', ...headers },
+		body,
+	});
 	await response.text();
 	return response.status;
 }
@@ -66,11 +90,18 @@ const now = () => Math.floor(Date.now() / 1000);
 const key = (secret: string) => Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
 const sign = (secret: string, id: string, ts: string | number, body: string) =>
 	`v1,${createHmac('sha256', key(secret)).update(`${id}.${ts}.${body}`).digest('base64')}`;
-const signChatwoot = (secret: string, ts: string | number, body: string) => `sha256=${createHmac('sha256', secret).update(`${ts}.${body}`).digest('hex')}`;
+const signChatwoot = (secret: string, ts: string | number, body: string) =>
+	`sha256=${createHmac('sha256', secret).update(`${ts}.${body}`).digest('hex')}`;
 
-function envelope(event = 'message.created', data: Record<string, unknown> = { id: 1, content: 'x', message_type: 0, inbox_id: 1 }): { id: string; body: string } {
+function envelope(
+	event = 'message.created',
+	data: Record<string, unknown> = { id: 1, content: 'x', message_type: 0, inbox_id: 1 },
+): { id: string; body: string } {
 	const id = randomUUID();
-	return { id, body: JSON.stringify({ id, event, created_at: new Date().toISOString(), account_id: 1, data }) };
+	return {
+		id,
+		body: JSON.stringify({ id, event, created_at: new Date().toISOString(), account_id: 1, data }),
+	};
 }
 
 describe('verification: a delivery that does not verify gets 401 and starts nothing', () => {
@@ -82,52 +113,122 @@ describe('verification: a delivery that does not verify gets 401 and starts noth
 		const v1 = await activeWorkflow({ api: 'v1', accountEvents: ['message_created'] });
 		const v1Secret = secretOf(v1);
 
-		type Attack = { name: string; target: TriggerWorkflow; headers: Record<string, string>; body: string };
+		type Attack = {
+			name: string;
+			target: TriggerWorkflow;
+			headers: Record<string, string>;
+			body: string;
+		};
 		const attacks: Attack[] = [];
 		for (let n = 0; n < 70; n++) {
-			const { id, body } = envelope('message.created', { id: n, content: randomBytes(6).toString('hex'), message_type: 0 });
+			const { id, body } = envelope('message.created', {
+				id: n,
+				content: randomBytes(6).toString('hex'),
+				message_type: 0,
+			});
 			const ts = String(now() + ((n % 9) - 4) * 30);
-			const good = { 'webhook-id': id, 'webhook-timestamp': ts, 'webhook-signature': sign(secret, id, ts, body) };
+			const good = {
+				'webhook-id': id,
+				'webhook-timestamp': ts,
+				'webhook-signature': sign(secret, id, ts, body),
+			};
 			const tamperedBody = body.replace(`"id":${n},`, `"id":${n + 1},`);
 			// 30 s beyond the 5-minute window: the attacks are sent a moment after they are made
 			const staleTs = String(now() - 330 - n * 7);
 			const futureTs = String(now() + 330 + n * 7);
-			const v2 = (name: string, headers: Record<string, string>, sentBody = body) => attacks.push({ name, target: wf, headers, body: sentBody });
-			v2('forged key', { ...good, 'webhook-signature': sign(`whsec_${randomBytes(32).toString('base64')}`, id, ts, body) });
-			v2('another subscription’s secret', { ...good, 'webhook-signature': sign(otherSecret, id, ts, body) });
+			const v2 = (name: string, headers: Record<string, string>, sentBody = body) =>
+				attacks.push({ name, target: wf, headers, body: sentBody });
+			v2('forged key', {
+				...good,
+				'webhook-signature': sign(`whsec_${randomBytes(32).toString('base64')}`, id, ts, body),
+			});
+			v2('another subscription’s secret', {
+				...good,
+				'webhook-signature': sign(otherSecret, id, ts, body),
+			});
 			v2('tampered body', good, tamperedBody);
 			v2('whitespace added to the body', good, `${body} `);
-			v2('stale', { ...good, 'webhook-timestamp': staleTs, 'webhook-signature': sign(secret, id, staleTs, body) });
-			v2('future', { ...good, 'webhook-timestamp': futureTs, 'webhook-signature': sign(secret, id, futureTs, body) });
-			v2('timestamp changed after signing', { ...good, 'webhook-timestamp': String(Number(ts) + 1 + (n % 5)) });
+			v2('stale', {
+				...good,
+				'webhook-timestamp': staleTs,
+				'webhook-signature': sign(secret, id, staleTs, body),
+			});
+			v2('future', {
+				...good,
+				'webhook-timestamp': futureTs,
+				'webhook-signature': sign(secret, id, futureTs, body),
+			});
+			v2('timestamp changed after signing', {
+				...good,
+				'webhook-timestamp': String(Number(ts) + 1 + (n % 5)),
+			});
 			v2('id changed after signing', { ...good, 'webhook-id': randomUUID() });
-			v2('no webhook-id', { 'webhook-timestamp': ts, 'webhook-signature': good['webhook-signature'] });
+			v2('no webhook-id', {
+				'webhook-timestamp': ts,
+				'webhook-signature': good['webhook-signature'],
+			});
 			v2('no timestamp', { 'webhook-id': id, 'webhook-signature': good['webhook-signature'] });
 			v2('no signature', { 'webhook-id': id, 'webhook-timestamp': ts });
 			v2('non-numeric timestamp', { ...good, 'webhook-timestamp': `${ts}abc` });
-			v2('v2 scheme', { ...good, 'webhook-signature': good['webhook-signature'].replace(/^v1,/, 'v2,') });
+			v2('v2 scheme', {
+				...good,
+				'webhook-signature': good['webhook-signature'].replace(/^v1,/, 'v2,'),
+			});
 			v2('hex instead of base64', {
 				...good,
 				'webhook-signature': `v1,${createHmac('sha256', key(secret)).update(`${id}.${ts}.${body}`).digest('hex')}`,
 			});
-			v2('truncated signature', { ...good, 'webhook-signature': good['webhook-signature'].slice(0, 20 + (n % 20)) });
-			const v1Body = JSON.stringify({ event: 'message_created', id: n, content: 'x', message_type: 'incoming', account: { id: 1, name: 'Acme' } });
-			const v1Good = { 'x-chatwoot-delivery': randomUUID(), 'x-chatwoot-timestamp': ts, 'x-chatwoot-signature': signChatwoot(v1Secret, ts, v1Body) };
-			const v1a = (name: string, headers: Record<string, string>, sentBody = v1Body) => attacks.push({ name: `v1 ${name}`, target: v1, headers, body: sentBody });
+			v2('truncated signature', {
+				...good,
+				'webhook-signature': good['webhook-signature'].slice(0, 20 + (n % 20)),
+			});
+			const v1Body = JSON.stringify({
+				event: 'message_created',
+				id: n,
+				content: 'x',
+				message_type: 'incoming',
+				account: { id: 1, name: 'Acme' },
+			});
+			const v1Good = {
+				'x-chatwoot-delivery': randomUUID(),
+				'x-chatwoot-timestamp': ts,
+				'x-chatwoot-signature': signChatwoot(v1Secret, ts, v1Body),
+			};
+			const v1a = (name: string, headers: Record<string, string>, sentBody = v1Body) =>
+				attacks.push({ name: `v1 ${name}`, target: v1, headers, body: sentBody });
 			if (n % 2 === 0) {
-				v1a('forged secret', { ...v1Good, 'x-chatwoot-signature': signChatwoot(randomBytes(24).toString('hex'), ts, v1Body) });
+				v1a('forged secret', {
+					...v1Good,
+					'x-chatwoot-signature': signChatwoot(randomBytes(24).toString('hex'), ts, v1Body),
+				});
 				v1a('tampered body', v1Good, v1Body.replace('"x"', '"y"'));
-				v1a('stale', { ...v1Good, 'x-chatwoot-timestamp': staleTs, 'x-chatwoot-signature': signChatwoot(v1Secret, staleTs, v1Body) });
-				v1a('no delivery id', { 'x-chatwoot-timestamp': ts, 'x-chatwoot-signature': v1Good['x-chatwoot-signature'] });
-				v1a('no signature', { 'x-chatwoot-delivery': v1Good['x-chatwoot-delivery'], 'x-chatwoot-timestamp': ts });
-				v1a('a Standard Webhooks signature instead', { 'webhook-id': id, 'webhook-timestamp': ts, 'webhook-signature': sign(secret, id, ts, v1Body) });
+				v1a('stale', {
+					...v1Good,
+					'x-chatwoot-timestamp': staleTs,
+					'x-chatwoot-signature': signChatwoot(v1Secret, staleTs, v1Body),
+				});
+				v1a('no delivery id', {
+					'x-chatwoot-timestamp': ts,
+					'x-chatwoot-signature': v1Good['x-chatwoot-signature'],
+				});
+				v1a('no signature', {
+					'x-chatwoot-delivery': v1Good['x-chatwoot-delivery'],
+					'x-chatwoot-timestamp': ts,
+				});
+				v1a('a Standard Webhooks signature instead', {
+					'webhook-id': id,
+					'webhook-timestamp': ts,
+					'webhook-signature': sign(secret, id, ts, v1Body),
+				});
 			}
 		}
 		let accepted = 0;
 		const statuses = new Map<number, number>();
 		for (let start = 0; start < attacks.length; start += 50) {
 			const batch = attacks.slice(start, start + 50);
-			const results = await Promise.all(batch.map((attack) => post(attack.target.url(), attack.headers, attack.body)));
+			const results = await Promise.all(
+				batch.map((attack) => post(attack.target.url(), attack.headers, attack.body)),
+			);
 			for (const [index, status] of results.entries()) {
 				statuses.set(status, (statuses.get(status) ?? 0) + 1);
 				if (status >= 200 && status < 300) {
@@ -136,7 +237,9 @@ describe('verification: a delivery that does not verify gets 401 and starts noth
 				}
 			}
 		}
-		process.stdout.write(`[trigger] bad deliveries tried: ${attacks.length}, accepted: ${accepted}, statuses: ${JSON.stringify(Object.fromEntries(statuses))}\n`);
+		process.stdout.write(
+			`[trigger] bad deliveries tried: ${attacks.length}, accepted: ${accepted}, statuses: ${JSON.stringify(Object.fromEntries(statuses))}\n`,
+		);
 		expect(attacks.length).toBeGreaterThanOrEqual(1_000);
 		expect(accepted).toBe(0);
 		expect([...statuses.keys()]).toEqual([401]);
@@ -145,36 +248,61 @@ describe('verification: a delivery that does not verify gets 401 and starts noth
 		// the same endpoints still accept genuine deliveries
 		const genuine = envelope();
 		const ts = String(now());
-		expect(await post(wf.url(), { 'webhook-id': genuine.id, 'webhook-timestamp': ts, 'webhook-signature': sign(secret, genuine.id, ts, genuine.body) }, genuine.body)).toBe(200);
+		expect(
+			await post(
+				wf.url(),
+				{
+					'webhook-id': genuine.id,
+					'webhook-timestamp': ts,
+					'webhook-signature': sign(secret, genuine.id, ts, genuine.body),
+				},
+				genuine.body,
+			),
+		).toBe(200);
 		expect(wf.executions).toHaveLength(1);
 	});
 
-	it.each(['forged', 'tampered', 'stale', 'future', 'unsigned'])('the simulator’s %s delivery → 401, no execution', async (mode) => {
-		const wf = await activeWorkflow();
-		const attempt = await control({ subscription_id: subscriptionIdOf(wf), mode, event: 'message.created' });
-		expect(attempt.status).toBe(401);
-		expect(wf.executions).toHaveLength(0);
-	});
+	it.each(['forged', 'tampered', 'stale', 'future', 'unsigned'])(
+		'the simulator’s %s delivery → 401, no execution',
+		async (mode) => {
+			const wf = await activeWorkflow();
+			const attempt = await control({
+				subscription_id: subscriptionIdOf(wf),
+				mode,
+				event: 'message.created',
+			});
+			expect(attempt.status).toBe(401);
+			expect(wf.executions).toHaveLength(0);
+		},
+	);
 
-	it.each(['forged', 'tampered', 'stale', 'unsigned'])('v1: the simulator’s %s delivery → 401, no execution', async (mode) => {
-		const wf = await activeWorkflow({ api: 'v1', accountEvents: ['message_created'] });
-		const attempt = await control({ subscription_id: subscriptionIdOf(wf), mode });
-		expect(attempt.status).toBe(401);
-		expect(wf.executions).toHaveLength(0);
-	});
+	it.each(['forged', 'tampered', 'stale', 'unsigned'])(
+		'v1: the simulator’s %s delivery → 401, no execution',
+		async (mode) => {
+			const wf = await activeWorkflow({ api: 'v1', accountEvents: ['message_created'] });
+			const attempt = await control({ subscription_id: subscriptionIdOf(wf), mode });
+			expect(attempt.status).toBe(401);
+			expect(wf.executions).toHaveLength(0);
+		},
+	);
 
 	it('a delivery to an endpoint that holds no subscription is refused (401)', async () => {
 		const wf = await activeWorkflow();
 		const { id, body } = envelope();
 		const ts = now();
-		const genuine = { 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': sign(secretOf(wf), id, ts, body) };
+		const genuine = {
+			'webhook-id': id,
+			'webhook-timestamp': String(ts),
+			'webhook-signature': sign(secretOf(wf), id, ts, body),
+		};
 		expect(await post(wf.url('test'), genuine, body)).toBe(401);
 		expect(wf.executions).toHaveLength(0);
 	});
 });
 
 describe('rotation: a secret rotated in HueChat keeps every event running once', () => {
-	const webhookRecord = (wf: TriggerWorkflow) => fx.sim.store.outbound_webhooks.get(String(subscriptionIdOf(wf)))!;
+	const webhookRecord = (wf: TriggerWorkflow) =>
+		fx.sim.store.outbound_webhooks.get(String(subscriptionIdOf(wf)))!;
 	/** The simulator's clock moved past the end of the rotation overlap: the replaced secret no longer signs. */
 	const expireReplacedSecret = (wf: TriggerWorkflow) => {
 		webhookRecord(wf).previous_secret_expires_at = Date.now() - 1;
@@ -195,7 +323,10 @@ describe('rotation: a secret rotated in HueChat keeps every event running once',
 	it('rotated by someone in HueChat: the trigger rotates to a secret it holds, and events run once after the old one expired', async () => {
 		const wf = await activeWorkflow();
 		const original = secretOf(wf);
-		const rotated = await api('POST', `/api/v2/accounts/1/outbound_webhooks/${String(subscriptionIdOf(wf))}/rotate_secret`);
+		const rotated = await api(
+			'POST',
+			`/api/v2/accounts/1/outbound_webhooks/${String(subscriptionIdOf(wf))}/rotate_secret`,
+		);
 		expect(rotated.status).toBe(200);
 		await newMessage('during the overlap');
 		expect(wf.executions).toHaveLength(1);
@@ -207,25 +338,40 @@ describe('rotation: a secret rotated in HueChat keeps every event running once',
 		await newMessage('and again');
 		expect(wf.executions).toHaveLength(3);
 		expect(fx.sim.delivery.log().every((entry) => entry.status === 200)).toBe(true);
-		expect(fx.sim.control.requests().filter((entry) => entry.path.endsWith(`/${String(subscriptionIdOf(wf))}/rotate_secret`))).toHaveLength(2);
+		expect(
+			fx.sim.control
+				.requests()
+				.filter((entry) => entry.path.endsWith(`/${String(subscriptionIdOf(wf))}/rotate_secret`)),
+		).toHaveLength(2);
 	});
 
 	it('the production subscription’s rotation leaves the test URL’s subscription and secret alone', async () => {
 		const wf = await activeWorkflow();
 		await wf.activate('test');
-		const testSecret = (wf.staticData.subscriptions as Record<string, { secret: string }>).test.secret;
-		await api('POST', `/api/v2/accounts/1/outbound_webhooks/${String(subscriptionIdOf(wf))}/rotate_secret`);
+		const testSecret = (wf.staticData.subscriptions as Record<string, { secret: string }>).test
+			.secret;
+		await api(
+			'POST',
+			`/api/v2/accounts/1/outbound_webhooks/${String(subscriptionIdOf(wf))}/rotate_secret`,
+		);
 		await newMessage('production rotates');
 		await newMessage('both still verify');
-		expect((wf.staticData.subscriptions as Record<string, { secret: string }>).test.secret).toBe(testSecret);
-		expect(wf.answers.filter((answer) => answer.mode === 'test').map((answer) => answer.status)).toEqual([200, 200]);
+		expect((wf.staticData.subscriptions as Record<string, { secret: string }>).test.secret).toBe(
+			testSecret,
+		);
+		expect(
+			wf.answers.filter((answer) => answer.mode === 'test').map((answer) => answer.status),
+		).toEqual([200, 200]);
 		expect(wf.executions.filter((execution) => execution.mode === 'production')).toHaveLength(2);
 		await wf.deactivate('test');
 	});
 
 	it('rotated while no event came, the old secret already expired: the first delivery is refused once, HueChat’s retry runs', async () => {
 		const wf = await activeWorkflow();
-		await api('POST', `/api/v2/accounts/1/outbound_webhooks/${String(subscriptionIdOf(wf))}/rotate_secret`);
+		await api(
+			'POST',
+			`/api/v2/accounts/1/outbound_webhooks/${String(subscriptionIdOf(wf))}/rotate_secret`,
+		);
 		expireReplacedSecret(wf);
 		await newMessage('after the expiry');
 		expect(fx.sim.delivery.log().map((entry) => entry.status)).toEqual([401, 200]);
@@ -238,7 +384,11 @@ describe('rotation: a secret rotated in HueChat keeps every event running once',
 describe('de-duplication by delivery id', () => {
 	const genuine = (wf: TriggerWorkflow, id: string, body: string) => {
 		const ts = now();
-		return { 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': sign(secretOf(wf), id, ts, body) };
+		return {
+			'webhook-id': id,
+			'webhook-timestamp': String(ts),
+			'webhook-signature': sign(secretOf(wf), id, ts, body),
+		};
 	};
 
 	it('the same event re-sent (HueChat’s retry) starts one execution', async () => {
@@ -247,7 +397,10 @@ describe('de-duplication by delivery id', () => {
 		await fx.sim.delivery.settled();
 		const again = await control({ subscription_id: subscriptionIdOf(wf), mode: 'resent' });
 		expect(again.status).toBe(200);
-		expect(fx.sim.delivery.log().map((entry) => entry.delivery_id)).toEqual([again.delivery_id, again.delivery_id]);
+		expect(fx.sim.delivery.log().map((entry) => entry.delivery_id)).toEqual([
+			again.delivery_id,
+			again.delivery_id,
+		]);
 		expect(wf.executions).toHaveLength(1);
 		expect(wf.answers.map((answer) => answer.status)).toEqual([200, 200]);
 	});
@@ -256,7 +409,9 @@ describe('de-duplication by delivery id', () => {
 		const wf = await activeWorkflow();
 		const { id, body } = envelope();
 		const headers = genuine(wf, id, body);
-		const statuses = await Promise.all(Array.from({ length: 10 }, () => post(wf.url(), headers, body)));
+		const statuses = await Promise.all(
+			Array.from({ length: 10 }, () => post(wf.url(), headers, body)),
+		);
 		expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(1);
 		expect(statuses.every((status) => status === 200 || status === 409)).toBe(true);
 		expect(wf.executions).toHaveLength(1);
@@ -268,10 +423,12 @@ describe('de-duplication by delivery id', () => {
 	it('150 events, n8n restarted, every one re-sent: none runs again', async () => {
 		const wf = await activeWorkflow();
 		const sent = Array.from({ length: 150 }, () => envelope());
-		for (const { id, body } of sent) expect(await post(wf.url(), genuine(wf, id, body), body)).toBe(200);
+		for (const { id, body } of sent)
+			expect(await post(wf.url(), genuine(wf, id, body), body)).toBe(200);
 		expect(wf.executions).toHaveLength(150);
 		await restartN8n();
-		for (const { id, body } of sent) expect(await post(wf.url(), genuine(wf, id, body), body)).toBe(200);
+		for (const { id, body } of sent)
+			expect(await post(wf.url(), genuine(wf, id, body), body)).toBe(200);
 		expect(wf.executions).toHaveLength(150);
 		expect((wf.staticData.seen as { format: string }).format).toBe('sha256-64/hour');
 	});
@@ -279,7 +436,9 @@ describe('de-duplication by delivery id', () => {
 	it('an execution n8n fails to record (500) is not remembered: HueChat’s retry runs it, once', async () => {
 		const wf = await activeWorkflow();
 		wf.failRecording(1);
-		await api('POST', '/api/v1/accounts/1/conversations/1/messages', { content: 'while the database is locked' });
+		await api('POST', '/api/v1/accounts/1/conversations/1/messages', {
+			content: 'while the database is locked',
+		});
 		await fx.sim.delivery.settled();
 		expect(fx.sim.delivery.log().map((entry) => entry.status)).toEqual([500, 200]);
 		expect(wf.executions).toHaveLength(1);
@@ -307,106 +466,171 @@ describe('de-duplication by delivery id', () => {
 });
 
 describe('genuine deliveries the trigger reads whatever their content type, or cannot use', () => {
-	it.each([['application/octet-stream'], [undefined]])('Content-Type %s: verified over the raw bytes and run', async (contentType) => {
-		const wf = await activeWorkflow();
-		const { id, body } = envelope();
-		const ts = now();
-		const headers: Record<string, string> = { 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': sign(secretOf(wf), id, ts, body) };
-		if (contentType) headers['content-type'] = contentType;
-		const response = await fetch(wf.url(), { method: 'POST', headers, body: contentType ? body : Buffer.from(body) });
-		expect(response.status).toBe(200);
-		expect(wf.executions).toHaveLength(1);
-		expect(wf.executions[0].items[0].json.id).toBe(id);
-	});
+	it.each([['application/octet-stream'], [undefined]])(
+		'Content-Type %s: verified over the raw bytes and run',
+		async (contentType) => {
+			const wf = await activeWorkflow();
+			const { id, body } = envelope();
+			const ts = now();
+			const headers: Record<string, string> = {
+				'webhook-id': id,
+				'webhook-timestamp': String(ts),
+				'webhook-signature': sign(secretOf(wf), id, ts, body),
+			};
+			if (contentType) headers['content-type'] = contentType;
+			const response = await fetch(wf.url(), {
+				method: 'POST',
+				headers,
+				body: contentType ? body : Buffer.from(body),
+			});
+			expect(response.status).toBe(200);
+			expect(wf.executions).toHaveLength(1);
+			expect(wf.executions[0].items[0].json.id).toBe(id);
+		},
+	);
 
-	it.each([['[1,2]'], ['"text"'], ['null']])('a signed body that is not a JSON object (%s): 200 saying it was ignored, nothing run', async (body) => {
-		const wf = await activeWorkflow();
-		const id = randomUUID();
-		const ts = now();
-		const response = await fetch(wf.url(), {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': sign(secretOf(wf), id, ts, body) },
-			body,
-		});
-		expect(response.status).toBe(200);
-		expect(await response.json()).toEqual({ received: true, ignored: 'the body is not a JSON object' });
-		expect(wf.executions).toHaveLength(0);
-	});
+	it.each([['[1,2]'], ['"text"'], ['null']])(
+		'a signed body that is not a JSON object (%s): 200 saying it was ignored, nothing run',
+		async (body) => {
+			const wf = await activeWorkflow();
+			const id = randomUUID();
+			const ts = now();
+			const response = await fetch(wf.url(), {
+				method: 'POST',
+				headers: {
+					'content-type': 'application/json',
+					'webhook-id': id,
+					'webhook-timestamp': String(ts),
+					'webhook-signature': sign(secretOf(wf), id, ts, body),
+				},
+				body,
+			});
+			expect(response.status).toBe(200);
+			expect(await response.json()).toEqual({
+				received: true,
+				ignored: 'the body is not a JSON object',
+			});
+			expect(wf.executions).toHaveLength(0);
+		},
+	);
 
 	it.each([
 		['without padding', (sig: string) => sig.replace(/=+$/, '')],
 		['in the URL alphabet', (sig: string) => sig.replace(/\+/g, '-').replace(/\//g, '_')],
 		['with trailing characters', (sig: string) => `${sig}AA`],
-	])('a signature spelled loosely (%s) is refused, as the reference library does', async (_name, respell) => {
-		const wf = await activeWorkflow();
-		let refused = 0;
-		for (let n = 0; n < 20; n++) {
-			const { id, body } = envelope();
-			const ts = now();
-			const canonical = sign(secretOf(wf), id, ts, body);
-			const loose = `v1,${respell(canonical.slice(3))}`;
-			if (loose === canonical) continue; // this signature has no such spelling (no padding, no + or /)
-			const status = await post(wf.url(), { 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': loose }, body);
-			expect(status).toBe(401);
-			refused++;
-		}
-		expect(refused).toBeGreaterThan(0);
-		expect(wf.executions).toHaveLength(0);
-	});
+	])(
+		'a signature spelled loosely (%s) is refused, as the reference library does',
+		async (_name, respell) => {
+			const wf = await activeWorkflow();
+			let refused = 0;
+			for (let n = 0; n < 20; n++) {
+				const { id, body } = envelope();
+				const ts = now();
+				const canonical = sign(secretOf(wf), id, ts, body);
+				const loose = `v1,${respell(canonical.slice(3))}`;
+				if (loose === canonical) continue; // this signature has no such spelling (no padding, no + or /)
+				const status = await post(
+					wf.url(),
+					{ 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': loose },
+					body,
+				);
+				expect(status).toBe(401);
+				refused++;
+			}
+			expect(refused).toBeGreaterThan(0);
+			expect(wf.executions).toHaveLength(0);
+		},
+	);
 });
 
 describe('filters and output', () => {
 	async function incomingMessage(conversationId: number, content: string): Promise<void> {
-		const result = await api('POST', `/api/v1/accounts/1/conversations/${conversationId}/messages`, { content, message_type: 'incoming' });
+		const result = await api(
+			'POST',
+			`/api/v1/accounts/1/conversations/${conversationId}/messages`,
+			{ content, message_type: 'incoming' },
+		);
 		expect(result.status).toBe(201);
 	}
 
 	async function apiInboxConversation(): Promise<{ id: number; inbox_id: number }> {
 		const inboxes = fx.sim.store.list('inboxes') as Array<{ id: number; channel_kind: string }>;
 		const apiInbox = inboxes.find((inbox) => inbox.channel_kind === 'api')!;
-		const conversation = (fx.sim.store.list('conversations') as Array<{ display_id: number; inbox_id: number; account_id: number }>).find(
-			(item) => item.inbox_id === apiInbox.id && item.account_id === 1,
-		)!;
+		const conversation = (
+			fx.sim.store.list('conversations') as Array<{
+				display_id: number;
+				inbox_id: number;
+				account_id: number;
+			}>
+		).find((item) => item.inbox_id === apiInbox.id && item.account_id === 1)!;
 		return { id: conversation.display_id, inbox_id: apiInbox.id };
 	}
 
 	it('Only Incoming Messages: outgoing messages are answered 200 and start nothing', async () => {
 		const conversation = await apiInboxConversation();
-		const wf = await activeWorkflow({ events: ['message.created'], options: { onlyIncoming: true } });
-		await api('POST', `/api/v1/accounts/1/conversations/${conversation.id}/messages`, { content: 'from an agent' });
+		const wf = await activeWorkflow({
+			events: ['message.created'],
+			options: { onlyIncoming: true },
+		});
+		await api('POST', `/api/v1/accounts/1/conversations/${conversation.id}/messages`, {
+			content: 'from an agent',
+		});
 		await incomingMessage(conversation.id, 'from the contact');
 		await fx.sim.delivery.settled();
-		expect(wf.executions.map((e) => (e.items[0].json.data as { content: string }).content)).toEqual(['from the contact']);
+		expect(wf.executions.map((e) => (e.items[0].json.data as { content: string }).content)).toEqual(
+			['from the contact'],
+		);
 		expect(wf.answers.map((a) => a.status)).toEqual([200, 200]);
 	});
 
 	it('Inbox: events of other inboxes start nothing; events without an inbox still do', async () => {
 		const conversation = await apiInboxConversation();
-		const otherConversation = (fx.sim.store.list('conversations') as Array<{ display_id: number; inbox_id: number; account_id: number }>).find(
-			(item) => item.inbox_id !== conversation.inbox_id && item.account_id === 1,
-		)!;
+		const otherConversation = (
+			fx.sim.store.list('conversations') as Array<{
+				display_id: number;
+				inbox_id: number;
+				account_id: number;
+			}>
+		).find((item) => item.inbox_id !== conversation.inbox_id && item.account_id === 1)!;
 		const wf = await activeWorkflow({
 			events: ['message.created', 'contact.created'],
 			options: { inbox: { __rl: true, mode: 'id', value: String(conversation.inbox_id) } },
 		});
-		await api('POST', `/api/v1/accounts/1/conversations/${otherConversation.display_id}/messages`, { content: 'elsewhere' });
-		await api('POST', `/api/v1/accounts/1/conversations/${conversation.id}/messages`, { content: 'here' });
-		await api('POST', '/api/v1/accounts/1/contacts', { name: 'Inbox-less', email: `inboxless-${randomUUID()}@example.com` });
+		await api('POST', `/api/v1/accounts/1/conversations/${otherConversation.display_id}/messages`, {
+			content: 'elsewhere',
+		});
+		await api('POST', `/api/v1/accounts/1/conversations/${conversation.id}/messages`, {
+			content: 'here',
+		});
+		await api('POST', '/api/v1/accounts/1/contacts', {
+			name: 'Inbox-less',
+			email: `inboxless-${randomUUID()}@example.com`,
+		});
 		await fx.sim.delivery.settled();
-		expect(wf.executions.map((e) => e.items[0].json.event)).toEqual(['message.created', 'contact.created']);
+		expect(wf.executions.map((e) => e.items[0].json.event)).toEqual([
+			'message.created',
+			'contact.created',
+		]);
 		expect((wf.executions[0].items[0].json.data as { content: string }).content).toBe('here');
 	});
 
 	it('an event the trigger did not select (its subscription changed in HueChat) starts nothing', async () => {
 		const wf = await activeWorkflow({ events: ['message.created'] });
-		const attempt = await control({ subscription_id: subscriptionIdOf(wf), mode: 'valid', event: 'deal.won', data: { id: randomUUID() } });
+		const attempt = await control({
+			subscription_id: subscriptionIdOf(wf),
+			mode: 'valid',
+			event: 'deal.won',
+			data: { id: randomUUID() },
+		});
 		expect(attempt.status).toBe(200);
 		expect(wf.executions).toHaveLength(0);
 	});
 
 	it('outputs one item per event: event, id, time, account and the resource as data (examples per family)', async () => {
 		const conversation = await apiInboxConversation();
-		await api('POST', `/api/v1/accounts/1/conversations/${conversation.id}/toggle_status`, { status: 'open' });
+		await api('POST', `/api/v1/accounts/1/conversations/${conversation.id}/toggle_status`, {
+			status: 'open',
+		});
 		await fx.sim.delivery.settled();
 		const wf = await activeWorkflow({ events: ['*'] });
 		const step = async (action: () => Promise<unknown>) => {
@@ -416,25 +640,49 @@ describe('filters and output', () => {
 			return wf.executions.slice(before).map((execution) => execution.items[0].json);
 		};
 		const message = await step(() => incomingMessage(conversation.id, 'Hi, where is my order?'));
-		const status = await step(() => api('POST', `/api/v1/accounts/1/conversations/${conversation.id}/toggle_status`, { status: 'resolved' }));
-		const contact = await step(() => api('POST', '/api/v1/accounts/1/contacts', { name: 'Grace Hopper', email: `grace-${randomUUID()}@example.com` }));
-		const test = await step(() => api('POST', `/api/v2/accounts/1/outbound_webhooks/${String(subscriptionIdOf(wf))}/test`));
+		const status = await step(() =>
+			api('POST', `/api/v1/accounts/1/conversations/${conversation.id}/toggle_status`, {
+				status: 'resolved',
+			}),
+		);
+		const contact = await step(() =>
+			api('POST', '/api/v1/accounts/1/contacts', {
+				name: 'Grace Hopper',
+				email: `grace-${randomUUID()}@example.com`,
+			}),
+		);
+		const test = await step(() =>
+			api('POST', `/api/v2/accounts/1/outbound_webhooks/${String(subscriptionIdOf(wf))}/test`),
+		);
 		expect(message.map((item) => item.event)).toEqual(['message.created']);
-		expect(status.map((item) => item.event).sort()).toEqual(['conversation.status_changed', 'conversation.updated']);
+		expect(status.map((item) => item.event).sort()).toEqual([
+			'conversation.status_changed',
+			'conversation.updated',
+		]);
 		expect(contact.map((item) => item.event)).toEqual(['contact.created']);
 		expect(test.map((item) => item.event)).toEqual(['webhook.test']);
-		const items = [message[0], status.find((item) => item.event === 'conversation.status_changed')!, contact[0], test[0]];
+		const items = [
+			message[0],
+			status.find((item) => item.event === 'conversation.status_changed')!,
+			contact[0],
+			test[0],
+		];
 		for (const item of items) {
 			expect(Object.keys(item).sort()).toEqual(['account_id', 'created_at', 'data', 'event', 'id']);
 			expect(item.id).toMatch(/^[0-9a-f-]{36}$/);
 			expect(new Date(String(item.created_at)).toISOString()).toBe(item.created_at);
 			expect(item.account_id).toBe(1);
 		}
-		expect(items[0].data).toMatchObject({ content: 'Hi, where is my order?', message_type: 0, conversation_id: conversation.id });
+		expect(items[0].data).toMatchObject({
+			content: 'Hi, where is my order?',
+			message_type: 0,
+			conversation_id: conversation.id,
+		});
 		expect(items[1].data).toMatchObject({ id: conversation.id, status: 'resolved' });
 		expect(items[2].data).toMatchObject({ name: 'Grace Hopper' });
 		expect(items[3].data).toMatchObject({ id: subscriptionIdOf(wf), url: wf.url() });
 		expect(items[3].data).not.toHaveProperty('secret');
-		if (process.env.HUECHAT_PRINT_EXAMPLES) process.stdout.write(`${JSON.stringify(items, null, 2)}\n`);
+		if (process.env.HUECHAT_PRINT_EXAMPLES)
+			process.stdout.write(`${JSON.stringify(items, null, 2)}\n`);
 	});
 });

@@ -7,7 +7,9 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { HueChatTrigger } from '../../nodes/HueChatTrigger/HueChatTrigger.node';
 
-const eventProperties = new HueChatTrigger().description.properties.filter((property) => ['events', 'accountEvents'].includes(property.name));
+const eventProperties = new HueChatTrigger().description.properties.filter((property) =>
+	['events', 'accountEvents'].includes(property.name),
+);
 
 describe('HueChat Trigger in the nodes panel', () => {
 	it('has the v2 and the v1 event lists', () => {
@@ -15,7 +17,9 @@ describe('HueChat Trigger in the nodes panel', () => {
 	});
 
 	it('lists every event as "On <event>", in sentence case with AI kept upper case', () => {
-		const actions = eventProperties.flatMap((property) => (property.options as INodePropertyOptions[]).map((option) => option.action));
+		const actions = eventProperties.flatMap((property) =>
+			(property.options as INodePropertyOptions[]).map((option) => option.action),
+		);
 		expect(actions).toContain('On AI agent handoff');
 		expect(actions).toContain('On message created');
 		expect(actions).toContain('On all events');

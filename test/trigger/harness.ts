@@ -80,7 +80,8 @@ export class TriggerWorkflow {
 			type: TRIGGER_TYPE,
 			typeVersion: 1,
 			position: [0, 0],
-			webhookId: options.webhookId ?? `0f0e0d0c-0000-4000-8000-${String(workflowCounter).padStart(12, '0')}`,
+			webhookId:
+				options.webhookId ?? `0f0e0d0c-0000-4000-8000-${String(workflowCounter).padStart(12, '0')}`,
 			parameters,
 			credentials: { hueChatApi: { id: 'cred-1', name: 'HueChat (test)' } },
 		};
@@ -91,15 +92,33 @@ export class TriggerWorkflow {
 			connections: {},
 			active: false,
 			nodeTypes,
-			staticData: options.staticData ? (JSON.parse(JSON.stringify(options.staticData)) as IDataObject) : undefined,
+			staticData: options.staticData
+				? (JSON.parse(JSON.stringify(options.staticData)) as IDataObject)
+				: undefined,
 		});
 		this.node = this.workflow.getNode(node.name)!;
-		this.node.parameters = NodeHelpers.getNodeParameters(trigger.description.properties, this.node.parameters, true, false, this.node, trigger.description) ?? {};
+		this.node.parameters =
+			NodeHelpers.getNodeParameters(
+				trigger.description.properties,
+				this.node.parameters,
+				true,
+				false,
+				this.node,
+				trigger.description,
+			) ?? {};
 	}
 
 	/** Changes the node's parameters (the user edits the trigger). */
 	setParameters(parameters: INodeParameters): void {
-		this.node.parameters = NodeHelpers.getNodeParameters(trigger.description.properties, parameters, true, false, this.node, trigger.description) ?? {};
+		this.node.parameters =
+			NodeHelpers.getNodeParameters(
+				trigger.description.properties,
+				parameters,
+				true,
+				false,
+				this.node,
+				trigger.description,
+			) ?? {};
 	}
 
 	get staticData(): IDataObject {
@@ -188,7 +207,10 @@ export class TriggerWorkflow {
 	}
 
 	private save(workflow: Workflow): void {
-		if (workflow.staticData.__dataChanged === true) this.workflow.overrideStaticData(JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject);
+		if (workflow.staticData.__dataChanged === true)
+			this.workflow.overrideStaticData(
+				JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject,
+			);
 	}
 
 	url(mode: 'production' | 'test' = 'production'): string {
@@ -214,7 +236,11 @@ export class TriggerWorkflow {
 		// it leaves the request unread for the node
 		const contentType = String(req.headers['content-type'] ?? '');
 		let parsed: { rawBody?: Buffer; body: unknown } = { body: {} };
-		if (/^(application\/json|text\/plain|application\/x-www-form-urlencoded)|[/+]xml(;|$)/.test(contentType)) {
+		if (
+			/^(application\/json|text\/plain|application\/x-www-form-urlencoded)|[/+]xml(;|$)/.test(
+				contentType,
+			)
+		) {
 			const chunks: Buffer[] = [];
 			for await (const chunk of req) chunks.push(chunk as Buffer);
 			const rawBody = Buffer.concat(chunks);
@@ -228,11 +254,23 @@ export class TriggerWorkflow {
 			}
 		}
 		const request = Object.assign(req, { ...parsed, params: {}, query: {} });
-		const additionalData = { ...this.additionalData(), httpRequest: request, httpResponse: res } as unknown as IWorkflowExecuteAdditionalData;
+		const additionalData = {
+			...this.additionalData(),
+			httpRequest: request,
+			httpResponse: res,
+		} as unknown as IWorkflowExecuteAdditionalData;
 		const executionMode: WorkflowExecuteMode = isTest ? 'manual' : 'webhook';
 		const workflow = this.loadWorkflow();
 		const node = workflow.getNode(this.node.name)!;
-		const context = new WebhookContext(workflow, node, additionalData, executionMode, this.webhookData(isTest), [], null);
+		const context = new WebhookContext(
+			workflow,
+			node,
+			additionalData,
+			executionMode,
+			this.webhookData(isTest),
+			[],
+			null,
+		);
 		const result = await trigger.webhook.call(context);
 		let recorded: { status: number; body: string };
 		if (result.noWebhookResponse) {
@@ -261,9 +299,17 @@ export class TriggerWorkflow {
 	}
 
 	private hook(mode: 'production' | 'test', phase: 'activate' | 'deactivate'): HookContext {
-		const executionMode: WorkflowExecuteMode = mode === 'test' ? 'manual' : phase === 'activate' ? 'trigger' : 'internal';
+		const executionMode: WorkflowExecuteMode =
+			mode === 'test' ? 'manual' : phase === 'activate' ? 'trigger' : 'internal';
 		const activation = mode === 'test' ? 'manual' : phase === 'activate' ? 'activate' : 'update';
-		return new HookContext(this.workflow, this.node, this.additionalData(), executionMode, activation, this.webhookData(mode === 'test'));
+		return new HookContext(
+			this.workflow,
+			this.node,
+			this.additionalData(),
+			executionMode,
+			activation,
+			this.webhookData(mode === 'test'),
+		);
 	}
 
 	/** n8n's createWebhookIfNotExists: checkExists, then create when it answered false. */

@@ -25,7 +25,10 @@ afterEach(async () => {
 	for (const workflow of open.splice(0)) await workflow.close();
 });
 
-function workflow(parameters: Record<string, unknown> = { events: ['message.created'] }, options: ConstructorParameters<typeof TriggerWorkflow>[2] = {}): TriggerWorkflow {
+function workflow(
+	parameters: Record<string, unknown> = { events: ['message.created'] },
+	options: ConstructorParameters<typeof TriggerWorkflow>[2] = {},
+): TriggerWorkflow {
 	const created = new TriggerWorkflow(fx.credentials, parameters as never, options);
 	open.push(created);
 	return created;
@@ -33,14 +36,21 @@ function workflow(parameters: Record<string, unknown> = { events: ['message.crea
 
 const v2Subscriptions = (): OutboundWebhookRecord[] => [...fx.sim.store.outbound_webhooks.values()];
 const v1Subscriptions = () => [...fx.sim.store.account_webhooks.values()];
-const registration = (wf: TriggerWorkflow, slot = 'production') => (wf.staticData.subscriptions as Record<string, Record<string, unknown>>)?.[slot];
+const registration = (wf: TriggerWorkflow, slot = 'production') =>
+	(wf.staticData.subscriptions as Record<string, Record<string, unknown>>)?.[slot];
 
-async function createMessage(content = 'Hello from the simulator', conversationId = 1): Promise<number> {
-	const response = await fetch(`${fx.sim.url}/api/v1/accounts/1/conversations/${conversationId}/messages`, {
-		method: 'POST',
-		headers: { api_access_token: fx.credentials.apiToken, 'content-type': 'application/json' },
-		body: JSON.stringify({ content }),
-	});
+async function createMessage(
+	content = 'Hello from the simulator',
+	conversationId = 1,
+): Promise<number> {
+	const response = await fetch(
+		`${fx.sim.url}/api/v1/accounts/1/conversations/${conversationId}/messages`,
+		{
+			method: 'POST',
+			headers: { api_access_token: fx.credentials.apiToken, 'content-type': 'application/json' },
+			body: JSON.stringify({ content }),
+		},
+	);
 	expect(response.status).toBe(201);
 	return ((await response.json()) as { id: number }).id;
 }
@@ -51,7 +61,11 @@ describe('HueChat Trigger lifecycle (v2 outbound webhooks)', () => {
 		await wf.activate();
 		const subscriptions = v2Subscriptions();
 		expect(subscriptions).toHaveLength(1);
-		expect(subscriptions[0]).toMatchObject({ url: wf.url(), events: ['conversation.status_changed', 'message.created'], active: true });
+		expect(subscriptions[0]).toMatchObject({
+			url: wf.url(),
+			events: ['conversation.status_changed', 'message.created'],
+			active: true,
+		});
 		expect(registration(wf)).toEqual({
 			api: 'v2',
 			id: subscriptions[0].id,
@@ -68,7 +82,11 @@ describe('HueChat Trigger lifecycle (v2 outbound webhooks)', () => {
 		await fx.sim.delivery.settled();
 		expect(wf.executions).toHaveLength(1);
 		const [item] = wf.executions[0].items;
-		expect(item.json).toMatchObject({ event: 'message.created', account_id: 1, data: { id: messageId, content: 'Hello from the simulator' } });
+		expect(item.json).toMatchObject({
+			event: 'message.created',
+			account_id: 1,
+			data: { id: messageId, content: 'Hello from the simulator' },
+		});
 		expect(item.json.id).toEqual(fx.sim.delivery.log().at(-1)?.delivery_id);
 		expect(wf.answers.map((a) => a.status)).toEqual([200]);
 	});
@@ -90,7 +108,10 @@ describe('HueChat Trigger lifecycle (v2 outbound webhooks)', () => {
 		await wf.activate();
 		const subscriptions = v2Subscriptions();
 		expect(subscriptions).toHaveLength(1);
-		expect(registration(wf)).toMatchObject({ id: subscriptions[0].id, secret: subscriptions[0].secret });
+		expect(registration(wf)).toMatchObject({
+			id: subscriptions[0].id,
+			secret: subscriptions[0].secret,
+		});
 		await createMessage();
 		await fx.sim.delivery.settled();
 		expect(wf.executions).toHaveLength(1);
@@ -104,7 +125,11 @@ describe('HueChat Trigger lifecycle (v2 outbound webhooks)', () => {
 		await wf.activate();
 		const after = v2Subscriptions();
 		expect(after).toHaveLength(1);
-		expect(after[0]).toMatchObject({ id: before.id, secret: before.secret, events: ['contact.created', 'deal.won'] });
+		expect(after[0]).toMatchObject({
+			id: before.id,
+			secret: before.secret,
+			events: ['contact.created', 'deal.won'],
+		});
 		// and the republish path (deactivate the old version, activate the new) ends the same way
 		await wf.deactivate();
 		wf.setParameters({ events: ['*'] });
@@ -118,22 +143,32 @@ describe('HueChat Trigger lifecycle (v2 outbound webhooks)', () => {
 		const [subscription] = v2Subscriptions();
 		subscription.active = false;
 		await wf.activate();
-		expect(v2Subscriptions()).toEqual([expect.objectContaining({ id: subscription.id, active: true })]);
+		expect(v2Subscriptions()).toEqual([
+			expect.objectContaining({ id: subscription.id, active: true }),
+		]);
 	});
 
 	it('a duplicated workflow (static data copied, another URL) never deletes the original’s subscription', async () => {
 		const original = workflow();
 		await original.activate();
 		const [originals] = v2Subscriptions();
-		const copy = workflow({ events: ['message.created'] }, { staticData: original.workflow.staticData });
+		const copy = workflow(
+			{ events: ['message.created'] },
+			{ staticData: original.workflow.staticData },
+		);
 		expect(registration(copy)).toMatchObject({ id: originals.id });
 		await copy.activate();
 		expect(v2Subscriptions()).toHaveLength(2);
 		expect(registration(copy)?.id).not.toBe(originals.id);
 		await copy.deactivate();
-		expect(v2Subscriptions()).toEqual([expect.objectContaining({ id: originals.id, secret: originals.secret, url: original.url() })]);
+		expect(v2Subscriptions()).toEqual([
+			expect.objectContaining({ id: originals.id, secret: originals.secret, url: original.url() }),
+		]);
 		// a copy deactivated before it ever activated touches nothing either
-		const neverActive = workflow({ events: ['message.created'] }, { staticData: original.workflow.staticData });
+		const neverActive = workflow(
+			{ events: ['message.created'] },
+			{ staticData: original.workflow.staticData },
+		);
 		await neverActive.listen();
 		await neverActive.deactivate();
 		expect(v2Subscriptions().map((s) => s.id)).toEqual([originals.id]);
@@ -150,7 +185,11 @@ describe('HueChat Trigger lifecycle (v2 outbound webhooks)', () => {
 		const [repointed] = v2Subscriptions();
 		repointed.url = 'https://elsewhere.example.com/hook';
 		await wf.activate();
-		expect(v2Subscriptions().map((s) => s.url).sort()).toEqual(['https://elsewhere.example.com/hook', wf.url()].sort());
+		expect(
+			v2Subscriptions()
+				.map((s) => s.url)
+				.sort(),
+		).toEqual(['https://elsewhere.example.com/hook', wf.url()].sort());
 		await wf.deactivate();
 		expect(v2Subscriptions().map((s) => s.id)).toEqual([repointed.id]);
 	});
@@ -172,7 +211,11 @@ describe('HueChat Trigger lifecycle (v2 outbound webhooks)', () => {
 		const wf = workflow();
 		await wf.activate('production');
 		await wf.activate('test');
-		expect(v2Subscriptions().map((s) => s.url).sort()).toEqual([wf.url('production'), wf.url('test')].sort());
+		expect(
+			v2Subscriptions()
+				.map((s) => s.url)
+				.sort(),
+		).toEqual([wf.url('production'), wf.url('test')].sort());
 		expect(registration(wf, 'test')).toMatchObject({ url: wf.url('test') });
 		await createMessage();
 		await fx.sim.delivery.settled();
@@ -214,8 +257,12 @@ describe('HueChat Trigger lifecycle (v2 outbound webhooks)', () => {
 	it('20 cycles with 30 % of DELETEs failing (500, dropped connection, answer lost): no subscription left delivering', async () => {
 		const wf = workflow({ events: ['message.created'] });
 		let seed = 12;
-		const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-		const kinds = [{ kind: 'status', status: 500 }, { kind: 'drop' }, { kind: 'dropAfter' }] as const;
+		const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+		const kinds = [
+			{ kind: 'status', status: 500 },
+			{ kind: 'drop' },
+			{ kind: 'dropAfter' },
+		] as const;
 		let failedDeletes = 0;
 		let refusedDeactivations = 0;
 		for (let cycle = 0; cycle < 20; cycle++) {
@@ -249,19 +296,35 @@ describe('HueChat Trigger lifecycle (v2 outbound webhooks)', () => {
 
 describe('HueChat Trigger lifecycle (v1 account webhooks, Chatwoot-compatible)', () => {
 	it('activation makes one account webhook; a message arrives as message_created; deactivation removes it', async () => {
-		const wf = workflow({ api: 'v1', accountEvents: ['message_created', 'conversation_status_changed'] });
+		const wf = workflow({
+			api: 'v1',
+			accountEvents: ['message_created', 'conversation_status_changed'],
+		});
 		await wf.activate();
 		const webhooks = v1Subscriptions();
 		expect(webhooks).toHaveLength(1);
-		expect(webhooks[0]).toMatchObject({ url: wf.url(), subscriptions: ['conversation_status_changed', 'message_created'] });
-		expect(registration(wf)).toMatchObject({ api: 'v1', id: webhooks[0].id, secret: webhooks[0].secret });
+		expect(webhooks[0]).toMatchObject({
+			url: wf.url(),
+			subscriptions: ['conversation_status_changed', 'message_created'],
+		});
+		expect(registration(wf)).toMatchObject({
+			api: 'v1',
+			id: webhooks[0].id,
+			secret: webhooks[0].secret,
+		});
 		const messageId = await createMessage('Chatwoot style');
 		await fx.sim.delivery.settled();
 		expect(wf.executions).toHaveLength(1);
 		expect(wf.executions[0].items[0].json).toMatchObject({
 			event: 'message_created',
 			account_id: 1,
-			data: { id: messageId, content: 'Chatwoot style', message_type: 'outgoing', conversation: { id: 1 }, account: { id: 1 } },
+			data: {
+				id: messageId,
+				content: 'Chatwoot style',
+				message_type: 'outgoing',
+				conversation: { id: 1 },
+				account: { id: 1 },
+			},
 		});
 		await wf.deactivate();
 		expect(v1Subscriptions()).toEqual([]);
@@ -275,7 +338,9 @@ describe('HueChat Trigger lifecycle (v1 account webhooks, Chatwoot-compatible)',
 		expect(v1Subscriptions()).toHaveLength(1);
 		wf.setParameters({ api: 'v1', accountEvents: ['contact_created', 'contact_updated'] });
 		await wf.activate();
-		expect(v1Subscriptions()).toEqual([expect.objectContaining({ subscriptions: ['contact_created', 'contact_updated'] })]);
+		expect(v1Subscriptions()).toEqual([
+			expect.objectContaining({ subscriptions: ['contact_created', 'contact_updated'] }),
+		]);
 	});
 
 	it('switching the type while active replaces the v2 subscription with a v1 webhook', async () => {

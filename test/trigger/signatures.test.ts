@@ -1,6 +1,9 @@
 import { createHmac, randomBytes } from 'crypto';
 
-import { verifyChatwootWebhook, verifyStandardWebhook } from '../../nodes/HueChatTrigger/signatures';
+import {
+	verifyChatwootWebhook,
+	verifyStandardWebhook,
+} from '../../nodes/HueChatTrigger/signatures';
 
 // The Standard Webhooks specification's published test vector.
 const VECTOR = {
@@ -12,7 +15,9 @@ const VECTOR = {
 };
 const NOW = Number(VECTOR.timestamp);
 
-const delivery = (overrides: Partial<{ id: string; timestamp: string; signature: string; body: string }> = {}) => ({
+const delivery = (
+	overrides: Partial<{ id: string; timestamp: string; signature: string; body: string }> = {},
+) => ({
 	id: overrides.id ?? VECTOR.id,
 	timestamp: overrides.timestamp ?? VECTOR.timestamp,
 	signature: overrides.signature ?? VECTOR.signature,
@@ -26,7 +31,13 @@ describe('Standard Webhooks verification', () => {
 
 	it('accepts the vector among several listed signatures (secret rotation) and with a second, unrelated secret', () => {
 		const rotated = `v1,${randomBytes(32).toString('base64')} ${VECTOR.signature}`;
-		expect(verifyStandardWebhook(['whsec_' + randomBytes(24).toString('base64'), VECTOR.secret], delivery({ signature: rotated }), NOW)).toBeUndefined();
+		expect(
+			verifyStandardWebhook(
+				['whsec_' + randomBytes(24).toString('base64'), VECTOR.secret],
+				delivery({ signature: rotated }),
+				NOW,
+			),
+		).toBeUndefined();
 	});
 
 	it.each([
@@ -54,12 +65,38 @@ describe('Standard Webhooks verification', () => {
 			const ts = String(NOW + ((n % 7) - 3) * 40);
 			const body = JSON.stringify({ id, n, data: randomBytes(6).toString('hex') });
 			const genuine = sign(id, ts, body);
-			expect(verifyStandardWebhook([secret], { id, timestamp: ts, signature: genuine, rawBody: Buffer.from(body) }, NOW)).toBeUndefined();
+			expect(
+				verifyStandardWebhook(
+					[secret],
+					{ id, timestamp: ts, signature: genuine, rawBody: Buffer.from(body) },
+					NOW,
+				),
+			).toBeUndefined();
 			const attacks = [
-				{ id, timestamp: ts, signature: sign(id, ts, body, randomBytes(32)), rawBody: Buffer.from(body) }, // forged key
-				{ id, timestamp: ts, signature: genuine, rawBody: Buffer.from(body.replace(`"n":${n}`, `"n":${n + 1}`)) }, // tampered
-				{ id, timestamp: String(NOW - 301 - n), signature: sign(id, String(NOW - 301 - n), body), rawBody: Buffer.from(body) }, // stale
-				{ id, timestamp: String(NOW + 301 + n), signature: sign(id, String(NOW + 301 + n), body), rawBody: Buffer.from(body) }, // future
+				{
+					id,
+					timestamp: ts,
+					signature: sign(id, ts, body, randomBytes(32)),
+					rawBody: Buffer.from(body),
+				}, // forged key
+				{
+					id,
+					timestamp: ts,
+					signature: genuine,
+					rawBody: Buffer.from(body.replace(`"n":${n}`, `"n":${n + 1}`)),
+				}, // tampered
+				{
+					id,
+					timestamp: String(NOW - 301 - n),
+					signature: sign(id, String(NOW - 301 - n), body),
+					rawBody: Buffer.from(body),
+				}, // stale
+				{
+					id,
+					timestamp: String(NOW + 301 + n),
+					signature: sign(id, String(NOW + 301 + n), body),
+					rawBody: Buffer.from(body),
+				}, // future
 			];
 			for (const attack of attacks) {
 				tried++;
@@ -78,12 +115,36 @@ describe('Chatwoot-compatible (v1) verification', () => {
 	const signature = `sha256=${createHmac('sha256', secret).update(`${ts}.${body}`).digest('hex')}`;
 
 	it('accepts a correctly signed delivery', () => {
-		expect(verifyChatwootWebhook([secret], { timestamp: ts, signature, rawBody: Buffer.from(body) }, NOW)).toBeUndefined();
+		expect(
+			verifyChatwootWebhook(
+				[secret],
+				{ timestamp: ts, signature, rawBody: Buffer.from(body) },
+				NOW,
+			),
+		).toBeUndefined();
 	});
 
 	it('refuses a tampered body, a stale timestamp and a malformed signature', () => {
-		expect(verifyChatwootWebhook([secret], { timestamp: ts, signature, rawBody: Buffer.from(body + ' ') }, NOW)).toBe('no-matching-signature');
-		expect(verifyChatwootWebhook([secret], { timestamp: String(NOW - 400), signature, rawBody: Buffer.from(body) }, NOW)).toBe('stale');
-		expect(verifyChatwootWebhook([secret], { timestamp: ts, signature: 'sha256=zz', rawBody: Buffer.from(body) }, NOW)).toBe('no-matching-signature');
+		expect(
+			verifyChatwootWebhook(
+				[secret],
+				{ timestamp: ts, signature, rawBody: Buffer.from(body + ' ') },
+				NOW,
+			),
+		).toBe('no-matching-signature');
+		expect(
+			verifyChatwootWebhook(
+				[secret],
+				{ timestamp: String(NOW - 400), signature, rawBody: Buffer.from(body) },
+				NOW,
+			),
+		).toBe('stale');
+		expect(
+			verifyChatwootWebhook(
+				[secret],
+				{ timestamp: ts, signature: 'sha256=zz', rawBody: Buffer.from(body) },
+				NOW,
+			),
+		).toBe('no-matching-signature');
 	});
 });

@@ -35,13 +35,27 @@ const RESOURCES: Array<{ option: INodePropertyOptions; properties: INodeProperti
 	{ option: { name: 'Agent', value: 'agent' }, properties: agentDescription },
 	{ option: { name: 'Team', value: 'team' }, properties: teamDescription },
 	{ option: { name: 'Label', value: 'label' }, properties: labelDescription },
-	{ option: { name: 'Canned Response', value: 'cannedResponse' }, properties: cannedResponseDescription },
-	{ option: { name: 'Custom Attribute', value: 'customAttribute' }, properties: customAttributeDescription },
-	{ option: { name: 'Account Webhook', value: 'accountWebhook' }, properties: accountWebhookDescription },
-	{ option: { name: 'Outbound Webhook', value: 'outboundWebhook' }, properties: outboundWebhookDescription },
+	{
+		option: { name: 'Canned Response', value: 'cannedResponse' },
+		properties: cannedResponseDescription,
+	},
+	{
+		option: { name: 'Custom Attribute', value: 'customAttribute' },
+		properties: customAttributeDescription,
+	},
+	{
+		option: { name: 'Account Webhook', value: 'accountWebhook' },
+		properties: accountWebhookDescription,
+	},
+	{
+		option: { name: 'Outbound Webhook', value: 'outboundWebhook' },
+		properties: outboundWebhookDescription,
+	},
 ];
 
 /** The Resource dropdown's options, alphabetical as n8n's guidelines want. */
-export const resourceOptions = RESOURCES.map((resource) => resource.option).sort((a, b) => a.name.localeCompare(b.name));
+export const resourceOptions = RESOURCES.map((resource) => resource.option).sort((a, b) =>
+	a.name.localeCompare(b.name),
+);
 
 export const resourceProperties = RESOURCES.flatMap((resource) => resource.properties);

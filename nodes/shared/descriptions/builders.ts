@@ -11,7 +11,12 @@ export function showFor(resource: string, operation: string[]) {
 }
 
 /** The routing of a list operation: its request, how it pages, and where its items are. */
-export function listRouting(method: 'GET' | 'POST', url: string, shape: ListShape, preSend: PreSendAction[] = []): INodePropertyOptions['routing'] {
+export function listRouting(
+	method: 'GET' | 'POST',
+	url: string,
+	shape: ListShape,
+	preSend: PreSendAction[] = [],
+): INodePropertyOptions['routing'] {
 	return {
 		request: { method, url },
 		send: { preSend },
@@ -28,20 +33,39 @@ export function recordRouting(
 	root?: string,
 	preSend: PreSendAction[] = [],
 ): INodePropertyOptions['routing'] {
-	return { request: { method, url }, send: { preSend }, output: { postReceive: root ? [itemsAt(root)] : [] } };
+	return {
+		request: { method, url },
+		send: { preSend },
+		output: { postReceive: root ? [itemsAt(root)] : [] },
+	};
 }
 
 /** The routing of a create that HueChat de-duplicates by Idempotency-Key. */
-export function idempotentCreateRouting(url: string, root?: string, preSend: PreSendAction[] = []): INodePropertyOptions['routing'] {
+export function idempotentCreateRouting(
+	url: string,
+	root?: string,
+	preSend: PreSendAction[] = [],
+): INodePropertyOptions['routing'] {
 	return recordRouting('POST', url, root, [...preSend, addIdempotencyKey]);
 }
 
-export function deleteRouting(url: string, preSend: PreSendAction[] = []): INodePropertyOptions['routing'] {
-	return { request: { method: 'DELETE', url }, send: { preSend }, output: { postReceive: [confirmDeleted] } };
+export function deleteRouting(
+	url: string,
+	preSend: PreSendAction[] = [],
+): INodePropertyOptions['routing'] {
+	return {
+		request: { method: 'DELETE', url },
+		send: { preSend },
+		output: { postReceive: [confirmDeleted] },
+	};
 }
 
 /** Return All + Limit, as n8n's guidelines word them. */
-export function returnAllAndLimit(resource: string, operation: string, maxLimit?: number): INodeProperties[] {
+export function returnAllAndLimit(
+	resource: string,
+	operation: string,
+	maxLimit?: number,
+): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -55,14 +79,21 @@ export function returnAllAndLimit(resource: string, operation: string, maxLimit?
 			displayName: 'Limit',
 			name: 'limit',
 			type: 'number',
-			displayOptions: { show: { resource: [resource], operation: [operation], returnAll: [false] } },
+			displayOptions: {
+				show: { resource: [resource], operation: [operation], returnAll: [false] },
+			},
 			typeOptions: { minValue: 1, ...(maxLimit ? { maxValue: maxLimit } : {}) },
 			default: 50,
 			description: 'Max number of results to return',
 			routing: {
-				send: { preSend: [checkFields({ parameter: 'limit', label: 'Limit', check: 'positiveInteger' })] },
+				send: {
+					preSend: [checkFields({ parameter: 'limit', label: 'Limit', check: 'positiveInteger' })],
+				},
 				// RoutingNode splices every item list (error items too) to maxResults: only a valid limit may reach it.
-				output: { maxResults: '={{ Number.isInteger(Number($value)) && Number($value) > 0 ? Number($value) : undefined }}' },
+				output: {
+					maxResults:
+						'={{ Number.isInteger(Number($value)) && Number($value) > 0 ? Number($value) : undefined }}',
+				},
 			},
 		},
 	];
@@ -70,7 +101,9 @@ export function returnAllAndLimit(resource: string, operation: string, maxLimit?
 
 /** The Simplify toggle for operations answering big objects (on by default). */
 /** The Simplify switch of an operation that simplifies its output itself. */
-export function simplifyParameter(displayOptions: INodeProperties['displayOptions']): INodeProperties {
+export function simplifyParameter(
+	displayOptions: INodeProperties['displayOptions'],
+): INodeProperties {
 	return {
 		displayName: 'Simplify',
 		name: 'simplify',
@@ -82,7 +115,10 @@ export function simplifyParameter(displayOptions: INodeProperties['displayOption
 }
 
 export function simplifyToggle(resource: string, operations: string[]): INodeProperties {
-	return { ...simplifyParameter(showFor(resource, operations)), routing: { output: { postReceive: [simplifyWhenOn(resource)] } } };
+	return {
+		...simplifyParameter(showFor(resource, operations)),
+		routing: { output: { postReceive: [simplifyWhenOn(resource)] } },
+	};
 }
 
 /** The Options collection of idempotent creates: lets a user pin the Idempotency-Key. */
@@ -109,7 +145,11 @@ export function createOptions(resource: string, operation = 'create'): INodeProp
 
 type LocatorMode = NonNullable<INodeProperties['modes']>[number];
 
-function locatorMode(displayName: string, name: 'list' | 'id' | 'url', extra: Partial<LocatorMode>): LocatorMode {
+function locatorMode(
+	displayName: string,
+	name: 'list' | 'id' | 'url',
+	extra: Partial<LocatorMode>,
+): LocatorMode {
 	return { displayName, name, type: name === 'list' ? 'list' : 'string', ...extra };
 }
 
@@ -129,15 +169,28 @@ interface LocatorSpec {
 const UUID_PATTERN = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
 /** A resource locator for a record: From List (searchable), By ID, and By URL when the dashboard has one. */
-export function idLocator(spec: LocatorSpec, displayOptions: INodeProperties['displayOptions']): INodeProperties {
+export function idLocator(
+	spec: LocatorSpec,
+	displayOptions: INodeProperties['displayOptions'],
+): INodeProperties {
 	const uuid = spec.idKind === 'uuid';
 	const idPattern = uuid ? `^\\s*${UUID_PATTERN}\\s*$` : '^\\s*[1-9]\\d*\\s*$';
 	const modes: INodeProperties['modes'] = [
-		locatorMode('From List', 'list', { typeOptions: { searchListMethod: spec.searchMethod, searchable: true } }),
+		locatorMode('From List', 'list', {
+			typeOptions: { searchListMethod: spec.searchMethod, searchable: true },
+		}),
 		locatorMode('By ID', 'id', {
 			placeholder: uuid ? 'e.g. 3f2b8c1e-6d4a-4f1b-9c2e-7a5d1e0b4c9f' : 'e.g. 42',
 			validation: [
-				{ type: 'regex', properties: { regex: idPattern, errorMessage: uuid ? 'Must be a UUID such as 3f2b8c1e-6d4a-4f1b-9c2e-7a5d1e0b4c9f' : 'Must be a positive whole number' } },
+				{
+					type: 'regex',
+					properties: {
+						regex: idPattern,
+						errorMessage: uuid
+							? 'Must be a UUID such as 3f2b8c1e-6d4a-4f1b-9c2e-7a5d1e0b4c9f'
+							: 'Must be a positive whole number',
+					},
+				},
 			],
 		}),
 	];
@@ -147,7 +200,15 @@ export function idLocator(spec: LocatorSpec, displayOptions: INodeProperties['di
 			locatorMode('By URL', 'url', {
 				placeholder: `e.g. https://app.huechat.ai/app/accounts/1/${spec.urlSegment}/42`,
 				extractValue: { type: 'regex', regex },
-				validation: [{ type: 'regex', properties: { regex: `${regex}.*`, errorMessage: `Must be a HueChat ${spec.urlSegment} URL` } }],
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: `${regex}.*`,
+							errorMessage: `Must be a HueChat ${spec.urlSegment} URL`,
+						},
+					},
+				],
 			}),
 		);
 	}
@@ -190,7 +251,8 @@ export const requestSettingsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 32 },
 			default: 4,
-			description: 'How many requests for the same API key may run at once; items beyond it wait their turn',
+			description:
+				'How many requests for the same API key may run at once; items beyond it wait their turn',
 		},
 	],
 };
@@ -217,12 +279,24 @@ function sentField(
 }
 
 /** A record ID (a positive whole number) sent as `property`. */
-export function idField(displayName: string, name: string, property: string, target: SendTarget = 'body', extra: Partial<INodeProperties> = {}): INodeProperties {
+export function idField(
+	displayName: string,
+	name: string,
+	property: string,
+	target: SendTarget = 'body',
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
 	return sentField('number', displayName, name, property, target, extra);
 }
 
 /** A text sent as `property`. */
-export function textField(displayName: string, name: string, property: string, target: SendTarget = 'body', extra: Partial<INodeProperties> = {}): INodeProperties {
+export function textField(
+	displayName: string,
+	name: string,
+	property: string,
+	target: SendTarget = 'body',
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
 	return sentField('string', displayName, name, property, target, extra);
 }
 
@@ -240,7 +314,11 @@ export function collectionHead(name: keyof typeof COLLECTIONS) {
 }
 
 /** "Using Fields Below" or "Using JSON": how a structured parameter (an audience, template components) is given. */
-export function fieldsOrJsonChoice(displayName: string, name: string, displayOptions: INodeProperties['displayOptions']): INodeProperties {
+export function fieldsOrJsonChoice(
+	displayName: string,
+	name: string,
+	displayOptions: INodeProperties['displayOptions'],
+): INodeProperties {
 	return {
 		displayName,
 		name,

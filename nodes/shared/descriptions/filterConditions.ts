@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { showFor } from './builders';
@@ -71,10 +77,18 @@ const CUSTOM = 'custom';
 
 const OPERATOR_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Contains', value: 'contains' },
-	{ name: 'Days Before', value: 'days_before', description: 'The date is more than this many days ago' },
+	{
+		name: 'Days Before',
+		value: 'days_before',
+		description: 'The date is more than this many days ago',
+	},
 	{ name: 'Does Not Contain', value: 'does_not_contain' },
 	{ name: 'Equal To', value: 'equal_to' },
-	{ name: 'Is Greater Than', value: 'is_greater_than', description: 'After this date (YYYY-MM-DD)' },
+	{
+		name: 'Is Greater Than',
+		value: 'is_greater_than',
+		description: 'After this date (YYYY-MM-DD)',
+	},
 	{ name: 'Is Less Than', value: 'is_less_than', description: 'Before this date (YYYY-MM-DD)' },
 	{ name: 'Is Not Present', value: 'is_not_present' },
 	{ name: 'Is Present', value: 'is_present' },
@@ -83,11 +97,19 @@ const OPERATOR_OPTIONS: INodePropertyOptions[] = [
 ];
 
 /** The Filter Type selector, the conditions and the JSON alternative of a filter operation. */
-export function filterProperties(resource: string, operation: string, attributes: FilterAttribute[]): INodeProperties[] {
+export function filterProperties(
+	resource: string,
+	operation: string,
+	attributes: FilterAttribute[],
+): INodeProperties[] {
 	const show = showFor(resource, [operation]);
 	const attributeOptions = [
 		...attributes.map(({ name, value }) => ({ name, value })),
-		{ name: 'Custom Attribute', value: CUSTOM, description: `A custom attribute defined for ${resource}s in HueChat` },
+		{
+			name: 'Custom Attribute',
+			value: CUSTOM,
+			description: `A custom attribute defined for ${resource}s in HueChat`,
+		},
 	].sort((a, b) => a.name.localeCompare(b.name));
 	const firstAttribute = attributeOptions[0].value;
 	return [
@@ -96,8 +118,16 @@ export function filterProperties(resource: string, operation: string, attributes
 			name: 'filterType',
 			type: 'options',
 			options: [
-				{ name: 'Build Conditions', value: 'conditions', description: 'Pick attributes and operators' },
-				{ name: 'JSON', value: 'json', description: 'Write the filter payload as HueChat takes it' },
+				{
+					name: 'Build Conditions',
+					value: 'conditions',
+					description: 'Pick attributes and operators',
+				},
+				{
+					name: 'JSON',
+					value: 'json',
+					description: 'Write the filter payload as HueChat takes it',
+				},
 			],
 			default: 'conditions',
 			displayOptions: show,
@@ -109,8 +139,11 @@ export function filterProperties(resource: string, operation: string, attributes
 			typeOptions: { multipleValues: true, sortable: true },
 			placeholder: 'Add Condition',
 			default: {},
-			description: 'Evaluated left to right: each condition is joined to the next one with its AND / OR, without precedence',
-			displayOptions: { show: { resource: [resource], operation: [operation], filterType: ['conditions'] } },
+			description:
+				'Evaluated left to right: each condition is joined to the next one with its AND / OR, without precedence',
+			displayOptions: {
+				show: { resource: [resource], operation: [operation], filterType: ['conditions'] },
+			},
 			options: [
 				{
 					name: 'condition',
@@ -156,7 +189,8 @@ export function filterProperties(resource: string, operation: string, attributes
 							type: 'string',
 							default: '',
 							placeholder: 'e.g. open, pending',
-							description: 'Comma-separated values; dates as YYYY-MM-DD, Days Before as a number of days',
+							description:
+								'Comma-separated values; dates as YYYY-MM-DD, Days Before as a number of days',
 							displayOptions: { hide: { operator: ['is_present', 'is_not_present'] } },
 						},
 					],
@@ -167,9 +201,13 @@ export function filterProperties(resource: string, operation: string, attributes
 			displayName: 'Filter (JSON)',
 			name: 'filterJson',
 			type: 'json',
-			default: '[\n  {\n    "attribute_key": "status",\n    "filter_operator": "equal_to",\n    "values": ["open"],\n    "query_operator": null\n  }\n]',
-			description: 'The conditions as an array (or {"payload": [...]}), as described in HueChat\'s API reference',
-			displayOptions: { show: { resource: [resource], operation: [operation], filterType: ['json'] } },
+			default:
+				'[\n  {\n    "attribute_key": "status",\n    "filter_operator": "equal_to",\n    "values": ["open"],\n    "query_operator": null\n  }\n]',
+			description:
+				'The conditions as an array (or {"payload": [...]}), as described in HueChat\'s API reference',
+			displayOptions: {
+				show: { resource: [resource], operation: [operation], filterType: ['json'] },
+			},
 		},
 	];
 }
@@ -190,7 +228,12 @@ function asIsoDay(value: string): string | undefined {
 }
 
 /** One UI condition as HueChat's, or the problem with it. */
-function toCondition(raw: RawCondition, index: number, last: boolean, attributes: FilterAttribute[]): IDataObject | string {
+function toCondition(
+	raw: RawCondition,
+	index: number,
+	last: boolean,
+	attributes: FilterAttribute[],
+): IDataObject | string {
 	const position = `Condition ${index + 1}`;
 	const custom = raw.attribute === CUSTOM;
 	const key = custom ? String(raw.customAttributeKey ?? '').trim() : String(raw.attribute ?? '');
@@ -199,7 +242,9 @@ function toCondition(raw: RawCondition, index: number, last: boolean, attributes
 	const known = attributes.find((attribute) => attribute.value === key);
 	if (!custom && !known) return `${position}: unknown attribute '${key}'`;
 	if (known && !known.operators.includes(operator)) {
-		const allowed = known.operators.map((op) => OPERATOR_OPTIONS.find((option) => option.value === op)?.name ?? op);
+		const allowed = known.operators.map(
+			(op) => OPERATOR_OPTIONS.find((option) => option.value === op)?.name ?? op,
+		);
 		return `${position}: '${known.name}' can be compared with ${allowed.join(', ')} only`;
 	}
 	let values: string[] = [];
@@ -209,14 +254,20 @@ function toCondition(raw: RawCondition, index: number, last: boolean, attributes
 			.map((value) => value.trim())
 			.filter((value) => value !== '');
 		if (values.length === 0) return `${position}: 'Values' must be set for this operator`;
-		if (operator === 'days_before' && !/^\d+$/.test(values[0])) return `${position}: 'Values' must be a whole number of days`;
+		if (operator === 'days_before' && !/^\d+$/.test(values[0]))
+			return `${position}: 'Values' must be a whole number of days`;
 		if ((operator === 'is_greater_than' || operator === 'is_less_than') && known?.date) {
 			const day = asIsoDay(values[0]);
 			if (!day) return `${position}: 'Values' must be a date (YYYY-MM-DD)`;
 			values = [day];
 		}
 	}
-	return { attribute_key: key, filter_operator: operator, values, query_operator: last ? null : raw.join === 'OR' ? 'OR' : 'AND' };
+	return {
+		attribute_key: key,
+		filter_operator: operator,
+		values,
+		query_operator: last ? null : raw.join === 'OR' ? 'OR' : 'AND',
+	};
 }
 
 function fromJson(text: unknown): IDataObject[] | string {
@@ -229,16 +280,32 @@ function fromJson(text: unknown): IDataObject[] | string {
 		}
 	}
 	const list = Array.isArray(parsed) ? parsed : (parsed as IDataObject | null)?.payload;
-	if (!Array.isArray(list) || list.length === 0 || list.some((item) => !item || typeof item !== 'object' || typeof (item as IDataObject).attribute_key !== 'string')) {
-		return "'Filter (JSON)' must be an array of conditions, each with attribute_key, filter_operator and values (or {\"payload\": [...]})";
+	if (
+		!Array.isArray(list) ||
+		list.length === 0 ||
+		list.some(
+			(item) =>
+				!item ||
+				typeof item !== 'object' ||
+				typeof (item as IDataObject).attribute_key !== 'string',
+		)
+	) {
+		return '\'Filter (JSON)\' must be an array of conditions, each with attribute_key, filter_operator and values (or {"payload": [...]})';
 	}
 	return list as IDataObject[];
 }
 
 /** preSend of filter operations: the body `{payload: [...]}` from the conditions or the JSON, or a refusal. */
 export function buildFilterBody(attributes: FilterAttribute[]) {
-	return async function filterBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const fail = (message: string) => refuse(this, new NodeOperationError(this.getNode(), message, { itemIndex: this.getItemIndex() }));
+	return async function filterBody(
+		this: IExecuteSingleFunctions,
+		options: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const fail = (message: string) =>
+			refuse(
+				this,
+				new NodeOperationError(this.getNode(), message, { itemIndex: this.getItemIndex() }),
+			);
 		let payload: IDataObject[];
 		if (this.getNodeParameter('filterType', 'conditions') === 'json') {
 			const parsed = fromJson(this.getNodeParameter('filterJson', ''));
@@ -248,7 +315,8 @@ export function buildFilterBody(attributes: FilterAttribute[]) {
 			}
 			payload = parsed;
 		} else {
-			const raw = ((this.getNodeParameter('conditions', {}) as IDataObject).condition ?? []) as RawCondition[];
+			const raw = ((this.getNodeParameter('conditions', {}) as IDataObject).condition ??
+				[]) as RawCondition[];
 			if (raw.length === 0) {
 				fail("Add at least one condition under 'Conditions'");
 				return options;

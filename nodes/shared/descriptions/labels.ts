@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { showFor } from './builders';
@@ -22,7 +28,11 @@ export function labelFields(resource: string, operation: string): INodePropertie
 			options: [
 				{ name: 'Add', value: 'add', description: 'Keep the current labels and add these' },
 				{ name: 'Remove', value: 'remove', description: 'Keep the current labels except these' },
-				{ name: 'Replace All', value: 'replace', description: 'Set exactly these labels (empty removes every label)' },
+				{
+					name: 'Replace All',
+					value: 'replace',
+					description: 'Set exactly these labels (empty removes every label)',
+				},
 			],
 			default: 'add',
 			displayOptions: show,
@@ -45,23 +55,43 @@ function parseLabels(value: unknown): string[] {
 }
 
 /** preSend: the labels to send as `labels`, after merging with the current ones for Add / Remove. */
-export async function applyLabelMode(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function applyLabelMode(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const node = this.getNode();
 	const itemIndex = this.getItemIndex();
 	const mode = String(this.getNodeParameter('labelMode', 'add'));
 	const labels = parseLabels(this.getNodeParameter('labels', ''));
 	const invalid = labels.filter((label) => !LABEL_TITLE.test(label));
 	if (invalid.length > 0) {
-		refuse(this, new NodeOperationError(node, `'Labels' may contain only letters, digits, - and _; got "${invalid.join('", "')}"`, { itemIndex }));
+		refuse(
+			this,
+			new NodeOperationError(
+				node,
+				`'Labels' may contain only letters, digits, - and _; got "${invalid.join('", "')}"`,
+				{ itemIndex },
+			),
+		);
 	} else if (mode !== 'replace' && labels.length === 0) {
-		refuse(this, new NodeOperationError(node, `'Labels' must name at least one label to ${mode}`, { itemIndex }));
+		refuse(
+			this,
+			new NodeOperationError(node, `'Labels' must name at least one label to ${mode}`, {
+				itemIndex,
+			}),
+		);
 	}
 	if (hasRefusal(this)) return options;
 	let next = labels;
 	if (mode !== 'replace') {
 		try {
-			const current = parseLabels(((await apiRequest(this, 'GET', String(options.url))) as IDataObject)?.payload);
-			next = mode === 'add' ? [...new Set([...current, ...labels])] : current.filter((label) => !labels.includes(label));
+			const current = parseLabels(
+				((await apiRequest(this, 'GET', String(options.url))) as IDataObject)?.payload,
+			);
+			next =
+				mode === 'add'
+					? [...new Set([...current, ...labels])]
+					: current.filter((label) => !labels.includes(label));
 		} catch (error) {
 			refuse(this, error as NodeApiError);
 			return options;
@@ -73,8 +103,13 @@ export async function applyLabelMode(this: IExecuteSingleFunctions, options: IHt
 
 /** postReceive: `{<idField>: id, labels: [...]}` from `{"payload": [...]}`. */
 export function labelsOutput(idField: string, idParameter: string) {
-	return async function labelItem(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return async function labelItem(
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+	): Promise<INodeExecutionData[]> {
 		const id = Number(this.getNodeParameter(idParameter, '', { extractValue: true }));
-		return items.map((item) => ({ json: { [idField]: id, labels: (item.json.payload as string[] | undefined) ?? [] } }));
+		return items.map((item) => ({
+			json: { [idField]: id, labels: (item.json.payload as string[] | undefined) ?? [] },
+		}));
 	};
 }

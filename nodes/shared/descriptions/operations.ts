@@ -1,6 +1,13 @@
 import type { INodeProperties, INodePropertyOptions, PreSendAction } from 'n8n-workflow';
 
-import { collectionHead, deleteRouting, recordRouting, returnAllAndLimit, showFor, simplifyToggle } from './builders';
+import {
+	collectionHead,
+	deleteRouting,
+	recordRouting,
+	returnAllAndLimit,
+	showFor,
+	simplifyToggle,
+} from './builders';
 import { dropEmptyBodyFields, requireSomeField } from '../validation/checks';
 
 /**
@@ -16,7 +23,11 @@ export interface Operation {
  * A resource's Operation dropdown, listing `operations` in the order given (alphabetical by name, as n8n's
  * guidelines want), followed by their fields.
  */
-export function resourceDescription(resource: string, defaultOperation: string, operations: Operation[]): INodeProperties[] {
+export function resourceDescription(
+	resource: string,
+	defaultOperation: string,
+	operations: Operation[],
+): INodeProperties[] {
 	return [
 		{
 			displayName: 'Operation',
@@ -40,24 +51,56 @@ export interface RecordKind {
 }
 
 /** Delete one record, picked by ID. */
-export function deleteRecordOperation(kind: RecordKind, action: string, description: string): Operation {
+export function deleteRecordOperation(
+	kind: RecordKind,
+	action: string,
+	description: string,
+): Operation {
 	return {
-		option: { name: 'Delete', value: 'delete', action, description, routing: deleteRouting(kind.url, [kind.check]) },
+		option: {
+			name: 'Delete',
+			value: 'delete',
+			action,
+			description,
+			routing: deleteRouting(kind.url, [kind.check]),
+		},
 		properties: [kind.picker(['delete'])],
 	};
 }
 
 /** Get one record, picked by ID; `root` is where the record is in the answer, `simplify` offers Simplify. */
-export function getRecordOperation(kind: RecordKind, action: string, description: string, { root, simplify = false }: { root?: string; simplify?: boolean } = {}): Operation {
+export function getRecordOperation(
+	kind: RecordKind,
+	action: string,
+	description: string,
+	{ root, simplify = false }: { root?: string; simplify?: boolean } = {},
+): Operation {
 	return {
-		option: { name: 'Get', value: 'get', action, description, routing: recordRouting('GET', kind.url, root, [kind.check]) },
-		properties: [kind.picker(['get']), ...(simplify ? [simplifyToggle(kind.resource, ['get'])] : [])],
+		option: {
+			name: 'Get',
+			value: 'get',
+			action,
+			description,
+			routing: recordRouting('GET', kind.url, root, [kind.check]),
+		},
+		properties: [
+			kind.picker(['get']),
+			...(simplify ? [simplifyToggle(kind.resource, ['get'])] : []),
+		],
 	};
 }
 
 /** Get Many with Return All and Limit, and nothing else to set. */
-export function getManyOperation(resource: string, action: string, description: string, routing: INodePropertyOptions['routing']): Operation {
-	return { option: { name: 'Get Many', value: 'getAll', action, description, routing }, properties: returnAllAndLimit(resource, 'getAll') };
+export function getManyOperation(
+	resource: string,
+	action: string,
+	description: string,
+	routing: INodePropertyOptions['routing'],
+): Operation {
+	return {
+		option: { name: 'Get Many', value: 'getAll', action, description, routing },
+		properties: returnAllAndLimit(resource, 'getAll'),
+	};
 }
 
 /**
@@ -69,16 +112,36 @@ export function updateRecordOperation(
 	action: string,
 	description: string,
 	fields: INodeProperties[],
-	{ preSend = [], collection = {}, after = [] }: { preSend?: PreSendAction[]; collection?: Partial<INodeProperties>; after?: INodeProperties[] } = {},
+	{
+		preSend = [],
+		collection = {},
+		after = [],
+	}: {
+		preSend?: PreSendAction[];
+		collection?: Partial<INodeProperties>;
+		after?: INodeProperties[];
+	} = {},
 ): Operation {
 	const routing = recordRouting('PATCH', kind.url, undefined, [
 		kind.check,
 		...preSend,
-		requireSomeField('updateFields', fields.map((field) => field.displayName)),
+		requireSomeField(
+			'updateFields',
+			fields.map((field) => field.displayName),
+		),
 		dropEmptyBodyFields,
 	]);
 	return {
 		option: { name: 'Update', value: 'update', action, description, routing },
-		properties: [kind.picker(['update']), { ...collectionHead('updateFields'), ...collection, displayOptions: showFor(kind.resource, ['update']), options: fields }, ...after],
+		properties: [
+			kind.picker(['update']),
+			{
+				...collectionHead('updateFields'),
+				...collection,
+				displayOptions: showFor(kind.resource, ['update']),
+				options: fields,
+			},
+			...after,
+		],
 	};
 }

@@ -2,11 +2,27 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 
 /** HueChat v2 outbound webhook events (docs/contract.md §4), with the words the editor shows. */
 const V2_EVENT_LABELS: Array<[value: string, name: string, description: string]> = [
-	['message.created', 'Message Created', 'A message was received from a contact or sent by an agent, a bot or the API'],
-	['message.updated', 'Message Updated', 'A message changed: its delivery status, its content, or it was deleted'],
+	[
+		'message.created',
+		'Message Created',
+		'A message was received from a contact or sent by an agent, a bot or the API',
+	],
+	[
+		'message.updated',
+		'Message Updated',
+		'A message changed: its delivery status, its content, or it was deleted',
+	],
 	['conversation.created', 'Conversation Created', 'A conversation started'],
-	['conversation.updated', 'Conversation Updated', 'Anything about a conversation changed (status, assignee, labels, attributes, …)'],
-	['conversation.status_changed', 'Conversation Status Changed', 'A conversation was opened, resolved, set pending or snoozed'],
+	[
+		'conversation.updated',
+		'Conversation Updated',
+		'Anything about a conversation changed (status, assignee, labels, attributes, …)',
+	],
+	[
+		'conversation.status_changed',
+		'Conversation Status Changed',
+		'A conversation was opened, resolved, set pending or snoozed',
+	],
 	['conversation.assigned', 'Conversation Assigned', 'A conversation got another agent or team'],
 	['contact.created', 'Contact Created', 'A contact was added'],
 	['contact.updated', 'Contact Updated', 'A contact changed'],
@@ -21,7 +37,11 @@ const V2_EVENT_LABELS: Array<[value: string, name: string, description: string]>
 	['deal.lost', 'Deal Lost', 'A deal was marked lost'],
 	['broadcast.completed', 'Broadcast Completed', 'A broadcast finished sending'],
 	['broadcast.failed', 'Broadcast Failed', 'A broadcast could not be sent'],
-	['template.status_changed', 'Template Status Changed', 'A WhatsApp template was approved, rejected, paused or disabled'],
+	[
+		'template.status_changed',
+		'Template Status Changed',
+		'A WhatsApp template was approved, rejected, paused or disabled',
+	],
 	['ai_agent.handoff', 'AI Agent Handoff', 'An AI agent handed a conversation over to humans'],
 	['webhook.test', 'Webhook Test', 'The test event sent by Outbound Webhook → Send Test Event'],
 ];
@@ -29,8 +49,16 @@ const V2_EVENT_LABELS: Array<[value: string, name: string, description: string]>
 /** Chatwoot's account webhook events (HueChat v1), with the words the editor shows. */
 const V1_EVENT_LABELS: Array<[value: string, name: string, description: string]> = [
 	['conversation_created', 'Conversation Created', 'A conversation started'],
-	['conversation_updated', 'Conversation Updated', 'A conversation changed (status, assignee, team, labels, attributes, …)'],
-	['conversation_status_changed', 'Conversation Status Changed', 'A conversation was opened, resolved, set pending or snoozed'],
+	[
+		'conversation_updated',
+		'Conversation Updated',
+		'A conversation changed (status, assignee, team, labels, attributes, …)',
+	],
+	[
+		'conversation_status_changed',
+		'Conversation Status Changed',
+		'A conversation was opened, resolved, set pending or snoozed',
+	],
 	['message_created', 'Message Created', 'A message was received or sent'],
 	['message_updated', 'Message Updated', 'A message changed or was deleted'],
 	['contact_created', 'Contact Created', 'A contact was added'],
@@ -39,7 +67,11 @@ const V1_EVENT_LABELS: Array<[value: string, name: string, description: string]>
 	['inbox_created', 'Inbox Created', 'An inbox was added'],
 	['inbox_updated', 'Inbox Updated', 'An inbox changed'],
 	['conversation_typing_on', 'Conversation Typing On', 'Someone started typing in a conversation'],
-	['conversation_typing_off', 'Conversation Typing Off', 'Someone stopped typing in a conversation'],
+	[
+		'conversation_typing_off',
+		'Conversation Typing Off',
+		'Someone stopped typing in a conversation',
+	],
 ];
 
 export const V2_EVENTS = V2_EVENT_LABELS.map(([value]) => value);
@@ -62,11 +94,26 @@ function byName(a: INodePropertyOptions, b: INodePropertyOptions): number {
 
 /** The v2 events as options, alphabetical; with `All Events` (`*`) first when asked. */
 export function v2EventOptions(withAll: boolean): INodePropertyOptions[] {
-	const options = V2_EVENT_LABELS.map(([value, name, description]) => ({ name, value, action: action(name), description: `${description} (${value})` })).sort(byName);
-	const all = { name: 'All Events', value: ALL_EVENTS, action: action('All Events'), description: 'Every event, including ones HueChat adds later' };
+	const options = V2_EVENT_LABELS.map(([value, name, description]) => ({
+		name,
+		value,
+		action: action(name),
+		description: `${description} (${value})`,
+	})).sort(byName);
+	const all = {
+		name: 'All Events',
+		value: ALL_EVENTS,
+		action: action('All Events'),
+		description: 'Every event, including ones HueChat adds later',
+	};
 	return withAll ? [all, ...options] : options;
 }
 
 export function v1EventOptions(): INodePropertyOptions[] {
-	return V1_EVENT_LABELS.map(([value, name, description]) => ({ name, value, action: action(name), description: `${description} (${value})` })).sort(byName);
+	return V1_EVENT_LABELS.map(([value, name, description]) => ({
+		name,
+		value,
+		action: action(name),
+		description: `${description} (${value})`,
+	})).sort(byName);
 }

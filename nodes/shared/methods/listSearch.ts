@@ -1,4 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { accountPath, CREDENTIAL_TYPE } from '../transport/api';
 import { normalizeBaseUrl } from '../transport/baseUrl';
@@ -95,7 +100,16 @@ const SEARCHES: Record<string, SearchSpec> = {
 		searchPath: '/deals',
 		root: 'data',
 		pageSize: 100,
-		label: (d) => [String(d.title), d.value === null || d.value === undefined ? undefined : `${String(d.value)} ${String(d.currency)}`, String(d.status)].filter(Boolean).join(' · '),
+		label: (d) =>
+			[
+				String(d.title),
+				d.value === null || d.value === undefined
+					? undefined
+					: `${String(d.value)} ${String(d.currency)}`,
+				String(d.status),
+			]
+				.filter(Boolean)
+				.join(' · '),
 	},
 	aiAgents: {
 		api: 'v2',
@@ -123,7 +137,8 @@ const SEARCHES: Record<string, SearchSpec> = {
 		root: 'payload',
 		pageSize: 15,
 		dashboardSegment: 'contacts',
-		label: (c) => [c.name || 'Unnamed contact', c.email || c.phone_number].filter(Boolean).join(' · '),
+		label: (c) =>
+			[c.name || 'Unnamed contact', c.email || c.phone_number].filter(Boolean).join(' · '),
 	},
 	conversations: {
 		path: '/conversations',
@@ -162,7 +177,8 @@ const SEARCHES: Record<string, SearchSpec> = {
 		path: '/labels',
 		root: 'payload',
 		pageSize: Number.POSITIVE_INFINITY,
-		label: (l) => (l.description ? `${String(l.title)} · ${String(l.description)}` : String(l.title)),
+		label: (l) =>
+			l.description ? `${String(l.title)} · ${String(l.description)}` : String(l.title),
 	},
 	cannedResponses: {
 		path: '/canned_responses',
@@ -179,11 +195,17 @@ const SEARCHES: Record<string, SearchSpec> = {
 		path: '/custom_attribute_definitions',
 		root: undefined,
 		pageSize: Number.POSITIVE_INFINITY,
-		label: (d) => `${String(d.attribute_display_name)} (${String(d.attribute_key)}, ${String(d.attribute_model).replace(/_attribute$/, '')})`,
+		label: (d) =>
+			`${String(d.attribute_display_name)} (${String(d.attribute_key)}, ${String(d.attribute_model).replace(/_attribute$/, '')})`,
 	},
 };
 
-async function search(context: ILoadOptionsFunctions, spec: SearchSpec, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+async function search(
+	context: ILoadOptionsFunctions,
+	spec: SearchSpec,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const page = Number(paginationToken ?? 1);
 	const serverSide = Boolean(filter && spec.searchPath);
@@ -195,26 +217,40 @@ async function search(context: ILoadOptionsFunctions, spec: SearchSpec, filter?:
 		...(api === 'v2' ? { per_page: spec.pageSize } : {}),
 		...(filter && serverSide ? { [spec.searchParam ?? 'q']: filter } : {}),
 	};
-	const body = await apiRequest(context, 'GET', accountPath(api, credentials.accountId, path), { qs });
-	const records = (Array.isArray(valueAt(body, spec.root)) ? valueAt(body, spec.root) : []) as IDataObject[];
+	const body = await apiRequest(context, 'GET', accountPath(api, credentials.accountId, path), {
+		qs,
+	});
+	const records = (
+		Array.isArray(valueAt(body, spec.root)) ? valueAt(body, spec.root) : []
+	) as IDataObject[];
 	const dashboard = normalizeBaseUrl(credentials.baseUrl);
 	const needle = !serverSide && filter ? filter.toLowerCase() : undefined;
 	const results: INodeListSearchItems[] = records
 		.map((record) => ({
 			name: spec.label(record),
 			value: String(record.id),
-			url: spec.dashboardSegment ? `${dashboard}/app/accounts/${String(credentials.accountId)}/${spec.dashboardSegment}/${String(record.id)}` : undefined,
+			url: spec.dashboardSegment
+				? `${dashboard}/app/accounts/${String(credentials.accountId)}/${spec.dashboardSegment}/${String(record.id)}`
+				: undefined,
 		}))
 		.filter((item) => !needle || item.name.toLowerCase().includes(needle) || item.value === needle);
 	const hasMore = valueAt(body, 'meta.has_more');
 	const totalPages = Number(valueAt(body, 'meta.total_pages'));
 	const more =
-		typeof hasMore === 'boolean' ? hasMore : Number.isFinite(totalPages) ? page < totalPages : records.length >= spec.pageSize;
+		typeof hasMore === 'boolean'
+			? hasMore
+			: Number.isFinite(totalPages)
+				? page < totalPages
+				: records.length >= spec.pageSize;
 	return { results, paginationToken: more ? String(page + 1) : undefined };
 }
 
 function searcher(name: keyof typeof SEARCHES) {
-	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
 		return await search(this, SEARCHES[name], filter, paginationToken);
 	};
 }

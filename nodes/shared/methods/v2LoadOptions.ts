@@ -4,11 +4,17 @@ import { accountPath, CREDENTIAL_TYPE } from '../transport/api';
 import { apiRequest } from '../transport/request';
 
 /** Every record of a v2 list (page/per_page=100 until meta.total_pages). */
-async function allOf(context: ILoadOptionsFunctions, path: string, query: IDataObject = {}): Promise<IDataObject[]> {
+async function allOf(
+	context: ILoadOptionsFunctions,
+	path: string,
+	query: IDataObject = {},
+): Promise<IDataObject[]> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const records: IDataObject[] = [];
 	for (let page = 1; page <= 50; page++) {
-		const body = (await apiRequest(context, 'GET', accountPath('v2', credentials.accountId, path), { qs: { ...query, page, per_page: 100 } })) as IDataObject;
+		const body = (await apiRequest(context, 'GET', accountPath('v2', credentials.accountId, path), {
+			qs: { ...query, page, per_page: 100 },
+		})) as IDataObject;
 		const data = Array.isArray(body?.data) ? (body.data as IDataObject[]) : [];
 		records.push(...data);
 		const totalPages = Number((body?.meta as IDataObject | undefined)?.total_pages);
@@ -36,7 +42,11 @@ async function pipelineInContext(context: ILoadOptionsFunctions): Promise<string
 	const dealId = currentValue(context, 'dealId');
 	if (dealId && !dealId.startsWith('=')) {
 		const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-		const deal = (await apiRequest(context, 'GET', accountPath('v2', credentials.accountId, `/deals/${encodeURIComponent(dealId)}`))) as IDataObject;
+		const deal = (await apiRequest(
+			context,
+			'GET',
+			accountPath('v2', credentials.accountId, `/deals/${encodeURIComponent(dealId)}`),
+		)) as IDataObject;
 		return String(deal?.pipeline_id ?? '');
 	}
 	return '';
@@ -61,7 +71,11 @@ export const v2LoadOptions = {
 		const pipelineId = await pipelineInContext(this);
 		if (!pipelineId) return [];
 		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-		const pipeline = (await apiRequest(this, 'GET', accountPath('v2', credentials.accountId, `/pipelines/${encodeURIComponent(pipelineId)}`))) as IDataObject;
+		const pipeline = (await apiRequest(
+			this,
+			'GET',
+			accountPath('v2', credentials.accountId, `/pipelines/${encodeURIComponent(pipelineId)}`),
+		)) as IDataObject;
 		const stages = (Array.isArray(pipeline?.stages) ? pipeline.stages : []) as IDataObject[];
 		return [...stages]
 			.sort((a, b) => Number(a.position) - Number(b.position))
@@ -75,7 +89,10 @@ export const v2LoadOptions = {
 	async getContactLists(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		const lists = await allOf(this, '/contact_lists');
 		return lists
-			.map((list) => ({ name: `${String(list.name)} (${String(list.contact_count)} contacts)`, value: String(list.id) }))
+			.map((list) => ({
+				name: `${String(list.name)} (${String(list.contact_count)} contacts)`,
+				value: String(list.id),
+			}))
 			.sort((a, b) => a.name.localeCompare(b.name));
 	},
 

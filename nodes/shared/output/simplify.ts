@@ -5,7 +5,6 @@ const MESSAGE_TYPES = ['incoming', 'outgoing', 'activity', 'template'];
 
 type Picker = string | ((record: IDataObject) => unknown);
 
-
 /** The ≤ 10 fields a workflow usually needs from each big object, flattened. Data, not code. */
 export const SIMPLIFIED_FIELDS: Record<string, Record<string, Picker>> = {
 	broadcast: {
@@ -27,7 +26,10 @@ export const SIMPLIFIED_FIELDS: Record<string, Record<string, Picker>> = {
 		category: 'category',
 		status: 'status',
 		inbox_id: 'inbox_id',
-		body: (record) => (Array.isArray(record.components) ? (record.components as IDataObject[]).find((component) => component.type === 'body')?.text : undefined),
+		body: (record) =>
+			Array.isArray(record.components)
+				? (record.components as IDataObject[]).find((component) => component.type === 'body')?.text
+				: undefined,
 		rejected_reason: 'rejected_reason',
 		created_at: 'created_at',
 		updated_at: 'updated_at',
@@ -96,12 +98,18 @@ export const SIMPLIFIED_FIELDS: Record<string, Record<string, Picker>> = {
 		id: 'id',
 		conversation_id: 'conversation_id',
 		content: 'content',
-		message_type: (record) => (typeof record.message_type === 'number' ? MESSAGE_TYPES[record.message_type] : record.message_type),
+		message_type: (record) =>
+			typeof record.message_type === 'number'
+				? MESSAGE_TYPES[record.message_type]
+				: record.message_type,
 		private: 'private',
 		status: 'status',
 		sender_id: 'sender.id',
 		sender_type: 'sender.type',
-		attachments: (record) => (Array.isArray(record.attachments) ? record.attachments.map((a) => (a as IDataObject).data_url) : []),
+		attachments: (record) =>
+			Array.isArray(record.attachments)
+				? record.attachments.map((a) => (a as IDataObject).data_url)
+				: [],
 		created_at: 'created_at',
 	},
 };
@@ -117,7 +125,10 @@ export function simplifyRecord(resource: string, record: IDataObject): IDataObje
 
 /** postReceive on the 'Simplify' toggle: keeps the fields above when it is on (the default). */
 export function simplifyWhenOn(resource: string) {
-	return async function simplify(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return async function simplify(
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+	): Promise<INodeExecutionData[]> {
 		if (this.getNodeParameter('simplify', true) !== true) return items;
 		return items.map((item) => ({ ...item, json: simplifyRecord(resource, item.json) }));
 	};

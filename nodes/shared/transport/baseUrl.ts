@@ -28,13 +28,22 @@ export function assertSafeBaseUrl(node: INode, baseUrl: string | undefined): voi
 	try {
 		url = new URL(baseUrl ?? '');
 	} catch {
-		throw new NodeOperationError(node, `The credential's Base URL "${baseUrl ?? ''}" is not a valid URL`, {
-			description: 'Use the address of your HueChat, e.g. https://app.huechat.ai',
-		});
+		throw new NodeOperationError(
+			node,
+			`The credential's Base URL "${baseUrl ?? ''}" is not a valid URL`,
+			{
+				description: 'Use the address of your HueChat, e.g. https://app.huechat.ai',
+			},
+		);
 	}
 	if (url.protocol === 'https:') return;
 	if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return;
-	throw new NodeOperationError(node, `The credential's Base URL must start with https:// (got ${url.protocol}//${url.host})`, {
-		description: 'Plain http:// is only accepted for localhost and 127.0.0.1; HueChat refuses it (426 Upgrade Required) and it would expose the API token.',
-	});
+	throw new NodeOperationError(
+		node,
+		`The credential's Base URL must start with https:// (got ${url.protocol}//${url.host})`,
+		{
+			description:
+				'Plain http:// is only accepted for localhost and 127.0.0.1; HueChat refuses it (426 Upgrade Required) and it would expose the API token.',
+		},
+	);
 }

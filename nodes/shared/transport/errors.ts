@@ -26,7 +26,9 @@ function asFieldList(value: unknown): string[] {
 
 /** Reads `{error, code, details}` (HueChat), `{message, attributes}` and `{errors: [...]}` (Chatwoot). */
 export function readProblem(response: IN8nHttpFullResponse): ApiProblem {
-	const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as IDataObject;
+	const body = (
+		typeof response.body === 'object' && response.body !== null ? response.body : {}
+	) as IDataObject;
 	const fields: Record<string, string[]> = {};
 	const details = (body.details ?? body.attributes) as IDataObject | string[] | undefined;
 	if (details && typeof details === 'object' && !Array.isArray(details)) {
@@ -41,7 +43,12 @@ export function readProblem(response: IN8nHttpFullResponse): ApiProblem {
 		errors.join('; ') ||
 		(typeof response.body === 'string' && response.body.slice(0, 300)) ||
 		`HTTP ${response.statusCode}`;
-	return { status: response.statusCode, message, code: typeof body.code === 'string' ? body.code : undefined, fields };
+	return {
+		status: response.statusCode,
+		message,
+		code: typeof body.code === 'string' ? body.code : undefined,
+		fields,
+	};
 }
 
 function describeFields(fields: Record<string, string[]>): string {
@@ -61,17 +68,22 @@ export function problemToError(node: INode, problem: ApiProblem, attempts = 1): 
 	return new NodeApiError(node, body, {
 		httpCode: String(problem.status),
 		message,
-		description: `${HINTS[problem.status] ?? (problem.status >= 500 ? 'HueChat had a temporary problem.' : '')}${retried}`.trim(),
+		description:
+			`${HINTS[problem.status] ?? (problem.status >= 500 ? 'HueChat had a temporary problem.' : '')}${retried}`.trim(),
 	});
 }
 
 /** A network-level failure (refused, reset, timed out) as a clean error: no request config, so no token. */
 export function networkError(node: INode, code: string, attempts: number): NodeApiError {
 	const message = `Could not reach HueChat (${code})`;
-	const error = new NodeApiError(node, { message }, {
-		message,
-		description: `Tried ${attempts} time${attempts === 1 ? '' : 's'}. Check the credential's Base URL and that HueChat is reachable from n8n.`,
-	});
+	const error = new NodeApiError(
+		node,
+		{ message },
+		{
+			message,
+			description: `Tried ${attempts} time${attempts === 1 ? '' : 's'}. Check the credential's Base URL and that HueChat is reachable from n8n.`,
+		},
+	);
 	// NodeApiError swaps any message naming a connection code for a generic one that does not say which service failed.
 	error.message = message;
 	return error;

@@ -9,10 +9,16 @@ const MISSING_ACCOUNT = /^(\/api\/v[12]\/accounts\/)\//;
  * `$credentials` expression key, so the v1()/v2() URLs come out as `/api/v1/accounts//…` there. Fill in the
  * credential's account ID; on n8n 2.x the URL already has it and this does nothing.
  */
-export async function fillAccountId(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function fillAccountId(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	if (typeof options.url === 'string' && MISSING_ACCOUNT.test(options.url)) {
 		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-		options.url = options.url.replace(MISSING_ACCOUNT, `$1${encodeURIComponent(String(credentials.accountId))}/`);
+		options.url = options.url.replace(
+			MISSING_ACCOUNT,
+			`$1${encodeURIComponent(String(credentials.accountId))}/`,
+		);
 	}
 	return options;
 }

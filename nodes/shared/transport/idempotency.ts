@@ -9,7 +9,10 @@ const PROCESS_NONCE = randomUUID();
  * item in this execution (our own retries and n8n's Retry On Fail) and different for any other item or run.
  * A key the user set under Options wins, for workflows that must stay idempotent across executions.
  */
-export async function addIdempotencyKey(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function addIdempotencyKey(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const custom = String(this.getNodeParameter('options.idempotencyKey', '') ?? '').trim();
 	const itemIndex = this.getItemIndex();
 	const runIndex = this.getWorkflowDataProxy(itemIndex).$runIndex as number;
@@ -17,7 +20,15 @@ export async function addIdempotencyKey(this: IExecuteSingleFunctions, options: 
 		custom ||
 		`n8n-${createHash('sha256')
 			.update(
-				[this.getWorkflow().id ?? '', this.getExecutionId() ?? PROCESS_NONCE, this.getNode().id, runIndex, itemIndex, options.method, options.url].join('|'),
+				[
+					this.getWorkflow().id ?? '',
+					this.getExecutionId() ?? PROCESS_NONCE,
+					this.getNode().id,
+					runIndex,
+					itemIndex,
+					options.method,
+					options.url,
+				].join('|'),
 			)
 			.digest('hex')
 			.slice(0, 48)}`;

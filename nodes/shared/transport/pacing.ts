@@ -61,7 +61,9 @@ export class Pacer {
 		const resetAtMs = Number.isFinite(reset) && reset > 0 ? reset * 1000 : this.resetAtMs;
 		const sameWindow = resetAtMs === this.resetAtMs && this.remaining !== undefined;
 		const othersInFlight = Math.max(0, this.inFlight - 1);
-		this.remaining = sameWindow ? Math.min(this.remaining as number, remaining) : Math.max(0, remaining - othersInFlight);
+		this.remaining = sameWindow
+			? Math.min(this.remaining as number, remaining)
+			: Math.max(0, remaining - othersInFlight);
 		this.resetAtMs = resetAtMs;
 	}
 

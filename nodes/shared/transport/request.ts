@@ -59,7 +59,8 @@ export async function inspectResponse(
 	return items;
 }
 
-type RequestContext = IExecuteSingleFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+type RequestContext =
+	IExecuteSingleFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
 /** The node's Request Options (Settings tab): how often to try and how many requests may run at once. */
 interface RequestSettings {
@@ -87,7 +88,10 @@ function readRequestSettings(context: RequestContext): RequestSettings {
 		}
 	};
 	return {
-		policy: { ...DEFAULT_RETRY_POLICY, maxAttempts: Math.min(10, read('maxAttempts', DEFAULT_RETRY_POLICY.maxAttempts)) },
+		policy: {
+			...DEFAULT_RETRY_POLICY,
+			maxAttempts: Math.min(10, read('maxAttempts', DEFAULT_RETRY_POLICY.maxAttempts)),
+		},
 		maxConcurrency: Math.min(32, read('maxConcurrency', DEFAULT_CONCURRENCY)),
 	};
 }
@@ -98,12 +102,18 @@ function readRequestSettings(context: RequestContext): RequestSettings {
  */
 const keyDigests = new ItemState<Map<string, string>>();
 
-async function pacerForCredentials(context: RequestContext, baseUrl: string, maxConcurrency: number): Promise<Pacer> {
+async function pacerForCredentials(
+	context: RequestContext,
+	baseUrl: string,
+	maxConcurrency: number,
+): Promise<Pacer> {
 	let digests = keyDigests.get(context);
 	let keyDigest = digests?.get(baseUrl);
 	if (keyDigest === undefined) {
 		const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-		keyDigest = createHash('sha256').update(`${baseUrl}\n${String(credentials.apiToken)}`).digest('hex');
+		keyDigest = createHash('sha256')
+			.update(`${baseUrl}\n${String(credentials.apiToken)}`)
+			.digest('hex');
 		if (!digests) keyDigests.set(context, (digests = new Map()));
 		digests.set(baseUrl, keyDigest);
 	}
@@ -149,8 +159,15 @@ interface Sent {
 }
 
 /** One routed request (or one page of a list) with the operation's own postReceive chain. */
-async function send(context: IExecutePaginationFunctions, requestData: RequestData, extraQuery: IDataObject): Promise<Sent> {
-	const options = { ...requestData.options, qs: { ...(requestData.options.qs ?? {}), ...extraQuery } };
+async function send(
+	context: IExecutePaginationFunctions,
+	requestData: RequestData,
+	extraQuery: IDataObject,
+): Promise<Sent> {
+	const options = {
+		...requestData.options,
+		qs: { ...(requestData.options.qs ?? {}), ...extraQuery },
+	};
 	return await pacedWithRetries(context, options.baseURL, async (pacer) => {
 		const items = await context.makeRoutingRequest({ ...requestData, options });
 		// with pages read side by side this may be another page's response: of the same key, all the pacer needs
@@ -173,17 +190,21 @@ export async function apiRequest(
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const baseURL = normalizeBaseUrl(credentials.baseUrl);
 	return await pacedWithRetries(context, baseURL, async (pacer) => {
-		const response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
-			method,
-			baseURL,
-			url,
-			qs,
-			body,
-			...(headers ? { headers } : {}),
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as IN8nHttpFullResponse;
+		const response = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			CREDENTIAL_TYPE,
+			{
+				method,
+				baseURL,
+				url,
+				qs,
+				body,
+				...(headers ? { headers } : {}),
+				json: true,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+			},
+		)) as IN8nHttpFullResponse;
 		if (response.statusCode >= 400) throw new HttpFailure(response);
 		pacer.observe(response.headers);
 		return response.body;
@@ -191,7 +212,12 @@ export async function apiRequest(
 }
 
 /** How long to wait before the next attempt, or undefined when this failure must not be repeated. */
-function retryDelay(failure: unknown, attempt: number, policy: RetryPolicy, pacer: Pacer): number | undefined {
+function retryDelay(
+	failure: unknown,
+	attempt: number,
+	policy: RetryPolicy,
+	pacer: Pacer,
+): number | undefined {
 	if (attempt >= policy.maxAttempts) return undefined;
 	if (failure instanceof HttpFailure) {
 		const { statusCode, headers } = failure.response;
@@ -207,9 +233,14 @@ function retryDelay(failure: unknown, attempt: number, policy: RetryPolicy, pace
 	return retryableNetworkCode(failure) ? backoffDelay(attempt, policy) : undefined;
 }
 
-function finalError(context: RequestContext, failure: unknown, attempts: number): NodeApiError | NodeOperationError {
+function finalError(
+	context: RequestContext,
+	failure: unknown,
+	attempts: number,
+): NodeApiError | NodeOperationError {
 	const node = context.getNode();
-	if (failure instanceof HttpFailure) return problemToError(node, readProblem(failure.response), attempts);
+	if (failure instanceof HttpFailure)
+		return problemToError(node, readProblem(failure.response), attempts);
 	const code = retryableNetworkCode(failure);
 	if (code) return networkError(node, code, attempts);
 	if (failure instanceof NodeOperationError) return failure;
@@ -236,13 +267,18 @@ async function pairedWithInput(
 		failure = error;
 	}
 	const nodeError =
-		failure instanceof NodeApiError || failure instanceof NodeOperationError ? failure : finalError(context, failure, 1);
+		failure instanceof NodeApiError || failure instanceof NodeOperationError
+			? failure
+			: finalError(context, failure, 1);
 	if (context.continueOnFail()) return [{ json: {}, error: nodeError, pairedItem }];
 	throw nodeError;
 }
 
 /** The default for operations that are not lists: one request, paced and retried. */
-export async function singleRequest(this: IExecutePaginationFunctions, requestData: RequestData): Promise<INodeExecutionData[]> {
+export async function singleRequest(
+	this: IExecutePaginationFunctions,
+	requestData: RequestData,
+): Promise<INodeExecutionData[]> {
 	return await pairedWithInput(this, async () => (await send(this, requestData, {})).items);
 }
 
@@ -276,17 +312,22 @@ interface Pager {
 
 /** Queries for pages `from`..`to` (inclusive), on top of `query`. */
 function pageRange(query: IDataObject, from: number, to: number): IDataObject[] {
-	return Array.from({ length: Math.max(0, to - from + 1) }, (_, index) => ({ ...query, page: from + index }));
+	return Array.from({ length: Math.max(0, to - from + 1) }, (_, index) => ({
+		...query,
+		page: from + index,
+	}));
 }
 
-
 function pagerFor(shape: ListShape): Pager {
-	const pagers: { [Style in ListShape['style']]: (s: Extract<ListShape, { style: Style }>) => Pager } = {
+	const pagers: {
+		[Style in ListShape['style']]: (s: Extract<ListShape, { style: Style }>) => Pager;
+	} = {
 		pages: (s) => ({
 			first: () => ({ page: 1 }),
 			next: ({ body, raw, query, collected }) => {
 				const total = Number(valueAt(body, s.total));
-				if (raw.length < s.pageSize || (Number.isFinite(total) && collected >= total)) return undefined;
+				if (raw.length < s.pageSize || (Number.isFinite(total) && collected >= total))
+					return undefined;
 				return { page: Number(query.page) + 1 };
 			},
 			rest: ({ body, raw, query }, maxResults) => {
@@ -297,25 +338,38 @@ function pagerFor(shape: ListShape): Pager {
 		}),
 		hasMore: (s) => ({
 			first: () => ({ page: 1 }),
-			next: ({ body, raw, query }) => (raw.length && valueAt(body, s.hasMore) === true ? { page: Number(query.page) + 1 } : undefined),
+			next: ({ body, raw, query }) =>
+				raw.length && valueAt(body, s.hasMore) === true
+					? { page: Number(query.page) + 1 }
+					: undefined,
 		}),
 		before: () => ({
 			first: () => ({}),
-			next: ({ raw }) => (raw.length ? { before: Math.min(...raw.map((item) => Number(item.id))) } : undefined),
+			next: ({ raw }) =>
+				raw.length ? { before: Math.min(...raw.map((item) => Number(item.id))) } : undefined,
 			prepend: true,
 		}),
 		perPage: (s) => ({
 			first: (maxResults) => ({ page: 1, per_page: Math.min(s.perPage, maxResults ?? s.perPage) }),
 			next: ({ body, raw, query }) => {
 				const totalPages = Number(valueAt(body, 'meta.total_pages'));
-				const more = Number.isFinite(totalPages) ? Number(query.page) < totalPages : raw.length >= Number(query.per_page);
+				const more = Number.isFinite(totalPages)
+					? Number(query.page) < totalPages
+					: raw.length >= Number(query.per_page);
 				return more && raw.length ? { ...query, page: Number(query.page) + 1 } : undefined;
 			},
 			rest: ({ body, raw, query }, maxResults) => {
 				const totalPages = Number(valueAt(body, 'meta.total_pages'));
 				const perPage = Number(query.per_page);
 				if (!Number.isFinite(totalPages) || raw.length < perPage) return [];
-				return pageRange(query, 2, Math.min(totalPages, maxResults === undefined ? totalPages : Math.ceil(maxResults / perPage)));
+				return pageRange(
+					query,
+					2,
+					Math.min(
+						totalPages,
+						maxResults === undefined ? totalPages : Math.ceil(maxResults / perPage),
+					),
+				);
 			},
 		}),
 		whole: () => ({ first: () => ({}), next: () => undefined }),
@@ -329,13 +383,24 @@ function pagerFor(shape: ListShape): Pager {
  */
 export function listRequests(shape: ListShape) {
 	const pager = pagerFor(shape);
-	return async function requestList(this: IExecutePaginationFunctions, requestData: RequestData): Promise<INodeExecutionData[]> {
-		return await pairedWithInput(this, async () => await collectPages(this, requestData, shape, pager));
+	return async function requestList(
+		this: IExecutePaginationFunctions,
+		requestData: RequestData,
+	): Promise<INodeExecutionData[]> {
+		return await pairedWithInput(
+			this,
+			async () => await collectPages(this, requestData, shape, pager),
+		);
 	};
 }
 
 /** The pages of `queries`, in their order, fetched by at most `workers` requests at a time; the first failure stops it. */
-async function fetchPages(context: IExecutePaginationFunctions, requestData: RequestData, queries: IDataObject[], workers: number): Promise<Sent[]> {
+async function fetchPages(
+	context: IExecutePaginationFunctions,
+	requestData: RequestData,
+	queries: IDataObject[],
+	workers: number,
+): Promise<Sent[]> {
 	const pages: Sent[] = new Array(queries.length);
 	let nextIndex = 0;
 	let failure: { error: unknown } | undefined;
@@ -354,8 +419,14 @@ async function fetchPages(context: IExecutePaginationFunctions, requestData: Req
 	return pages;
 }
 
-async function collectPages(context: IExecutePaginationFunctions, requestData: RequestData, shape: ListShape, pager: Pager): Promise<INodeExecutionData[]> {
-	const maxResults = requestData.maxResults === undefined ? undefined : Number(requestData.maxResults);
+async function collectPages(
+	context: IExecutePaginationFunctions,
+	requestData: RequestData,
+	shape: ListShape,
+	pager: Pager,
+): Promise<INodeExecutionData[]> {
+	const maxResults =
+		requestData.maxResults === undefined ? undefined : Number(requestData.maxResults);
 	const pages: INodeExecutionData[][] = [];
 	const seen = new Set<unknown>();
 	let collected = 0;
@@ -379,14 +450,24 @@ async function collectPages(context: IExecutePaginationFunctions, requestData: R
 		if (!keep(items)) break;
 		const body = (response?.body ?? {}) as IDataObject;
 		const raw = valueAt(body, shape.root);
-		const view: PageView = { body, raw: Array.isArray(raw) ? (raw as IDataObject[]) : items.map((i) => i.json), query, collected };
+		const view: PageView = {
+			body,
+			raw: Array.isArray(raw) ? (raw as IDataObject[]) : items.map((i) => i.json),
+			query,
+			collected,
+		};
 		const rest = first && pager.rest ? pager.rest(view, maxResults) : [];
 		first = false;
 		if (rest.length) {
 			// All but the last side by side (they share the item context, so none of their responses is read), then
 			// the last alone: its own response says whether the list grew meanwhile and goes on.
 			const last = rest.pop() as IDataObject;
-			const fetched = await fetchPages(context, requestData, rest, requestSettings(context).maxConcurrency);
+			const fetched = await fetchPages(
+				context,
+				requestData,
+				rest,
+				requestSettings(context).maxConcurrency,
+			);
 			if (!fetched.every((page) => keep(page.items))) break;
 			query = last;
 			continue;
@@ -399,8 +480,15 @@ async function collectPages(context: IExecutePaginationFunctions, requestData: R
 }
 
 /** The failure as HueChat's error, with `note` put before its description. */
-function withNote(context: IExecutePaginationFunctions, failure: unknown, note: string | undefined): NodeApiError | NodeOperationError {
-	const error = failure instanceof NodeApiError || failure instanceof NodeOperationError ? failure : finalError(context, failure, 1);
+function withNote(
+	context: IExecutePaginationFunctions,
+	failure: unknown,
+	note: string | undefined,
+): NodeApiError | NodeOperationError {
+	const error =
+		failure instanceof NodeApiError || failure instanceof NodeOperationError
+			? failure
+			: finalError(context, failure, 1);
 	if (note) error.description = [note, error.description].filter(Boolean).join(' ');
 	return error;
 }
@@ -418,7 +506,10 @@ export interface BatchShape {
  * fails, the error says what the calls before it already did (they are not undone).
  */
 export function batchRequests(shape: BatchShape) {
-	return async function requestBatches(this: IExecutePaginationFunctions, requestData: RequestData): Promise<INodeExecutionData[]> {
+	return async function requestBatches(
+		this: IExecutePaginationFunctions,
+		requestData: RequestData,
+	): Promise<INodeExecutionData[]> {
 		return await pairedWithInput(this, async () => {
 			const body = (requestData.options.body ?? {}) as IDataObject;
 			const values = Array.isArray(body[shape.property]) ? (body[shape.property] as unknown[]) : [];
@@ -432,10 +523,17 @@ export function batchRequests(shape: BatchShape) {
 					({ items } = await send(this, { ...requestData, options }, {}));
 				} catch (error) {
 					const done = shape.sum.map((field) => `${field}: ${String(totals[field])}`).join(', ');
-					throw withNote(this, error, call > 0 ? `Calls 1 to ${call} of ${calls} succeeded before this one (${done}).` : undefined);
+					throw withNote(
+						this,
+						error,
+						call > 0
+							? `Calls 1 to ${call} of ${calls} succeeded before this one (${done}).`
+							: undefined,
+					);
 				}
 				for (const item of items) {
-					for (const field of shape.sum) totals[field] = Number(totals[field]) + Number(item.json[field] ?? 0);
+					for (const field of shape.sum)
+						totals[field] = Number(totals[field]) + Number(item.json[field] ?? 0);
 				}
 			}
 			return [{ json: totals }];
@@ -445,11 +543,16 @@ export function batchRequests(shape: BatchShape) {
 
 /** postReceive: the list (or object) at `path` of the response, one item each; nothing when it is absent. */
 export function itemsAt(path: string) {
-	return async function extractItems(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return async function extractItems(
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+	): Promise<INodeExecutionData[]> {
 		return items.flatMap((item) => {
 			const value = valueAt(item.json, path);
 			if (value === undefined || value === null) return [];
-			return (Array.isArray(value) ? value : [value]).map((json) => ({ json: json as IDataObject }));
+			return (Array.isArray(value) ? value : [value]).map((json) => ({
+				json: json as IDataObject,
+			}));
 		});
 	};
 }

@@ -10,7 +10,11 @@ export interface RetryPolicy {
 	maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 30_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	maxAttempts: 5,
+	baseDelayMs: 500,
+	maxDelayMs: 30_000,
+};
 
 /** Statuses worth repeating unchanged; every other 4xx needs the request fixed first. */
 export const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
@@ -30,11 +34,14 @@ const RETRYABLE_NETWORK_CODES = new Set([
 const MIN_RATE_LIMIT_WAIT_MS = 1_000;
 
 /** Exponential backoff with "equal jitter": half fixed, half random, so parallel items spread out. */
-export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
+export function backoffDelay(
+	attempt: number,
+	policy: RetryPolicy,
+	random: () => number = Math.random,
+): number {
 	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
 	return Math.round(ceiling / 2 + (ceiling / 2) * random());
 }
-
 
 /** How long a 429 asks us to wait: Retry-After, else until X-RateLimit-Reset, never under one second. */
 export function rateLimitWait(headers: IDataObject | undefined, nowMs: number): number {
@@ -52,10 +59,18 @@ export function retryableNetworkCode(error: unknown): string | undefined {
 	let current: unknown = error;
 	while (current && typeof current === 'object' && !seen.has(current)) {
 		seen.add(current);
-		const candidate = current as { code?: unknown; message?: unknown; cause?: unknown; errorResponse?: unknown };
-		if (typeof candidate.code === 'string' && RETRYABLE_NETWORK_CODES.has(candidate.code)) return candidate.code;
+		const candidate = current as {
+			code?: unknown;
+			message?: unknown;
+			cause?: unknown;
+			errorResponse?: unknown;
+		};
+		if (typeof candidate.code === 'string' && RETRYABLE_NETWORK_CODES.has(candidate.code))
+			return candidate.code;
 		if (typeof candidate.message === 'string') {
-			const named = [...RETRYABLE_NETWORK_CODES].find((code) => candidate.message !== undefined && String(candidate.message).includes(code));
+			const named = [...RETRYABLE_NETWORK_CODES].find(
+				(code) => candidate.message !== undefined && String(candidate.message).includes(code),
+			);
 			if (named) return named;
 			if (/socket hang up/i.test(candidate.message)) return 'ECONNRESET';
 			if (/timeout of \d+ms exceeded|timed out/i.test(candidate.message)) return 'ETIMEDOUT';

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { accountPath, CREDENTIAL_TYPE } from '../transport/api';
@@ -27,8 +32,14 @@ export const MATCH_FIELDS: Record<MatchField, MatchSpec> = {
 };
 
 /** 'Match By' and the value field it shows, required, first. */
-export function matchProperties(resource: string, operation: string, verb: string): INodeProperties[] {
-	const show = (matchBy: MatchField) => ({ show: { resource: [resource], operation: [operation], matchBy: [matchBy] } });
+export function matchProperties(
+	resource: string,
+	operation: string,
+	verb: string,
+): INodeProperties[] {
+	const show = (matchBy: MatchField) => ({
+		show: { resource: [resource], operation: [operation], matchBy: [matchBy] },
+	});
 	return [
 		{
 			displayName: 'Match By',
@@ -36,7 +47,11 @@ export function matchProperties(resource: string, operation: string, verb: strin
 			type: 'options',
 			options: [
 				{ name: 'Email', value: 'email' },
-				{ name: 'Identifier', value: 'identifier', description: 'Your own ID of the contact, e.g. from your CRM' },
+				{
+					name: 'Identifier',
+					value: 'identifier',
+					description: 'Your own ID of the contact, e.g. from your CRM',
+				},
 				{ name: 'Phone Number', value: 'phone_number' },
 			],
 			default: 'email',
@@ -83,7 +98,11 @@ export interface Match {
 export function readMatch(context: IExecuteSingleFunctions): Match {
 	const field = String(context.getNodeParameter('matchBy', 'email')) as MatchField;
 	const spec = MATCH_FIELDS[field] ?? MATCH_FIELDS.email;
-	return { field: MATCH_FIELDS[field] ? field : 'email', value: String(context.getNodeParameter(spec.parameter, '') ?? '').trim(), spec };
+	return {
+		field: MATCH_FIELDS[field] ? field : 'email',
+		value: String(context.getNodeParameter(spec.parameter, '') ?? '').trim(),
+		spec,
+	};
 }
 
 function sameValue(field: MatchField, a: unknown, b: string): boolean {
@@ -99,13 +118,32 @@ export async function v1Path(context: IExecuteSingleFunctions, path: string): Pr
 
 /** preSend check of the match value: required, and an email / E.164 phone number where it is one. */
 export function checkMatch(match: Match) {
-	return checkFields({ parameter: match.spec.parameter, label: match.spec.label, check: match.spec.check });
+	return checkFields({
+		parameter: match.spec.parameter,
+		label: match.spec.label,
+		check: match.spec.check,
+	});
 }
 
 /** The contact holding this value, found with an exact filter (email case-insensitively, as HueChat keeps it unique). */
-export async function findContact(context: IExecuteSingleFunctions, match: Match): Promise<IDataObject | undefined> {
-	const body = { payload: [{ attribute_key: match.field, filter_operator: 'equal_to', values: [match.value], query_operator: null }] };
-	const answer = (await apiRequest(context, 'POST', await v1Path(context, '/contacts/filter'), { qs: { page: 1 }, body })) as IDataObject;
+export async function findContact(
+	context: IExecuteSingleFunctions,
+	match: Match,
+): Promise<IDataObject | undefined> {
+	const body = {
+		payload: [
+			{
+				attribute_key: match.field,
+				filter_operator: 'equal_to',
+				values: [match.value],
+				query_operator: null,
+			},
+		],
+	};
+	const answer = (await apiRequest(context, 'POST', await v1Path(context, '/contacts/filter'), {
+		qs: { page: 1 },
+		body,
+	})) as IDataObject;
 	const contacts = Array.isArray(answer?.payload) ? (answer.payload as IDataObject[]) : [];
 	return contacts.find((contact) => sameValue(match.field, contact[match.field], match.value));
 }
@@ -131,9 +169,14 @@ export async function createContact(
 			body: { ...fields, [match.field]: match.value },
 			headers: { 'Idempotency-Key': idempotencyKey },
 		})) as IDataObject;
-		const contact = (answer?.payload as IDataObject | undefined)?.contact as IDataObject | undefined;
+		const contact = (answer?.payload as IDataObject | undefined)?.contact as
+			IDataObject | undefined;
 		if (contact) return { contact, created: true };
-		failure = new NodeOperationError(context.getNode(), 'HueChat answered the contact create without a contact', { itemIndex: context.getItemIndex() });
+		failure = new NodeOperationError(
+			context.getNode(),
+			'HueChat answered the contact create without a contact',
+			{ itemIndex: context.getItemIndex() },
+		);
 	} catch (error) {
 		failure = error;
 	}
@@ -141,7 +184,9 @@ export async function createContact(
 		const raced = await findContact(context, match);
 		if (raced) return { contact: raced, created: false };
 	}
-	throw failure instanceof NodeApiError || failure instanceof NodeOperationError ? failure : new NodeOperationError(context.getNode(), failure as Error);
+	throw failure instanceof NodeApiError || failure instanceof NodeOperationError
+		? failure
+		: new NodeOperationError(context.getNode(), failure as Error);
 }
 
 /** The contact holding the match value, created with `fields` when none exists. `created` says which. */
@@ -152,15 +197,25 @@ export async function findOrCreateContact(
 	idempotencyKey: string,
 ): Promise<{ contact: IDataObject; created: boolean }> {
 	const found = await findContact(context, match);
-	return found ? { contact: found, created: false } : await createContact(context, match, fields, idempotencyKey);
+	return found
+		? { contact: found, created: false }
+		: await createContact(context, match, fields, idempotencyKey);
 }
 
 /**
  * The Idempotency-Key for one of the creates a composite operation makes: the item's key (the one it would send
  * to `url`, or the user's under Options) plus what the request is for.
  */
-export async function keyFor(context: IExecuteSingleFunctions, url: string, purpose: string): Promise<string> {
-	const options = await addIdempotencyKey.call(context, { method: 'POST', url, headers: {} } as IHttpRequestOptions);
+export async function keyFor(
+	context: IExecuteSingleFunctions,
+	url: string,
+	purpose: string,
+): Promise<string> {
+	const options = await addIdempotencyKey.call(context, {
+		method: 'POST',
+		url,
+		headers: {},
+	} as IHttpRequestOptions);
 	const key = String((options.headers as IDataObject)['Idempotency-Key']);
 	return `${key.slice(0, 240)}-${purpose}`;
 }

@@ -35,9 +35,18 @@ export interface CreateOrUpdateSpec<Key extends { value: string }> {
 	/** The record holding the key, if any. */
 	find(context: IExecuteSingleFunctions, key: Key): Promise<IDataObject | undefined>;
 	/** Routes the request to update the record found. */
-	update(context: IExecuteSingleFunctions, options: IHttpRequestOptions, record: IDataObject, key: Key): Promise<void>;
+	update(
+		context: IExecuteSingleFunctions,
+		options: IHttpRequestOptions,
+		record: IDataObject,
+		key: Key,
+	): Promise<void>;
 	/** Routes the request when none was found; answers what it did (default: the request creates, unchanged). */
-	create?(context: IExecuteSingleFunctions, options: IHttpRequestOptions, key: Key): Promise<UpsertAction>;
+	create?(
+		context: IExecuteSingleFunctions,
+		options: IHttpRequestOptions,
+		key: Key,
+	): Promise<UpsertAction>;
 }
 
 export type UpsertAction = 'created' | 'updated';
@@ -64,19 +73,35 @@ async function acquire(key: string): Promise<() => void> {
 	};
 }
 
-async function lockName(context: IExecuteSingleFunctions, scope: string, value: string): Promise<string> {
+async function lockName(
+	context: IExecuteSingleFunctions,
+	scope: string,
+	value: string,
+): Promise<string> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	return createHash('sha256')
-		.update([normalizeBaseUrl(credentials.baseUrl), String(credentials.apiToken), String(credentials.accountId), scope, value].join('\n'))
+		.update(
+			[
+				normalizeBaseUrl(credentials.baseUrl),
+				String(credentials.apiToken),
+				String(credentials.accountId),
+				scope,
+				value,
+			].join('\n'),
+		)
 		.digest('hex');
 }
 
 /** preSend (the operation's last): see CreateOrUpdateSpec. */
 export function createOrUpdate<Key extends { value: string }>(spec: CreateOrUpdateSpec<Key>) {
-	return async function findAndRoute(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return async function findAndRoute(
+		this: IExecuteSingleFunctions,
+		options: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		const key = hasRefusal(this) ? undefined : await spec.readKey(this, options);
 		if (!key || !key.value || hasRefusal(this)) return options; // refused by the operation's checks: no request at all
-		if (spec.serialize) releases.set(this, await acquire(await lockName(this, spec.serialize.scope, key.value)));
+		if (spec.serialize)
+			releases.set(this, await acquire(await lockName(this, spec.serialize.scope, key.value)));
 		try {
 			const existing = await spec.find(this, key);
 			let action: UpsertAction = 'created';
@@ -88,7 +113,10 @@ export function createOrUpdate<Key extends { value: string }>(spec: CreateOrUpda
 			}
 			rememberFacts(this, { action });
 		} catch (error) {
-			const problem = error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error);
+			const problem =
+				error instanceof NodeApiError || error instanceof NodeOperationError
+					? error
+					: new NodeOperationError(this.getNode(), error as Error);
 			refuse(this, problem);
 		}
 		return options;
@@ -113,15 +141,25 @@ export function upsertActionOf(context: IExecuteSingleFunctions): UpsertAction {
 }
 
 /** postReceive: adds `action: created|updated` to the output. */
-export async function withAction(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function withAction(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const action = upsertActionOf(this);
 	return items.map((item) => ({ ...item, json: { ...item.json, action } }));
 }
 
 /** Finds a v2 record by a key its list filters on (e.g. GET /deals?external_id=…). */
-export async function findV2ByKey(context: IExecuteSingleFunctions, path: string, key: string, value: string): Promise<IDataObject | undefined> {
+export async function findV2ByKey(
+	context: IExecuteSingleFunctions,
+	path: string,
+	key: string,
+	value: string,
+): Promise<IDataObject | undefined> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const body = (await apiRequest(context, 'GET', accountPath('v2', credentials.accountId, path), { qs: { [key]: value, page: 1, per_page: 2 } })) as IDataObject;
+	const body = (await apiRequest(context, 'GET', accountPath('v2', credentials.accountId, path), {
+		qs: { [key]: value, page: 1, per_page: 2 },
+	})) as IDataObject;
 	const found = (Array.isArray(body?.data) ? body.data : []) as IDataObject[];
 	return found.find((record) => record[key] === value);
 }

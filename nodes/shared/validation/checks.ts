@@ -1,15 +1,23 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { NodeHelpers, NodeOperationError } from 'n8n-workflow';
 
 import { refuse } from './refusals';
 
 /** What n8n's date picker and Luxon produce: an ISO 8601 date, optionally with time and offset. */
-const ISO_8601_PATTERN = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_8601_PATTERN =
+	/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** The input checks HueChat would fail anyway, done before the request so the message names the field. */
 const CHECKS = {
 	positiveInteger: {
-		test: (value: unknown) => /^[1-9]\d*$/.test(String(value).trim()) && Number.isSafeInteger(Number(value)),
+		test: (value: unknown) =>
+			/^[1-9]\d*$/.test(String(value).trim()) && Number.isSafeInteger(Number(value)),
 		expected: 'a positive whole number (e.g. 42)',
 	},
 	email: {
@@ -56,13 +64,17 @@ const CHECKS = {
 		expected: 'a hex color such as #1f93ff',
 	},
 	uuid: {
-		test: (value: unknown) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(String(value ?? '').trim()),
+		test: (value: unknown) =>
+			/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(
+				String(value ?? '').trim(),
+			),
 		expected: 'a UUID such as 3f2b8c1e-6d4a-4f1b-9c2e-7a5d1e0b4c9f',
 	},
 	decimal: {
 		// Money stays a string: checked as text, never parsed to a float.
 		test: (value: unknown) => /^\d{1,13}(\.\d{1,2})?$/.test(String(value ?? '').trim()),
-		expected: 'an amount such as 1250.00: digits, optionally a dot and 1 or 2 decimals (no thousands separators)',
+		expected:
+			'an amount such as 1250.00: digits, optionally a dot and 1 or 2 decimals (no thousands separators)',
 	},
 	currency: {
 		test: (value: unknown) => /^[A-Z]{3}$/.test(String(value ?? '').trim()),
@@ -98,7 +110,10 @@ function readParameter(context: IExecuteSingleFunctions, path: string): unknown 
 
 /** preSend: checks the listed parameters that are set (empty optional fields are not sent at all); see refusals.ts. */
 export function checkFields(...checks: FieldCheck[]) {
-	return async function checkInput(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return async function checkInput(
+		this: IExecuteSingleFunctions,
+		options: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		for (const { parameter, label, check, optional } of checks) {
 			const value = readParameter(this, parameter);
 			const rule = CHECKS[check];
@@ -107,9 +122,13 @@ export function checkFields(...checks: FieldCheck[]) {
 			if (!rule.test(value)) {
 				refuse(
 					this,
-					new NodeOperationError(this.getNode(), `'${label}' must be ${rule.expected}; got "${String(value ?? '')}"`, {
-						itemIndex: this.getItemIndex(),
-					}),
+					new NodeOperationError(
+						this.getNode(),
+						`'${label}' must be ${rule.expected}; got "${String(value ?? '')}"`,
+						{
+							itemIndex: this.getItemIndex(),
+						},
+					),
 				);
 			}
 		}
@@ -119,15 +138,22 @@ export function checkFields(...checks: FieldCheck[]) {
 
 /** preSend for updates: refuse a request that would change nothing, and say what can be changed. */
 export function requireSomeField(collection: string, labels: string[]) {
-	return async function requireUpdate(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return async function requireUpdate(
+		this: IExecuteSingleFunctions,
+		options: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		const fields = this.getNodeParameter(collection, {}) as IDataObject;
 		if (Object.keys(fields).length === 0) {
 			refuse(
 				this,
-				new NodeOperationError(this.getNode(), `Nothing to update: add at least one field under 'Update Fields'`, {
-					itemIndex: this.getItemIndex(),
-					description: `Fields that can be set: ${labels.join(', ')}`,
-				}),
+				new NodeOperationError(
+					this.getNode(),
+					`Nothing to update: add at least one field under 'Update Fields'`,
+					{
+						itemIndex: this.getItemIndex(),
+						description: `Fields that can be set: ${labels.join(', ')}`,
+					},
+				),
 			);
 		}
 		return options;
@@ -135,7 +161,10 @@ export function requireSomeField(collection: string, labels: string[]) {
 }
 
 /** preSend: drop body keys whose value is empty, so unset optional fields never overwrite data in HueChat. */
-export async function dropEmptyBodyFields(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function dropEmptyBodyFields(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	if (options.body && typeof options.body === 'object' && !Array.isArray(options.body)) {
 		const body = options.body as IDataObject;
 		for (const [key, value] of Object.entries(body)) {
@@ -146,11 +175,15 @@ export async function dropEmptyBodyFields(this: IExecuteSingleFunctions, options
 }
 
 /** A date parameter (ISO string from n8n's date picker, or unix seconds) as the unix seconds v1 expects. */
-export const UNIX_SECONDS = '={{ /^\\d+$/.test(String($value).trim()) ? Number($value) : Math.floor(new Date($value).getTime() / 1000) }}';
+export const UNIX_SECONDS =
+	'={{ /^\\d+$/.test(String($value).trim()) ? Number($value) : Math.floor(new Date($value).getTime() / 1000) }}';
 
 /** preSend: parses a JSON parameter sent as `property` in the body, naming the field when it is not JSON. */
 export function parseJsonBody(property: string, label: string) {
-	return async function parseJson(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return async function parseJson(
+		this: IExecuteSingleFunctions,
+		options: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		const body = (options.body ?? {}) as IDataObject;
 		const value = body[property];
 		if (typeof value !== 'string') return options;
@@ -160,10 +193,18 @@ export function parseJsonBody(property: string, label: string) {
 		}
 		try {
 			const parsed: unknown = JSON.parse(value);
-			if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new TypeError('not an object');
+			if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+				throw new TypeError('not an object');
 			body[property] = parsed as IDataObject;
 		} catch {
-			refuse(this, new NodeOperationError(this.getNode(), `'${label}' must be a JSON object such as {"plan": "pro"}`, { itemIndex: this.getItemIndex() }));
+			refuse(
+				this,
+				new NodeOperationError(
+					this.getNode(),
+					`'${label}' must be a JSON object such as {"plan": "pro"}`,
+					{ itemIndex: this.getItemIndex() },
+				),
+			);
 		}
 		return options;
 	};
@@ -172,7 +213,11 @@ export function parseJsonBody(property: string, label: string) {
 type Choice = { name: string; value: unknown };
 
 function staticChoices(property: INodeProperties): Choice[] | undefined {
-	if ((property.type !== 'options' && property.type !== 'multiOptions') || property.typeOptions?.loadOptionsMethod) return undefined;
+	if (
+		(property.type !== 'options' && property.type !== 'multiOptions') ||
+		property.typeOptions?.loadOptionsMethod
+	)
+		return undefined;
 	return (property.options ?? []) as INodePropertyOptions[];
 }
 
@@ -189,10 +234,14 @@ function choiceProblem(label: string, choices: Choice[], value: unknown): string
  * here instead of coming back as HueChat's 422.
  */
 export function checkChoices(properties: INodeProperties[]) {
-	return async function checkDropdowns(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return async function checkDropdowns(
+		this: IExecuteSingleFunctions,
+		options: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		const node = this.getNode();
 		for (const property of properties) {
-			if (!NodeHelpers.displayParameter(node.parameters, property, node, null, node.parameters)) continue;
+			if (!NodeHelpers.displayParameter(node.parameters, property, node, null, node.parameters))
+				continue;
 			const own = staticChoices(property);
 			const problem = own
 				? choiceProblem(property.displayName, own, this.getNodeParameter(property.name, ''))
@@ -208,7 +257,10 @@ export function checkChoices(properties: INodeProperties[]) {
 	};
 }
 
-function collectionProblem(context: IExecuteSingleFunctions, collection: INodeProperties): string | undefined {
+function collectionProblem(
+	context: IExecuteSingleFunctions,
+	collection: INodeProperties,
+): string | undefined {
 	const values = context.getNodeParameter(collection.name, {}) as IDataObject;
 	for (const option of (collection.options ?? []) as INodeProperties[]) {
 		const choices = 'type' in option ? staticChoices(option) : undefined;

@@ -10,7 +10,8 @@ export const V2_LIST: ListShape = { style: 'perPage', root: 'data', perPage: 100
 /** Most ids a v2 call takes in one body array (contact list members). */
 export const IDS_PER_CALL = 1_000;
 
-const DATE_OF_VALUE = 'new Date(/^\\d+$/.test(String($value).trim()) ? Number($value) * 1000 : $value)';
+const DATE_OF_VALUE =
+	'new Date(/^\\d+$/.test(String($value).trim()) ? Number($value) * 1000 : $value)';
 
 /**
  * A date parameter (n8n's date picker, ISO 8601 or unix seconds) as the ISO 8601 string broadcasts and templates
@@ -24,27 +25,48 @@ export const ID_LIST =
 	'={{ (Array.isArray($value) ? $value : String($value).split(/[\\s,;]+/)).map(id => String(id).trim()).filter(id => id !== "").map(id => /^\\d+$/.test(id) ? Number(id) : id) }}';
 
 /** Comma-separated text (labels), or an array from an expression, as an array of trimmed, non-empty strings. */
-export const TEXT_LIST = '={{ (Array.isArray($value) ? $value : String($value).split(",")).map(item => String(item).trim()).filter(item => item !== "") }}';
+export const TEXT_LIST =
+	'={{ (Array.isArray($value) ? $value : String($value).split(",")).map(item => String(item).trim()).filter(item => item !== "") }}';
 
 /** A resource locator's or a number field's value as the integer v1 ids are in v2 bodies. */
 export const AS_NUMBER = '={{ Number($value) }}';
 
 /** preSend helper: refuse the item (no request) with a message naming the field. */
-export function refuseInput(context: IExecuteSingleFunctions, message: string, description?: string): void {
-	refuse(context, new NodeOperationError(context.getNode(), message, { itemIndex: context.getItemIndex(), description }));
+export function refuseInput(
+	context: IExecuteSingleFunctions,
+	message: string,
+	description?: string,
+): void {
+	refuse(
+		context,
+		new NodeOperationError(context.getNode(), message, {
+			itemIndex: context.getItemIndex(),
+			description,
+		}),
+	);
 }
 
 /**
  * preSend: the body array `property` (built by ID_LIST) must hold positive whole numbers only, and at least one when
  * `required`. Names the first bad entries.
  */
-export function checkIdList(property: string, label: string, { required = true }: { required?: boolean } = {}) {
-	return async function checkIds(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export function checkIdList(
+	property: string,
+	label: string,
+	{ required = true }: { required?: boolean } = {},
+) {
+	return async function checkIds(
+		this: IExecuteSingleFunctions,
+		options: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		const body = (options.body ?? {}) as IDataObject;
 		const ids = Array.isArray(body[property]) ? (body[property] as unknown[]) : [];
 		const bad = ids.filter((id) => typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1);
 		if (bad.length > 0) {
-			refuseInput(this, `'${label}' must be positive whole numbers (IDs such as 42); got "${bad.slice(0, 5).map(String).join('", "')}"`);
+			refuseInput(
+				this,
+				`'${label}' must be positive whole numbers (IDs such as 42); got "${bad.slice(0, 5).map(String).join('", "')}"`,
+			);
 		} else if (required && ids.length === 0) {
 			refuseInput(this, `'${label}' is empty: give at least one ID`);
 		}
@@ -55,7 +77,10 @@ export function checkIdList(property: string, label: string, { required = true }
 
 /** Name/value rows of a fixedCollection (`{ variable: [{name, value}] }`) as an object; empty names are skipped. */
 export function rowsToObject(rows: unknown, list: string): IDataObject {
-	const entries = ((rows as IDataObject | undefined)?.[list] ?? []) as Array<{ name?: unknown; value?: unknown }>;
+	const entries = ((rows as IDataObject | undefined)?.[list] ?? []) as Array<{
+		name?: unknown;
+		value?: unknown;
+	}>;
 	const result: IDataObject = {};
 	for (const row of entries) {
 		const name = String(row.name ?? '').trim();
@@ -80,11 +105,18 @@ export function parseJsonParameter(
 		try {
 			parsed = JSON.parse(value);
 		} catch {
-			refuseInput(context, `'${label}' is not valid JSON`, `Expected a JSON ${shape} such as ${example}`);
+			refuseInput(
+				context,
+				`'${label}' is not valid JSON`,
+				`Expected a JSON ${shape} such as ${example}`,
+			);
 			return undefined;
 		}
 	}
-	const ok = shape === 'array' ? Array.isArray(parsed) : parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed);
+	const ok =
+		shape === 'array'
+			? Array.isArray(parsed)
+			: parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed);
 	if (!ok) {
 		refuseInput(context, `'${label}' must be a JSON ${shape} such as ${example}`);
 		return undefined;

@@ -4,7 +4,10 @@ import { textField, showFor } from '../../../shared/descriptions/builders';
 import { webhookUrlField } from '../../../shared/descriptions/webhookFields';
 import { v1EventOptions } from '../../../shared/descriptions/webhookEvents';
 
-export function subscriptionsField(displayOptions: INodeProperties['displayOptions'], required: boolean): INodeProperties {
+export function subscriptionsField(
+	displayOptions: INodeProperties['displayOptions'],
+	required: boolean,
+): INodeProperties {
 	return {
 		displayName: 'Events',
 		name: 'subscriptions',
@@ -19,7 +22,10 @@ export function subscriptionsField(displayOptions: INodeProperties['displayOptio
 }
 
 /** Account webhooks' URL field. */
-export function accountWebhookUrlField(displayOptions: INodeProperties['displayOptions'], required: boolean): INodeProperties {
+export function accountWebhookUrlField(
+	displayOptions: INodeProperties['displayOptions'],
+	required: boolean,
+): INodeProperties {
 	return webhookUrlField(displayOptions, required, {
 		placeholder: 'e.g. https://example.com/hooks/chatwoot',
 		description: 'Where HueChat POSTs the events; one webhook per URL in an account',
@@ -33,14 +39,21 @@ export const accountWebhookOptionalFields: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		description: 'Only deliver events of this inbox',
-		routing: { send: { type: 'body', property: 'inbox_id', value: '={{ $value > 0 ? $value : null }}' } },
+		routing: {
+			send: { type: 'body', property: 'inbox_id', value: '={{ $value > 0 ? $value : null }}' },
+		},
 	},
-	textField('Name', 'name', 'name', 'body', { placeholder: 'e.g. CRM sync', description: 'A name to recognise the webhook by' }),
+	textField('Name', 'name', 'name', 'body', {
+		placeholder: 'e.g. CRM sync',
+		description: 'A name to recognise the webhook by',
+	}),
 ];
 
 export const showForOperation = (operation: string) => showFor('accountWebhook', [operation]);
 
 /** Update's fields: the optional ones, Events and URL, alphabetical. */
-export const accountWebhookUpdateFields: INodeProperties[] = [...accountWebhookOptionalFields, subscriptionsField(undefined, false), accountWebhookUrlField(undefined, false)].sort((a, b) =>
-	a.displayName.localeCompare(b.displayName),
-);
+export const accountWebhookUpdateFields: INodeProperties[] = [
+	...accountWebhookOptionalFields,
+	subscriptionsField(undefined, false),
+	accountWebhookUrlField(undefined, false),
+].sort((a, b) => a.displayName.localeCompare(b.displayName));

@@ -6,9 +6,8 @@ import * as deleteOperation from './delete.operation';
 import * as getAllOperation from './getAll.operation';
 import * as updateOperation from './update.operation';
 
-export const accountWebhookDescription: INodeProperties[] = resourceDescription('accountWebhook', 'getAll', [
-	createOperation,
-	deleteOperation,
-	getAllOperation,
-	updateOperation,
-]);
+export const accountWebhookDescription: INodeProperties[] = resourceDescription(
+	'accountWebhook',
+	'getAll',
+	[createOperation, deleteOperation, getAllOperation, updateOperation],
+);

@@ -7,15 +7,29 @@ import { checkFields } from '../../../shared/validation/checks';
 
 export function accountWebhookLocator(operations: string[]): INodeProperties {
 	return idLocator(
-		{ name: 'accountWebhookId', displayName: 'Webhook', searchMethod: 'searchAccountWebhooks', description: 'The account webhook to use' },
+		{
+			name: 'accountWebhookId',
+			displayName: 'Webhook',
+			searchMethod: 'searchAccountWebhooks',
+			description: 'The account webhook to use',
+		},
 		showFor('accountWebhook', operations),
 	);
 }
 
-export const accountWebhookIdCheck = { parameter: 'accountWebhookId', label: 'Webhook', check: 'positiveInteger' as const };
+export const accountWebhookIdCheck = {
+	parameter: 'accountWebhookId',
+	label: 'Webhook',
+	check: 'positiveInteger' as const,
+};
 
 export const accountWebhookUrl = v1('/webhooks/{{$parameter.accountWebhookId}}');
 export const checkAccountWebhookId = checkFields(accountWebhookIdCheck);
 
 /** What accountWebhook operations on one record share: the picker, the record's URL and the ID check. */
-export const accountWebhookRecord: RecordKind = { resource: 'accountWebhook', picker: accountWebhookLocator, url: accountWebhookUrl, check: checkAccountWebhookId };
+export const accountWebhookRecord: RecordKind = {
+	resource: 'accountWebhook',
+	picker: accountWebhookLocator,
+	url: accountWebhookUrl,
+	check: checkAccountWebhookId,
+};

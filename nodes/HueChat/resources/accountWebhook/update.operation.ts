@@ -12,7 +12,14 @@ export const option: INodePropertyOptions = {
 	action: 'Update an account webhook',
 	description: 'Change the fields you set: URL, events, name, inbox',
 	routing: droppingSecret(
-		recordRouting('PATCH', accountWebhookUrl, 'payload.webhook', [checkAccountWebhookId, requireSomeField('updateFields', accountWebhookUpdateFields.map((field) => field.displayName)), dropEmptyBodyFields]),
+		recordRouting('PATCH', accountWebhookUrl, 'payload.webhook', [
+			checkAccountWebhookId,
+			requireSomeField(
+				'updateFields',
+				accountWebhookUpdateFields.map((field) => field.displayName),
+			),
+			dropEmptyBodyFields,
+		]),
 	),
 };
 

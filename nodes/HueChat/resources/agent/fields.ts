@@ -24,14 +24,20 @@ export const agentFields: INodeProperties[] = [
 		],
 		routing: { send: { type: 'body', property: 'availability' } },
 	},
-	textField('Name', 'name', 'name', 'body', { description: 'Full name; on Create it defaults to the part of the email before the @' }),
+	textField('Name', 'name', 'name', 'body', {
+		description: 'Full name; on Create it defaults to the part of the email before the @',
+	}),
 	{
 		displayName: 'Role',
 		name: 'role',
 		type: 'options',
 		default: 'agent',
 		options: [
-			{ name: 'Administrator', value: 'administrator', description: 'Can also manage inboxes, agents, teams and settings' },
+			{
+				name: 'Administrator',
+				value: 'administrator',
+				description: 'Can also manage inboxes, agents, teams and settings',
+			},
 			{ name: 'Agent', value: 'agent', description: 'Works on conversations' },
 		],
 		routing: { send: { type: 'body', property: 'role' } },

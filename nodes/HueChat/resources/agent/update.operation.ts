@@ -4,4 +4,9 @@ import { agentRecord } from './locator';
 
 const updateFields = agentFields;
 
-export const { option, properties } = updateRecordOperation(agentRecord, 'Update an agent', "Change an agent's name, role or availability", updateFields);
+export const { option, properties } = updateRecordOperation(
+	agentRecord,
+	'Update an agent',
+	"Change an agent's name, role or availability",
+	updateFields,
+);

@@ -12,7 +12,10 @@ export const option: INodePropertyOptions = {
 	action: 'Create an AI agent',
 	description: 'Create an AI agent with its instructions',
 	routing: recordRouting('POST', v2('/ai_agents'), undefined, [
-		checkFields({ parameter: 'name', label: 'Name', check: 'notBlank' }, { parameter: 'instructions', label: 'Instructions', check: 'notBlank' }),
+		checkFields(
+			{ parameter: 'name', label: 'Name', check: 'notBlank' },
+			{ parameter: 'instructions', label: 'Instructions', check: 'notBlank' },
+		),
 		dropEmptyBodyFields,
 		checkIdList('inbox_ids', 'Inbox IDs', { required: false }),
 	]),

@@ -5,7 +5,9 @@ import { ID_LIST } from '../../../shared/validation/inputExpressions';
 
 /** The optional fields Create and Update share (Update adds Name and Instructions). */
 export const aiAgentFields: INodeProperties[] = [
-	idField('Handoff Team ID', 'handoffTeamId', 'handoff_team_id', 'body', { description: 'The team that gets the conversations the agent hands over to humans' }),
+	idField('Handoff Team ID', 'handoffTeamId', 'handoff_team_id', 'body', {
+		description: 'The team that gets the conversations the agent hands over to humans',
+	}),
 	{
 		displayName: 'Inbox IDs',
 		name: 'inboxIds',
@@ -22,7 +24,11 @@ export const aiAgentFields: INodeProperties[] = [
 		default: 'active',
 		options: [
 			{ name: 'Active', value: 'active' },
-			{ name: 'Paused', value: 'paused', description: 'Pausing hands its conversations back to humans' },
+			{
+				name: 'Paused',
+				value: 'paused',
+				description: 'Pausing hands its conversations back to humans',
+			},
 		],
 		routing: { send: { type: 'body', property: 'status' } },
 	},
@@ -34,16 +40,18 @@ export const instructionsField: INodeProperties = {
 	type: 'string',
 	typeOptions: { rows: 6 },
 	default: '',
-	placeholder: 'e.g. You answer questions about orders and shipping. Hand over to a human for refunds.',
+	placeholder:
+		'e.g. You answer questions about orders and shipping. Hand over to a human for refunds.',
 	description: 'What the agent does and how it answers',
 	routing: { send: { type: 'body', property: 'instructions' } },
 };
 
-export const nameField: INodeProperties = textField('Name', 'name', 'name', 'body', { placeholder: 'e.g. Aria' });
+export const nameField: INodeProperties = textField('Name', 'name', 'name', 'body', {
+	placeholder: 'e.g. Aria',
+});
 
-
-export const aiAgentUpdateOptions = [...aiAgentFields, instructionsField, nameField].sort((a, b) => a.displayName.localeCompare(b.displayName));
+export const aiAgentUpdateOptions = [...aiAgentFields, instructionsField, nameField].sort((a, b) =>
+	a.displayName.localeCompare(b.displayName),
+);
 
 export const aiAgentUpdateFieldNames = aiAgentUpdateOptions.map((field) => field.displayName);
-
-

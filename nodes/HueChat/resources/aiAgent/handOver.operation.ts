@@ -11,10 +11,15 @@ export const option: INodePropertyOptions = {
 	value: 'handOver',
 	action: 'Hand over a conversation to an AI agent',
 	description: 'Let the AI agent answer a conversation',
-	routing: recordRouting('POST', aiAgentUrl('/conversations'), undefined, [checkFields(aiAgentIdCheck, conversationIdCheck)]),
+	routing: recordRouting('POST', aiAgentUrl('/conversations'), undefined, [
+		checkFields(aiAgentIdCheck, conversationIdCheck),
+	]),
 };
 
 export const properties: INodeProperties[] = [
 	aiAgentLocator(['handOver']),
-	{ ...conversationLocator('aiAgent', ['handOver']), routing: { send: { type: 'body', property: 'conversation_id', value: AS_NUMBER } } },
+	{
+		...conversationLocator('aiAgent', ['handOver']),
+		routing: { send: { type: 'body', property: 'conversation_id', value: AS_NUMBER } },
+	},
 ];

@@ -7,7 +7,13 @@ import { checkFields } from '../../../shared/validation/checks';
 
 export function aiAgentLocator(operations: string[]): INodeProperties {
 	return idLocator(
-		{ name: 'aiAgentId', displayName: 'AI Agent', searchMethod: 'searchAiAgents', idKind: 'uuid', description: 'The AI agent to use' },
+		{
+			name: 'aiAgentId',
+			displayName: 'AI Agent',
+			searchMethod: 'searchAiAgents',
+			idKind: 'uuid',
+			description: 'The AI agent to use',
+		},
 		showFor('aiAgent', operations),
 	);
 }
@@ -17,4 +23,9 @@ export const aiAgentIdCheck = { parameter: 'aiAgentId', label: 'AI Agent', check
 export const aiAgentUrl = (suffix = '') => v2(`/ai_agents/{{$parameter.aiAgentId}}${suffix}`);
 
 /** What aiAgent operations on one record share: the picker, the record's URL and the ID check. */
-export const aiAgentRecord: RecordKind = { resource: 'aiAgent', picker: aiAgentLocator, url: aiAgentUrl(), check: checkFields(aiAgentIdCheck) };
+export const aiAgentRecord: RecordKind = {
+	resource: 'aiAgent',
+	picker: aiAgentLocator,
+	url: aiAgentUrl(),
+	check: checkFields(aiAgentIdCheck),
+};

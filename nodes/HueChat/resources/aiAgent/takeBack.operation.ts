@@ -8,7 +8,8 @@ export const option: INodePropertyOptions = {
 	name: 'Take Back Conversation',
 	value: 'takeBack',
 	action: 'Take back a conversation from an AI agent',
-	description: "Humans answer the conversation again (it goes to the agent's handoff team when it has one)",
+	description:
+		"Humans answer the conversation again (it goes to the agent's handoff team when it has one)",
 	routing: {
 		request: { method: 'DELETE', url: aiAgentUrl('/conversations/{{$parameter.conversationId}}') },
 		send: { preSend: [checkFields(aiAgentIdCheck, conversationIdCheck)] },

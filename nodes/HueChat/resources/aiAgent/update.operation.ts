@@ -1,7 +1,11 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
 import { recordRouting, showFor, collectionHead } from '../../../shared/descriptions/builders';
-import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation/checks';
+import {
+	checkFields,
+	dropEmptyBodyFields,
+	requireSomeField,
+} from '../../../shared/validation/checks';
 import { checkIdList } from '../../../shared/validation/inputExpressions';
 import { aiAgentUpdateFieldNames, aiAgentUpdateOptions } from './fields';
 import { aiAgentIdCheck, aiAgentLocator, aiAgentUrl } from './locator';

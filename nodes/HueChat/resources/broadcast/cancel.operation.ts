@@ -9,9 +9,9 @@ export const option: INodePropertyOptions = {
 	value: 'cancel',
 	action: 'Cancel a broadcast',
 	description: 'Stop a scheduled or sending broadcast (fails for drafts and finished ones)',
-	routing: recordRouting('POST', broadcastUrl('/cancel'), undefined, [checkFields(broadcastIdCheck)]),
+	routing: recordRouting('POST', broadcastUrl('/cancel'), undefined, [
+		checkFields(broadcastIdCheck),
+	]),
 };
 
-export const properties: INodeProperties[] = [
-	broadcastLocator(['cancel']),
-];
+export const properties: INodeProperties[] = [broadcastLocator(['cancel'])];

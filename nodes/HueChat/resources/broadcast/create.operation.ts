@@ -1,6 +1,14 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { createOptions, idLocator, showFor, idempotentCreateRouting, collectionHead, textField, fieldsOrJsonChoice } from '../../../shared/descriptions/builders';
+import {
+	createOptions,
+	idLocator,
+	showFor,
+	idempotentCreateRouting,
+	collectionHead,
+	textField,
+	fieldsOrJsonChoice,
+} from '../../../shared/descriptions/builders';
 import { v2 } from '../../../shared/transport/api';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { AS_NUMBER, ISO_DATE } from '../../../shared/validation/inputExpressions';
@@ -12,7 +20,8 @@ export const option: INodePropertyOptions = {
 	name: 'Create',
 	value: 'create',
 	action: 'Create a broadcast',
-	description: 'Create a draft (or, with Scheduled At, a scheduled) broadcast of an approved template',
+	description:
+		'Create a draft (or, with Scheduled At, a scheduled) broadcast of an approved template',
 	routing: idempotentCreateRouting(v2('/broadcasts'), undefined, [
 		checkFields(
 			{ parameter: 'name', label: 'Name', check: 'notBlank' },
@@ -26,21 +35,49 @@ export const option: INodePropertyOptions = {
 };
 
 export const properties: INodeProperties[] = [
-	textField('Name', 'name', 'name', 'body', { required: true, placeholder: 'e.g. Spring sale 2026', displayOptions: show }),
+	textField('Name', 'name', 'name', 'body', {
+		required: true,
+		placeholder: 'e.g. Spring sale 2026',
+		displayOptions: show,
+	}),
 	{
-		...idLocator({ name: 'inboxId', displayName: 'Inbox', searchMethod: 'searchInboxes', description: 'The WhatsApp inbox that sends the broadcast' }, show),
+		...idLocator(
+			{
+				name: 'inboxId',
+				displayName: 'Inbox',
+				searchMethod: 'searchInboxes',
+				description: 'The WhatsApp inbox that sends the broadcast',
+			},
+			show,
+		),
 		routing: { send: { type: 'body', property: 'inbox_id', value: AS_NUMBER } },
 	},
 	{
 		...idLocator(
-			{ name: 'templateId', displayName: 'Template', searchMethod: 'searchApprovedTemplates', idKind: 'uuid', description: 'An approved template of that inbox' },
+			{
+				name: 'templateId',
+				displayName: 'Template',
+				searchMethod: 'searchApprovedTemplates',
+				idKind: 'uuid',
+				description: 'An approved template of that inbox',
+			},
 			show,
 		),
 		routing: { send: { type: 'body', property: 'template_id' } },
 	},
 	fieldsOrJsonChoice('Define Audience', 'audienceInput', show),
-	{ ...audienceRows, displayOptions: { show: { resource: ['broadcast'], operation: ['create'], audienceInput: ['fields'] } } },
-	{ ...audienceJson, displayOptions: { show: { resource: ['broadcast'], operation: ['create'], audienceInput: ['json'] } } },
+	{
+		...audienceRows,
+		displayOptions: {
+			show: { resource: ['broadcast'], operation: ['create'], audienceInput: ['fields'] },
+		},
+	},
+	{
+		...audienceJson,
+		displayOptions: {
+			show: { resource: ['broadcast'], operation: ['create'], audienceInput: ['json'] },
+		},
+	},
 	{
 		...collectionHead('additionalFields'),
 		displayOptions: show,
@@ -50,7 +87,8 @@ export const properties: INodeProperties[] = [
 				name: 'scheduledAt',
 				type: 'dateTime',
 				default: '',
-				description: 'When HueChat sends it by itself (future); without it the broadcast stays a draft until Send Now',
+				description:
+					'When HueChat sends it by itself (future); without it the broadcast stays a draft until Send Now',
 				routing: { send: { type: 'body', property: 'scheduled_at', value: ISO_DATE } },
 			},
 			templateVariableRows,

@@ -1,6 +1,15 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { parseJsonParameter, refuseInput, rowsToObject } from '../../../shared/validation/inputExpressions';
+import {
+	parseJsonParameter,
+	refuseInput,
+	rowsToObject,
+} from '../../../shared/validation/inputExpressions';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -12,7 +21,8 @@ export const audienceRows: INodeProperties = {
 	placeholder: 'Add Contact List or Label',
 	typeOptions: { multipleValues: true },
 	default: {},
-	description: 'Members of these contact lists and contacts with any of these labels receive the broadcast, each once',
+	description:
+		'Members of these contact lists and contacts with any of these labels receive the broadcast, each once',
 	options: [
 		{
 			displayName: 'Contact List',
@@ -24,7 +34,8 @@ export const audienceRows: INodeProperties = {
 					type: 'options',
 					typeOptions: { loadOptionsMethod: 'getContactLists' },
 					default: '',
-					description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+					description:
+						'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 				},
 			],
 		},
@@ -50,7 +61,8 @@ export const audienceJson: INodeProperties = {
 	name: 'audienceJson',
 	type: 'json',
 	default: '{\n  "contact_list_ids": [],\n  "labels": []\n}',
-	description: 'The audience as HueChat takes it: {"contact_list_ids": [contact list IDs], "labels": ["vip"]}',
+	description:
+		'The audience as HueChat takes it: {"contact_list_ids": [contact list IDs], "labels": ["vip"]}',
 };
 
 export const templateVariableRows: INodeProperties = {
@@ -67,49 +79,95 @@ export const templateVariableRows: INodeProperties = {
 			name: 'variable',
 			values: [
 				{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. 1' },
-				{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. SPRING20' },
+				{
+					displayName: 'Value',
+					name: 'value',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. SPRING20',
+				},
 			],
 		},
 	],
 };
 
 /** The audience object from the rows (or the JSON), or undefined when nothing was set; refuses bad input. */
-function audienceFrom(context: IExecuteSingleFunctions, rows: unknown, json: unknown, useJson: boolean): IDataObject | undefined {
+function audienceFrom(
+	context: IExecuteSingleFunctions,
+	rows: unknown,
+	json: unknown,
+	useJson: boolean,
+): IDataObject | undefined {
 	if (useJson) {
-		return parseJsonParameter(context, json, 'Audience (JSON)', 'object', '{"contact_list_ids": [], "labels": ["vip"]}') as IDataObject | undefined;
+		return parseJsonParameter(
+			context,
+			json,
+			'Audience (JSON)',
+			'object',
+			'{"contact_list_ids": [], "labels": ["vip"]}',
+		) as IDataObject | undefined;
 	}
-	const value = (rows ?? {}) as { contactLists?: Array<{ contactListId?: unknown }>; labels?: Array<{ label?: unknown }> };
-	const lists = (value.contactLists ?? []).map((row) => String(row.contactListId ?? '').trim()).filter((id) => id !== '');
-	const labels = (value.labels ?? []).map((row) => String(row.label ?? '').trim()).filter((label) => label !== '');
+	const value = (rows ?? {}) as {
+		contactLists?: Array<{ contactListId?: unknown }>;
+		labels?: Array<{ label?: unknown }>;
+	};
+	const lists = (value.contactLists ?? [])
+		.map((row) => String(row.contactListId ?? '').trim())
+		.filter((id) => id !== '');
+	const labels = (value.labels ?? [])
+		.map((row) => String(row.label ?? '').trim())
+		.filter((label) => label !== '');
 	const bad = lists.find((id) => !UUID.test(id));
-	if (bad !== undefined) refuseInput(context, `'Audience' has a contact list ID that is not a UUID: "${bad}"`);
+	if (bad !== undefined)
+		refuseInput(context, `'Audience' has a contact list ID that is not a UUID: "${bad}"`);
 	if (lists.length + labels.length === 0) return undefined;
 	return { contact_list_ids: [...new Set(lists)], labels: [...new Set(labels)] };
 }
 
 /** preSend of Create: the audience (required) and the template variables into the body. */
-export async function buildBroadcastCreate(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function buildBroadcastCreate(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const body = (options.body ?? {}) as IDataObject;
 	const useJson = this.getNodeParameter('audienceInput', 'fields') === 'json';
-	const audience = audienceFrom(this, this.getNodeParameter('audience', {}), this.getNodeParameter('audienceJson', '{}'), useJson);
+	const audience = audienceFrom(
+		this,
+		this.getNodeParameter('audience', {}),
+		this.getNodeParameter('audienceJson', '{}'),
+		useJson,
+	);
 	if (audience) body.audience = audience;
-	else if (!useJson) refuseInput(this, "'Audience' is empty: add at least one contact list or label");
-	const variables = rowsToObject(this.getNodeParameter('additionalFields.templateVariables', {}), 'variable');
+	else if (!useJson)
+		refuseInput(this, "'Audience' is empty: add at least one contact list or label");
+	const variables = rowsToObject(
+		this.getNodeParameter('additionalFields.templateVariables', {}),
+		'variable',
+	);
 	if (Object.keys(variables).length > 0) body.template_variables = variables;
 	options.body = body;
 	return options;
 }
 
 /** preSend of Update: audience, template variables and unscheduling, only when set. */
-export async function buildBroadcastUpdate(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function buildBroadcastUpdate(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const body = (options.body ?? {}) as IDataObject;
 	const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
 	if (fields.audienceJson !== undefined || fields.audience !== undefined) {
-		const audience = audienceFrom(this, fields.audience, fields.audienceJson, fields.audienceJson !== undefined);
+		const audience = audienceFrom(
+			this,
+			fields.audience,
+			fields.audienceJson,
+			fields.audienceJson !== undefined,
+		);
 		if (audience) body.audience = audience;
 		else refuseInput(this, "'Audience' is empty: add at least one contact list or label");
 	}
-	if (fields.templateVariables !== undefined) body.template_variables = rowsToObject(fields.templateVariables, 'variable');
+	if (fields.templateVariables !== undefined)
+		body.template_variables = rowsToObject(fields.templateVariables, 'variable');
 	if (fields.unschedule === true) body.scheduled_at = null;
 	options.body = body;
 	return options;

@@ -1,6 +1,12 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showFor, simplifyToggle, listRouting, collectionHead } from '../../../shared/descriptions/builders';
+import {
+	returnAllAndLimit,
+	showFor,
+	simplifyToggle,
+	listRouting,
+	collectionHead,
+} from '../../../shared/descriptions/builders';
 import { v2 } from '../../../shared/transport/api';
 import { V2_LIST } from '../../../shared/validation/inputExpressions';
 import { BROADCAST_STATUSES } from './fields';

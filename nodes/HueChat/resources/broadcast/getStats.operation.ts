@@ -12,6 +12,4 @@ export const option: INodePropertyOptions = {
 	routing: recordRouting('GET', broadcastUrl('/stats'), undefined, [checkFields(broadcastIdCheck)]),
 };
 
-export const properties: INodeProperties[] = [
-	broadcastLocator(['getStats']),
-];
+export const properties: INodeProperties[] = [broadcastLocator(['getStats'])];

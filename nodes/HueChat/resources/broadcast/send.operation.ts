@@ -8,10 +8,9 @@ export const option: INodePropertyOptions = {
 	name: 'Send Now',
 	value: 'send',
 	action: 'Send a broadcast now',
-	description: 'Start sending a draft or scheduled broadcast (fails when it was already sent or cancelled)',
+	description:
+		'Start sending a draft or scheduled broadcast (fails when it was already sent or cancelled)',
 	routing: recordRouting('POST', broadcastUrl('/send'), undefined, [checkFields(broadcastIdCheck)]),
 };
 
-export const properties: INodeProperties[] = [
-	broadcastLocator(['send']),
-];
+export const properties: INodeProperties[] = [broadcastLocator(['send'])];

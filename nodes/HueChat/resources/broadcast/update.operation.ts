@@ -1,12 +1,32 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { idField, showFor, simplifyToggle, textField, recordRouting, collectionHead } from '../../../shared/descriptions/builders';
-import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation/checks';
+import {
+	idField,
+	showFor,
+	simplifyToggle,
+	textField,
+	recordRouting,
+	collectionHead,
+} from '../../../shared/descriptions/builders';
+import {
+	checkFields,
+	dropEmptyBodyFields,
+	requireSomeField,
+} from '../../../shared/validation/checks';
 import { ISO_DATE } from '../../../shared/validation/inputExpressions';
 import { audienceJson, audienceRows, templateVariableRows, buildBroadcastUpdate } from './fields';
 import { broadcastIdCheck, broadcastLocator, broadcastUrl } from './locator';
 
-const broadcastUpdateFieldNames = ['Audience', 'Audience (JSON)', 'Inbox ID', 'Name', 'Scheduled At', 'Template', 'Template Variables', 'Unschedule'];
+const broadcastUpdateFieldNames = [
+	'Audience',
+	'Audience (JSON)',
+	'Inbox ID',
+	'Name',
+	'Scheduled At',
+	'Template',
+	'Template Variables',
+	'Unschedule',
+];
 
 export const option: INodePropertyOptions = {
 	name: 'Update',
@@ -14,7 +34,11 @@ export const option: INodePropertyOptions = {
 	action: 'Update a broadcast',
 	description: 'Change a draft or scheduled broadcast; only the fields you set change',
 	routing: recordRouting('PATCH', broadcastUrl(), undefined, [
-		checkFields(broadcastIdCheck, { parameter: 'updateFields.scheduledAt', label: 'Scheduled At', check: 'date' }),
+		checkFields(broadcastIdCheck, {
+			parameter: 'updateFields.scheduledAt',
+			label: 'Scheduled At',
+			check: 'date',
+		}),
 		requireSomeField('updateFields', broadcastUpdateFieldNames),
 		dropEmptyBodyFields,
 		buildBroadcastUpdate,
@@ -29,7 +53,10 @@ export const properties: INodeProperties[] = [
 		displayOptions: showFor('broadcast', ['update']),
 		options: [
 			audienceRows,
-			{ ...audienceJson, description: `${String(audienceJson.description)}; used instead of 'Audience' when both are set` },
+			{
+				...audienceJson,
+				description: `${String(audienceJson.description)}; used instead of 'Audience' when both are set`,
+			},
 			idField('Inbox ID', 'inboxId', 'inbox_id'),
 			textField('Name', 'name', 'name'),
 			{
@@ -46,7 +73,8 @@ export const properties: INodeProperties[] = [
 				type: 'options',
 				typeOptions: { loadOptionsMethod: 'getApprovedTemplates' },
 				default: '',
-				description: 'An approved template of the inbox. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				description:
+					'An approved template of the inbox. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 				routing: { send: { type: 'body', property: 'template_id' } },
 			},
 			templateVariableRows,

@@ -13,7 +13,10 @@ export const option: INodePropertyOptions = {
 	action: 'Create a canned response',
 	description: 'Save a reply agents can insert by its short code',
 	routing: recordRouting('POST', v1('/canned_responses'), undefined, [
-		checkFields({ parameter: 'shortCode', label: 'Short Code', check: 'notBlank' }, { parameter: 'content', label: 'Content', check: 'notBlank' }),
+		checkFields(
+			{ parameter: 'shortCode', label: 'Short Code', check: 'notBlank' },
+			{ parameter: 'content', label: 'Content', check: 'notBlank' },
+		),
 	]),
 };
 

@@ -1,6 +1,12 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showFor, textField, listRouting, collectionHead } from '../../../shared/descriptions/builders';
+import {
+	returnAllAndLimit,
+	showFor,
+	textField,
+	listRouting,
+	collectionHead,
+} from '../../../shared/descriptions/builders';
 import { v1 } from '../../../shared/transport/api';
 
 export const option: INodePropertyOptions = {
@@ -17,7 +23,10 @@ export const properties: INodeProperties[] = [
 		...collectionHead('filters'),
 		displayOptions: showFor('cannedResponse', ['getAll']),
 		options: [
-			textField('Search', 'search', 'search', 'query', { description: 'Only canned responses whose short code or content contains this text (short-code matches first)' }),
+			textField('Search', 'search', 'search', 'query', {
+				description:
+					'Only canned responses whose short code or content contains this text (short-code matches first)',
+			}),
 		],
 	},
 ];

@@ -1,6 +1,11 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { createOptions, showFor, idempotentCreateRouting, collectionHead } from '../../../shared/descriptions/builders';
+import {
+	createOptions,
+	showFor,
+	idempotentCreateRouting,
+	collectionHead,
+} from '../../../shared/descriptions/builders';
 import { v1 } from '../../../shared/transport/api';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { contactFields, contactFieldChecks } from './fields';
@@ -11,7 +16,8 @@ export const option: INodePropertyOptions = {
 	name: 'Create',
 	value: 'create',
 	action: 'Create a contact',
-	description: 'Create a contact (fails when the email, phone number or identifier already belongs to one)',
+	description:
+		'Create a contact (fails when the email, phone number or identifier already belongs to one)',
 	routing: idempotentCreateRouting(v1('/contacts'), 'payload.contact', [
 		checkFields(...contactFieldChecks('additionalFields')),
 		dropEmptyBodyFields,

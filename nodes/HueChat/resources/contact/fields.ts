@@ -23,7 +23,9 @@ export const contactFields: INodeProperties[] = [
 		description: 'In E.164 format: + and country code, digits only',
 		routing: { send: { type: 'body', property: 'phone_number' } },
 	},
-	textField('Identifier', 'identifier', 'identifier', 'body', { description: 'Your own unique ID for this contact, e.g. the ID in your CRM' }),
+	textField('Identifier', 'identifier', 'identifier', 'body', {
+		description: 'Your own unique ID for this contact, e.g. the ID in your CRM',
+	}),
 	textField('Company', 'company', 'additional_attributes.company_name'),
 	textField('Avatar URL', 'avatarUrl', 'avatar_url'),
 	{
@@ -39,8 +41,15 @@ export const contactFields: INodeProperties[] = [
 		name: 'customAttributes',
 		type: 'json',
 		default: '{}',
-		description: 'Values for the custom attributes defined in HueChat, as a JSON object; merged into the existing ones on update',
-		routing: { send: { type: 'body', property: 'custom_attributes', preSend: [parseJsonBody('custom_attributes', 'Custom Attributes')] } },
+		description:
+			'Values for the custom attributes defined in HueChat, as a JSON object; merged into the existing ones on update',
+		routing: {
+			send: {
+				type: 'body',
+				property: 'custom_attributes',
+				preSend: [parseJsonBody('custom_attributes', 'Custom Attributes')],
+			},
+		},
 	},
 ];
 

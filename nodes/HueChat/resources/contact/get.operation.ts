@@ -1,4 +1,9 @@
 import { getRecordOperation } from '../../../shared/descriptions/operations';
 import { contactRecord } from './locator';
 
-export const { option, properties } = getRecordOperation(contactRecord, 'Get a contact', 'Get a contact by ID', { root: 'payload', simplify: true });
+export const { option, properties } = getRecordOperation(
+	contactRecord,
+	'Get a contact',
+	'Get a contact by ID',
+	{ root: 'payload', simplify: true },
+);

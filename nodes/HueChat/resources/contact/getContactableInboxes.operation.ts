@@ -8,7 +8,12 @@ export const option: INodePropertyOptions = {
 	value: 'getContactableInboxes',
 	action: 'Get the inboxes that can reach a contact',
 	description: 'List the inboxes a contact can be messaged through, with its source ID in each',
-	routing: listRouting('GET', contactSubpath('/contactable_inboxes'), { style: 'whole', root: 'payload' }, [checkContactId]),
+	routing: listRouting(
+		'GET',
+		contactSubpath('/contactable_inboxes'),
+		{ style: 'whole', root: 'payload' },
+		[checkContactId],
+	),
 };
 
 export const properties: INodeProperties[] = [

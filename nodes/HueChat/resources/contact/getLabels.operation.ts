@@ -8,9 +8,11 @@ export const option: INodePropertyOptions = {
 	value: 'getLabels',
 	action: 'Get the labels of a contact',
 	description: 'List the labels of a contact',
-	routing: { request: { method: 'GET', url: contactSubpath('/labels') }, send: { preSend: [checkContactId] }, output: { postReceive: [labelsOutput('contact_id', 'contactId')] } },
+	routing: {
+		request: { method: 'GET', url: contactSubpath('/labels') },
+		send: { preSend: [checkContactId] },
+		output: { postReceive: [labelsOutput('contact_id', 'contactId')] },
+	},
 };
 
-export const properties: INodeProperties[] = [
-	contactLocator(['getLabels']),
-];
+export const properties: INodeProperties[] = [contactLocator(['getLabels'])];

@@ -27,7 +27,13 @@ export function contactSortOptions(operation: string): INodeProperties {
 					{ name: 'Name', value: 'name' },
 					{ name: 'Phone Number', value: 'phone_number' },
 				],
-				routing: { send: { type: 'query', property: 'sort', value: '={{ ($parameter.sort.descending ? "-" : "") + $value }}' } },
+				routing: {
+					send: {
+						type: 'query',
+						property: 'sort',
+						value: '={{ ($parameter.sort.descending ? "-" : "") + $value }}',
+					},
+				},
 			},
 			{
 				displayName: 'Descending',

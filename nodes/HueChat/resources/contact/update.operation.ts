@@ -1,7 +1,17 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { showFor, simplifyToggle, textField, recordRouting, collectionHead } from '../../../shared/descriptions/builders';
-import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation/checks';
+import {
+	showFor,
+	simplifyToggle,
+	textField,
+	recordRouting,
+	collectionHead,
+} from '../../../shared/descriptions/builders';
+import {
+	checkFields,
+	dropEmptyBodyFields,
+	requireSomeField,
+} from '../../../shared/validation/checks';
 import { contactFields, contactFieldChecks } from './fields';
 import { contactLocator, contactUrl, contactIdCheck } from './locator';
 
@@ -24,10 +34,7 @@ export const properties: INodeProperties[] = [
 	{
 		...collectionHead('updateFields'),
 		displayOptions: showFor('contact', ['update']),
-		options: [
-			textField('Name', 'name', 'name'),
-			...contactFields,
-		],
+		options: [textField('Name', 'name', 'name'), ...contactFields],
 	},
 	simplifyToggle('contact', ['update']),
 ];

@@ -1,11 +1,34 @@
-import type { INodePropertyOptions, IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	INodePropertyOptions,
+	IDataObject,
+	IExecuteSingleFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { createOptions, showFor, textField, collectionHead, simplifyParameter } from '../../../shared/descriptions/builders';
+import {
+	createOptions,
+	showFor,
+	textField,
+	collectionHead,
+	simplifyParameter,
+} from '../../../shared/descriptions/builders';
 import { simplifyRecord } from '../../../shared/output/simplify';
 import { v1 } from '../../../shared/transport/api';
 import { itemsAt } from '../../../shared/transport/request';
-import { checkMatch, keyFor, MATCH_FIELDS, matchProperties, readMatch, v1Path, type Match, type MatchField, createContact, findContact } from '../../../shared/upsert/contactLookup';
+import {
+	checkMatch,
+	keyFor,
+	MATCH_FIELDS,
+	matchProperties,
+	readMatch,
+	v1Path,
+	type Match,
+	type MatchField,
+	createContact,
+	findContact,
+} from '../../../shared/upsert/contactLookup';
 import { createOrUpdate, upsertActionOf } from '../../../shared/upsert/createOrUpdate';
 import { checkFields } from '../../../shared/validation/checks';
 import { hasRefusal, refuse } from '../../../shared/validation/refusals';
@@ -13,7 +36,9 @@ import { contactFields, contactFieldChecks } from './fields';
 
 const show = showFor('contact', ['upsert']);
 
-const nameField: INodeProperties = textField('Name', 'name', 'name', 'body', { description: 'Set on a new contact, and on the existing one' });
+const nameField: INodeProperties = textField('Name', 'name', 'name', 'body', {
+	description: 'Set on a new contact, and on the existing one',
+});
 
 /** The fields to set, from the body routing built: empty ones dropped, Custom Attributes parsed. */
 function fieldsFrom(context: IExecuteSingleFunctions, body: IDataObject): IDataObject | undefined {
@@ -25,10 +50,18 @@ function fieldsFrom(context: IExecuteSingleFunctions, body: IDataObject): IDataO
 	if (typeof fields.custom_attributes === 'string') {
 		try {
 			const parsed: unknown = JSON.parse(fields.custom_attributes);
-			if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new TypeError('not an object');
+			if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+				throw new TypeError('not an object');
 			fields.custom_attributes = parsed as IDataObject;
 		} catch {
-			refuse(context, new NodeOperationError(context.getNode(), `'Custom Attributes' must be a JSON object such as {"plan": "pro"}`, { itemIndex: context.getItemIndex() }));
+			refuse(
+				context,
+				new NodeOperationError(
+					context.getNode(),
+					`'Custom Attributes' must be a JSON object such as {"plan": "pro"}`,
+					{ itemIndex: context.getItemIndex() },
+				),
+			);
 			return undefined;
 		}
 	}
@@ -51,7 +84,9 @@ const upsertContact = createOrUpdate<ContactKey>({
 	async readKey(context, options) {
 		const match = readMatch(context);
 		await checkMatch(match).call(context, options);
-		const fields = hasRefusal(context) ? undefined : fieldsFrom(context, (options.body ?? {}) as IDataObject);
+		const fields = hasRefusal(context)
+			? undefined
+			: fieldsFrom(context, (options.body ?? {}) as IDataObject);
 		if (!fields || hasRefusal(context)) return undefined;
 		fields[match.field] = match.value;
 		return { value: match.value, match, fields };
@@ -63,7 +98,12 @@ const upsertContact = createOrUpdate<ContactKey>({
 		options.body = key.fields;
 	},
 	async create(context, options, key) {
-		const { contact, created } = await createContact(context, key.match, key.fields, await keyFor(context, String(options.url), 'contact'));
+		const { contact, created } = await createContact(
+			context,
+			key.match,
+			key.fields,
+			await keyFor(context, String(options.url), 'contact'),
+		);
 		if (!created) {
 			await this.update(context, options, contact, key);
 			return 'updated';
@@ -76,10 +116,15 @@ const upsertContact = createOrUpdate<ContactKey>({
 });
 
 /** postReceive: the contact (simplified unless Simplify is off) and whether it was created or updated. */
-export async function upsertOutput(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function upsertOutput(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const action = upsertActionOf(this);
 	const simplify = this.getNodeParameter('simplify', true) === true;
-	return items.map((item) => ({ json: { ...(simplify ? simplifyRecord('contact', item.json) : item.json), action } }));
+	return items.map((item) => ({
+		json: { ...(simplify ? simplifyRecord('contact', item.json) : item.json), action },
+	}));
 }
 
 export const option: INodePropertyOptions = {
@@ -95,7 +140,11 @@ export const option: INodePropertyOptions = {
 };
 
 export const properties: INodeProperties[] = [
-	...matchProperties('contact', 'upsert', 'identifies the contact: the one holding it is updated, or a new one is created with it'),
+	...matchProperties(
+		'contact',
+		'upsert',
+		'identifies the contact: the one holding it is updated, or a new one is created with it',
+	),
 	// one Additional Fields per Match By, without the field matched by (it is set above)
 	...(Object.keys(MATCH_FIELDS) as MatchField[]).map((matchBy) => ({
 		...collectionHead('additionalFields'),

@@ -8,7 +8,8 @@ export const option: INodePropertyOptions = {
 	name: 'Add Contacts',
 	value: 'addContacts',
 	action: 'Add contacts to a contact list',
-	description: 'Add any number of contacts (sent 1,000 a call); contacts already in the list are skipped',
+	description:
+		'Add any number of contacts (sent 1,000 a call); contacts already in the list are skipped',
 	routing: membersRouting('POST', ['added', 'skipped']),
 };
 

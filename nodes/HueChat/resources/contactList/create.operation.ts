@@ -1,6 +1,11 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { recordRouting, showFor, textField, collectionHead } from '../../../shared/descriptions/builders';
+import {
+	recordRouting,
+	showFor,
+	textField,
+	collectionHead,
+} from '../../../shared/descriptions/builders';
 import { v2 } from '../../../shared/transport/api';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 
@@ -9,16 +14,21 @@ export const option: INodePropertyOptions = {
 	value: 'create',
 	action: 'Create a contact list',
 	description: 'Create an empty contact list (add its members with Add Contacts)',
-	routing: recordRouting('POST', v2('/contact_lists'), undefined, [checkFields({ parameter: 'name', label: 'Name', check: 'notBlank' }), dropEmptyBodyFields]),
+	routing: recordRouting('POST', v2('/contact_lists'), undefined, [
+		checkFields({ parameter: 'name', label: 'Name', check: 'notBlank' }),
+		dropEmptyBodyFields,
+	]),
 };
 
 export const properties: INodeProperties[] = [
-	textField('Name', 'name', 'name', 'body', { required: true, placeholder: 'e.g. Newsletter subscribers', displayOptions: showFor('contactList', ['create']) }),
+	textField('Name', 'name', 'name', 'body', {
+		required: true,
+		placeholder: 'e.g. Newsletter subscribers',
+		displayOptions: showFor('contactList', ['create']),
+	}),
 	{
 		...collectionHead('additionalFields'),
 		displayOptions: showFor('contactList', ['create']),
-		options: [
-			textField('Description', 'description', 'description'),
-		],
+		options: [textField('Description', 'description', 'description')],
 	},
 ];

@@ -12,8 +12,8 @@ export const contactIdsField = (operation: string): INodeProperties => ({
 	required: true,
 	default: '',
 	placeholder: 'e.g. 12, 15, 42',
-	description: 'Comma-separated contact IDs, or an expression giving an array of them. Any number: they are sent 1,000 a call and the counts added up.',
+	description:
+		'Comma-separated contact IDs, or an expression giving an array of them. Any number: they are sent 1,000 a call and the counts added up.',
 	displayOptions: showFor('contactList', [operation]),
 	routing: { send: { type: 'body', property: 'contact_ids', value: ID_LIST } },
 });
-

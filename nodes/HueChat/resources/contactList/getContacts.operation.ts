@@ -1,6 +1,10 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { listRouting, returnAllAndLimit, simplifyToggle } from '../../../shared/descriptions/builders';
+import {
+	listRouting,
+	returnAllAndLimit,
+	simplifyToggle,
+} from '../../../shared/descriptions/builders';
 import { simplifyWhenOn } from '../../../shared/output/simplify';
 import { checkFields } from '../../../shared/validation/checks';
 import { V2_LIST } from '../../../shared/validation/inputExpressions';
@@ -11,7 +15,9 @@ export const option: INodePropertyOptions = {
 	value: 'getContacts',
 	action: 'Get the contacts of a contact list',
 	description: 'List the members of a contact list, 100 a request',
-	routing: listRouting('GET', contactListUrl('/contacts'), V2_LIST, [checkFields(contactListIdCheck)]),
+	routing: listRouting('GET', contactListUrl('/contacts'), V2_LIST, [
+		checkFields(contactListIdCheck),
+	]),
 };
 
 export const properties: INodeProperties[] = [

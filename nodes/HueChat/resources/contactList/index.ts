@@ -10,13 +10,17 @@ import * as getAllOperation from './getAll.operation';
 import * as removeContactsOperation from './removeContacts.operation';
 import * as updateOperation from './update.operation';
 
-export const contactListDescription: INodeProperties[] = resourceDescription('contactList', 'getAll', [
-	addContactsOperation,
-	createOperation,
-	deleteOperation,
-	getOperation,
-	getContactsOperation,
-	getAllOperation,
-	removeContactsOperation,
-	updateOperation,
-]);
+export const contactListDescription: INodeProperties[] = resourceDescription(
+	'contactList',
+	'getAll',
+	[
+		addContactsOperation,
+		createOperation,
+		deleteOperation,
+		getOperation,
+		getContactsOperation,
+		getAllOperation,
+		removeContactsOperation,
+		updateOperation,
+	],
+);

@@ -8,6 +8,8 @@ export function membersRouting(method: 'POST' | 'DELETE', counts: string[]) {
 	return {
 		request: { method, url: contactListUrl('/contacts') },
 		send: { preSend: [checkFields(contactListIdCheck), checkIdList('contact_ids', 'Contact IDs')] },
-		operations: { pagination: batchRequests({ property: 'contact_ids', size: IDS_PER_CALL, sum: counts }) },
+		operations: {
+			pagination: batchRequests({ property: 'contact_ids', size: IDS_PER_CALL, sum: counts }),
+		},
 	};
 }

@@ -1,6 +1,11 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { recordRouting, showFor, textField, collectionHead } from '../../../shared/descriptions/builders';
+import {
+	recordRouting,
+	showFor,
+	textField,
+	collectionHead,
+} from '../../../shared/descriptions/builders';
 import { checkFields, requireSomeField } from '../../../shared/validation/checks';
 import { contactListUrl, contactListIdCheck, contactListLocator } from './locator';
 

@@ -1,6 +1,13 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { createOptions, idLocator, showFor, textField, idempotentCreateRouting, collectionHead } from '../../../shared/descriptions/builders';
+import {
+	createOptions,
+	idLocator,
+	showFor,
+	textField,
+	idempotentCreateRouting,
+	collectionHead,
+} from '../../../shared/descriptions/builders';
 import { v1 } from '../../../shared/transport/api';
 import { parseJsonBody, checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { ISO_DATE } from '../../../shared/validation/inputExpressions';
@@ -22,17 +29,35 @@ export const option: INodePropertyOptions = {
 			),
 			dropEmptyBodyFields,
 		]),
-		request: { method: 'POST', url: v1('/conversations'), body: { inbox_id: '={{ Number($parameter.inboxId) }}', contact_id: '={{ Number($parameter.contactId) }}' } },
+		request: {
+			method: 'POST',
+			url: v1('/conversations'),
+			body: {
+				inbox_id: '={{ Number($parameter.inboxId) }}',
+				contact_id: '={{ Number($parameter.contactId) }}',
+			},
+		},
 	},
 };
 
 export const properties: INodeProperties[] = [
 	idLocator(
-		{ name: 'inboxId', displayName: 'Inbox', searchMethod: 'searchInboxes', description: 'The inbox the conversation belongs to' },
+		{
+			name: 'inboxId',
+			displayName: 'Inbox',
+			searchMethod: 'searchInboxes',
+			description: 'The inbox the conversation belongs to',
+		},
 		show,
 	),
 	idLocator(
-		{ name: 'contactId', displayName: 'Contact', searchMethod: 'searchContacts', urlSegment: 'contacts', description: 'Who the conversation is with' },
+		{
+			name: 'contactId',
+			displayName: 'Contact',
+			searchMethod: 'searchContacts',
+			urlSegment: 'contacts',
+			description: 'Who the conversation is with',
+		},
 		show,
 	),
 	{
@@ -52,7 +77,13 @@ export const properties: INodeProperties[] = [
 				name: 'customAttributes',
 				type: 'json',
 				default: '{}',
-				routing: { send: { type: 'body', property: 'custom_attributes', preSend: [parseJsonBody('custom_attributes', 'Custom Attributes')] } },
+				routing: {
+					send: {
+						type: 'body',
+						property: 'custom_attributes',
+						preSend: [parseJsonBody('custom_attributes', 'Custom Attributes')],
+					},
+				},
 			},
 			{
 				displayName: 'First Message',
@@ -73,7 +104,10 @@ export const properties: INodeProperties[] = [
 				// seconds here; toggle_status takes only unix seconds); empty is not sent (dropEmptyBodyFields)
 				routing: { send: { type: 'body', property: 'snoozed_until', value: ISO_DATE } },
 			},
-			textField('Source ID', 'sourceId', 'source_id', 'body', { description: "The contact's ID in the inbox's channel (e.g. a WhatsApp number); only needed for channels that require it" }),
+			textField('Source ID', 'sourceId', 'source_id', 'body', {
+				description:
+					"The contact's ID in the inbox's channel (e.g. a WhatsApp number); only needed for channels that require it",
+			}),
 			{
 				displayName: 'Status',
 				name: 'status',

@@ -1,10 +1,20 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showFor, simplifyToggle, textField, listRouting, collectionHead } from '../../../shared/descriptions/builders';
+import {
+	returnAllAndLimit,
+	showFor,
+	simplifyToggle,
+	textField,
+	listRouting,
+	collectionHead,
+} from '../../../shared/descriptions/builders';
 import { v1 } from '../../../shared/transport/api';
 
 /** The Filters of Get Many, also used by Get Counts (whose counts ignore the assignee type, as HueChat's do). */
-export function conversationListFilters(operation: string, withAssigneeType = true): INodeProperties {
+export function conversationListFilters(
+	operation: string,
+	withAssigneeType = true,
+): INodeProperties {
 	const filters: INodeProperties = {
 		...collectionHead('filters'),
 		displayOptions: showFor('conversation', [operation]),
@@ -40,11 +50,14 @@ export function conversationListFilters(operation: string, withAssigneeType = tr
 					send: {
 						type: 'query',
 						property: 'labels',
-						value: '={{ String($value).split(",").map(label => label.trim()).filter(label => label) }}',
+						value:
+							'={{ String($value).split(",").map(label => label.trim()).filter(label => label) }}',
 					},
 				},
 			},
-			textField('Search Text', 'q', 'q', 'query', { description: 'Only conversations whose messages or contact match this text' }),
+			textField('Search Text', 'q', 'q', 'query', {
+				description: 'Only conversations whose messages or contact match this text',
+			}),
 			{
 				displayName: 'Status',
 				name: 'status',
@@ -68,7 +81,8 @@ export function conversationListFilters(operation: string, withAssigneeType = tr
 			},
 		],
 	};
-	if (!withAssigneeType) filters.options = (filters.options ?? []).filter((option) => option.name !== 'assigneeType');
+	if (!withAssigneeType)
+		filters.options = (filters.options ?? []).filter((option) => option.name !== 'assigneeType');
 	return filters;
 }
 
@@ -77,7 +91,11 @@ export const option: INodePropertyOptions = {
 	value: 'getAll',
 	action: 'Get many conversations',
 	description: 'List conversations (open ones unless a status filter is set), 25 a page',
-	routing: listRouting('GET', v1('/conversations'), { style: 'pages', root: 'data.payload', pageSize: 25 }),
+	routing: listRouting('GET', v1('/conversations'), {
+		style: 'pages',
+		root: 'data.payload',
+		pageSize: 25,
+	}),
 };
 
 export const properties: INodeProperties[] = [

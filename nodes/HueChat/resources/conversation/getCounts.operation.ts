@@ -8,7 +8,8 @@ export const option: INodePropertyOptions = {
 	name: 'Get Counts',
 	value: 'getCounts',
 	action: 'Get conversation counts',
-	description: 'Count conversations (mine, assigned, unassigned, all) for a status, inbox, team, labels or search text',
+	description:
+		'Count conversations (mine, assigned, unassigned, all) for a status, inbox, team, labels or search text',
 	routing: recordRouting('GET', v1('/conversations/meta'), 'meta'),
 };
 

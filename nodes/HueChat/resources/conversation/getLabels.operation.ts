@@ -8,9 +8,11 @@ export const option: INodePropertyOptions = {
 	value: 'getLabels',
 	action: 'Get the labels of a conversation',
 	description: 'List the labels of a conversation',
-	routing: { request: { method: 'GET', url: conversationUrl('/labels') }, send: { preSend: [checkConversationId] }, output: { postReceive: [labelsOutput('conversation_id', 'conversationId')] } },
+	routing: {
+		request: { method: 'GET', url: conversationUrl('/labels') },
+		send: { preSend: [checkConversationId] },
+		output: { postReceive: [labelsOutput('conversation_id', 'conversationId')] },
+	},
 };
 
-export const properties: INodeProperties[] = [
-	conversationLocator('conversation', ['getLabels']),
-];
+export const properties: INodeProperties[] = [conversationLocator('conversation', ['getLabels'])];

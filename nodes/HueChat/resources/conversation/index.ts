@@ -17,20 +17,24 @@ import * as setStatusOperation from './setStatus.operation';
 import * as setTypingOperation from './setTyping.operation';
 import * as updateOperation from './update.operation';
 
-export const conversationDescription: INodeProperties[] = resourceDescription('conversation', 'getAll', [
-	assignOperation,
-	createOperation,
-	deleteOperation,
-	filterOperation,
-	getOperation,
-	getCountsOperation,
-	getLabelsOperation,
-	getAllOperation,
-	searchOperation,
-	setCustomAttributesOperation,
-	setLabelsOperation,
-	setPriorityOperation,
-	setStatusOperation,
-	setTypingOperation,
-	updateOperation,
-]);
+export const conversationDescription: INodeProperties[] = resourceDescription(
+	'conversation',
+	'getAll',
+	[
+		assignOperation,
+		createOperation,
+		deleteOperation,
+		filterOperation,
+		getOperation,
+		getCountsOperation,
+		getLabelsOperation,
+		getAllOperation,
+		searchOperation,
+		setCustomAttributesOperation,
+		setLabelsOperation,
+		setPriorityOperation,
+		setStatusOperation,
+		setTypingOperation,
+		updateOperation,
+	],
+);

@@ -19,10 +19,20 @@ export function conversationLocator(resource: string, operations: string[]): INo
 	);
 }
 
-export const conversationIdCheck = { parameter: 'conversationId', label: 'Conversation', check: 'positiveInteger' as const };
+export const conversationIdCheck = {
+	parameter: 'conversationId',
+	label: 'Conversation',
+	check: 'positiveInteger' as const,
+};
 
-export const conversationUrl = (suffix = '') => v1(`/conversations/{{$parameter.conversationId}}${suffix}`);
+export const conversationUrl = (suffix = '') =>
+	v1(`/conversations/{{$parameter.conversationId}}${suffix}`);
 export const checkConversationId = checkFields(conversationIdCheck);
 
 /** What conversation operations on one record share: the picker, the record's URL and the ID check. */
-export const conversationRecord: RecordKind = { resource: 'conversation', picker: (operations) => conversationLocator('conversation', operations), url: conversationUrl(), check: checkConversationId };
+export const conversationRecord: RecordKind = {
+	resource: 'conversation',
+	picker: (operations) => conversationLocator('conversation', operations),
+	url: conversationUrl(),
+	check: checkConversationId,
+};

@@ -1,4 +1,11 @@
-import type { INodePropertyOptions, IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodeExecutionData } from 'n8n-workflow';
+import type {
+	INodePropertyOptions,
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodeExecutionData,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/descriptions/builders';
@@ -9,7 +16,10 @@ import { conversationLocator, conversationUrl, checkConversationId } from './loc
 const show = showFor('conversation', ['setCustomAttributes']);
 
 /** postReceive: which conversation, and its custom attributes now. */
-async function withConversationId(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function withConversationId(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const id = Number(this.getNodeParameter('conversationId', '', { extractValue: true }));
 	return items.map((item) => ({ json: { conversation_id: id, ...item.json } }));
 }
@@ -18,7 +28,8 @@ export const option: INodePropertyOptions = {
 	name: 'Set Custom Attributes',
 	value: 'setCustomAttributes',
 	action: 'Set the custom attributes of a conversation',
-	description: 'Set custom attribute values of a conversation, merged with the current ones or replacing them',
+	description:
+		'Set custom attribute values of a conversation, merged with the current ones or replacing them',
 	routing: {
 		request: { method: 'POST', url: conversationUrl('/custom_attributes') },
 		send: { preSend: [checkConversationId, customAttributesBody] },
@@ -43,8 +54,16 @@ export const properties: INodeProperties[] = [
 		name: 'attributeMode',
 		type: 'options',
 		options: [
-			{ name: 'Merge With Existing', value: 'merge', description: 'Set these keys and keep the others' },
-			{ name: 'Replace All', value: 'replace', description: 'Keep only these keys (HueChat replaces the whole set)' },
+			{
+				name: 'Merge With Existing',
+				value: 'merge',
+				description: 'Set these keys and keep the others',
+			},
+			{
+				name: 'Replace All',
+				value: 'replace',
+				description: 'Keep only these keys (HueChat replaces the whole set)',
+			},
 		],
 		default: 'merge',
 		displayOptions: show,
@@ -52,23 +71,35 @@ export const properties: INodeProperties[] = [
 ];
 
 /** preSend: `custom_attributes` from the JSON, merged into the current ones unless the mode is Replace All. */
-export async function customAttributesBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function customAttributesBody(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const raw = this.getNodeParameter('customAttributes', '{}');
 	let attributes: IDataObject | undefined;
 	try {
 		const parsed: unknown = typeof raw === 'string' ? JSON.parse(raw) : raw;
-		if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) attributes = parsed as IDataObject;
+		if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+			attributes = parsed as IDataObject;
 	} catch {
 		attributes = undefined;
 	}
 	if (!attributes) {
-		refuse(this, new NodeOperationError(this.getNode(), `'Custom Attributes' must be a JSON object such as {"plan": "pro"}`, { itemIndex: this.getItemIndex() }));
+		refuse(
+			this,
+			new NodeOperationError(
+				this.getNode(),
+				`'Custom Attributes' must be a JSON object such as {"plan": "pro"}`,
+				{ itemIndex: this.getItemIndex() },
+			),
+		);
 	}
 	if (hasRefusal(this) || !attributes) return options;
 	if (this.getNodeParameter('attributeMode', 'merge') === 'merge') {
 		try {
 			const conversationUrl = String(options.url).replace(/\/custom_attributes$/, '');
-			const current = ((await apiRequest(this, 'GET', conversationUrl)) as IDataObject)?.custom_attributes as IDataObject | undefined;
+			const current = ((await apiRequest(this, 'GET', conversationUrl)) as IDataObject)
+				?.custom_attributes as IDataObject | undefined;
 			attributes = { ...(current ?? {}), ...attributes };
 		} catch (error) {
 			refuse(this, error as NodeOperationError);

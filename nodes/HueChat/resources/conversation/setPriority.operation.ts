@@ -1,4 +1,9 @@
-import type { INodePropertyOptions, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	INodePropertyOptions,
+	IExecuteSingleFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { showFor } from '../../../shared/descriptions/builders';
 import { conversationLocator, conversationUrl, checkConversationId } from './locator';
@@ -9,7 +14,11 @@ export const option: INodePropertyOptions = {
 	value: 'setPriority',
 	action: 'Set the priority of a conversation',
 	description: 'Mark a conversation urgent, high, medium or low priority, or clear its priority',
-	routing: { request: { method: 'POST', url: conversationUrl('/toggle_priority') }, send: { preSend: [checkConversationId] }, output: { postReceive: [prioritySet] } },
+	routing: {
+		request: { method: 'POST', url: conversationUrl('/toggle_priority') },
+		send: { preSend: [checkConversationId] },
+		output: { postReceive: [prioritySet] },
+	},
 };
 
 export const properties: INodeProperties[] = [
@@ -30,5 +39,9 @@ export const properties: INodeProperties[] = [
 export async function prioritySet(this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
 	const priority = String(this.getNodeParameter('priority', 'none'));
 	const id = Number(this.getNodeParameter('conversationId', '', { extractValue: true }));
-	return [{ json: { success: true, conversation_id: id, priority: priority === 'none' ? null : priority } }];
+	return [
+		{
+			json: { success: true, conversation_id: id, priority: priority === 'none' ? null : priority },
+		},
+	];
 }

@@ -11,7 +11,12 @@ export const option: INodePropertyOptions = {
 	action: 'Set the status of a conversation',
 	description: 'Open, resolve, mark pending or snooze a conversation',
 	routing: recordRouting('POST', conversationUrl('/toggle_status'), 'payload', [
-		checkFields(conversationIdCheck, { parameter: 'snoozedUntil', label: 'Snoozed Until', check: 'date', optional: true }),
+		checkFields(conversationIdCheck, {
+			parameter: 'snoozedUntil',
+			label: 'Snoozed Until',
+			check: 'date',
+			optional: true,
+		}),
 		dropEmptyBodyFields,
 	]),
 };
@@ -34,7 +39,15 @@ export const properties: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		description: 'When the conversation reopens; empty snoozes until the contact replies',
-		displayOptions: { show: { resource: ['conversation'], operation: ['setStatus'], status: ['snoozed'] } },
-		routing: { send: { type: 'body', property: 'snoozed_until', value: '={{ $value === "" ? undefined : ' + UNIX_SECONDS.slice(4) } },
+		displayOptions: {
+			show: { resource: ['conversation'], operation: ['setStatus'], status: ['snoozed'] },
+		},
+		routing: {
+			send: {
+				type: 'body',
+				property: 'snoozed_until',
+				value: '={{ $value === "" ? undefined : ' + UNIX_SECONDS.slice(4),
+			},
+		},
 	},
 ];

@@ -1,4 +1,9 @@
-import type { INodePropertyOptions, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	INodePropertyOptions,
+	IExecuteSingleFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { showFor } from '../../../shared/descriptions/builders';
 import { conversationLocator, conversationUrl, checkConversationId } from './locator';
@@ -8,7 +13,11 @@ export const option: INodePropertyOptions = {
 	value: 'setTyping',
 	action: 'Set the typing status of a conversation',
 	description: 'Show or hide the "agent is typing" indicator to the contact',
-	routing: { request: { method: 'POST', url: conversationUrl('/toggle_typing_status') }, send: { preSend: [checkConversationId] }, output: { postReceive: [typingSet] } },
+	routing: {
+		request: { method: 'POST', url: conversationUrl('/toggle_typing_status') },
+		send: { preSend: [checkConversationId] },
+		output: { postReceive: [typingSet] },
+	},
 };
 
 export const properties: INodeProperties[] = [
@@ -40,5 +49,13 @@ export const properties: INodeProperties[] = [
 /** postReceive: HueChat answers 204; the item says what was sent. */
 export async function typingSet(this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
 	const id = Number(this.getNodeParameter('conversationId', '', { extractValue: true }));
-	return [{ json: { success: true, conversation_id: id, typing_status: this.getNodeParameter('typingStatus', 'on') as string } }];
+	return [
+		{
+			json: {
+				success: true,
+				conversation_id: id,
+				typing_status: this.getNodeParameter('typingStatus', 'on') as string,
+			},
+		},
+	];
 }

@@ -1,6 +1,11 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { showFor, simplifyToggle, recordRouting, collectionHead } from '../../../shared/descriptions/builders';
+import {
+	showFor,
+	simplifyToggle,
+	recordRouting,
+	collectionHead,
+} from '../../../shared/descriptions/builders';
 import { checkFields, requireSomeField } from '../../../shared/validation/checks';
 import { conversationLocator, conversationUrl, conversationIdCheck } from './locator';
 import { CONVERSATION_PRIORITIES, PRIORITY_VALUE } from './priority';
@@ -30,8 +35,15 @@ export const option: INodePropertyOptions = {
 	action: 'Update a conversation',
 	description: 'Change the priority or SLA policy of a conversation',
 	routing: recordRouting('PATCH', conversationUrl(), undefined, [
-		checkFields(conversationIdCheck, { parameter: 'updateFields.slaPolicyId', label: 'SLA Policy ID', check: 'positiveInteger' }),
-		requireSomeField('updateFields', conversationUpdateFields.map((field) => field.displayName)),
+		checkFields(conversationIdCheck, {
+			parameter: 'updateFields.slaPolicyId',
+			label: 'SLA Policy ID',
+			check: 'positiveInteger',
+		}),
+		requireSomeField(
+			'updateFields',
+			conversationUpdateFields.map((field) => field.displayName),
+		),
 	]),
 };
 

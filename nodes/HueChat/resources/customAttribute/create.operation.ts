@@ -1,9 +1,20 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { showFor, recordRouting, collectionHead, textField } from '../../../shared/descriptions/builders';
+import {
+	showFor,
+	recordRouting,
+	collectionHead,
+	textField,
+} from '../../../shared/descriptions/builders';
 import { v1 } from '../../../shared/transport/api';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
-import { ATTRIBUTE_MODELS, definitionFields, DISPLAY_TYPES, listValuesField, checkDefinition } from './fields';
+import {
+	ATTRIBUTE_MODELS,
+	definitionFields,
+	DISPLAY_TYPES,
+	listValuesField,
+	checkDefinition,
+} from './fields';
 
 const show = showFor('customAttribute', ['create']);
 
@@ -13,7 +24,10 @@ export const option: INodePropertyOptions = {
 	action: 'Create a custom attribute',
 	description: 'Define a custom attribute for contacts or conversations',
 	routing: recordRouting('POST', v1('/custom_attribute_definitions'), undefined, [
-		checkFields({ parameter: 'displayName', label: 'Display Name', check: 'notBlank' }, { parameter: 'key', label: 'Key', check: 'notBlank' }),
+		checkFields(
+			{ parameter: 'displayName', label: 'Display Name', check: 'notBlank' },
+			{ parameter: 'key', label: 'Key', check: 'notBlank' },
+		),
 		checkDefinition('attributeValues', 'additionalFields.regexPattern', true),
 		dropEmptyBodyFields,
 	]),
@@ -31,8 +45,18 @@ export const properties: INodeProperties[] = [
 		displayOptions: show,
 		routing: { send: { type: 'body', property: 'attribute_model' } },
 	},
-	textField('Display Name', 'displayName', 'attribute_display_name', 'body', { required: true, placeholder: 'e.g. Plan', displayOptions: show }),
-	textField('Key', 'key', 'attribute_key', 'body', { required: true, placeholder: 'e.g. plan', description: 'The name of the value in custom_attributes; unique per Applies To, and not a standard attribute such as status or email', displayOptions: show }),
+	textField('Display Name', 'displayName', 'attribute_display_name', 'body', {
+		required: true,
+		placeholder: 'e.g. Plan',
+		displayOptions: show,
+	}),
+	textField('Key', 'key', 'attribute_key', 'body', {
+		required: true,
+		placeholder: 'e.g. plan',
+		description:
+			'The name of the value in custom_attributes; unique per Applies To, and not a standard attribute such as status or email',
+		displayOptions: show,
+	}),
 	{
 		displayName: 'Display Type',
 		name: 'displayType',
@@ -46,7 +70,9 @@ export const properties: INodeProperties[] = [
 	{
 		...listValuesField,
 		required: true,
-		displayOptions: { show: { resource: ['customAttribute'], operation: ['create'], displayType: ['list'] } },
+		displayOptions: {
+			show: { resource: ['customAttribute'], operation: ['create'], displayType: ['list'] },
+		},
 	},
 	{
 		...collectionHead('additionalFields'),

@@ -1,4 +1,9 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { textField } from '../../../shared/descriptions/builders';
@@ -21,7 +26,8 @@ export const DISPLAY_TYPES: INodePropertyOptions[] = [
 ];
 
 /** Comma-separated text → the array HueChat expects. */
-const VALUE_LIST = '={{ String($value).split(",").map(value => value.trim()).filter(value => value !== "") }}';
+const VALUE_LIST =
+	'={{ String($value).split(",").map(value => value.trim()).filter(value => value !== "") }}';
 
 export const listValuesField: Omit<INodeProperties, 'displayOptions'> = {
 	displayName: 'List Values',
@@ -36,19 +42,33 @@ export const listValuesField: Omit<INodeProperties, 'displayOptions'> = {
 /** The optional fields Create and Update share, alphabetical. */
 export const definitionFields: INodeProperties[] = [
 	textField('Description', 'description', 'attribute_description'),
-	textField('Regex Cue', 'regexCue', 'regex_cue', 'body', { description: 'The hint shown when a value does not match Regex Pattern' }),
-	textField('Regex Pattern', 'regexPattern', 'regex_pattern', 'body', { placeholder: 'e.g. ^[0-9]{4,}$', description: 'Values must match this regular expression' }),
+	textField('Regex Cue', 'regexCue', 'regex_cue', 'body', {
+		description: 'The hint shown when a value does not match Regex Pattern',
+	}),
+	textField('Regex Pattern', 'regexPattern', 'regex_pattern', 'body', {
+		placeholder: 'e.g. ^[0-9]{4,}$',
+		description: 'Values must match this regular expression',
+	}),
 ];
 
 /** preSend: a List attribute needs its values; a regex pattern must compile. */
 export function checkDefinition(valuesPath: string, patternPath: string, needsValues: boolean) {
-	return async function checkAttribute(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const fail = (message: string) => refuse(this, new NodeOperationError(this.getNode(), message, { itemIndex: this.getItemIndex() }));
+	return async function checkAttribute(
+		this: IExecuteSingleFunctions,
+		options: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const fail = (message: string) =>
+			refuse(
+				this,
+				new NodeOperationError(this.getNode(), message, { itemIndex: this.getItemIndex() }),
+			);
 		const values = String(this.getNodeParameter(valuesPath, '') ?? '')
 			.split(',')
 			.filter((value) => value.trim() !== '');
 		if (needsValues && this.getNodeParameter('displayType', '') === 'list' && values.length === 0) {
-			fail(`'List Values' needs at least one value for a List attribute, e.g. free, pro, enterprise`);
+			fail(
+				`'List Values' needs at least one value for a List attribute, e.g. free, pro, enterprise`,
+			);
 		}
 		const pattern = String(this.getNodeParameter(patternPath, '') ?? '');
 		if (pattern !== '') {

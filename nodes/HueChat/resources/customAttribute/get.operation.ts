@@ -1,4 +1,8 @@
 import { getRecordOperation } from '../../../shared/descriptions/operations';
 import { customAttributeRecord } from './locator';
 
-export const { option, properties } = getRecordOperation(customAttributeRecord, 'Get a custom attribute', 'Get a custom attribute definition by ID');
+export const { option, properties } = getRecordOperation(
+	customAttributeRecord,
+	'Get a custom attribute',
+	'Get a custom attribute definition by ID',
+);

@@ -1,6 +1,11 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showFor, listRouting, collectionHead } from '../../../shared/descriptions/builders';
+import {
+	returnAllAndLimit,
+	showFor,
+	listRouting,
+	collectionHead,
+} from '../../../shared/descriptions/builders';
 import { v1 } from '../../../shared/transport/api';
 import { ATTRIBUTE_MODELS } from './fields';
 

@@ -7,10 +7,8 @@ import * as getOperation from './get.operation';
 import * as getAllOperation from './getAll.operation';
 import * as updateOperation from './update.operation';
 
-export const customAttributeDescription: INodeProperties[] = resourceDescription('customAttribute', 'getAll', [
-	createOperation,
-	deleteOperation,
-	getOperation,
-	getAllOperation,
-	updateOperation,
-]);
+export const customAttributeDescription: INodeProperties[] = resourceDescription(
+	'customAttribute',
+	'getAll',
+	[createOperation, deleteOperation, getOperation, getAllOperation, updateOperation],
+);

@@ -8,14 +8,30 @@ import { checkFields } from '../../../shared/validation/checks';
 /** The custom attribute picker: From List or By ID. */
 export function customAttributeLocator(operations: string[]): INodeProperties {
 	return idLocator(
-		{ name: 'customAttributeId', displayName: 'Custom Attribute', searchMethod: 'searchCustomAttributes', description: 'The custom attribute definition to use' },
+		{
+			name: 'customAttributeId',
+			displayName: 'Custom Attribute',
+			searchMethod: 'searchCustomAttributes',
+			description: 'The custom attribute definition to use',
+		},
 		showFor('customAttribute', operations),
 	);
 }
 
-export const customAttributeIdCheck = { parameter: 'customAttributeId', label: 'Custom Attribute', check: 'positiveInteger' as const };
+export const customAttributeIdCheck = {
+	parameter: 'customAttributeId',
+	label: 'Custom Attribute',
+	check: 'positiveInteger' as const,
+};
 
-export const customAttributeUrl = v1('/custom_attribute_definitions/{{$parameter.customAttributeId}}');
+export const customAttributeUrl = v1(
+	'/custom_attribute_definitions/{{$parameter.customAttributeId}}',
+);
 
 /** What customAttribute operations on one record share: the picker, the record's URL and the ID check. */
-export const customAttributeRecord: RecordKind = { resource: 'customAttribute', picker: customAttributeLocator, url: customAttributeUrl, check: checkFields(customAttributeIdCheck) };
+export const customAttributeRecord: RecordKind = {
+	resource: 'customAttribute',
+	picker: customAttributeLocator,
+	url: customAttributeUrl,
+	check: checkFields(customAttributeIdCheck),
+};

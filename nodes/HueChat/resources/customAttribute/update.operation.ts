@@ -1,7 +1,16 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { showFor, textField, recordRouting, collectionHead } from '../../../shared/descriptions/builders';
-import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation/checks';
+import {
+	showFor,
+	textField,
+	recordRouting,
+	collectionHead,
+} from '../../../shared/descriptions/builders';
+import {
+	checkFields,
+	dropEmptyBodyFields,
+	requireSomeField,
+} from '../../../shared/validation/checks';
 import { definitionFields, listValuesField, checkDefinition } from './fields';
 import { customAttributeLocator, customAttributeUrl, customAttributeIdCheck } from './locator';
 

@@ -1,6 +1,11 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { createOptions, idempotentCreateRouting, showFor, collectionHead } from '../../../shared/descriptions/builders';
+import {
+	createOptions,
+	idempotentCreateRouting,
+	showFor,
+	collectionHead,
+} from '../../../shared/descriptions/builders';
 import { v2 } from '../../../shared/transport/api';
 import { dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { byName, dealCreateChecks, dealFields, dealRecordFields, externalIdField } from './fields';
@@ -10,7 +15,10 @@ export const option: INodePropertyOptions = {
 	value: 'create',
 	action: 'Create a deal',
 	description: 'Create a deal in a stage of a pipeline',
-	routing: idempotentCreateRouting(v2('/deals'), undefined, [dealCreateChecks, dropEmptyBodyFields]),
+	routing: idempotentCreateRouting(v2('/deals'), undefined, [
+		dealCreateChecks,
+		dropEmptyBodyFields,
+	]),
 };
 
 export const properties: INodeProperties[] = [

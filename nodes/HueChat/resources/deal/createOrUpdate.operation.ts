@@ -3,13 +3,21 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { createOptions, showFor, collectionHead } from '../../../shared/descriptions/builders';
 import { v2 } from '../../../shared/transport/api';
 import { addIdempotencyKey } from '../../../shared/transport/idempotency';
-import { createOrUpdate, createOrUpdateRequest, findV2ByKey, patchInstead, withAction } from '../../../shared/upsert/createOrUpdate';
+import {
+	createOrUpdate,
+	createOrUpdateRequest,
+	findV2ByKey,
+	patchInstead,
+	withAction,
+} from '../../../shared/upsert/createOrUpdate';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { dealCreateChecks, dealFields, dealRecordFields, externalIdField } from './fields';
 
 /** Create or Update of deals through the shared engine: found by External ID, the routed POST becomes a PATCH of it. */
 const upsertDeal = createOrUpdate({
-	readKey: async (context) => ({ value: String(context.getNodeParameter('externalId', '') ?? '').trim() }),
+	readKey: async (context) => ({
+		value: String(context.getNodeParameter('externalId', '') ?? '').trim(),
+	}),
 	serialize: { scope: '/deals' },
 	find: async (context, key) => await findV2ByKey(context, '/deals', 'external_id', key.value),
 	update: async (_context, options, deal) => patchInstead(options, deal),
@@ -19,7 +27,8 @@ export const option: INodePropertyOptions = {
 	name: 'Create or Update',
 	value: 'createOrUpdate',
 	action: 'Create or update a deal',
-	description: 'Update the deal with this External ID, or create it when there is none (never a duplicate); the output adds action: created or updated',
+	description:
+		'Update the deal with this External ID, or create it when there is none (never a duplicate); the output adds action: created or updated',
 	routing: {
 		request: { method: 'POST', url: v2('/deals') },
 		send: {
@@ -37,7 +46,12 @@ export const option: INodePropertyOptions = {
 };
 
 export const properties: INodeProperties[] = [
-	{ ...externalIdField, required: true, description: `${String(externalIdField.description)}: the deal with it is updated, or created when there is none`, displayOptions: showFor('deal', ['createOrUpdate']) },
+	{
+		...externalIdField,
+		required: true,
+		description: `${String(externalIdField.description)}: the deal with it is updated, or created when there is none`,
+		displayOptions: showFor('deal', ['createOrUpdate']),
+	},
 	...dealRecordFields('createOrUpdate'),
 	{
 		...collectionHead('additionalFields'),

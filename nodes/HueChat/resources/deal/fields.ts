@@ -4,7 +4,16 @@ import { idField, idLocator, showFor, textField } from '../../../shared/descript
 import { parseJsonBody, UNIX_SECONDS, checkFields } from '../../../shared/validation/checks';
 import { DECIMAL_TEXT, pipelinePicker, stagePicker } from './locator';
 
-export const externalIdField: INodeProperties = textField('External ID', 'externalId', 'external_id', 'body', { placeholder: 'e.g. crm-4711', description: "The deal's ID in another system, such as your CRM; unique in the account" });
+export const externalIdField: INodeProperties = textField(
+	'External ID',
+	'externalId',
+	'external_id',
+	'body',
+	{
+		placeholder: 'e.g. crm-4711',
+		description: "The deal's ID in another system, such as your CRM; unique in the account",
+	},
+);
 
 /** The optional deal fields of Create, Create or Update and Update. */
 export const dealFields: INodeProperties[] = [
@@ -24,7 +33,13 @@ export const dealFields: INodeProperties[] = [
 		type: 'json',
 		default: '{}',
 		description: 'A JSON object; merged into the existing ones on update',
-		routing: { send: { type: 'body', property: 'custom_attributes', preSend: [parseJsonBody('custom_attributes', 'Custom Attributes')] } },
+		routing: {
+			send: {
+				type: 'body',
+				property: 'custom_attributes',
+				preSend: [parseJsonBody('custom_attributes', 'Custom Attributes')],
+			},
+		},
 	},
 	{
 		displayName: 'Expected Close At',
@@ -33,33 +48,54 @@ export const dealFields: INodeProperties[] = [
 		default: '',
 		routing: { send: { type: 'body', property: 'expected_close_at', value: UNIX_SECONDS } },
 	},
-	idField('Owner ID', 'ownerId', 'owner_id', 'body', { description: 'ID of the agent who owns the deal' }),
+	idField('Owner ID', 'ownerId', 'owner_id', 'body', {
+		description: 'ID of the agent who owns the deal',
+	}),
 	{
 		displayName: 'Value',
 		name: 'value',
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 1250.00',
-		description: 'The amount as text, with at most 2 decimals after a dot; sent exactly as given, never rounded',
+		description:
+			'The amount as text, with at most 2 decimals after a dot; sent exactly as given, never rounded',
 		routing: { send: { type: 'body', property: 'value', value: DECIMAL_TEXT } },
 	},
 ];
 
-export const byName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
+export const byName = (a: INodeProperties, b: INodeProperties) =>
+	a.displayName.localeCompare(b.displayName);
 
 export const dealFieldChecks = (collection: string) => [
 	{ parameter: `${collection}.value`, label: 'Value', check: 'decimal' as const },
 	{ parameter: `${collection}.currency`, label: 'Currency', check: 'currency' as const },
-	{ parameter: `${collection}.expectedCloseAt`, label: 'Expected Close At', check: 'date' as const },
+	{
+		parameter: `${collection}.expectedCloseAt`,
+		label: 'Expected Close At',
+		check: 'date' as const,
+	},
 ];
 
 /** Create and Create or Update: the deal's title, pipeline and stage (Create or Update also names it by its External ID). */
 export function dealRecordFields(operation: 'create' | 'createOrUpdate'): INodeProperties[] {
 	const show = showFor('deal', [operation]);
 	return [
-		textField('Title', 'title', 'title', 'body', { required: true, placeholder: 'e.g. Annual plan for Acme', displayOptions: show }),
+		textField('Title', 'title', 'title', 'body', {
+			required: true,
+			placeholder: 'e.g. Annual plan for Acme',
+			displayOptions: show,
+		}),
 		{
-			...idLocator({ name: 'pipelineId', displayName: 'Pipeline', searchMethod: 'searchPipelines', idKind: 'uuid', description: 'The pipeline the deal is in' }, show),
+			...idLocator(
+				{
+					name: 'pipelineId',
+					displayName: 'Pipeline',
+					searchMethod: 'searchPipelines',
+					idKind: 'uuid',
+					description: 'The pipeline the deal is in',
+				},
+				show,
+			),
 			routing: { send: { type: 'body', property: 'pipeline_id' } },
 		},
 		stagePicker(['pipelineId.value'], { required: true, displayOptions: show }),
@@ -73,15 +109,18 @@ export const dealCreateChecks = checkFields(
 	...dealFieldChecks('additionalFields'),
 );
 
-
-export const dealUpdateOptions = ([
-	...dealFields,
-	externalIdField,
-	pipelinePicker({ hint: 'Moving the deal to another pipeline needs a stage of that pipeline too' }),
-	stagePicker(['updateFields.pipelineId', 'dealId.value'], { hint: 'Lists the stages of the pipeline set above, else of the deal\'s pipeline' }),
-	textField('Title', 'title', 'title'),
-] as INodeProperties[]).sort(byName);
+export const dealUpdateOptions = (
+	[
+		...dealFields,
+		externalIdField,
+		pipelinePicker({
+			hint: 'Moving the deal to another pipeline needs a stage of that pipeline too',
+		}),
+		stagePicker(['updateFields.pipelineId', 'dealId.value'], {
+			hint: "Lists the stages of the pipeline set above, else of the deal's pipeline",
+		}),
+		textField('Title', 'title', 'title'),
+	] as INodeProperties[]
+).sort(byName);
 
 export const dealUpdateFieldNames = dealUpdateOptions.map((field) => field.displayName);
-
-

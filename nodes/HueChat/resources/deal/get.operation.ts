@@ -1,4 +1,9 @@
 import { getRecordOperation } from '../../../shared/descriptions/operations';
 import { dealRecord } from './locator';
 
-export const { option, properties } = getRecordOperation(dealRecord, 'Get a deal', 'Get a deal by ID', { simplify: true });
+export const { option, properties } = getRecordOperation(
+	dealRecord,
+	'Get a deal',
+	'Get a deal by ID',
+	{ simplify: true },
+);

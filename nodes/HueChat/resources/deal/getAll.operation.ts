@@ -1,6 +1,14 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { idField, returnAllAndLimit, showFor, simplifyToggle, textField, listRouting, collectionHead } from '../../../shared/descriptions/builders';
+import {
+	idField,
+	returnAllAndLimit,
+	showFor,
+	simplifyToggle,
+	textField,
+	listRouting,
+	collectionHead,
+} from '../../../shared/descriptions/builders';
 import { v2 } from '../../../shared/transport/api';
 import { UNIX_SECONDS, checkFields } from '../../../shared/validation/checks';
 import { V2_LIST } from '../../../shared/validation/inputExpressions';
@@ -11,7 +19,9 @@ export const option: INodePropertyOptions = {
 	value: 'getAll',
 	action: 'Get many deals',
 	description: 'List deals, 100 a request, following the pages for you',
-	routing: listRouting('GET', v2('/deals'), V2_LIST, [checkFields({ parameter: 'filters.updatedSince', label: 'Updated Since', check: 'date' })]),
+	routing: listRouting('GET', v2('/deals'), V2_LIST, [
+		checkFields({ parameter: 'filters.updatedSince', label: 'Updated Since', check: 'date' }),
+	]),
 };
 
 export const properties: INodeProperties[] = [
@@ -21,11 +31,17 @@ export const properties: INodeProperties[] = [
 		displayOptions: showFor('deal', ['getAll']),
 		options: [
 			idField('Contact ID', 'contactId', 'contact_id', 'query'),
-			textField('External ID', 'externalId', 'external_id', 'query', { description: 'Only the deal with exactly this external ID' }),
+			textField('External ID', 'externalId', 'external_id', 'query', {
+				description: 'Only the deal with exactly this external ID',
+			}),
 			idField('Owner ID', 'ownerId', 'owner_id', 'query'),
 			pipelinePicker({ routing: { send: { type: 'query', property: 'pipeline_id' } } }),
-			textField('Search Text', 'q', 'q', 'query', { description: 'Only deals whose title contains this text' }),
-			stagePicker(['filters.pipelineId'], { routing: { send: { type: 'query', property: 'stage_id' } } }),
+			textField('Search Text', 'q', 'q', 'query', {
+				description: 'Only deals whose title contains this text',
+			}),
+			stagePicker(['filters.pipelineId'], {
+				routing: { send: { type: 'query', property: 'stage_id' } },
+			}),
 			{
 				displayName: 'Status',
 				name: 'status',

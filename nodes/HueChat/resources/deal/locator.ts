@@ -6,7 +6,16 @@ import { v2 } from '../../../shared/transport/api';
 import { checkFields } from '../../../shared/validation/checks';
 
 export function dealLocator(operations: string[]): INodeProperties {
-	return idLocator({ name: 'dealId', displayName: 'Deal', searchMethod: 'searchDeals', idKind: 'uuid', description: 'The deal to use' }, showFor('deal', operations));
+	return idLocator(
+		{
+			name: 'dealId',
+			displayName: 'Deal',
+			searchMethod: 'searchDeals',
+			idKind: 'uuid',
+			description: 'The deal to use',
+		},
+		showFor('deal', operations),
+	);
 }
 
 export const dealIdCheck = { parameter: 'dealId', label: 'Deal', check: 'uuid' as const };
@@ -21,14 +30,18 @@ export const DEAL_STATUSES: INodePropertyOptions[] = [
 export const DECIMAL_TEXT = '={{ String($value).trim() }}';
 
 /** The stage picker: lists the stages of the pipeline chosen above it (or of the deal's pipeline on update). */
-export function stagePicker(dependsOn: string[], extra: Partial<INodeProperties> = {}): INodeProperties {
+export function stagePicker(
+	dependsOn: string[],
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
 	return {
 		displayName: 'Stage Name or ID',
 		name: 'stageId',
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getPipelineStages', loadOptionsDependsOn: dependsOn },
 		default: '',
-		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		hint: 'Lists the stages of the pipeline chosen above (empty until one is chosen)',
 		routing: { send: { type: 'body', property: 'stage_id' } },
 		...extra,
@@ -42,7 +55,8 @@ export function pipelinePicker(extra: Partial<INodeProperties> = {}): INodePrope
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getPipelines' },
 		default: '',
-		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		routing: { send: { type: 'body', property: 'pipeline_id' } },
 		...extra,
 	};
@@ -51,4 +65,9 @@ export function pipelinePicker(extra: Partial<INodeProperties> = {}): INodePrope
 export const dealUrl = (suffix = '') => v2(`/deals/{{$parameter.dealId}}${suffix}`);
 
 /** What deal operations on one record share: the picker, the record's URL and the ID check. */
-export const dealRecord: RecordKind = { resource: 'deal', picker: dealLocator, url: dealUrl(), check: checkFields(dealIdCheck) };
+export const dealRecord: RecordKind = {
+	resource: 'deal',
+	picker: dealLocator,
+	url: dealUrl(),
+	check: checkFields(dealIdCheck),
+};

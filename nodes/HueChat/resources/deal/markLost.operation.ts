@@ -9,7 +9,10 @@ export const option: INodePropertyOptions = {
 	value: 'markLost',
 	action: 'Mark a deal as lost',
 	description: 'Close an open deal as lost, optionally with the reason',
-	routing: recordRouting('POST', dealUrl('/lost'), undefined, [checkFields(dealIdCheck), dropEmptyBodyFields]),
+	routing: recordRouting('POST', dealUrl('/lost'), undefined, [
+		checkFields(dealIdCheck),
+		dropEmptyBodyFields,
+	]),
 };
 
 export const properties: INodeProperties[] = [

@@ -12,6 +12,4 @@ export const option: INodePropertyOptions = {
 	routing: recordRouting('POST', dealUrl('/won'), undefined, [checkFields(dealIdCheck)]),
 };
 
-export const properties: INodeProperties[] = [
-	dealLocator(['markWon']),
-];
+export const properties: INodeProperties[] = [dealLocator(['markWon'])];

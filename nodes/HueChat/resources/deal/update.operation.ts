@@ -1,7 +1,16 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { recordRouting, showFor, simplifyToggle, collectionHead } from '../../../shared/descriptions/builders';
-import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation/checks';
+import {
+	recordRouting,
+	showFor,
+	simplifyToggle,
+	collectionHead,
+} from '../../../shared/descriptions/builders';
+import {
+	checkFields,
+	dropEmptyBodyFields,
+	requireSomeField,
+} from '../../../shared/validation/checks';
 import { dealFieldChecks, dealUpdateFieldNames, dealUpdateOptions } from './fields';
 import { dealUrl, dealIdCheck, dealLocator } from './locator';
 
@@ -11,7 +20,11 @@ export const option: INodePropertyOptions = {
 	action: 'Update a deal',
 	description: 'Change the fields you set; a new stage must belong to the (new) pipeline',
 	routing: recordRouting('PATCH', dealUrl(), undefined, [
-		checkFields(dealIdCheck, ...dealFieldChecks('updateFields'), { parameter: 'updateFields.stageId', label: 'Stage', check: 'uuid' }),
+		checkFields(dealIdCheck, ...dealFieldChecks('updateFields'), {
+			parameter: 'updateFields.stageId',
+			label: 'Stage',
+			check: 'uuid',
+		}),
 		requireSomeField('updateFields', dealUpdateFieldNames),
 		dropEmptyBodyFields,
 	]),

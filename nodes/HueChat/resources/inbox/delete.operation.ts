@@ -1,4 +1,8 @@
 import { deleteRecordOperation } from '../../../shared/descriptions/operations';
 import { inboxRecord } from './locator';
 
-export const { option, properties } = deleteRecordOperation(inboxRecord, 'Delete an inbox', 'Delete an inbox with its conversations');
+export const { option, properties } = deleteRecordOperation(
+	inboxRecord,
+	'Delete an inbox',
+	'Delete an inbox with its conversations',
+);

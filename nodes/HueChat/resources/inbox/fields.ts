@@ -4,7 +4,11 @@ import { textField } from '../../../shared/descriptions/builders';
 
 /** The channel types an inbox can be created with (`channel.type`). */
 export const CHANNEL_TYPES: INodePropertyOptions[] = [
-	{ name: 'API', value: 'api', description: 'Messages come and go through your own code (webhooks and the API)' },
+	{
+		name: 'API',
+		value: 'api',
+		description: 'Messages come and go through your own code (webhooks and the API)',
+	},
 	{ name: 'Email', value: 'email', description: 'An email address' },
 	{ name: 'LINE', value: 'line', description: 'A LINE official account' },
 	{ name: 'SMS', value: 'sms', description: 'A phone number for text messages' },
@@ -31,7 +35,9 @@ export const inboxSettingFields: INodeProperties[] = [
 		description: "Whether new conversations are assigned to the inbox's agents in turn",
 		routing: { send: { type: 'body', property: 'enable_auto_assignment' } },
 	},
-	textField('Business Name', 'businessName', 'business_name', 'body', { description: 'Shown to contacts as the sender when Sender Name Type is Professional' }),
+	textField('Business Name', 'businessName', 'business_name', 'body', {
+		description: 'Shown to contacts as the sender when Sender Name Type is Professional',
+	}),
 	{
 		displayName: 'CSAT Survey',
 		name: 'csatSurveyEnabled',
@@ -69,7 +75,8 @@ export const inboxSettingFields: INodeProperties[] = [
 		name: 'lockToSingleConversation',
 		type: 'boolean',
 		default: false,
-		description: 'Whether each contact keeps one conversation in this inbox instead of starting new ones',
+		description:
+			'Whether each contact keeps one conversation in this inbox instead of starting new ones',
 		routing: { send: { type: 'body', property: 'lock_to_single_conversation' } },
 	},
 	{
@@ -92,7 +99,10 @@ export const inboxSettingFields: INodeProperties[] = [
 		],
 		routing: { send: { type: 'body', property: 'sender_name_type' } },
 	},
-	textField('Timezone', 'timezone', 'timezone', 'body', { placeholder: 'e.g. Europe/Berlin', description: 'IANA time zone of the working hours' }),
+	textField('Timezone', 'timezone', 'timezone', 'body', {
+		placeholder: 'e.g. Europe/Berlin',
+		description: 'IANA time zone of the working hours',
+	}),
 	{
 		displayName: 'Working Hours Enabled',
 		name: 'workingHoursEnabled',
@@ -104,7 +114,9 @@ export const inboxSettingFields: INodeProperties[] = [
 ];
 
 /** Optional channel settings; `showFor` limits one to its channel types on Create (Update shows them all). */
-export function channelSettingFields(showFor?: (types: string[]) => INodeProperties['displayOptions']): INodeProperties[] {
+export function channelSettingFields(
+	showFor?: (types: string[]) => INodeProperties['displayOptions'],
+): INodeProperties[] {
 	const only = (types: string[]) => (showFor ? { displayOptions: showFor(types) } : {});
 	return [
 		{

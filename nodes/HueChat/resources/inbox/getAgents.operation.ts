@@ -10,7 +10,12 @@ export const option: INodePropertyOptions = {
 	value: 'getAgents',
 	action: 'Get the agents of an inbox',
 	description: 'List the agents who are members of an inbox',
-	routing: listRouting('GET', v1('/inbox_members/{{$parameter.inboxId}}'), { style: 'whole', root: 'payload' }, [checkFields(inboxIdCheck)]),
+	routing: listRouting(
+		'GET',
+		v1('/inbox_members/{{$parameter.inboxId}}'),
+		{ style: 'whole', root: 'payload' },
+		[checkFields(inboxIdCheck)],
+	),
 };
 
 export const properties: INodeProperties[] = [

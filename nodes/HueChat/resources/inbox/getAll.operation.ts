@@ -1,6 +1,10 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, simplifyToggle, listRouting } from '../../../shared/descriptions/builders';
+import {
+	returnAllAndLimit,
+	simplifyToggle,
+	listRouting,
+} from '../../../shared/descriptions/builders';
 import { v1 } from '../../../shared/transport/api';
 
 export const option: INodePropertyOptions = {
@@ -11,4 +15,7 @@ export const option: INodePropertyOptions = {
 	routing: listRouting('GET', v1('/inboxes'), { style: 'whole', root: 'payload' }),
 };
 
-export const properties: INodeProperties[] = [...returnAllAndLimit('inbox', 'getAll'), simplifyToggle('inbox', ['getAll'])];
+export const properties: INodeProperties[] = [
+	...returnAllAndLimit('inbox', 'getAll'),
+	simplifyToggle('inbox', ['getAll']),
+];

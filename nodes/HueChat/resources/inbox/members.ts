@@ -7,10 +7,16 @@ import { checkFields } from '../../../shared/validation/checks';
 import { inboxIdCheck } from './locator';
 
 /** Add / Set / Remove Agents: `inbox_id` and `user_ids` in the body; the answer's `payload` is the members after the change. */
-export function membersRouting(method: 'POST' | 'PATCH' | 'DELETE'): INodePropertyOptions['routing'] {
+export function membersRouting(
+	method: 'POST' | 'PATCH' | 'DELETE',
+): INodePropertyOptions['routing'] {
 	const preSend: PreSendAction[] = [checkFields(inboxIdCheck), checkAgentIds];
 	return {
-		request: { method, url: v1('/inbox_members'), body: { inbox_id: '={{ Number($parameter.inboxId) }}' } },
+		request: {
+			method,
+			url: v1('/inbox_members'),
+			body: { inbox_id: '={{ Number($parameter.inboxId) }}' },
+		},
 		send: { preSend },
 		output: { postReceive: [itemsAt('payload')] },
 	};

@@ -14,5 +14,9 @@ export const option: INodePropertyOptions = {
 
 export const properties: INodeProperties[] = [
 	inboxLocator(['setAgents']),
-	agentIdsField('inbox', ['setAgents'], 'The agents the inbox should have; agents not listed are removed from it'),
+	agentIdsField(
+		'inbox',
+		['setAgents'],
+		'The agents the inbox should have; agents not listed are removed from it',
+	),
 ];

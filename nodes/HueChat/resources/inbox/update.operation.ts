@@ -7,15 +7,29 @@ import { channelSettingFields, inboxSettingFields, inboxSettingChecks } from './
 import { inboxRecord } from './locator';
 
 // alphabetical, as n8n's guidelines want
-const updateFields: INodeProperties[] = ([
-	textField('Name', 'name', 'name'),
-	...inboxSettingFields,
-	...channelSettingFields(),
-	textField('Website URL', 'websiteUrl', 'channel.website_url', 'body', { placeholder: 'e.g. https://www.example.com', description: 'Website inboxes: the site the widget runs on' }),
-] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName));
+const updateFields: INodeProperties[] = (
+	[
+		textField('Name', 'name', 'name'),
+		...inboxSettingFields,
+		...channelSettingFields(),
+		textField('Website URL', 'websiteUrl', 'channel.website_url', 'body', {
+			placeholder: 'e.g. https://www.example.com',
+			description: 'Website inboxes: the site the widget runs on',
+		}),
+	] as INodeProperties[]
+).sort((a, b) => a.displayName.localeCompare(b.displayName));
 
-export const { option, properties } = updateRecordOperation(inboxRecord, 'Update an inbox', 'Change the settings you set', updateFields, {
-	preSend: [checkFields(...inboxSettingChecks('updateFields'))],
-	collection: { description: 'Channel settings apply to inboxes of their channel type only (HueChat refuses the others)' },
-	after: [simplifyToggle('inbox', ['update'])],
-});
+export const { option, properties } = updateRecordOperation(
+	inboxRecord,
+	'Update an inbox',
+	'Change the settings you set',
+	updateFields,
+	{
+		preSend: [checkFields(...inboxSettingChecks('updateFields'))],
+		collection: {
+			description:
+				'Channel settings apply to inboxes of their channel type only (HueChat refuses the others)',
+		},
+		after: [simplifyToggle('inbox', ['update'])],
+	},
+);

@@ -13,7 +13,10 @@ export const option: INodePropertyOptions = {
 	action: 'Create a label',
 	description: 'Create a label for conversations and contacts (its title must be unique)',
 	routing: recordRouting('POST', v1('/labels'), undefined, [
-		checkFields({ parameter: 'title', label: 'Title', check: 'labelTitle' }, ...labelFieldChecks('additionalFields')),
+		checkFields(
+			{ parameter: 'title', label: 'Title', check: 'labelTitle' },
+			...labelFieldChecks('additionalFields'),
+		),
 		dropEmptyBodyFields,
 	]),
 };

@@ -9,7 +9,8 @@ export const labelTitleField = (required: boolean): INodeProperties => ({
 	...(required ? { required: true } : {}),
 	default: '',
 	placeholder: 'e.g. follow-up',
-	description: 'Letters, digits, - and _ only; HueChat stores it in lower case. Renaming renames the label on every conversation and contact.',
+	description:
+		'Letters, digits, - and _ only; HueChat stores it in lower case. Renaming renames the label on every conversation and contact.',
 	routing: { send: { type: 'body', property: 'title' } },
 });
 
@@ -33,4 +34,6 @@ export const labelSettingFields: INodeProperties[] = [
 	},
 ];
 
-export const labelFieldChecks = (collection: string) => [{ parameter: `${collection}.color`, label: 'Color', check: 'hexColor' as const }];
+export const labelFieldChecks = (collection: string) => [
+	{ parameter: `${collection}.color`, label: 'Color', check: 'hexColor' as const },
+];

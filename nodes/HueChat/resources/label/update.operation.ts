@@ -5,6 +5,17 @@ import { labelRecord } from './locator';
 
 const updateFields = [...labelSettingFields, labelTitleField(false)];
 
-export const { option, properties } = updateRecordOperation(labelRecord, 'Update a label', 'Change the fields you set; a new title renames the label everywhere', updateFields, {
-	preSend: [checkFields({ parameter: 'updateFields.title', label: 'Title', check: 'labelTitle' }, ...labelFieldChecks('updateFields'))],
-});
+export const { option, properties } = updateRecordOperation(
+	labelRecord,
+	'Update a label',
+	'Change the fields you set; a new title renames the label everywhere',
+	updateFields,
+	{
+		preSend: [
+			checkFields(
+				{ parameter: 'updateFields.title', label: 'Title', check: 'labelTitle' },
+				...labelFieldChecks('updateFields'),
+			),
+		],
+	},
+);

@@ -1,7 +1,18 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { binaryPropertyNames, MAX_ATTACHMENTS, readBinaryFiles, toMultipart, type FilePart } from '../../../shared/transport/attachments';
+import {
+	binaryPropertyNames,
+	MAX_ATTACHMENTS,
+	readBinaryFiles,
+	toMultipart,
+	type FilePart,
+} from '../../../shared/transport/attachments';
 import { refuse } from '../../../shared/validation/refusals';
 
 /** What a message may carry besides its text: a WhatsApp template and files from the input item. */
@@ -23,14 +34,28 @@ export const templateField: INodeProperties = {
 	type: 'fixedCollection',
 	default: {},
 	placeholder: 'Add Template',
-	description: 'A WhatsApp message template to send (needed to start a conversation outside the 24-hour window)',
+	description:
+		'A WhatsApp message template to send (needed to start a conversation outside the 24-hour window)',
 	options: [
 		{
 			name: 'template',
 			displayName: 'Template',
 			values: [
-				{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. order_update', description: 'The approved template’s name' },
-				{ displayName: 'Language', name: 'language', type: 'string', default: 'en_US', placeholder: 'e.g. en_US' },
+				{
+					displayName: 'Name',
+					name: 'name',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. order_update',
+					description: 'The approved template’s name',
+				},
+				{
+					displayName: 'Language',
+					name: 'language',
+					type: 'string',
+					default: 'en_US',
+					placeholder: 'e.g. en_US',
+				},
 				{
 					displayName: 'Category',
 					name: 'category',
@@ -47,7 +72,8 @@ export const templateField: INodeProperties = {
 					name: 'processedParams',
 					type: 'json',
 					default: '{}',
-					description: 'The values of the template’s placeholders, e.g. {"body": {"1": "Ada", "2": "#4411"}}; also `header` and `buttons`',
+					description:
+						'The values of the template’s placeholders, e.g. {"body": {"1": "Ada", "2": "#4411"}}; also `header` and `buttons`',
 				},
 			],
 		},
@@ -55,27 +81,47 @@ export const templateField: INodeProperties = {
 };
 
 /** The template of a collection (`additionalFields.template.template`) as HueChat's `template_params`; undefined when none. */
-function templateParams(context: IExecuteSingleFunctions, collection: string): IDataObject | undefined | false {
-	const raw = ((context.getNodeParameter(`${collection}.template`, {}) as IDataObject).template ?? undefined) as IDataObject | undefined;
+function templateParams(
+	context: IExecuteSingleFunctions,
+	collection: string,
+): IDataObject | undefined | false {
+	const raw = ((context.getNodeParameter(`${collection}.template`, {}) as IDataObject).template ??
+		undefined) as IDataObject | undefined;
 	if (!raw) return undefined;
 	const node = context.getNode();
 	const itemIndex = context.getItemIndex();
 	const name = String(raw.name ?? '').trim();
 	if (name === '') {
-		refuse(context, new NodeOperationError(node, "'Template' needs the template's 'Name'", { itemIndex }));
+		refuse(
+			context,
+			new NodeOperationError(node, "'Template' needs the template's 'Name'", { itemIndex }),
+		);
 		return false;
 	}
 	let processed: IDataObject = {};
 	const text = raw.processedParams;
 	try {
-		const parsed: unknown = typeof text === 'string' ? (text.trim() === '' ? {} : JSON.parse(text)) : (text ?? {});
-		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new TypeError('not an object');
+		const parsed: unknown =
+			typeof text === 'string' ? (text.trim() === '' ? {} : JSON.parse(text)) : (text ?? {});
+		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+			throw new TypeError('not an object');
 		processed = parsed as IDataObject;
 	} catch {
-		refuse(context, new NodeOperationError(node, `'Template' → 'Parameters' must be a JSON object such as {"body": {"1": "Ada"}}`, { itemIndex }));
+		refuse(
+			context,
+			new NodeOperationError(
+				node,
+				`'Template' → 'Parameters' must be a JSON object such as {"body": {"1": "Ada"}}`,
+				{ itemIndex },
+			),
+		);
 		return false;
 	}
-	const params: IDataObject = { name, category: raw.category ?? 'UTILITY', language: String(raw.language ?? '').trim() || 'en_US' };
+	const params: IDataObject = {
+		name,
+		category: raw.category ?? 'UTILITY',
+		language: String(raw.language ?? '').trim() || 'en_US',
+	};
 	if (Object.keys(processed).length > 0) params.processed_params = processed;
 	return params;
 }
@@ -89,7 +135,11 @@ export interface MessageExtras {
  * Reads (and checks) the content, template and attachments of a message before anything is sent; undefined after a
  * refusal. Content is required unless a template or files carry the message.
  */
-export async function readMessageExtras(context: IExecuteSingleFunctions, collection: string, content: string): Promise<MessageExtras | undefined> {
+export async function readMessageExtras(
+	context: IExecuteSingleFunctions,
+	collection: string,
+	content: string,
+): Promise<MessageExtras | undefined> {
 	const template = templateParams(context, collection);
 	if (template === false) return undefined;
 	const names = binaryPropertyNames(context.getNodeParameter(`${collection}.attachments`, ''));
@@ -99,10 +149,14 @@ export async function readMessageExtras(context: IExecuteSingleFunctions, collec
 	if ((blank && !template && files.length === 0) || content.length > MAX_CONTENT) {
 		refuse(
 			context,
-			new NodeOperationError(context.getNode(), `'Content' must be text of 1 to 150,000 characters; got ${blank ? 'nothing' : `${content.length} characters`}`, {
-				itemIndex: context.getItemIndex(),
-				description: blank ? 'Set a text, a template or attachments' : undefined,
-			}),
+			new NodeOperationError(
+				context.getNode(),
+				`'Content' must be text of 1 to 150,000 characters; got ${blank ? 'nothing' : `${content.length} characters`}`,
+				{
+					itemIndex: context.getItemIndex(),
+					description: blank ? 'Set a text, a template or attachments' : undefined,
+				},
+			),
 		);
 		return undefined;
 	}
@@ -110,16 +164,29 @@ export async function readMessageExtras(context: IExecuteSingleFunctions, collec
 }
 
 /** Puts the template into the body and, with files, turns the request into multipart/form-data. */
-export function applyMessageExtras(options: IHttpRequestOptions, extras: MessageExtras): IHttpRequestOptions {
+export function applyMessageExtras(
+	options: IHttpRequestOptions,
+	extras: MessageExtras,
+): IHttpRequestOptions {
 	const body = (options.body ?? {}) as IDataObject;
 	if (extras.template) body.template_params = extras.template;
-	for (const [key, value] of Object.entries(body)) if (value === '' || value === undefined || value === null) delete body[key];
+	for (const [key, value] of Object.entries(body))
+		if (value === '' || value === undefined || value === null) delete body[key];
 	options.body = body;
-	return extras.files.length > 0 ? toMultipart(options, extras.files, ['content_attributes']) : options;
+	return extras.files.length > 0
+		? toMultipart(options, extras.files, ['content_attributes'])
+		: options;
 }
 
 /** preSend of Message → Create: content check, template and attachments. */
-export async function messageCreateBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const extras = await readMessageExtras(this, 'additionalFields', String(this.getNodeParameter('content', '') ?? ''));
+export async function messageCreateBody(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const extras = await readMessageExtras(
+		this,
+		'additionalFields',
+		String(this.getNodeParameter('content', '') ?? ''),
+	);
 	return extras ? applyMessageExtras(options, extras) : options;
 }

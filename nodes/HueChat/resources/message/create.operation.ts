@@ -1,6 +1,12 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { createOptions, showFor, textField, idempotentCreateRouting, collectionHead } from '../../../shared/descriptions/builders';
+import {
+	createOptions,
+	showFor,
+	textField,
+	idempotentCreateRouting,
+	collectionHead,
+} from '../../../shared/descriptions/builders';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { conversationLocator, conversationIdCheck } from '../conversation/locator';
 import { attachmentsField, templateField, messageCreateBody } from './body';
@@ -12,8 +18,13 @@ export const option: INodePropertyOptions = {
 	name: 'Create',
 	value: 'create',
 	action: 'Create a message',
-	description: 'Send a message (or add a private note) in a conversation, with a template or attachments if you like',
-	routing: idempotentCreateRouting(messagesPath, undefined, [checkFields(conversationIdCheck), dropEmptyBodyFields, messageCreateBody]),
+	description:
+		'Send a message (or add a private note) in a conversation, with a template or attachments if you like',
+	routing: idempotentCreateRouting(messagesPath, undefined, [
+		checkFields(conversationIdCheck),
+		dropEmptyBodyFields,
+		messageCreateBody,
+	]),
 };
 
 export const properties: INodeProperties[] = [
@@ -24,8 +35,12 @@ export const properties: INodeProperties[] = [
 		displayOptions: show,
 		options: [
 			attachmentsField,
-			textField('BCC Emails', 'bccEmails', 'bcc_emails', 'body', { description: 'Comma-separated; email inboxes only' }),
-			textField('CC Emails', 'ccEmails', 'cc_emails', 'body', { description: 'Comma-separated; email inboxes only' }),
+			textField('BCC Emails', 'bccEmails', 'bcc_emails', 'body', {
+				description: 'Comma-separated; email inboxes only',
+			}),
+			textField('CC Emails', 'ccEmails', 'cc_emails', 'body', {
+				description: 'Comma-separated; email inboxes only',
+			}),
 			{
 				displayName: 'Message Type',
 				name: 'messageType',

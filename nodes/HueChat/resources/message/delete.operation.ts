@@ -10,7 +10,10 @@ export const option: INodePropertyOptions = {
 	value: 'delete',
 	action: 'Delete a message',
 	description: 'Delete a message: its text is replaced and its attachments are removed',
-	routing: { request: { method: 'DELETE', url: messagePath }, send: { preSend: [checkFields(conversationIdCheck, messageIdCheck)] } },
+	routing: {
+		request: { method: 'DELETE', url: messagePath },
+		send: { preSend: [checkFields(conversationIdCheck, messageIdCheck)] },
+	},
 };
 
 export const properties: INodeProperties[] = [

@@ -1,6 +1,12 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showFor, simplifyToggle, listRouting, collectionHead } from '../../../shared/descriptions/builders';
+import {
+	returnAllAndLimit,
+	showFor,
+	simplifyToggle,
+	listRouting,
+	collectionHead,
+} from '../../../shared/descriptions/builders';
 import { downloadAttachments } from '../../../shared/transport/attachments';
 import { checkFields } from '../../../shared/validation/checks';
 import { conversationLocator, conversationIdCheck } from '../conversation/locator';
@@ -11,7 +17,9 @@ export const option: INodePropertyOptions = {
 	value: 'getAll',
 	action: 'Get many messages',
 	description: 'List the messages of a conversation, oldest first, newest when limited',
-	routing: listRouting('GET', messagesPath, { style: 'before', root: 'payload' }, [checkFields(conversationIdCheck)]),
+	routing: listRouting('GET', messagesPath, { style: 'before', root: 'payload' }, [
+		checkFields(conversationIdCheck),
+	]),
 };
 
 export const properties: INodeProperties[] = [
@@ -26,14 +34,16 @@ export const properties: INodeProperties[] = [
 				name: 'attachmentPrefix',
 				type: 'string',
 				default: 'attachment_',
-				description: "Name of the binary properties the files go to, followed by the attachment's index (attachment_0, attachment_1, …)",
+				description:
+					"Name of the binary properties the files go to, followed by the attachment's index (attachment_0, attachment_1, …)",
 			},
 			{
 				displayName: 'Download Attachments',
 				name: 'downloadAttachments',
 				type: 'boolean',
 				default: false,
-				description: "Whether to download the messages' attachments into binary properties of their items",
+				description:
+					"Whether to download the messages' attachments into binary properties of their items",
 			},
 		],
 		// before Simplify, which keeps only the attachments' URLs

@@ -5,8 +5,14 @@ import { v1 } from '../../../shared/transport/api';
 
 /** Where a conversation's messages and one message are, the message ID field and its check. */
 export const messagesPath = v1('/conversations/{{$parameter.conversationId}}/messages');
-export const messagePath = v1('/conversations/{{$parameter.conversationId}}/messages/{{$parameter.messageId}}');
-export const messageIdCheck = { parameter: 'messageId', label: 'Message ID', check: 'positiveInteger' as const };
+export const messagePath = v1(
+	'/conversations/{{$parameter.conversationId}}/messages/{{$parameter.messageId}}',
+);
+export const messageIdCheck = {
+	parameter: 'messageId',
+	label: 'Message ID',
+	check: 'positiveInteger' as const,
+};
 
 export const messageIdField = (operations: string[]): INodeProperties => ({
 	displayName: 'Message ID',
@@ -20,12 +26,15 @@ export const messageIdField = (operations: string[]): INodeProperties => ({
 });
 
 /** The message text; the operation decides how it is sent. */
-export const messageContentField = (displayOptions: INodeProperties['displayOptions']): INodeProperties => ({
+export const messageContentField = (
+	displayOptions: INodeProperties['displayOptions'],
+): INodeProperties => ({
 	displayName: 'Content',
 	name: 'content',
 	type: 'string',
 	typeOptions: { rows: 4 },
 	default: '',
-	description: 'The text of the message (up to 150,000 characters); may be empty when a template or attachments are sent',
+	description:
+		'The text of the message (up to 150,000 characters); may be empty when a template or attachments are sent',
 	displayOptions,
 });

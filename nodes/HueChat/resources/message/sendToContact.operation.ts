@@ -1,11 +1,33 @@
-import type { INodePropertyOptions, IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties, NodeApiError } from 'n8n-workflow';
+import type {
+	INodePropertyOptions,
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodeProperties,
+	NodeApiError,
+} from 'n8n-workflow';
 
-import { createOptions, idLocator, showFor, idempotentCreateRouting, collectionHead, simplifyParameter } from '../../../shared/descriptions/builders';
+import {
+	createOptions,
+	idLocator,
+	showFor,
+	idempotentCreateRouting,
+	collectionHead,
+	simplifyParameter,
+} from '../../../shared/descriptions/builders';
 import { simplifyRecord } from '../../../shared/output/simplify';
 import { recallFacts, rememberFacts } from '../../../shared/state/facts';
 import { v1 } from '../../../shared/transport/api';
 import { apiRequest } from '../../../shared/transport/request';
-import { checkMatch, findOrCreateContact, keyFor, matchProperties, readMatch, v1Path } from '../../../shared/upsert/contactLookup';
+import {
+	checkMatch,
+	findOrCreateContact,
+	keyFor,
+	matchProperties,
+	readMatch,
+	v1Path,
+} from '../../../shared/upsert/contactLookup';
 import { checkFields } from '../../../shared/validation/checks';
 import { hasRefusal, refuse } from '../../../shared/validation/refusals';
 import { applyMessageExtras, attachmentsField, readMessageExtras, templateField } from './body';
@@ -38,7 +60,13 @@ export const option: INodePropertyOptions = {
 
 export const properties: INodeProperties[] = [
 	idLocator(
-		{ name: 'inboxId', displayName: 'Inbox', searchMethod: 'searchInboxes', urlSegment: 'settings/inboxes', description: 'The inbox (channel) to send through' },
+		{
+			name: 'inboxId',
+			displayName: 'Inbox',
+			searchMethod: 'searchInboxes',
+			urlSegment: 'settings/inboxes',
+			description: 'The inbox (channel) to send through',
+		},
 		show,
 	),
 	...matchProperties('message', 'sendToContact', 'finds the contact (and is set on a new one)'),
@@ -53,7 +81,8 @@ export const properties: INodeProperties[] = [
 				name: 'contactName',
 				type: 'string',
 				default: '',
-				description: 'Name of the contact when it has to be created (an existing contact keeps its name)',
+				description:
+					'Name of the contact when it has to be created (an existing contact keeps its name)',
 			},
 			templateField,
 		],
@@ -63,16 +92,29 @@ export const properties: INodeProperties[] = [
 ];
 
 /** The contact's most recently active open conversation in the inbox, if any. */
-async function openConversation(context: IExecuteSingleFunctions, contactId: unknown, inboxId: number): Promise<IDataObject | undefined> {
-	const answer = (await apiRequest(context, 'GET', await v1Path(context, `/contacts/${String(contactId)}/conversations`))) as IDataObject;
+async function openConversation(
+	context: IExecuteSingleFunctions,
+	contactId: unknown,
+	inboxId: number,
+): Promise<IDataObject | undefined> {
+	const answer = (await apiRequest(
+		context,
+		'GET',
+		await v1Path(context, `/contacts/${String(contactId)}/conversations`),
+	)) as IDataObject;
 	const conversations = Array.isArray(answer?.payload) ? (answer.payload as IDataObject[]) : [];
 	return conversations
-		.filter((conversation) => Number(conversation.inbox_id) === inboxId && conversation.status === 'open')
+		.filter(
+			(conversation) => Number(conversation.inbox_id) === inboxId && conversation.status === 'open',
+		)
 		.sort((a, b) => Number(b.last_activity_at ?? 0) - Number(a.last_activity_at ?? 0))[0];
 }
 
 /** preSend: contact and conversation found or created; the routed request becomes the message create. */
-export async function sendToContact(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function sendToContact(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const match = readMatch(this);
 	await checkMatch(match).call(this, options);
 	if (hasRefusal(this)) return options;
@@ -83,14 +125,18 @@ export async function sendToContact(this: IExecuteSingleFunctions, options: IHtt
 	const inboxId = Number(this.getNodeParameter('inboxId', '', { extractValue: true }));
 	const placeholderUrl = String(options.url);
 	try {
-		const contactName = String(this.getNodeParameter('additionalFields.contactName', '') ?? '').trim();
+		const contactName = String(
+			this.getNodeParameter('additionalFields.contactName', '') ?? '',
+		).trim();
 		const { contact, created: contactCreated } = await findOrCreateContact(
 			this,
 			match,
 			{ inbox_id: inboxId, ...(contactName ? { name: contactName } : {}) },
 			await keyFor(this, placeholderUrl, 'contact'),
 		);
-		let conversation = contactCreated ? undefined : await openConversation(this, contact.id, inboxId);
+		let conversation = contactCreated
+			? undefined
+			: await openConversation(this, contact.id, inboxId);
 		const conversationCreated = conversation === undefined;
 		if (!conversation) {
 			conversation = (await apiRequest(this, 'POST', await v1Path(this, '/conversations'), {
@@ -110,10 +156,16 @@ export async function sendToContact(this: IExecuteSingleFunctions, options: IHtt
 }
 
 /** postReceive: what was created (contact? conversation?) and the message sent. */
-export async function sentToContact(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function sentToContact(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const facts = recallFacts(this);
 	const simplify = this.getNodeParameter('simplify', true) === true;
-	const shape = (resource: string, record: unknown) => (simplify && record ? simplifyRecord(resource, record as IDataObject) : ((record ?? null) as IDataObject));
+	const shape = (resource: string, record: unknown) =>
+		simplify && record
+			? simplifyRecord(resource, record as IDataObject)
+			: ((record ?? null) as IDataObject);
 	return items.map((item) => ({
 		json: {
 			contact_created: facts.contactCreated === true,

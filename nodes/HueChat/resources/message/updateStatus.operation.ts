@@ -10,7 +10,10 @@ export const option: INodePropertyOptions = {
 	value: 'updateStatus',
 	action: 'Update the status of a message',
 	description: 'Report a message as sent, delivered, read or failed (messages of API inboxes)',
-	routing: recordRouting('PATCH', messagePath, undefined, [checkFields(conversationIdCheck, messageIdCheck), dropEmptyBodyFields]),
+	routing: recordRouting('PATCH', messagePath, undefined, [
+		checkFields(conversationIdCheck, messageIdCheck),
+		dropEmptyBodyFields,
+	]),
 };
 
 export const properties: INodeProperties[] = [
@@ -38,7 +41,9 @@ export const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Why delivery failed, shown to agents',
-		displayOptions: { show: { resource: ['message'], operation: ['updateStatus'], status: ['failed'] } },
+		displayOptions: {
+			show: { resource: ['message'], operation: ['updateStatus'], status: ['failed'] },
+		},
 		routing: { send: { type: 'body', property: 'external_error' } },
 	},
 	simplifyToggle('message', ['updateStatus']),

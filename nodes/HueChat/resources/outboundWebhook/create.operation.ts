@@ -11,7 +11,8 @@ export const option: INodePropertyOptions = {
 	name: 'Create',
 	value: 'create',
 	action: 'Create an outbound webhook',
-	description: 'Subscribe a URL to HueChat events; the output holds the signing secret, shown only this once',
+	description:
+		'Subscribe a URL to HueChat events; the output holds the signing secret, shown only this once',
 	routing: recordRouting('POST', outboundWebhooksUrl, undefined, [
 		checkFields({ parameter: 'url', label: 'URL', check: 'notBlank' }),
 		dropEmptyBodyFields,

@@ -12,13 +12,20 @@ export const outboundWebhookOptionalFields: INodeProperties[] = [
 		name: 'active',
 		type: 'boolean',
 		default: true,
-		description: 'Whether HueChat delivers events to the subscription; turn off to pause it without deleting it',
+		description:
+			'Whether HueChat delivers events to the subscription; turn off to pause it without deleting it',
 		routing: { send: { type: 'body', property: 'active' } },
 	},
-	textField('Description', 'description', 'description', 'body', { placeholder: 'e.g. Order sync', description: 'A note to recognise the subscription by' }),
+	textField('Description', 'description', 'description', 'body', {
+		placeholder: 'e.g. Order sync',
+		description: 'A note to recognise the subscription by',
+	}),
 ];
 
-export function eventsField(displayOptions: INodeProperties['displayOptions'], required: boolean): INodeProperties {
+export function eventsField(
+	displayOptions: INodeProperties['displayOptions'],
+	required: boolean,
+): INodeProperties {
 	return {
 		displayName: 'Events',
 		name: 'events',
@@ -27,13 +34,17 @@ export function eventsField(displayOptions: INodeProperties['displayOptions'], r
 		default: [],
 		required,
 		displayOptions,
-		description: 'The events HueChat delivers to the URL. All Events also covers events HueChat adds later.',
+		description:
+			'The events HueChat delivers to the URL. All Events also covers events HueChat adds later.',
 		routing: { send: { type: 'body', property: 'events' } },
 	};
 }
 
 /** Outbound webhooks' URL field. */
-export function outboundWebhookUrlField(displayOptions: INodeProperties['displayOptions'], required: boolean): INodeProperties {
+export function outboundWebhookUrlField(
+	displayOptions: INodeProperties['displayOptions'],
+	required: boolean,
+): INodeProperties {
 	return webhookUrlField(displayOptions, required, {
 		placeholder: 'e.g. https://example.com/hooks/huechat',
 		description: 'Where HueChat POSTs the events: https (plain http only for localhost)',

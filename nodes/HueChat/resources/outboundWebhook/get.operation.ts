@@ -9,9 +9,9 @@ export const option: INodePropertyOptions = {
 	value: 'get',
 	action: 'Get an outbound webhook',
 	description: 'Get a subscription by ID (its secret is never shown again)',
-	routing: droppingSecret(recordRouting('GET', outboundWebhookUrl(), undefined, [checkOutboundWebhookId])),
+	routing: droppingSecret(
+		recordRouting('GET', outboundWebhookUrl(), undefined, [checkOutboundWebhookId]),
+	),
 };
 
-export const properties: INodeProperties[] = [
-	outboundWebhookLocator(['get']),
-];
+export const properties: INodeProperties[] = [outboundWebhookLocator(['get'])];

@@ -9,12 +9,16 @@ import * as rotateSecretOperation from './rotateSecret.operation';
 import * as sendTestOperation from './sendTest.operation';
 import * as updateOperation from './update.operation';
 
-export const outboundWebhookDescription: INodeProperties[] = resourceDescription('outboundWebhook', 'getAll', [
-	createOperation,
-	deleteOperation,
-	getOperation,
-	getAllOperation,
-	rotateSecretOperation,
-	sendTestOperation,
-	updateOperation,
-]);
+export const outboundWebhookDescription: INodeProperties[] = resourceDescription(
+	'outboundWebhook',
+	'getAll',
+	[
+		createOperation,
+		deleteOperation,
+		getOperation,
+		getAllOperation,
+		rotateSecretOperation,
+		sendTestOperation,
+		updateOperation,
+	],
+);

@@ -7,10 +7,11 @@ export const option: INodePropertyOptions = {
 	name: 'Rotate Secret',
 	value: 'rotateSecret',
 	action: 'Rotate the secret of an outbound webhook',
-	description: 'Make a new signing secret (in the output); the old one keeps verifying for 24 hours',
-	routing: recordRouting('POST', outboundWebhookUrl('/rotate_secret'), undefined, [checkOutboundWebhookId]),
+	description:
+		'Make a new signing secret (in the output); the old one keeps verifying for 24 hours',
+	routing: recordRouting('POST', outboundWebhookUrl('/rotate_secret'), undefined, [
+		checkOutboundWebhookId,
+	]),
 };
 
-export const properties: INodeProperties[] = [
-	outboundWebhookLocator(['rotateSecret']),
-];
+export const properties: INodeProperties[] = [outboundWebhookLocator(['rotateSecret'])];

@@ -11,6 +11,4 @@ export const option: INodePropertyOptions = {
 	routing: recordRouting('POST', outboundWebhookUrl('/test'), undefined, [checkOutboundWebhookId]),
 };
 
-export const properties: INodeProperties[] = [
-	outboundWebhookLocator(['sendTest']),
-];
+export const properties: INodeProperties[] = [outboundWebhookLocator(['sendTest'])];

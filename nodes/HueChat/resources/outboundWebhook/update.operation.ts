@@ -6,9 +6,11 @@ import { eventsField, outboundWebhookOptionalFields, outboundWebhookUrlField } f
 import { outboundWebhookLocator, outboundWebhookUrl, checkOutboundWebhookId } from './locator';
 import { droppingSecret } from './secret';
 
-const updateFields: INodeProperties[] = [...outboundWebhookOptionalFields, eventsField(undefined, false), outboundWebhookUrlField(undefined, false)].sort((a, b) =>
-	a.displayName.localeCompare(b.displayName),
-);
+const updateFields: INodeProperties[] = [
+	...outboundWebhookOptionalFields,
+	eventsField(undefined, false),
+	outboundWebhookUrlField(undefined, false),
+].sort((a, b) => a.displayName.localeCompare(b.displayName));
 
 export const outboundWebhookUpdateFieldNames = updateFields.map((field) => field.displayName);
 

@@ -8,12 +8,27 @@ import { checkFields } from '../../../shared/validation/checks';
 /** The pipeline picker: From List or By ID (a UUID). */
 export function pipelineLocator(operations: string[]): INodeProperties {
 	return idLocator(
-		{ name: 'pipelineId', displayName: 'Pipeline', searchMethod: 'searchPipelines', idKind: 'uuid', description: 'The pipeline to use' },
+		{
+			name: 'pipelineId',
+			displayName: 'Pipeline',
+			searchMethod: 'searchPipelines',
+			idKind: 'uuid',
+			description: 'The pipeline to use',
+		},
 		showFor('pipeline', operations),
 	);
 }
 
-export const pipelineIdCheck = { parameter: 'pipelineId', label: 'Pipeline', check: 'uuid' as const };
+export const pipelineIdCheck = {
+	parameter: 'pipelineId',
+	label: 'Pipeline',
+	check: 'uuid' as const,
+};
 
 /** What pipeline operations on one record share: the picker, the record's URL and the ID check. */
-export const pipelineRecord: RecordKind = { resource: 'pipeline', picker: pipelineLocator, url: v2('/pipelines/{{$parameter.pipelineId}}'), check: checkFields(pipelineIdCheck) };
+export const pipelineRecord: RecordKind = {
+	resource: 'pipeline',
+	picker: pipelineLocator,
+	url: v2('/pipelines/{{$parameter.pipelineId}}'),
+	check: checkFields(pipelineIdCheck),
+};

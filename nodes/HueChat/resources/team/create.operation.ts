@@ -12,7 +12,10 @@ export const option: INodePropertyOptions = {
 	value: 'create',
 	action: 'Create a team',
 	description: 'Create a team (its name is stored in lower case and must be unique)',
-	routing: recordRouting('POST', v1('/teams'), undefined, [checkFields({ parameter: 'name', label: 'Name', check: 'notBlank' }), dropEmptyBodyFields]),
+	routing: recordRouting('POST', v1('/teams'), undefined, [
+		checkFields({ parameter: 'name', label: 'Name', check: 'notBlank' }),
+		dropEmptyBodyFields,
+	]),
 };
 
 export const properties: INodeProperties[] = [

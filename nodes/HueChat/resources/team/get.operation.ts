@@ -1,4 +1,8 @@
 import { getRecordOperation } from '../../../shared/descriptions/operations';
 import { teamRecord } from './locator';
 
-export const { option, properties } = getRecordOperation(teamRecord, 'Get a team', 'Get a team by ID');
+export const { option, properties } = getRecordOperation(
+	teamRecord,
+	'Get a team',
+	'Get a team by ID',
+);

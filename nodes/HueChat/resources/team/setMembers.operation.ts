@@ -14,5 +14,9 @@ export const option: INodePropertyOptions = {
 
 export const properties: INodeProperties[] = [
 	teamLocator(['setMembers']),
-	agentIdsField('team', ['setMembers'], 'The agents the team should have; members not listed are removed from it'),
+	agentIdsField(
+		'team',
+		['setMembers'],
+		'The agents the team should have; members not listed are removed from it',
+	),
 ];

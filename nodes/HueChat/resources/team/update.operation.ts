@@ -4,4 +4,9 @@ import { teamRecord } from './locator';
 
 const updateFields = [...teamFields, teamNameField(false)];
 
-export const { option, properties } = updateRecordOperation(teamRecord, 'Update a team', 'Change the fields you set', updateFields);
+export const { option, properties } = updateRecordOperation(
+	teamRecord,
+	'Update a team',
+	'Change the fields you set',
+	updateFields,
+);

@@ -1,14 +1,25 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { fieldsOrJsonChoice } from '../../../shared/descriptions/builders';
 import { parseJsonParameter, refuseInput } from '../../../shared/validation/inputExpressions';
 
-const showFields = { show: { resource: ['template'], operation: ['create'], componentsInput: ['fields'] } };
-const showJson = { show: { resource: ['template'], operation: ['create'], componentsInput: ['json'] } };
+const showFields = {
+	show: { resource: ['template'], operation: ['create'], componentsInput: ['fields'] },
+};
+const showJson = {
+	show: { resource: ['template'], operation: ['create'], componentsInput: ['json'] },
+};
 
 /** The template's header, body, footer and buttons, built with fields (or given as JSON by power users). */
 export const templateComponentFields: INodeProperties[] = [
-	fieldsOrJsonChoice('Define Components', 'componentsInput', { show: { resource: ['template'], operation: ['create'] } }),
+	fieldsOrJsonChoice('Define Components', 'componentsInput', {
+		show: { resource: ['template'], operation: ['create'] },
+	}),
 	{
 		displayName: 'Body',
 		name: 'bodyText',
@@ -145,7 +156,8 @@ export const templateComponentFields: INodeProperties[] = [
 		name: 'componentsJson',
 		type: 'json',
 		default: '[\n  { "type": "body", "text": "Hi {{1}}, your order {{2}} has shipped." }\n]',
-		description: 'The components array as HueChat takes it: {type: header|body|footer|buttons, format?, text?, buttons?}, exactly one body',
+		description:
+			'The components array as HueChat takes it: {type: header|body|footer|buttons, format?, text?, buttons?}, exactly one body',
 		displayOptions: showJson,
 	},
 ];
@@ -159,10 +171,19 @@ interface ButtonRow {
 }
 
 /** preSend of Create: the components array, from the fields (header, body, footer, buttons in that order) or the JSON. */
-export async function buildTemplateComponents(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function buildTemplateComponents(
+	this: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const body = (options.body ?? {}) as IDataObject;
 	if (this.getNodeParameter('componentsInput', 'fields') === 'json') {
-		const components = parseJsonParameter(this, this.getNodeParameter('componentsJson', '[]'), 'Components (JSON)', 'array', '[{"type": "body", "text": "Hello {{1}}"}]');
+		const components = parseJsonParameter(
+			this,
+			this.getNodeParameter('componentsJson', '[]'),
+			'Components (JSON)',
+			'array',
+			'[{"type": "body", "text": "Hello {{1}}"}]',
+		);
 		if (components) body.components = components;
 		options.body = body;
 		return options;
@@ -177,7 +198,11 @@ export async function buildTemplateComponents(this: IExecuteSingleFunctions, opt
 	const components: IDataObject[] = [];
 	if (parts.header) {
 		const format = parts.header.format ?? 'text';
-		components.push(format === 'text' ? { type: 'header', format, text: parts.header.text ?? '' } : { type: 'header', format });
+		components.push(
+			format === 'text'
+				? { type: 'header', format, text: parts.header.text ?? '' }
+				: { type: 'header', format },
+		);
 	}
 	components.push({ type: 'body', text });
 	if (parts.footer) components.push({ type: 'footer', text: parts.footer.text ?? '' });
@@ -189,7 +214,8 @@ export async function buildTemplateComponents(this: IExecuteSingleFunctions, opt
 				const button: IDataObject = { type: row.type ?? 'quick_reply', text: row.text ?? '' };
 				if (row.type === 'url') button.url = row.url ?? '';
 				if (row.type === 'phone_number') button.phone_number = row.phoneNumber ?? '';
-				if ((row.type === 'url' || row.type === 'copy_code') && row.example) button.example = row.example;
+				if ((row.type === 'url' || row.type === 'copy_code') && row.example)
+					button.example = row.example;
 				return button;
 			}),
 		});

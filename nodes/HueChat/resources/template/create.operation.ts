@@ -1,6 +1,11 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { idLocator, showFor, recordRouting, textField } from '../../../shared/descriptions/builders';
+import {
+	idLocator,
+	showFor,
+	recordRouting,
+	textField,
+} from '../../../shared/descriptions/builders';
 import { v2 } from '../../../shared/transport/api';
 import { checkFields } from '../../../shared/validation/checks';
 import { AS_NUMBER } from '../../../shared/validation/inputExpressions';
@@ -13,15 +18,24 @@ export const option: INodePropertyOptions = {
 	name: 'Create',
 	value: 'create',
 	action: 'Create a template',
-	description: 'Submit a WhatsApp message template for review (it starts pending, then is approved or rejected)',
+	description:
+		'Submit a WhatsApp message template for review (it starts pending, then is approved or rejected)',
 	routing: recordRouting('POST', v2('/templates'), undefined, [
-		checkFields({ parameter: 'name', label: 'Name', check: 'notBlank' }, { parameter: 'inboxId', label: 'Inbox', check: 'positiveInteger' }),
+		checkFields(
+			{ parameter: 'name', label: 'Name', check: 'notBlank' },
+			{ parameter: 'inboxId', label: 'Inbox', check: 'positiveInteger' },
+		),
 		buildTemplateComponents,
 	]),
 };
 
 export const properties: INodeProperties[] = [
-	textField('Name', 'name', 'name', 'body', { required: true, placeholder: 'e.g. order_update', description: 'Lower case letters, digits and underscores; unique per inbox and language', displayOptions: show }),
+	textField('Name', 'name', 'name', 'body', {
+		required: true,
+		placeholder: 'e.g. order_update',
+		description: 'Lower case letters, digits and underscores; unique per inbox and language',
+		displayOptions: show,
+	}),
 	{
 		displayName: 'Language',
 		name: 'language',
@@ -44,7 +58,15 @@ export const properties: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'category' } },
 	},
 	{
-		...idLocator({ name: 'inboxId', displayName: 'Inbox', searchMethod: 'searchInboxes', description: 'The WhatsApp inbox the template is for' }, show),
+		...idLocator(
+			{
+				name: 'inboxId',
+				displayName: 'Inbox',
+				searchMethod: 'searchInboxes',
+				description: 'The WhatsApp inbox the template is for',
+			},
+			show,
+		),
 		routing: { send: { type: 'body', property: 'inbox_id', value: AS_NUMBER } },
 	},
 	...templateComponentFields,

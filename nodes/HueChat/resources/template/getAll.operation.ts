@@ -1,6 +1,14 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { idField, returnAllAndLimit, showFor, simplifyToggle, textField, listRouting, collectionHead } from '../../../shared/descriptions/builders';
+import {
+	idField,
+	returnAllAndLimit,
+	showFor,
+	simplifyToggle,
+	textField,
+	listRouting,
+	collectionHead,
+} from '../../../shared/descriptions/builders';
 import { v2 } from '../../../shared/transport/api';
 import { V2_LIST } from '../../../shared/validation/inputExpressions';
 import { TEMPLATE_CATEGORIES, TEMPLATE_STATUSES } from './locator';
@@ -28,8 +36,14 @@ export const properties: INodeProperties[] = [
 				routing: { send: { type: 'query', property: 'category' } },
 			},
 			idField('Inbox ID', 'inboxId', 'inbox_id', 'query'),
-			textField('Language', 'language', 'language', 'query', { placeholder: 'e.g. en_US', description: 'Exact language code' }),
-			textField('Name', 'name', 'name', 'query', { placeholder: 'e.g. order_update', description: 'Exact template name' }),
+			textField('Language', 'language', 'language', 'query', {
+				placeholder: 'e.g. en_US',
+				description: 'Exact language code',
+			}),
+			textField('Name', 'name', 'name', 'query', {
+				placeholder: 'e.g. order_update',
+				description: 'Exact template name',
+			}),
 			{
 				displayName: 'Status',
 				name: 'status',

@@ -7,17 +7,35 @@ import { checkFields } from '../../../shared/validation/checks';
 
 export function templateLocator(operations: string[]): INodeProperties {
 	return idLocator(
-		{ name: 'templateId', displayName: 'Template', searchMethod: 'searchTemplates', idKind: 'uuid', description: 'The message template to use' },
+		{
+			name: 'templateId',
+			displayName: 'Template',
+			searchMethod: 'searchTemplates',
+			idKind: 'uuid',
+			description: 'The message template to use',
+		},
 		showFor('template', operations),
 	);
 }
 
-export const templateIdCheck = { parameter: 'templateId', label: 'Template', check: 'uuid' as const };
+export const templateIdCheck = {
+	parameter: 'templateId',
+	label: 'Template',
+	check: 'uuid' as const,
+};
 
 export const TEMPLATE_CATEGORIES = [
-	{ name: 'Authentication', value: 'authentication', description: 'One-time passwords and login codes' },
+	{
+		name: 'Authentication',
+		value: 'authentication',
+		description: 'One-time passwords and login codes',
+	},
 	{ name: 'Marketing', value: 'marketing', description: 'Promotions, offers, newsletters' },
-	{ name: 'Utility', value: 'utility', description: 'Updates about an order, an account or a request' },
+	{
+		name: 'Utility',
+		value: 'utility',
+		description: 'Updates about an order, an account or a request',
+	},
 ];
 
 export const TEMPLATE_STATUSES = [
@@ -31,4 +49,9 @@ export const TEMPLATE_STATUSES = [
 export const templateUrl = v2('/templates/{{$parameter.templateId}}');
 
 /** What template operations on one record share: the picker, the record's URL and the ID check. */
-export const templateRecord: RecordKind = { resource: 'template', picker: templateLocator, url: templateUrl, check: checkFields(templateIdCheck) };
+export const templateRecord: RecordKind = {
+	resource: 'template',
+	picker: templateLocator,
+	url: templateUrl,
+	check: checkFields(templateIdCheck),
+};

@@ -9,7 +9,9 @@ export const option: INodePropertyOptions = {
 	value: 'addComment',
 	action: 'Add a comment to a ticket',
 	description: 'Comment on a ticket, or add a private note (not on closed tickets)',
-	routing: recordRouting('POST', ticketUrl('/comments'), undefined, [checkFields(ticketIdCheck, { parameter: 'content', label: 'Content', check: 'notBlank' })]),
+	routing: recordRouting('POST', ticketUrl('/comments'), undefined, [
+		checkFields(ticketIdCheck, { parameter: 'content', label: 'Content', check: 'notBlank' }),
+	]),
 };
 
 export const properties: INodeProperties[] = [

@@ -1,6 +1,13 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { createOptions, idLocator, idempotentCreateRouting, showFor, collectionHead, textField } from '../../../shared/descriptions/builders';
+import {
+	createOptions,
+	idLocator,
+	idempotentCreateRouting,
+	showFor,
+	collectionHead,
+	textField,
+} from '../../../shared/descriptions/builders';
 import { v2 } from '../../../shared/transport/api';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { AS_NUMBER } from '../../../shared/validation/inputExpressions';
@@ -24,9 +31,22 @@ export const option: INodePropertyOptions = {
 };
 
 export const properties: INodeProperties[] = [
-	textField('Subject', 'subject', 'subject', 'body', { required: true, placeholder: 'e.g. Refund not received', displayOptions: showCreate }),
+	textField('Subject', 'subject', 'subject', 'body', {
+		required: true,
+		placeholder: 'e.g. Refund not received',
+		displayOptions: showCreate,
+	}),
 	{
-		...idLocator({ name: 'contactId', displayName: 'Contact', searchMethod: 'searchContacts', urlSegment: 'contacts', description: 'Who the ticket is for' }, showCreate),
+		...idLocator(
+			{
+				name: 'contactId',
+				displayName: 'Contact',
+				searchMethod: 'searchContacts',
+				urlSegment: 'contacts',
+				description: 'Who the ticket is for',
+			},
+			showCreate,
+		),
 		routing: { send: { type: 'body', property: 'contact_id', value: AS_NUMBER } },
 	},
 	{

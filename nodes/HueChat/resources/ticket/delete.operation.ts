@@ -1,4 +1,8 @@
 import { deleteRecordOperation } from '../../../shared/descriptions/operations';
 import { ticketRecord } from './locator';
 
-export const { option, properties } = deleteRecordOperation(ticketRecord, 'Delete a ticket', 'Delete a ticket with its comments');
+export const { option, properties } = deleteRecordOperation(
+	ticketRecord,
+	'Delete a ticket',
+	'Delete a ticket with its comments',
+);

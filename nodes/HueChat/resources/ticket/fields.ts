@@ -7,15 +7,25 @@ import { TICKET_PRIORITIES, TICKET_STATUSES } from './locator';
 
 /** The optional ticket fields Create and Update share (Update adds Subject and Contact ID). */
 export const ticketFields: INodeProperties[] = [
-	idField('Assignee ID', 'assigneeId', 'assignee_id', 'body', { description: 'ID of the agent who works on it' }),
-	idField('Conversation ID', 'conversationId', 'conversation_id', 'body', { description: 'The conversation it is about, by its number as shown in HueChat (display ID)' }),
+	idField('Assignee ID', 'assigneeId', 'assignee_id', 'body', {
+		description: 'ID of the agent who works on it',
+	}),
+	idField('Conversation ID', 'conversationId', 'conversation_id', 'body', {
+		description: 'The conversation it is about, by its number as shown in HueChat (display ID)',
+	}),
 	{
 		displayName: 'Custom Attributes',
 		name: 'customAttributes',
 		type: 'json',
 		default: '{}',
 		description: 'A JSON object; merged into the existing ones on update',
-		routing: { send: { type: 'body', property: 'custom_attributes', preSend: [parseJsonBody('custom_attributes', 'Custom Attributes')] } },
+		routing: {
+			send: {
+				type: 'body',
+				property: 'custom_attributes',
+				preSend: [parseJsonBody('custom_attributes', 'Custom Attributes')],
+			},
+		},
 	},
 	{
 		displayName: 'Description',
@@ -60,10 +70,12 @@ export const ticketFields: INodeProperties[] = [
 	idField('Team ID', 'teamId', 'team_id'),
 ];
 
-export const ticketUpdateOptions = ([
-	...ticketFields,
-	idField('Contact ID', 'contactId', 'contact_id'),
-	textField('Subject', 'subject', 'subject'),
-] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName));
+export const ticketUpdateOptions = (
+	[
+		...ticketFields,
+		idField('Contact ID', 'contactId', 'contact_id'),
+		textField('Subject', 'subject', 'subject'),
+	] as INodeProperties[]
+).sort((a, b) => a.displayName.localeCompare(b.displayName));
 
 export const ticketUpdateFieldNames = ticketUpdateOptions.map((field) => field.displayName);

@@ -1,6 +1,14 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { idField, listRouting, returnAllAndLimit, showFor, simplifyToggle, textField, collectionHead } from '../../../shared/descriptions/builders';
+import {
+	idField,
+	listRouting,
+	returnAllAndLimit,
+	showFor,
+	simplifyToggle,
+	textField,
+	collectionHead,
+} from '../../../shared/descriptions/builders';
 import { v2 } from '../../../shared/transport/api';
 import { V2_LIST } from '../../../shared/validation/inputExpressions';
 import { TICKET_PRIORITIES, TICKET_STATUSES } from './locator';
@@ -29,7 +37,9 @@ export const properties: INodeProperties[] = [
 				options: TICKET_PRIORITIES,
 				routing: { send: { type: 'query', property: 'priority' } },
 			},
-			textField('Search Text', 'q', 'q', 'query', { description: 'Only tickets whose subject or description contains this text' }),
+			textField('Search Text', 'q', 'q', 'query', {
+				description: 'Only tickets whose subject or description contains this text',
+			}),
 			{
 				displayName: 'Status',
 				name: 'status',

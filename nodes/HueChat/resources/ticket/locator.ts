@@ -7,7 +7,13 @@ import { checkFields } from '../../../shared/validation/checks';
 
 export function ticketLocator(operations: string[]): INodeProperties {
 	return idLocator(
-		{ name: 'ticketId', displayName: 'Ticket', searchMethod: 'searchTickets', idKind: 'uuid', description: 'The ticket to use' },
+		{
+			name: 'ticketId',
+			displayName: 'Ticket',
+			searchMethod: 'searchTickets',
+			idKind: 'uuid',
+			description: 'The ticket to use',
+		},
 		showFor('ticket', operations),
 	);
 }
@@ -32,4 +38,9 @@ export const TICKET_PRIORITIES: INodePropertyOptions[] = [
 export const ticketUrl = (suffix = '') => v2(`/tickets/{{$parameter.ticketId}}${suffix}`);
 
 /** What ticket operations on one record share: the picker, the record's URL and the ID check. */
-export const ticketRecord: RecordKind = { resource: 'ticket', picker: ticketLocator, url: ticketUrl(), check: checkFields(ticketIdCheck) };
+export const ticketRecord: RecordKind = {
+	resource: 'ticket',
+	picker: ticketLocator,
+	url: ticketUrl(),
+	check: checkFields(ticketIdCheck),
+};

@@ -1,7 +1,16 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { recordRouting, showFor, simplifyToggle, collectionHead } from '../../../shared/descriptions/builders';
-import { checkFields, dropEmptyBodyFields, requireSomeField } from '../../../shared/validation/checks';
+import {
+	recordRouting,
+	showFor,
+	simplifyToggle,
+	collectionHead,
+} from '../../../shared/descriptions/builders';
+import {
+	checkFields,
+	dropEmptyBodyFields,
+	requireSomeField,
+} from '../../../shared/validation/checks';
 import { ticketUpdateFieldNames, ticketUpdateOptions } from './fields';
 import { ticketUrl, ticketIdCheck, ticketLocator } from './locator';
 
