@@ -1,5 +1,4 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
 
 import {
 	listsForeignSignature,
@@ -12,6 +11,7 @@ import { ALL_EVENTS } from '../shared/descriptions/webhookEvents';
 import { valueAt } from '../shared/output/valueAt';
 import { headerValue } from '../shared/transport/headers';
 import { claimDelivery } from './dedupe';
+import { followRecording, type ServerResponse } from './recording';
 import {
 	adoptRotatedSecret,
 	registrationForDelivery,
@@ -32,7 +32,7 @@ import {
  *   4. one item: {event, id, created_at, account_id, data}.
  * Refusals, duplicates and skips are answered here (noWebhookResponse). An accepted delivery is answered by n8n, which
  * (2.x) answers only after it has recorded the execution: if it cannot (its database locked or down), HueChat gets a
- * 5xx and retries, and the claim is withdrawn so the retry runs. n8n 1.x answers before recording it.
+ * 5xx and retries, and the claim is withdrawn so the retry runs (recording.ts). n8n 1.x answers before recording it.
  */
 
 function answer(
@@ -252,80 +252,6 @@ function skipReason(context: IWebhookFunctions, item: Item, api: Api): string | 
 	return undefined;
 }
 
-/** What the trigger uses of n8n's HTTP response to the delivery. */
-interface ServerResponse {
-	statusCode: number;
-	headersSent: boolean;
-	writableEnded: boolean;
-	writableFinished: boolean;
-	once(event: 'finish' | 'close', listener: () => void): unknown;
-}
-
-const isSuccess = (status: number): boolean => status >= 200 && status < 300;
-
-/**
- * n8n 2.x answers an accepted delivery after it recorded the execution, and saves static data right before that
- * answer only when it is marked changed; but recording the execution builds new Workflow objects over the same static
- * data, which clears that mark. So, until the answer is sent, the claim's static data is marked changed again on every
- * turn of the event loop's timers (at least one passes while n8n waits for its database; later saves of the
- * process carry the ids too, should one be missed). One loop serves
- * every pending delivery of the process; it stops when none is pending.
- */
-const unanswered = new Map<
-	IDataObject,
-	{ response: ServerResponse; since: number; seen: unknown }
->();
-const MARK_FOR_MS = 60_000;
-
-function markChangedUntilAnswered(staticData: IDataObject, response: ServerResponse): void {
-	unanswered.set(staticData, { response, since: Date.now(), seen: staticData.seen });
-	if (unanswered.size === 1) void markWhileUnanswered();
-}
-
-async function markWhileUnanswered(): Promise<void> {
-	while (unanswered.size > 0) {
-		await sleep(0);
-		const now = Date.now();
-		for (const [staticData, { response, since, seen }] of unanswered) {
-			if (response.headersSent || response.writableEnded || now - since > MARK_FOR_MS)
-				unanswered.delete(staticData);
-			else staticData.seen = seen as IDataObject; // any write marks the workflow's static data changed
-		}
-	}
-}
-
-/** How often a claim whose caller hung up looks whether n8n has answered meanwhile. */
-const ANSWER_POLL_MS = 250;
-const ANSWER_WAIT_MS = 10 * 60_000;
-
-/**
- * Settles the claim from n8n's answer: 2xx means the execution is recorded; anything else that it is not. When HueChat
- * hung up first (its 10 s time-out while n8n waits for its database), n8n still answers into the closed connection
- * once it has recorded the execution or failed to: 'finish' never comes then, so the status it set is looked at until
- * it has. Meanwhile copies are asked to come back later (409).
- */
-function settleOnAnswer(response: ServerResponse, settle: (recorded: boolean) => void): void {
-	let settled = false;
-	const settleFrom = () => {
-		if (settled) return;
-		settled = true;
-		settle(isSuccess(response.statusCode));
-	};
-	response.once('finish', settleFrom);
-	response.once('close', () => {
-		if (response.writableFinished || response.headersSent) return settleFrom();
-		void (async () => {
-			for (
-				let waited = 0;
-				waited < ANSWER_WAIT_MS && !response.headersSent;
-				waited += ANSWER_POLL_MS
-			)
-				await sleep(ANSWER_POLL_MS);
-			if (response.headersSent) settleFrom();
-		})();
-	});
-}
-
 export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const nowSeconds = Math.floor(Date.now() / 1000);
 	const trigger = `${context.getWorkflow().id ?? ''}|${context.getNode().id}`;
@@ -362,8 +288,10 @@ export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebh
 		claim.settle(true);
 		return answer(context, 200, { received: true, skipped });
 	}
-	const response = context.getResponseObject() as unknown as ServerResponse;
-	settleOnAnswer(response, claim.settle);
-	markChangedUntilAnswered(staticData, response);
+	followRecording(
+		staticData,
+		context.getResponseObject() as unknown as ServerResponse,
+		claim.settle,
+	);
 	return { workflowData: [[{ json: item as unknown as IDataObject }]] };
 }
