@@ -331,8 +331,8 @@ describe(`HueChat Trigger: exactly once in real n8n (${DATABASE})`, () => {
 		n8n.guard(async () => {
 			const earlier = new Set((await executions(TRIGGER_WF.id)).map((execution) => execution.id));
 			sim.delivery.clearLog();
-			// 300 in the test command (about 30 s of n8n's work arriving within a second); HUECHAT_EXACTLY_ONCE_BURST for more
-			const events = Number(process.env.HUECHAT_EXACTLY_ONCE_BURST ?? 300);
+			// 200 in the test command (about 20 s of n8n's work arriving within a second); HUECHAT_EXACTLY_ONCE_BURST for more
+			const events = Number(process.env.HUECHAT_EXACTLY_ONCE_BURST ?? 200);
 			sim.delivery.configure({ maxAttempts: 24 });
 			await Promise.all(
 				Array.from({ length: events }, async (_, n) => {
