@@ -290,15 +290,7 @@ describe(`HueChat Trigger: exactly once in real n8n (${DATABASE})`, () => {
 			const lock = lockDatabase(20_000);
 			await lock.started;
 			for (let n = 0; n < events; n++) {
-				const response = await fetch(
-					`${sim.url}/api/v1/accounts/${sim.accountId}/conversations/1/messages`,
-					{
-						method: 'POST',
-						headers: { api_access_token: token, 'content-type': 'application/json' },
-						body: JSON.stringify({ content: `locked ${n}`, message_type: 'incoming' }),
-					},
-				);
-				expect(response.status).toBeLessThan(300);
+				await customerWrites(`locked ${n}`);
 				if (n % 20 === 19) await sleep(events > 200 ? 200 : 1_000);
 			}
 			await lock.released;
@@ -334,19 +326,7 @@ describe(`HueChat Trigger: exactly once in real n8n (${DATABASE})`, () => {
 			// 200 in the test command (about 20 s of n8n's work arriving within a second); HUECHAT_EXACTLY_ONCE_BURST for more
 			const events = Number(process.env.HUECHAT_EXACTLY_ONCE_BURST ?? 200);
 			sim.delivery.configure({ maxAttempts: 24 });
-			await Promise.all(
-				Array.from({ length: events }, async (_, n) => {
-					const response = await fetch(
-						`${sim.url}/api/v1/accounts/${sim.accountId}/conversations/1/messages`,
-						{
-							method: 'POST',
-							headers: { api_access_token: token, 'content-type': 'application/json' },
-							body: JSON.stringify({ content: `burst ${n}`, message_type: 'incoming' }),
-						},
-					);
-					expect(response.status).toBeLessThan(300);
-				}),
-			);
+			await Promise.all(Array.from({ length: events }, (_, n) => customerWrites(`burst ${n}`)));
 			const counted = await countRuns(events, earlier);
 			sim.delivery.configure({ maxAttempts: 12 });
 			process.stdout.write(`[exactly-once] burst: ${counted.line}\n`);
@@ -361,6 +341,19 @@ describe(`HueChat Trigger: exactly once in real n8n (${DATABASE})`, () => {
 				acknowledgedNotRun: counted.acknowledgedNotRun,
 			}).toEqual({ lost: 0, doubled: 0, acknowledgedNotRun: 0 });
 		}));
+
+	/** A customer's message in conversation 1: HueChat raises message.created for every subscription. */
+	async function customerWrites(content: string): Promise<void> {
+		const response = await fetch(
+			`${sim.url}/api/v1/accounts/${sim.accountId}/conversations/1/messages`,
+			{
+				method: 'POST',
+				headers: { api_access_token: token, 'content-type': 'application/json' },
+				body: JSON.stringify({ content, message_type: 'incoming' }),
+			},
+		);
+		expect(response.status).toBeLessThan(300);
+	}
 
 	/**
 	 * Waits for the simulator's deliveries to the trigger to settle, then counts, by event id, what ran: lost (sent,
@@ -426,22 +419,11 @@ describe(`HueChat Trigger: exactly once in real n8n (${DATABASE})`, () => {
 				{ method: 'POST', headers: { api_access_token: token } },
 			);
 			expect(rotated.status).toBe(200);
-			const message = async (content: string) => {
-				const response = await fetch(
-					`${sim.url}/api/v1/accounts/${sim.accountId}/conversations/1/messages`,
-					{
-						method: 'POST',
-						headers: { api_access_token: token, 'content-type': 'application/json' },
-						body: JSON.stringify({ content, message_type: 'incoming' }),
-					},
-				);
-				expect(response.status).toBeLessThan(300);
-			};
-			for (let n = 0; n < 20; n++) await message(`during the overlap ${n}`);
+			for (let n = 0; n < 20; n++) await customerWrites(`during the overlap ${n}`);
 			await sim.delivery.settled();
 			// the simulator's clock past the overlap: the secret the user replaced no longer signs
 			subscription().previous_secret_expires_at = Date.now() - 1;
-			for (let n = 0; n < 20; n++) await message(`after the expiry ${n}`);
+			for (let n = 0; n < 20; n++) await customerWrites(`after the expiry ${n}`);
 			await sim.delivery.settled();
 			const sent = new Set(sim.delivery.log().map((entry) => entry.delivery_id));
 			await waitFor(

@@ -99,22 +99,26 @@ interface PgClient {
 	end(): Promise<void>;
 }
 
-/** node-postgres from n8n's own dependencies (what n8n connects with), as the superuser. */
-async function adminQuery<T>(
-	address: PostgresAddress,
-	fn: (client: PgClient) => Promise<T>,
-): Promise<T> {
+/** node-postgres from n8n's own dependencies (what n8n connects with), as the superuser, on `database`. */
+function superuserClient(address: PostgresAddress, database: string): PgClient {
 	const requireFromN8n = createRequire(path.join(n8nDir(), 'package.json'));
 	const { Client } = requireFromN8n('pg') as {
 		Client: new (config: Record<string, unknown>) => PgClient;
 	};
-	const client = new Client({
+	return new Client({
 		...address,
 		user: SUPERUSER,
 		password: SUPERUSER_PASSWORD,
-		database: 'postgres',
+		database,
 		connectionTimeoutMillis: 5_000,
 	});
+}
+
+async function adminQuery<T>(
+	address: PostgresAddress,
+	fn: (client: PgClient) => Promise<T>,
+): Promise<T> {
+	const client = superuserClient(address, 'postgres');
 	await client.connect();
 	try {
 		return await fn(client);
@@ -287,17 +291,7 @@ export function holdTableLock(
 	let started!: () => void;
 	const startedPromise = new Promise<void>((resolve) => (started = resolve));
 	const released = (async () => {
-		const requireFromN8n = createRequire(path.join(n8nDir(), 'package.json'));
-		const { Client } = requireFromN8n('pg') as {
-			Client: new (config: Record<string, unknown>) => PgClient;
-		};
-		const client = new Client({
-			...address,
-			user: SUPERUSER,
-			password: SUPERUSER_PASSWORD,
-			database,
-			connectionTimeoutMillis: 5_000,
-		});
+		const client = superuserClient(address, database);
 		await client.connect();
 		try {
 			await client.query('BEGIN');
