@@ -56,7 +56,10 @@ describe(`HueChat Trigger: exactly once in real n8n (${DATABASE})`, () => {
 			env = await createDatabase(postgres, 'exactly_once');
 			postgresDatabase = env.DB_POSTGRESDB_DATABASE;
 		}
-		n8n = await N8nInstance.create({ name: 'trigger-exactly-once', env });
+		n8n = await N8nInstance.create({
+			name: ON_POSTGRES ? 'trigger-exactly-once-postgres' : 'trigger-exactly-once',
+			env,
+		});
 		await n8n.guard(async () => {
 			await n8n.importCredentials([
 				{
