@@ -153,7 +153,7 @@ function locatorMode(
 	return { displayName, name, type: name === 'list' ? 'list' : 'string', ...extra };
 }
 
-interface LocatorSpec {
+export interface LocatorSpec {
 	name: string;
 	displayName: string;
 	/** listSearch method name. */
@@ -258,6 +258,24 @@ export const requestSettingsProperty: INodeProperties = {
 };
 
 type SendTarget = 'body' | 'query';
+
+/** A choice among `options` sent as `property` in the query, the shape of list filters such as Status. */
+export function queryChoice(
+	displayName: string,
+	name: string,
+	defaultValue: string,
+	options: INodePropertyOptions[],
+	property = name,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'options',
+		default: defaultValue,
+		options,
+		routing: { send: { type: 'query', property } },
+	};
+}
 
 /** An optional field sent as `property` in the body or query; the shape most Additional/Update Fields and Filters share. */
 function sentField(
