@@ -122,5 +122,3 @@ export const dealUpdateOptions = (
 		textField('Title', 'title', 'title'),
 	] as INodeProperties[]
 ).sort(byName);
-
-export const dealUpdateFieldNames = dealUpdateOptions.map((field) => field.displayName);

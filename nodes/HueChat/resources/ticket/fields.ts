@@ -77,5 +77,3 @@ export const ticketUpdateOptions = (
 		textField('Subject', 'subject', 'subject'),
 	] as INodeProperties[]
 ).sort((a, b) => a.displayName.localeCompare(b.displayName));
-
-export const ticketUpdateFieldNames = ticketUpdateOptions.map((field) => field.displayName);
