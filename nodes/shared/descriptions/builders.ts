@@ -3,7 +3,7 @@ import type { INodeProperties, INodePropertyOptions, PreSendAction } from 'n8n-w
 import { confirmDeleted, itemsAt, listRequests, type ListShape } from '../transport/request';
 import { simplifyWhenOn } from '../output/simplify';
 import { addIdempotencyKey } from '../transport/idempotency';
-import { checkFields } from '../validation/checks';
+import { checkFields, parseJsonBody } from '../validation/checks';
 
 /** Shows a property only for these operations of this resource. */
 export function showFor(resource: string, operation: string[]) {
@@ -316,6 +316,24 @@ export function textField(
 	extra: Partial<INodeProperties> = {},
 ): INodeProperties {
 	return sentField('string', displayName, name, property, target, extra);
+}
+
+/** Custom Attributes: a JSON object sent as `custom_attributes`, refused in HueChat's words when it is not one. */
+export function customAttributesField(description?: string): INodeProperties {
+	return {
+		displayName: 'Custom Attributes',
+		name: 'customAttributes',
+		type: 'json',
+		default: '{}',
+		...(description ? { description } : {}),
+		routing: {
+			send: {
+				type: 'body',
+				property: 'custom_attributes',
+				preSend: [parseJsonBody('custom_attributes', 'Custom Attributes')],
+			},
+		},
+	};
 }
 
 /** The collections operations group optional parameters in, by parameter name. */
