@@ -3,7 +3,7 @@ import type { INodeProperties, INodePropertyOptions, PreSendAction } from 'n8n-w
 import { confirmDeleted, itemsAt, listRequests, type ListShape } from '../transport/request';
 import { simplifyWhenOn } from '../output/simplify';
 import { addIdempotencyKey } from '../transport/idempotency';
-import { checkFields } from '../validation/checks';
+import { checkFields, parseJsonBody } from '../validation/checks';
 
 /** Shows a property only for these operations of this resource. */
 export function showFor(resource: string, operation: string[]) {
@@ -153,7 +153,7 @@ function locatorMode(
 	return { displayName, name, type: name === 'list' ? 'list' : 'string', ...extra };
 }
 
-interface LocatorSpec {
+export interface LocatorSpec {
 	name: string;
 	displayName: string;
 	/** listSearch method name. */
@@ -259,6 +259,24 @@ export const requestSettingsProperty: INodeProperties = {
 
 type SendTarget = 'body' | 'query';
 
+/** A choice among `options` sent as `property` in the query, the shape of list filters such as Status. */
+export function queryChoice(
+	displayName: string,
+	name: string,
+	defaultValue: string,
+	options: INodePropertyOptions[],
+	property = name,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'options',
+		default: defaultValue,
+		options,
+		routing: { send: { type: 'query', property } },
+	};
+}
+
 /** An optional field sent as `property` in the body or query; the shape most Additional/Update Fields and Filters share. */
 function sentField(
 	type: 'string' | 'number',
@@ -298,6 +316,24 @@ export function textField(
 	extra: Partial<INodeProperties> = {},
 ): INodeProperties {
 	return sentField('string', displayName, name, property, target, extra);
+}
+
+/** Custom Attributes: a JSON object sent as `custom_attributes`, refused in HueChat's words when it is not one. */
+export function customAttributesField(description?: string): INodeProperties {
+	return {
+		displayName: 'Custom Attributes',
+		name: 'customAttributes',
+		type: 'json',
+		default: '{}',
+		...(description ? { description } : {}),
+		routing: {
+			send: {
+				type: 'body',
+				property: 'custom_attributes',
+				preSend: [parseJsonBody('custom_attributes', 'Custom Attributes')],
+			},
+		},
+	};
 }
 
 /** The collections operations group optional parameters in, by parameter name. */

@@ -7,7 +7,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { showFor } from './builders';
+import { listRouting, returnAllAndLimit, showFor, simplifyToggle } from './builders';
+import type { Operation } from './operations';
+import type { ListShape } from '../transport/request';
 import { refuse } from '../validation/refusals';
 
 /**
@@ -333,5 +335,30 @@ export function buildFilterBody(attributes: FilterAttribute[]) {
 		}
 		options.body = { payload };
 		return options;
+	};
+}
+
+/** Filter: the records matching the conditions, POSTed to `url` and paged as `shape`; Return All, Limit, Simplify. */
+export function filterOperation(
+	resource: string,
+	action: string,
+	description: string,
+	url: string,
+	shape: ListShape,
+	attributes: FilterAttribute[],
+): Operation {
+	return {
+		option: {
+			name: 'Filter',
+			value: 'filter',
+			action,
+			description,
+			routing: listRouting('POST', url, shape, [buildFilterBody(attributes)]),
+		},
+		properties: [
+			...filterProperties(resource, 'filter', attributes),
+			...returnAllAndLimit(resource, 'filter'),
+			simplifyToggle(resource, ['filter']),
+		],
 	};
 }

@@ -3,12 +3,19 @@ import type { INodeProperties, INodePropertyOptions, PreSendAction } from 'n8n-w
 import {
 	collectionHead,
 	deleteRouting,
+	idLocator,
+	type LocatorSpec,
 	recordRouting,
 	returnAllAndLimit,
 	showFor,
 	simplifyToggle,
 } from './builders';
-import { dropEmptyBodyFields, requireSomeField } from '../validation/checks';
+import {
+	checkFields,
+	dropEmptyBodyFields,
+	requireSomeField,
+	type FieldCheck,
+} from '../validation/checks';
 
 /**
  * Everything about one operation, as each `<op>.operation.ts` exports it: its entry in the Operation dropdown (name,
@@ -48,6 +55,40 @@ export interface RecordKind {
 	picker: (operations: string[]) => INodeProperties;
 	url: string;
 	check: PreSendAction;
+}
+
+/** A RecordKind whose picker is a standard `idLocator`, with the check of the ID it gives. */
+export interface PickedRecord extends RecordKind {
+	idCheck: FieldCheck;
+}
+
+/**
+ * The record of `resource` at `url`, picked by the parameter `<resource>Id`: an integer ID, or a UUID where
+ * `idKind` says so. Its label in errors is the picker's display name; its description defaults to
+ * "The <display name> to use".
+ */
+export function pickedRecord(
+	resource: string,
+	url: string,
+	locator: Omit<LocatorSpec, 'name'> & { name?: string },
+): PickedRecord {
+	const spec: LocatorSpec = {
+		name: `${resource}Id`,
+		description: `The ${locator.displayName.toLowerCase()} to use`,
+		...locator,
+	};
+	const idCheck: FieldCheck = {
+		parameter: spec.name,
+		label: spec.displayName,
+		check: spec.idKind === 'uuid' ? 'uuid' : 'positiveInteger',
+	};
+	return {
+		resource,
+		picker: (operations) => idLocator(spec, showFor(resource, operations)),
+		url,
+		check: checkFields(idCheck),
+		idCheck,
+	};
 }
 
 /** Delete one record, picked by ID. */
@@ -90,51 +131,82 @@ export function getRecordOperation(
 	};
 }
 
-/** Get Many with Return All and Limit, and nothing else to set. */
+/**
+ * Get Many with Return All and Limit; then the `filters` collection when given, the `after` fields, and
+ * Simplify when `simplify` is on.
+ */
 export function getManyOperation(
 	resource: string,
 	action: string,
 	description: string,
 	routing: INodePropertyOptions['routing'],
+	{
+		filters,
+		after = [],
+		simplify = false,
+	}: { filters?: INodeProperties[]; after?: INodeProperties[]; simplify?: boolean } = {},
 ): Operation {
+	const filtersCollection: INodeProperties[] = filters
+		? [
+				{
+					...collectionHead('filters'),
+					displayOptions: showFor(resource, ['getAll']),
+					options: filters,
+				},
+			]
+		: [];
 	return {
 		option: { name: 'Get Many', value: 'getAll', action, description, routing },
-		properties: returnAllAndLimit(resource, 'getAll'),
+		properties: [
+			...returnAllAndLimit(resource, 'getAll'),
+			...filtersCollection,
+			...after,
+			...(simplify ? [simplifyToggle(resource, ['getAll'])] : []),
+		],
 	};
 }
 
 /**
- * Update one record, picked by ID: the fields set under Update Fields are sent, at least one of them. `preSend`
- * checks run after the ID's; `collection` adds to the Update Fields collection, `after` comes after it.
+ * Update one record, picked by ID: the fields set under Update Fields are sent, at least one of them. `checks` are
+ * checked along with the ID, `preSend` steps run after that check, `onBody` steps once the empty fields are dropped; `fieldNames` (the fields'
+ * display names unless given) are what the refusal of an empty update lists. `collection` adds to the Update
+ * Fields collection, `before` and `after` come before and after it.
  */
 export function updateRecordOperation(
-	kind: RecordKind,
+	kind: PickedRecord,
 	action: string,
 	description: string,
 	fields: INodeProperties[],
 	{
+		checks = [],
 		preSend = [],
+		onBody = [],
+		fieldNames = fields.map((field) => field.displayName),
 		collection = {},
+		before = [],
 		after = [],
 	}: {
+		checks?: FieldCheck[];
 		preSend?: PreSendAction[];
+		onBody?: PreSendAction[];
+		fieldNames?: string[];
 		collection?: Partial<INodeProperties>;
+		before?: INodeProperties[];
 		after?: INodeProperties[];
 	} = {},
 ): Operation {
 	const routing = recordRouting('PATCH', kind.url, undefined, [
-		kind.check,
+		checks.length ? checkFields(kind.idCheck, ...checks) : kind.check,
 		...preSend,
-		requireSomeField(
-			'updateFields',
-			fields.map((field) => field.displayName),
-		),
+		requireSomeField('updateFields', fieldNames),
 		dropEmptyBodyFields,
+		...onBody,
 	]);
 	return {
 		option: { name: 'Update', value: 'update', action, description, routing },
 		properties: [
 			kind.picker(['update']),
+			...before,
 			{
 				...collectionHead('updateFields'),
 				...collection,

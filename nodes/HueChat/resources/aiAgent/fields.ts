@@ -53,5 +53,3 @@ export const nameField: INodeProperties = textField('Name', 'name', 'name', 'bod
 export const aiAgentUpdateOptions = [...aiAgentFields, instructionsField, nameField].sort((a, b) =>
 	a.displayName.localeCompare(b.displayName),
 );
-
-export const aiAgentUpdateFieldNames = aiAgentUpdateOptions.map((field) => field.displayName);

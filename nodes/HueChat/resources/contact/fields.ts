@@ -1,8 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { textField } from '../../../shared/descriptions/builders';
-
-import { parseJsonBody } from '../../../shared/validation/checks';
+import { textField, customAttributesField } from '../../../shared/descriptions/builders';
 
 /** The contact fields Create and Update share (Update adds 'Name'). */
 export const contactFields: INodeProperties[] = [
@@ -36,21 +34,9 @@ export const contactFields: INodeProperties[] = [
 		description: 'Whether HueChat should ignore messages from this contact',
 		routing: { send: { type: 'body', property: 'blocked' } },
 	},
-	{
-		displayName: 'Custom Attributes',
-		name: 'customAttributes',
-		type: 'json',
-		default: '{}',
-		description:
-			'Values for the custom attributes defined in HueChat, as a JSON object; merged into the existing ones on update',
-		routing: {
-			send: {
-				type: 'body',
-				property: 'custom_attributes',
-				preSend: [parseJsonBody('custom_attributes', 'Custom Attributes')],
-			},
-		},
-	},
+	customAttributesField(
+		'Values for the custom attributes defined in HueChat, as a JSON object; merged into the existing ones on update',
+	),
 ];
 
 export const contactFieldChecks = (collection: string) => [

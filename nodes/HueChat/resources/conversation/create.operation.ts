@@ -7,9 +7,10 @@ import {
 	textField,
 	idempotentCreateRouting,
 	collectionHead,
+	customAttributesField,
 } from '../../../shared/descriptions/builders';
 import { v1 } from '../../../shared/transport/api';
-import { parseJsonBody, checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
+import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { ISO_DATE } from '../../../shared/validation/inputExpressions';
 import { CONVERSATION_STATUSES } from './status';
 
@@ -72,19 +73,7 @@ export const properties: INodeProperties[] = [
 				description: 'ID of the agent to assign',
 				routing: { send: { type: 'body', property: 'assignee_id' } },
 			},
-			{
-				displayName: 'Custom Attributes',
-				name: 'customAttributes',
-				type: 'json',
-				default: '{}',
-				routing: {
-					send: {
-						type: 'body',
-						property: 'custom_attributes',
-						preSend: [parseJsonBody('custom_attributes', 'Custom Attributes')],
-					},
-				},
-			},
+			customAttributesField(),
 			{
 				displayName: 'First Message',
 				name: 'message',

@@ -1,13 +1,12 @@
-import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import {
-	returnAllAndLimit,
 	showFor,
-	simplifyToggle,
 	textField,
 	listRouting,
 	collectionHead,
 } from '../../../shared/descriptions/builders';
+import { getManyOperation } from '../../../shared/descriptions/operations';
 import { v1 } from '../../../shared/transport/api';
 
 /** The Filters of Get Many, also used by Get Counts (whose counts ignore the assignee type, as HueChat's do). */
@@ -86,20 +85,14 @@ export function conversationListFilters(
 	return filters;
 }
 
-export const option: INodePropertyOptions = {
-	name: 'Get Many',
-	value: 'getAll',
-	action: 'Get many conversations',
-	description: 'List conversations (open ones unless a status filter is set), 25 a page',
-	routing: listRouting('GET', v1('/conversations'), {
+export const { option, properties } = getManyOperation(
+	'conversation',
+	'Get many conversations',
+	'List conversations (open ones unless a status filter is set), 25 a page',
+	listRouting('GET', v1('/conversations'), {
 		style: 'pages',
 		root: 'data.payload',
 		pageSize: 25,
 	}),
-};
-
-export const properties: INodeProperties[] = [
-	...returnAllAndLimit('conversation', 'getAll'),
-	conversationListFilters('getAll'),
-	simplifyToggle('conversation', ['getAll']),
-];
+	{ after: [conversationListFilters('getAll')], simplify: true },
+);

@@ -1,28 +1,15 @@
-import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
-
-import {
-	returnAllAndLimit,
-	showFor,
-	listRouting,
-	collectionHead,
-} from '../../../shared/descriptions/builders';
+import { listRouting } from '../../../shared/descriptions/builders';
+import { getManyOperation } from '../../../shared/descriptions/operations';
 import { v1 } from '../../../shared/transport/api';
 import { ATTRIBUTE_MODELS } from './fields';
 
-export const option: INodePropertyOptions = {
-	name: 'Get Many',
-	value: 'getAll',
-	action: 'Get many custom attributes',
-	description: 'List the custom attribute definitions of contacts, conversations or both',
-	routing: listRouting('GET', v1('/custom_attribute_definitions'), { style: 'whole' }),
-};
-
-export const properties: INodeProperties[] = [
-	...returnAllAndLimit('customAttribute', 'getAll'),
+export const { option, properties } = getManyOperation(
+	'customAttribute',
+	'Get many custom attributes',
+	'List the custom attribute definitions of contacts, conversations or both',
+	listRouting('GET', v1('/custom_attribute_definitions'), { style: 'whole' }),
 	{
-		...collectionHead('filters'),
-		displayOptions: showFor('customAttribute', ['getAll']),
-		options: [
+		filters: [
 			{
 				displayName: 'Applies To',
 				name: 'attributeModel',
@@ -34,4 +21,4 @@ export const properties: INodeProperties[] = [
 			},
 		],
 	},
-];
+);

@@ -1,7 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idField, idLocator, showFor, textField } from '../../../shared/descriptions/builders';
-import { parseJsonBody, UNIX_SECONDS, checkFields } from '../../../shared/validation/checks';
+import {
+	idField,
+	idLocator,
+	showFor,
+	textField,
+	customAttributesField,
+} from '../../../shared/descriptions/builders';
+import { UNIX_SECONDS, checkFields } from '../../../shared/validation/checks';
 import { DECIMAL_TEXT, pipelinePicker, stagePicker } from './locator';
 
 export const externalIdField: INodeProperties = textField(
@@ -27,20 +33,7 @@ export const dealFields: INodeProperties[] = [
 		description: 'ISO 4217 code (HueChat uses USD when none is given)',
 		routing: { send: { type: 'body', property: 'currency' } },
 	},
-	{
-		displayName: 'Custom Attributes',
-		name: 'customAttributes',
-		type: 'json',
-		default: '{}',
-		description: 'A JSON object; merged into the existing ones on update',
-		routing: {
-			send: {
-				type: 'body',
-				property: 'custom_attributes',
-				preSend: [parseJsonBody('custom_attributes', 'Custom Attributes')],
-			},
-		},
-	},
+	customAttributesField('A JSON object; merged into the existing ones on update'),
 	{
 		displayName: 'Expected Close At',
 		name: 'expectedCloseAt',
@@ -122,5 +115,3 @@ export const dealUpdateOptions = (
 		textField('Title', 'title', 'title'),
 	] as INodeProperties[]
 ).sort(byName);
-
-export const dealUpdateFieldNames = dealUpdateOptions.map((field) => field.displayName);

@@ -1,35 +1,24 @@
-import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
-
 import {
 	idField,
-	returnAllAndLimit,
-	showFor,
-	simplifyToggle,
-	textField,
 	listRouting,
-	collectionHead,
+	queryChoice,
+	textField,
 } from '../../../shared/descriptions/builders';
+import { getManyOperation } from '../../../shared/descriptions/operations';
 import { v2 } from '../../../shared/transport/api';
 import { UNIX_SECONDS, checkFields } from '../../../shared/validation/checks';
 import { V2_LIST } from '../../../shared/validation/inputExpressions';
 import { DEAL_STATUSES, pipelinePicker, stagePicker } from './locator';
 
-export const option: INodePropertyOptions = {
-	name: 'Get Many',
-	value: 'getAll',
-	action: 'Get many deals',
-	description: 'List deals, 100 a request, following the pages for you',
-	routing: listRouting('GET', v2('/deals'), V2_LIST, [
+export const { option, properties } = getManyOperation(
+	'deal',
+	'Get many deals',
+	'List deals, 100 a request, following the pages for you',
+	listRouting('GET', v2('/deals'), V2_LIST, [
 		checkFields({ parameter: 'filters.updatedSince', label: 'Updated Since', check: 'date' }),
 	]),
-};
-
-export const properties: INodeProperties[] = [
-	...returnAllAndLimit('deal', 'getAll'),
 	{
-		...collectionHead('filters'),
-		displayOptions: showFor('deal', ['getAll']),
-		options: [
+		filters: [
 			idField('Contact ID', 'contactId', 'contact_id', 'query'),
 			textField('External ID', 'externalId', 'external_id', 'query', {
 				description: 'Only the deal with exactly this external ID',
@@ -42,14 +31,7 @@ export const properties: INodeProperties[] = [
 			stagePicker(['filters.pipelineId'], {
 				routing: { send: { type: 'query', property: 'stage_id' } },
 			}),
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				default: 'open',
-				options: DEAL_STATUSES,
-				routing: { send: { type: 'query', property: 'status' } },
-			},
+			queryChoice('Status', 'status', 'open', DEAL_STATUSES),
 			{
 				displayName: 'Updated Since',
 				name: 'updatedSince',
@@ -59,6 +41,6 @@ export const properties: INodeProperties[] = [
 				routing: { send: { type: 'query', property: 'updated_since', value: UNIX_SECONDS } },
 			},
 		],
+		simplify: true,
 	},
-	simplifyToggle('deal', ['getAll']),
-];
+);

@@ -1,24 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { idLocator, showFor } from '../../../shared/descriptions/builders';
-import type { RecordKind } from '../../../shared/descriptions/operations';
+import { pickedRecord } from '../../../shared/descriptions/operations';
 import { v2 } from '../../../shared/transport/api';
-import { checkFields } from '../../../shared/validation/checks';
-
-export function dealLocator(operations: string[]): INodeProperties {
-	return idLocator(
-		{
-			name: 'dealId',
-			displayName: 'Deal',
-			searchMethod: 'searchDeals',
-			idKind: 'uuid',
-			description: 'The deal to use',
-		},
-		showFor('deal', operations),
-	);
-}
-
-export const dealIdCheck = { parameter: 'dealId', label: 'Deal', check: 'uuid' as const };
 
 export const DEAL_STATUSES: INodePropertyOptions[] = [
 	{ name: 'Lost', value: 'lost' },
@@ -64,10 +47,10 @@ export function pipelinePicker(extra: Partial<INodeProperties> = {}): INodePrope
 
 export const dealUrl = (suffix = '') => v2(`/deals/{{$parameter.dealId}}${suffix}`);
 
-/** What deal operations on one record share: the picker, the record's URL and the ID check. */
-export const dealRecord: RecordKind = {
-	resource: 'deal',
-	picker: dealLocator,
-	url: dealUrl(),
-	check: checkFields(dealIdCheck),
-};
+/** The deal picker, the record's URL and the check of its ID. */
+export const dealRecord = pickedRecord('deal', dealUrl(), {
+	displayName: 'Deal',
+	searchMethod: 'searchDeals',
+	idKind: 'uuid',
+});
+export const { picker: dealLocator, idCheck: dealIdCheck } = dealRecord;

@@ -1,42 +1,19 @@
-import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+import { simplifyToggle } from '../../../shared/descriptions/builders';
+import { updateRecordOperation } from '../../../shared/descriptions/operations';
+import { dealFieldChecks, dealUpdateOptions } from './fields';
+import { dealRecord } from './locator';
 
-import {
-	recordRouting,
-	showFor,
-	simplifyToggle,
-	collectionHead,
-} from '../../../shared/descriptions/builders';
-import {
-	checkFields,
-	dropEmptyBodyFields,
-	requireSomeField,
-} from '../../../shared/validation/checks';
-import { dealFieldChecks, dealUpdateFieldNames, dealUpdateOptions } from './fields';
-import { dealUrl, dealIdCheck, dealLocator } from './locator';
-
-export const option: INodePropertyOptions = {
-	name: 'Update',
-	value: 'update',
-	action: 'Update a deal',
-	description: 'Change the fields you set; a new stage must belong to the (new) pipeline',
-	routing: recordRouting('PATCH', dealUrl(), undefined, [
-		checkFields(dealIdCheck, ...dealFieldChecks('updateFields'), {
-			parameter: 'updateFields.stageId',
-			label: 'Stage',
-			check: 'uuid',
-		}),
-		requireSomeField('updateFields', dealUpdateFieldNames),
-		dropEmptyBodyFields,
-	]),
-};
-
-export const properties: INodeProperties[] = [
-	dealLocator(['update']),
-	simplifyToggle('deal', ['update']),
+export const { option, properties } = updateRecordOperation(
+	dealRecord,
+	'Update a deal',
+	'Change the fields you set; a new stage must belong to the (new) pipeline',
+	dealUpdateOptions,
 	{
-		...collectionHead('updateFields'),
-		description: 'Only the fields you set change',
-		displayOptions: showFor('deal', ['update']),
-		options: dealUpdateOptions,
+		checks: [
+			...dealFieldChecks('updateFields'),
+			{ parameter: 'updateFields.stageId', label: 'Stage', check: 'uuid' },
+		],
+		collection: { description: 'Only the fields you set change' },
+		before: [simplifyToggle('deal', ['update'])],
 	},
-];
+);

@@ -1,21 +1,11 @@
-import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
-
-import {
-	returnAllAndLimit,
-	simplifyToggle,
-	listRouting,
-} from '../../../shared/descriptions/builders';
+import { listRouting } from '../../../shared/descriptions/builders';
+import { getManyOperation } from '../../../shared/descriptions/operations';
 import { v1 } from '../../../shared/transport/api';
 
-export const option: INodePropertyOptions = {
-	name: 'Get Many',
-	value: 'getAll',
-	action: 'Get many inboxes',
-	description: 'List the inboxes of the account',
-	routing: listRouting('GET', v1('/inboxes'), { style: 'whole', root: 'payload' }),
-};
-
-export const properties: INodeProperties[] = [
-	...returnAllAndLimit('inbox', 'getAll'),
-	simplifyToggle('inbox', ['getAll']),
-];
+export const { option, properties } = getManyOperation(
+	'inbox',
+	'Get many inboxes',
+	'List the inboxes of the account',
+	listRouting('GET', v1('/inboxes'), { style: 'whole', root: 'payload' }),
+	{ simplify: true },
+);

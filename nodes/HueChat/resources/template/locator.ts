@@ -1,28 +1,5 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { idLocator, showFor } from '../../../shared/descriptions/builders';
-import type { RecordKind } from '../../../shared/descriptions/operations';
+import { pickedRecord } from '../../../shared/descriptions/operations';
 import { v2 } from '../../../shared/transport/api';
-import { checkFields } from '../../../shared/validation/checks';
-
-export function templateLocator(operations: string[]): INodeProperties {
-	return idLocator(
-		{
-			name: 'templateId',
-			displayName: 'Template',
-			searchMethod: 'searchTemplates',
-			idKind: 'uuid',
-			description: 'The message template to use',
-		},
-		showFor('template', operations),
-	);
-}
-
-export const templateIdCheck = {
-	parameter: 'templateId',
-	label: 'Template',
-	check: 'uuid' as const,
-};
 
 export const TEMPLATE_CATEGORIES = [
 	{
@@ -48,10 +25,11 @@ export const TEMPLATE_STATUSES = [
 
 export const templateUrl = v2('/templates/{{$parameter.templateId}}');
 
-/** What template operations on one record share: the picker, the record's URL and the ID check. */
-export const templateRecord: RecordKind = {
-	resource: 'template',
-	picker: templateLocator,
-	url: templateUrl,
-	check: checkFields(templateIdCheck),
-};
+/** The template picker, the record's URL and the check of its ID. */
+export const templateRecord = pickedRecord('template', templateUrl, {
+	displayName: 'Template',
+	searchMethod: 'searchTemplates',
+	idKind: 'uuid',
+	description: 'The message template to use',
+});
+export const { picker: templateLocator, idCheck: templateIdCheck } = templateRecord;

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idField, textField } from '../../../shared/descriptions/builders';
-import { parseJsonBody, UNIX_SECONDS } from '../../../shared/validation/checks';
+import { idField, textField, customAttributesField } from '../../../shared/descriptions/builders';
+import { UNIX_SECONDS } from '../../../shared/validation/checks';
 import { TEXT_LIST } from '../../../shared/validation/inputExpressions';
 import { TICKET_PRIORITIES, TICKET_STATUSES } from './locator';
 
@@ -13,20 +13,7 @@ export const ticketFields: INodeProperties[] = [
 	idField('Conversation ID', 'conversationId', 'conversation_id', 'body', {
 		description: 'The conversation it is about, by its number as shown in HueChat (display ID)',
 	}),
-	{
-		displayName: 'Custom Attributes',
-		name: 'customAttributes',
-		type: 'json',
-		default: '{}',
-		description: 'A JSON object; merged into the existing ones on update',
-		routing: {
-			send: {
-				type: 'body',
-				property: 'custom_attributes',
-				preSend: [parseJsonBody('custom_attributes', 'Custom Attributes')],
-			},
-		},
-	},
+	customAttributesField('A JSON object; merged into the existing ones on update'),
 	{
 		displayName: 'Description',
 		name: 'description',
@@ -77,5 +64,3 @@ export const ticketUpdateOptions = (
 		textField('Subject', 'subject', 'subject'),
 	] as INodeProperties[]
 ).sort((a, b) => a.displayName.localeCompare(b.displayName));
-
-export const ticketUpdateFieldNames = ticketUpdateOptions.map((field) => field.displayName);

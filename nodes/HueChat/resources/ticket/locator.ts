@@ -1,24 +1,7 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { idLocator, showFor } from '../../../shared/descriptions/builders';
-import type { RecordKind } from '../../../shared/descriptions/operations';
+import { pickedRecord } from '../../../shared/descriptions/operations';
 import { v2 } from '../../../shared/transport/api';
-import { checkFields } from '../../../shared/validation/checks';
-
-export function ticketLocator(operations: string[]): INodeProperties {
-	return idLocator(
-		{
-			name: 'ticketId',
-			displayName: 'Ticket',
-			searchMethod: 'searchTickets',
-			idKind: 'uuid',
-			description: 'The ticket to use',
-		},
-		showFor('ticket', operations),
-	);
-}
-
-export const ticketIdCheck = { parameter: 'ticketId', label: 'Ticket', check: 'uuid' as const };
 
 export const TICKET_STATUSES: INodePropertyOptions[] = [
 	{ name: 'Closed', value: 'closed', description: 'Final: a closed ticket can no longer change' },
@@ -37,10 +20,10 @@ export const TICKET_PRIORITIES: INodePropertyOptions[] = [
 
 export const ticketUrl = (suffix = '') => v2(`/tickets/{{$parameter.ticketId}}${suffix}`);
 
-/** What ticket operations on one record share: the picker, the record's URL and the ID check. */
-export const ticketRecord: RecordKind = {
-	resource: 'ticket',
-	picker: ticketLocator,
-	url: ticketUrl(),
-	check: checkFields(ticketIdCheck),
-};
+/** The ticket picker, the record's URL and the check of its ID. */
+export const ticketRecord = pickedRecord('ticket', ticketUrl(), {
+	displayName: 'Ticket',
+	searchMethod: 'searchTickets',
+	idKind: 'uuid',
+});
+export const { picker: ticketLocator, idCheck: ticketIdCheck } = ticketRecord;
