@@ -27,7 +27,7 @@ import { figureDedupe } from './figureDedupe';
 import { figureLists, listKey } from './figureLists';
 import { figureLoad } from './figureLoad';
 import { figureQueue } from './figureQueue';
-import { figureTrigger, triggerWorkflows } from './figureTrigger';
+import { figureTrigger, installBareTrigger, triggerWorkflows } from './figureTrigger';
 import { LISTS, type ListKind } from './lists';
 import { packageCapabilities, publishAndWait } from './n8nBench';
 import { Report } from './report';
@@ -198,6 +198,7 @@ async function startN8n(ctx: BenchContext): Promise<N8nInstance> {
 	const n8n = await N8nInstance.create({ name: 'bench', packageTgz: ctx.packageTgz, env });
 	ctx.n8n = n8n;
 	try {
+		if (only.has('trigger')) installBareTrigger(n8n);
 		const [tightHueChat] = credentialFixtures(tightTokens.huechat, sim.accountId, sim.url, {
 			hueChat: TIGHT_HUECHAT_CREDENTIAL,
 		});

@@ -54,7 +54,7 @@ export class Report {
 		this.add({ name, value: 'n/a', pending: why, target });
 	}
 
-	private add(figure: Figure): void {
+	add(figure: Figure): void {
 		const existing = this.figures.findIndex((f) => f.name === figure.name);
 		if (existing >= 0) this.figures[existing] = figure;
 		else this.figures.push(figure);
