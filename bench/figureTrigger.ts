@@ -325,7 +325,7 @@ export async function figureTrigger(ctx: BenchContext): Promise<void> {
 		clean(variant).length
 			? median(clean(variant).map((r) => (r.sent / r[until]) * 1000))
 			: Number.NaN;
-	const perSecond = (n: number) => (Number.isNaN(n) ? 'n/a' : `${n.toFixed(0)}/s`);
+	const perSecond = (n: number) => (Number.isNaN(n) ? 'n/a' : `${n.toFixed(1)}/s`);
 	if (timedOut) report.timedOut(RATIO_NAME, progress(), '≥ 0.90x');
 	else if (Number.isNaN(rate('trigger')) || Number.isNaN(rate('bare')))
 		report.add({
@@ -368,6 +368,8 @@ export async function figureTrigger(ctx: BenchContext): Promise<void> {
 	);
 	ctx.report.context.trigger = {
 		rates: { trigger: rate('trigger'), bare: rate('bare'), plain: rate('plain') },
-		runs: all,
+		runs: Object.fromEntries(
+			VARIANTS.map((v) => [v, all[v].map(({ latencies: _latencies, ...rest }) => rest)]),
+		),
 	};
 }
