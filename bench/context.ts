@@ -37,4 +37,6 @@ export interface BenchContext {
 	 * the figure runs out of time or a wait inside it times out.
 	 */
 	partial?: string;
+	/** Why the peers figure cannot run (the devlikeapro node could not be installed), when it cannot. */
+	peerMissing?: string;
 }

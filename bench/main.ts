@@ -4,7 +4,7 @@
  * Prints one line per figure (`name: value (target T) ok|MISS`) and writes them to .cache/bench/bench.json.
  *
  * Options (flags or environment):
- *   --only=lists,creates,trigger,dedupe,load,queue   figures to run (default all)
+ *   --only=lists,creates,trigger,peers,dedupe,load,queue   figures to run (default all)
  *   --quick                                   small sizes, one timed run (a smoke test of the bench itself)
  *   BENCH_CONTACTS (50000) BENCH_DEALS (20000) BENCH_CREATES (1000) BENCH_RPM (600) BENCH_WINDOW_SECONDS (6)
  *   BENCH_RUNS (3) BENCH_DELIVERIES (1000) BENCH_DELIVERY_CONCURRENCY (16) BENCH_MEMORY (1; 0 skips the memory figures)
@@ -26,6 +26,7 @@ import { figureCreates } from './figureCreates';
 import { figureDedupe } from './figureDedupe';
 import { figureLists, listKey } from './figureLists';
 import { figureLoad } from './figureLoad';
+import { figurePeers, installPeer, peerCredentials } from './figurePeers';
 import { figureQueue } from './figureQueue';
 import { figureTrigger, installBareTrigger, triggerWorkflows } from './figureTrigger';
 import { LISTS, type ListKind } from './lists';
@@ -42,7 +43,7 @@ import {
 	type Reader,
 } from './workflows';
 
-const FIGURES = ['lists', 'creates', 'trigger', 'dedupe', 'load', 'queue'] as const;
+const FIGURES = ['lists', 'creates', 'trigger', 'peers', 'dedupe', 'load', 'queue'] as const;
 type FigureName = (typeof FIGURES)[number];
 
 const { values } = parseArgs({
@@ -128,7 +129,8 @@ async function main(): Promise<void> {
 	fs.copyFileSync(packageTarball(), packageTgz);
 	log(`sizes ${JSON.stringify(sizes)}; figures: ${[...only].join(', ')}`);
 
-	const needsN8n = only.has('lists') || only.has('creates') || only.has('trigger');
+	const needsN8n =
+		only.has('lists') || only.has('creates') || only.has('trigger') || only.has('peers');
 	const sim = await startSimChild({
 		contacts: only.has('lists') ? sizes.contacts : 300,
 		deals: only.has('lists') ? sizes.deals : 0,
@@ -163,7 +165,7 @@ async function main(): Promise<void> {
 				n8nReady = true;
 			} catch (error) {
 				ctx.log(`n8n: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-				for (const name of ['lists', 'creates', 'trigger'] as const)
+				for (const name of ['lists', 'creates', 'trigger', 'peers'] as const)
 					if (only.has(name))
 						report.failed(`${name}: figure`, `n8n did not start: ${message(error)}`);
 			}
@@ -171,6 +173,7 @@ async function main(): Promise<void> {
 		if (n8nReady && only.has('lists')) await guarded(ctx, 'lists', () => figureLists(ctx));
 		if (n8nReady && only.has('creates')) await guarded(ctx, 'creates', () => figureCreates(ctx));
 		if (n8nReady && only.has('trigger')) await guarded(ctx, 'trigger', () => figureTrigger(ctx));
+		if (n8nReady && only.has('peers')) await guarded(ctx, 'peers', () => figurePeers(ctx));
 		if (n8n) {
 			await n8n.dispose();
 			n8n = undefined;
@@ -199,6 +202,13 @@ async function startN8n(ctx: BenchContext): Promise<N8nInstance> {
 	ctx.n8n = n8n;
 	try {
 		if (only.has('trigger')) installBareTrigger(n8n);
+		if (only.has('peers')) ctx.peerMissing = installPeer(n8n);
+		const peerCredentialList = only.has('peers')
+			? peerCredentials(
+					ctx,
+					await sim.createKey({ rpm: (ctx.sizes.rpm * ctx.sizes.windowSeconds) / 60 }),
+				)
+			: [];
 		const [tightHueChat] = credentialFixtures(tightTokens.huechat, sim.accountId, sim.url, {
 			hueChat: TIGHT_HUECHAT_CREDENTIAL,
 		});
@@ -209,6 +219,7 @@ async function startN8n(ctx: BenchContext): Promise<N8nInstance> {
 			...credentialFixtures(token, sim.accountId, sim.url),
 			tightHueChat,
 			tightHeader,
+			...peerCredentialList,
 		]);
 		const workflows: Array<{ key: string; workflow: { id: string }; path: string }> = [];
 		if (only.has('lists')) {
