@@ -15,7 +15,14 @@ import { CACHE_DIR, type N8nInstance } from '../test/e2e/harness';
 import type { BenchContext } from './context';
 import { callWebhook } from './n8nBench';
 import { count, ratio, seconds } from './report';
-import { HEADER_CREDENTIAL, HUECHAT_CREDENTIAL, HUECHAT_TYPE } from './workflows';
+import {
+	HEADER_CREDENTIAL,
+	HUECHAT_CREDENTIAL,
+	HUECHAT_TYPE,
+	chain,
+	node,
+	webhook,
+} from './workflows';
 
 export const PEER_PACKAGE = '@devlikeapro/n8n-nodes-chatwoot';
 const PEER_VERSION = process.env.BENCH_PEER_VERSION || '1.0.2';
@@ -93,11 +100,9 @@ export function peerCredentials(ctx: BenchContext, tightToken: string) {
 	];
 }
 
-let uid = 0;
-const uuid = () => `00000000-0000-4000-8700-${String(++uid).padStart(12, '0')}`;
-
 function writerNode(writer: Writer, op: 'create' | 'list', tight: boolean, ctx: BenchContext) {
-	const base = { id: uuid(), name: 'Node', position: [440, 0] };
+	const prefix = 700 + WRITERS.indexOf(writer) * 10 + (tight ? 5 : 0) + (op === 'list' ? 1 : 0);
+	const base = { id: node('x', 1, 'x', prefix, {}).id as string, name: 'Node', position: [440, 0] };
 	const onError = op === 'create' ? { onError: 'continueRegularOutput' } : {};
 	const { sim } = ctx;
 	if (writer === 'huechat')
@@ -181,55 +186,26 @@ function writerNode(writer: Writer, op: 'create' | 'list', tight: boolean, ctx: 
 
 function workflow(writer: Writer, op: 'create' | 'list', tight: boolean, ctx: BenchContext) {
 	const key = `peers-${op}-${writer}${tight ? '-tight' : ''}`;
-	const hook = {
-		id: uuid(),
-		name: 'Webhook',
-		type: 'n8n-nodes-base.webhook',
-		typeVersion: 2,
-		position: [0, 0],
-		webhookId: uuid(),
-		parameters: {
-			httpMethod: 'POST',
-			path: key,
-			responseMode: 'lastNode',
-			responseData: 'allEntries',
-			options: {},
-		},
-	};
-	const split = {
-		id: uuid(),
-		name: 'Split Out',
-		type: 'n8n-nodes-base.splitOut',
-		typeVersion: 1,
-		position: [220, 0],
-		parameters: { fieldToSplitOut: 'body.items', options: {} },
-	};
-	const nodes =
-		op === 'create'
-			? [hook, split, writerNode(writer, op, tight, ctx)]
-			: [hook, writerNode(writer, op, tight, ctx)];
-	const connections: Record<string, unknown> = {};
-	nodes.forEach((node, i) => {
-		if (nodes[i + 1])
-			connections[node.name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	const prefix = 720 + WRITERS.indexOf(writer) * 10 + (tight ? 5 : 0) + (op === 'list' ? 1 : 0);
+	const split = node('n8n-nodes-base.splitOut', 1, 'Split Out', prefix, {
+		fieldToSplitOut: 'body.items',
+		options: {},
 	});
+	const writerN = writerNode(writer, op, tight, ctx) as unknown as Parameters<
+		typeof chain
+	>[2][number];
+	const id = `benchPeer${op === 'create' ? 'C' : 'L'}${writer[0].toUpperCase()}${tight ? 'T' : 'R'}`;
 	return {
 		key,
-		workflow: {
-			id: `bP${op === 'create' ? 'C' : 'L'}${writer[0].toUpperCase()}${tight ? 'T' : 'R'}`,
-			name: `bench: ${key}`,
-			active: false,
-			settings: { executionOrder: 'v1' },
-			nodes,
-			connections,
-		},
+		workflow: chain(id, `bench: ${key}`, [
+			webhook(key, prefix, 'lastNode', 'allEntries'),
+			...(op === 'create' ? [split] : []),
+			writerN,
+		]),
 	};
 }
 
-/**
- * The peers' workflows, imported with the others before n8n starts (webhook workflows imported into a running n8n
- * were published without their webhooks being served in a trial run); the peer's only when it is installed.
- */
+/** The peers' workflows, imported and published with the others when n8n starts; the peer's only when installed. */
 export function peerWorkflows(ctx: BenchContext) {
 	return WRITERS.filter((w) => w !== 'peer' || !ctx.peerMissing).flatMap((w) =>
 		[
