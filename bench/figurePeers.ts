@@ -194,7 +194,7 @@ function workflow(writer: Writer, op: 'create' | 'list', tight: boolean, ctx: Be
 	const writerN = writerNode(writer, op, tight, ctx) as unknown as Parameters<
 		typeof chain
 	>[2][number];
-	const id = `benchPeer${op === 'create' ? 'C' : 'L'}${writer[0].toUpperCase()}${tight ? 'T' : 'R'}`;
+	const id = `benchPeer${op === 'create' ? 'C' : 'L'}${{ huechat: 'U', peer: 'P', http: 'R' }[writer]}${tight ? 'T' : 'R'}`;
 	return {
 		key,
 		workflow: chain(id, `bench: ${key}`, [
