@@ -248,6 +248,9 @@ export async function figurePeers(ctx: BenchContext): Promise<void> {
 				{ items },
 			);
 			const output = Array.isArray(answer.json) ? answer.json : [answer.json];
+			const firstError = output.find((item) => item && 'error' in item);
+			if (firstError)
+				ctx.log(`${LABEL[writer]}: first failure ${JSON.stringify(firstError).slice(0, 400)}`);
 			const failed =
 				output.filter((item) => item && 'error' in item).length + Math.max(0, n - output.length);
 			const emails = (await sim.collection<{ email?: string | null }>('contacts'))
