@@ -3,7 +3,8 @@
  * installed into the bench's n8n user folder only: never a dependency of this package) beside the HueChat node and
  * n8n's HTTP Request node, in the same n8n against the same simulator: BENCH_CREATES contact creates, under the roomy
  * key and under the tight one (BENCH_RPM), then a full contact list. Each writer continues on error, so failures are
- * the output items carrying an error; duplicates are emails the simulator holds more than once.
+ * the output items carrying an error; duplicates are emails the simulator holds more than once. Every writer
+ * creates its contacts in the same inbox (peerInbox).
  * Target: the HueChat node ≤ 0.8x the peer's time with 0 failures (creates under each key).
  * The peer's list reads one page (its Contact List operation has no pagination): its item count is reported.
  */
@@ -100,7 +101,13 @@ export function peerCredentials(ctx: BenchContext, tightToken: string) {
 	];
 }
 
-function writerNode(writer: Writer, op: 'create' | 'list', tight: boolean, ctx: BenchContext) {
+function writerNode(
+	writer: Writer,
+	op: 'create' | 'list',
+	tight: boolean,
+	ctx: BenchContext,
+	inboxId: number,
+) {
 	const prefix = 700 + WRITERS.indexOf(writer) * 10 + (tight ? 5 : 0) + (op === 'list' ? 1 : 0);
 	const base = { id: node('x', 1, 'x', prefix, {}).id as string, name: 'Node', position: [440, 0] };
 	const onError = op === 'create' ? { onError: 'continueRegularOutput' } : {};
@@ -118,7 +125,7 @@ function writerNode(writer: Writer, op: 'create' | 'list', tight: boolean, ctx: 
 							resource: 'contact',
 							operation: 'create',
 							name: '={{ $json.name }}',
-							additionalFields: { email: '={{ $json.email }}' },
+							additionalFields: { email: '={{ $json.email }}', inboxId },
 						}
 					: { resource: 'contact', operation: 'getAll', returnAll: true, simplify: false },
 		};
@@ -135,6 +142,7 @@ function writerNode(writer: Writer, op: 'create' | 'list', tight: boolean, ctx: 
 							resource: 'Contacts',
 							operation: 'Contact Create',
 							account_id: sim.accountId,
+							inbox_id: inboxId,
 							name: '={{ $json.name }}',
 							email: '={{ $json.email }}',
 						}
@@ -159,6 +167,7 @@ function writerNode(writer: Writer, op: 'create' | 'list', tight: boolean, ctx: 
 							parameters: [
 								{ name: 'name', value: '={{ $json.name }}' },
 								{ name: 'email', value: '={{ $json.email }}' },
+								{ name: 'inbox_id', value: String(inboxId) },
 							],
 						},
 						options: {},
@@ -184,14 +193,20 @@ function writerNode(writer: Writer, op: 'create' | 'list', tight: boolean, ctx: 
 	};
 }
 
-function workflow(writer: Writer, op: 'create' | 'list', tight: boolean, ctx: BenchContext) {
+function workflow(
+	writer: Writer,
+	op: 'create' | 'list',
+	tight: boolean,
+	ctx: BenchContext,
+	inboxId: number,
+) {
 	const key = `peers-${op}-${writer}${tight ? '-tight' : ''}`;
 	const prefix = 720 + WRITERS.indexOf(writer) * 10 + (tight ? 5 : 0) + (op === 'list' ? 1 : 0);
 	const split = node('n8n-nodes-base.splitOut', 1, 'Split Out', prefix, {
 		fieldToSplitOut: 'body.items',
 		options: {},
 	});
-	const writerN = writerNode(writer, op, tight, ctx) as unknown as Parameters<
+	const writerN = writerNode(writer, op, tight, ctx, inboxId) as unknown as Parameters<
 		typeof chain
 	>[2][number];
 	const id = `benchPeer${op === 'create' ? 'C' : 'L'}${{ huechat: 'U', peer: 'P', http: 'R' }[writer]}${tight ? 'T' : 'R'}`;
@@ -205,13 +220,31 @@ function workflow(writer: Writer, op: 'create' | 'list', tight: boolean, ctx: Be
 	};
 }
 
+/**
+ * The inbox every writer creates its contacts in: the peer's Contact Create always sends inbox_id (0 when left
+ * empty, which HueChat refuses), so all three send the same one: an inbox that needs no phone number.
+ */
+export async function peerInbox(ctx: BenchContext): Promise<number> {
+	const inboxes = await ctx.sim.collection<{
+		id: number;
+		account_id: number;
+		channel_kind: string;
+	}>('inboxes');
+	const inbox = inboxes.find(
+		(i) =>
+			i.account_id === ctx.sim.accountId && !['whatsapp', 'sms', 'email'].includes(i.channel_kind),
+	);
+	if (!inbox) throw new Error('the simulator has no inbox the peers can create contacts in');
+	return inbox.id;
+}
+
 /** The peers' workflows, imported and published with the others when n8n starts; the peer's only when installed. */
-export function peerWorkflows(ctx: BenchContext) {
+export function peerWorkflows(ctx: BenchContext, inboxId = 0) {
 	return WRITERS.filter((w) => w !== 'peer' || !ctx.peerMissing).flatMap((w) =>
 		[
-			workflow(w, 'create', false, ctx),
-			workflow(w, 'create', true, ctx),
-			workflow(w, 'list', false, ctx),
+			workflow(w, 'create', false, ctx, inboxId),
+			workflow(w, 'create', true, ctx, inboxId),
+			workflow(w, 'list', false, ctx, inboxId),
 		].map((f) => ({ ...f, path: f.key })),
 	);
 }

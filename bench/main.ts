@@ -26,7 +26,7 @@ import { figureCreates } from './figureCreates';
 import { figureDedupe } from './figureDedupe';
 import { figureLists, listKey } from './figureLists';
 import { figureLoad } from './figureLoad';
-import { figurePeers, installPeer, peerCredentials, peerWorkflows } from './figurePeers';
+import { figurePeers, installPeer, peerCredentials, peerInbox, peerWorkflows } from './figurePeers';
 import { figureQueue } from './figureQueue';
 import { figureTrigger, installBareTrigger, triggerWorkflows } from './figureTrigger';
 import { LISTS, type ListKind } from './lists';
@@ -245,7 +245,7 @@ async function startN8n(ctx: BenchContext): Promise<N8nInstance> {
 				});
 		}
 		if (only.has('trigger')) workflows.push({ key: 'plain-webhook', ...plainWebhookWorkflow() });
-		if (only.has('peers')) workflows.push(...peerWorkflows(ctx));
+		if (only.has('peers')) workflows.push(...peerWorkflows(ctx, await peerInbox(ctx)));
 		await n8n.importWorkflows(workflows.map((w) => w.workflow as never));
 		log('starting n8n');
 		await n8n.start();
