@@ -330,13 +330,22 @@ export async function figurePeers(ctx: BenchContext): Promise<void> {
 		);
 		lists[writer] = { ms: answer.ms, items };
 	}
-	report.target(
-		`peers: full contact list (${count(total)} contacts), HueChat node / devlikeapro Chatwoot node, time`,
-		lists.huechat.ms / lists.peer.ms,
-		(x) => `${ratio(x)} (${seconds(lists.huechat.ms)} / ${seconds(lists.peer.ms)})`,
-		'≤ 0.80x',
-		(x) => x <= 0.8,
-	);
+	const listName = `peers: full contact list (${count(total)} contacts), HueChat node / devlikeapro Chatwoot node, time`;
+	if (lists.peer.items < total)
+		// the peer's time for one page is not the time of a full list: no ratio to make up
+		report.pending(
+			listName,
+			`the devlikeapro node reads one page (${count(lists.peer.items)} of ${count(total)} contacts) in ${seconds(lists.peer.ms)}; HueChat node / HTTP Request node ${ratio(lists.huechat.ms / lists.http.ms)}`,
+			'≤ 0.80x',
+		);
+	else
+		report.target(
+			listName,
+			lists.huechat.ms / lists.peer.ms,
+			(x) => `${ratio(x)} (${seconds(lists.huechat.ms)} / ${seconds(lists.peer.ms)})`,
+			'≤ 0.80x',
+			(x) => x <= 0.8,
+		);
 	report.info(
 		'peers: full contact list, time and items, HueChat | devlikeapro | HTTP Request',
 		WRITERS.map((w) => `${seconds(lists[w].ms)}, ${count(lists[w].items)} items`).join(' | ') +
