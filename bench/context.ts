@@ -32,4 +32,11 @@ export interface BenchContext {
 	/** Token of the tight key per variant (figure 2). */
 	tightTokens: Record<string, string>;
 	log(message: string): void;
+	/**
+	 * The running figure's counts so far, in words (figures set it as they go): what `MISS (timed out)` prints when
+	 * the figure runs out of time or a wait inside it times out.
+	 */
+	partial?: string;
+	/** Why the peers figure cannot run (the devlikeapro node could not be installed), when it cannot. */
+	peerMissing?: string;
 }

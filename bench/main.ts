@@ -4,10 +4,13 @@
  * Prints one line per figure (`name: value (target T) ok|MISS`) and writes them to .cache/bench/bench.json.
  *
  * Options (flags or environment):
- *   --only=lists,creates,trigger,dedupe,load,queue   figures to run (default all)
+ *   --only=lists,creates,trigger,peers,dedupe,load,queue   figures to run (default all)
  *   --quick                                   small sizes, one timed run (a smoke test of the bench itself)
  *   BENCH_CONTACTS (50000) BENCH_DEALS (20000) BENCH_CREATES (1000) BENCH_RPM (600) BENCH_WINDOW_SECONDS (6)
  *   BENCH_RUNS (3) BENCH_DELIVERIES (1000) BENCH_DELIVERY_CONCURRENCY (16) BENCH_MEMORY (1; 0 skips the memory figures)
+ *   BENCH_FIGURE_TIMEOUT_SECONDS (1800; quick 600)   a figure still running then is reported with its partial counts
+ *                             and `MISS (timed out)`, and the bench goes on to the next figure; a figure that fails
+ *                             is reported as a MISS with its error, and the rest still run
  *   BENCH_LATENCY_MS (20; 0 skips)   the deals read again with this latency added to each request by the simulator
  *   BENCH_CPU_PROFILE=<dir>   n8n runs with --cpu-prof and writes its CPU profile there when it stops (where the
  *                             time goes; summarise with `node bench/profileSummary.cjs <file.cpuprofile>`)
@@ -23,8 +26,9 @@ import { figureCreates } from './figureCreates';
 import { figureDedupe } from './figureDedupe';
 import { figureLists, listKey } from './figureLists';
 import { figureLoad } from './figureLoad';
+import { figurePeers, installPeer, peerCredentials, peerInbox, peerWorkflows } from './figurePeers';
 import { figureQueue } from './figureQueue';
-import { figureTrigger, triggerWorkflows } from './figureTrigger';
+import { figureTrigger, installBareTrigger, triggerWorkflows } from './figureTrigger';
 import { LISTS, type ListKind } from './lists';
 import { packageCapabilities, publishAndWait } from './n8nBench';
 import { Report } from './report';
@@ -39,7 +43,7 @@ import {
 	type Reader,
 } from './workflows';
 
-const FIGURES = ['lists', 'creates', 'trigger', 'dedupe', 'load', 'queue'] as const;
+const FIGURES = ['lists', 'creates', 'trigger', 'peers', 'dedupe', 'load', 'queue'] as const;
 type FigureName = (typeof FIGURES)[number];
 
 const { values } = parseArgs({
@@ -69,6 +73,7 @@ const sizes: Sizes = {
 	deliveries: env('BENCH_DELIVERIES', 1_000, 300),
 	deliveryConcurrency: env('BENCH_DELIVERY_CONCURRENCY', 16, 8),
 };
+const figureTimeoutMs = env('BENCH_FIGURE_TIMEOUT_SECONDS', 1800, 600) * 1000;
 if ((sizes.rpm * sizes.windowSeconds) % 60 !== 0)
 	throw new Error('BENCH_RPM × BENCH_WINDOW_SECONDS must be a multiple of 60');
 
@@ -79,6 +84,43 @@ const log = (message: string) =>
 		`[bench] ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s  ${message}\n`,
 	);
 
+const message = (error: unknown) =>
+	(error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 300);
+
+/**
+ * Runs one figure so that nothing it does stops the bench: an error becomes a `failed` MISS line, a wait inside it
+ * that times out (or the figure outliving BENCH_FIGURE_TIMEOUT_SECONDS) a `MISS (timed out)` line with the partial
+ * counts the figure left in ctx.partial. Then the next figure runs.
+ */
+async function guarded(ctx: BenchContext, name: FigureName, run: () => Promise<void>) {
+	ctx.partial = undefined;
+	const line = `${name}: figure`;
+	let timer: NodeJS.Timeout | undefined;
+	const deadline = new Promise<'timeout'>((resolve) => {
+		timer = setTimeout(() => resolve('timeout'), figureTimeoutMs);
+	});
+	const running = run();
+	running.catch(() => undefined); // still rejecting after the deadline: already reported
+	try {
+		const outcome = await Promise.race([running.then(() => 'done' as const), deadline]);
+		if (outcome === 'timeout') {
+			ctx.log(`${name}: still running after ${figureTimeoutMs / 1000} s, going on`);
+			ctx.report.timedOut(
+				line,
+				ctx.partial ?? 'no counts yet',
+				`done within ${figureTimeoutMs / 1000} s`,
+			);
+		}
+	} catch (error) {
+		ctx.log(`${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+		if (/Timed out after/.test(message(error)))
+			ctx.report.timedOut(line, `${ctx.partial ?? 'no counts yet'}; ${message(error)}`);
+		else ctx.report.failed(line, `${message(error)}${ctx.partial ? ` (${ctx.partial})` : ''}`);
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
 async function main(): Promise<void> {
 	const report = new Report();
 	fs.mkdirSync(OUT_DIR, { recursive: true });
@@ -87,7 +129,8 @@ async function main(): Promise<void> {
 	fs.copyFileSync(packageTarball(), packageTgz);
 	log(`sizes ${JSON.stringify(sizes)}; figures: ${[...only].join(', ')}`);
 
-	const needsN8n = only.has('lists') || only.has('creates') || only.has('trigger');
+	const needsN8n =
+		only.has('lists') || only.has('creates') || only.has('trigger') || only.has('peers');
 	const sim = await startSimChild({
 		contacts: only.has('lists') ? sizes.contacts : 300,
 		deals: only.has('lists') ? sizes.deals : 0,
@@ -115,80 +158,29 @@ async function main(): Promise<void> {
 			log,
 		};
 
-		if (needsN8n) {
-			const profileDir = process.env.BENCH_CPU_PROFILE;
-			const env = profileDir
-				? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(profileDir)}` }
-				: undefined;
-			n8n = await N8nInstance.create({ name: 'bench', packageTgz, env });
-			ctx.n8n = n8n;
-			const [tightHueChat] = credentialFixtures(tightTokens.huechat, sim.accountId, sim.url, {
-				hueChat: TIGHT_HUECHAT_CREDENTIAL,
-			});
-			const [, tightHeader] = credentialFixtures(tightTokens.http, sim.accountId, sim.url, {
-				header: TIGHT_HEADER_CREDENTIAL,
-			});
-			await n8n.importCredentials([
-				...credentialFixtures(token, sim.accountId, sim.url),
-				tightHueChat,
-				tightHeader,
-			]);
-			const workflows: Array<{ key: string; workflow: { id: string }; path: string }> = [];
-			if (only.has('lists')) {
-				for (const kind of Object.keys(LISTS) as ListKind[]) {
-					for (const reader of ['huechat', 'http'] as Reader[])
-						workflows.push({
-							key: listKey(kind, reader),
-							...listWorkflow(kind, reader, sim.url, sim.accountId),
-						});
-				}
-				for (const limit of [150, Math.floor(sizes.contacts / 2)]) {
-					workflows.push({
-						key: listKey('contacts', 'huechat', limit),
-						...listWorkflow('contacts', 'huechat', sim.url, sim.accountId, limit),
-					});
-				}
+		let n8nReady = !needsN8n;
+		if (needsN8n)
+			try {
+				n8n = await startN8n(ctx);
+				n8nReady = true;
+			} catch (error) {
+				ctx.log(`n8n: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+				for (const name of ['lists', 'creates', 'trigger', 'peers'] as const)
+					if (only.has(name))
+						report.failed(`${name}: figure`, `n8n did not start: ${message(error)}`);
 			}
-			if (only.has('creates')) {
-				for (const reader of ['huechat', 'http'] as Reader[])
-					workflows.push({
-						key: `creates-${reader}`,
-						...createWorkflow(reader, sim.url, sim.accountId, 2),
-					});
-			}
-			if (only.has('trigger')) workflows.push({ key: 'plain-webhook', ...plainWebhookWorkflow() });
-			await n8n.importWorkflows(workflows.map((w) => w.workflow as never));
-			log('starting n8n');
-			await n8n.start();
-			log(
-				`n8n ${N8N_VERSION} ready in ${(n8n.startupMs / 1000).toFixed(1)} s on ${n8n.baseUrl} (pid ${n8n.pid})`,
-			);
-			ctx.capabilities = await packageCapabilities(n8n);
-			log(
-				`package: resources ${ctx.capabilities.resources.join(', ')}; trigger node ${ctx.capabilities.trigger ? 'present' : 'absent'}`,
-			);
-			// Workflows for node features the package lacks would not activate: leave them unpublished.
-			const usable = workflows.filter(
-				(w) => !/^list-deals-huechat/.test(w.key) || ctx.capabilities.resources.includes('deal'),
-			);
-			await publishAndWait(
-				n8n,
-				usable.map((w) => ({ id: w.workflow.id, path: w.path })),
-			);
-			for (const w of usable) ctx.paths[w.key] = w.path;
-			if (only.has('trigger') && ctx.capabilities.trigger) await triggerWorkflows(ctx);
-		}
 
-		if (only.has('lists')) await figureLists(ctx);
-		if (only.has('creates')) await figureCreates(ctx);
-		if (only.has('trigger')) await figureTrigger(ctx);
+		if (n8nReady && only.has('lists')) await guarded(ctx, 'lists', () => figureLists(ctx));
+		if (n8nReady && only.has('creates')) await guarded(ctx, 'creates', () => figureCreates(ctx));
+		if (n8nReady && only.has('trigger')) await guarded(ctx, 'trigger', () => figureTrigger(ctx));
+		if (n8nReady && only.has('peers')) await guarded(ctx, 'peers', () => figurePeers(ctx));
 		if (n8n) {
 			await n8n.dispose();
 			n8n = undefined;
 		}
-		if (only.has('dedupe')) await figureDedupe(ctx);
-		if (only.has('load')) await figureLoad(ctx);
-		if (only.has('queue')) await figureQueue(ctx);
+		if (only.has('dedupe')) await guarded(ctx, 'dedupe', () => figureDedupe(ctx));
+		if (only.has('load')) await guarded(ctx, 'load', () => figureLoad(ctx));
+		if (only.has('queue')) await guarded(ctx, 'queue', () => figureQueue(ctx));
 	} finally {
 		if (n8n) {
 			n8n.failed = true;
@@ -196,7 +188,93 @@ async function main(): Promise<void> {
 		}
 		await sim.stop();
 	}
+	printReport(report);
+}
 
+/** Starts the n8n the lists, creates and trigger figures share, with their workflows published. */
+async function startN8n(ctx: BenchContext): Promise<N8nInstance> {
+	const { sim, token, tightTokens, log } = ctx;
+	const profileDir = process.env.BENCH_CPU_PROFILE;
+	const env = profileDir
+		? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(profileDir)}` }
+		: undefined;
+	const n8n = await N8nInstance.create({ name: 'bench', packageTgz: ctx.packageTgz, env });
+	ctx.n8n = n8n;
+	try {
+		if (only.has('trigger')) installBareTrigger(n8n);
+		if (only.has('peers')) ctx.peerMissing = installPeer(n8n);
+		const peerCredentialList = only.has('peers')
+			? peerCredentials(
+					ctx,
+					await sim.createKey({ rpm: (ctx.sizes.rpm * ctx.sizes.windowSeconds) / 60 }),
+				)
+			: [];
+		const [tightHueChat] = credentialFixtures(tightTokens.huechat, sim.accountId, sim.url, {
+			hueChat: TIGHT_HUECHAT_CREDENTIAL,
+		});
+		const [, tightHeader] = credentialFixtures(tightTokens.http, sim.accountId, sim.url, {
+			header: TIGHT_HEADER_CREDENTIAL,
+		});
+		await n8n.importCredentials([
+			...credentialFixtures(token, sim.accountId, sim.url),
+			tightHueChat,
+			tightHeader,
+			...peerCredentialList,
+		]);
+		const workflows: Array<{ key: string; workflow: { id: string }; path: string }> = [];
+		if (only.has('lists')) {
+			for (const kind of Object.keys(LISTS) as ListKind[]) {
+				for (const reader of ['huechat', 'http'] as Reader[])
+					workflows.push({
+						key: listKey(kind, reader),
+						...listWorkflow(kind, reader, sim.url, sim.accountId),
+					});
+			}
+			for (const limit of [150, Math.floor(sizes.contacts / 2)]) {
+				workflows.push({
+					key: listKey('contacts', 'huechat', limit),
+					...listWorkflow('contacts', 'huechat', sim.url, sim.accountId, limit),
+				});
+			}
+		}
+		if (only.has('creates')) {
+			for (const reader of ['huechat', 'http'] as Reader[])
+				workflows.push({
+					key: `creates-${reader}`,
+					...createWorkflow(reader, sim.url, sim.accountId, 2),
+				});
+		}
+		if (only.has('trigger')) workflows.push({ key: 'plain-webhook', ...plainWebhookWorkflow() });
+		if (only.has('peers')) workflows.push(...peerWorkflows(ctx, await peerInbox(ctx)));
+		await n8n.importWorkflows(workflows.map((w) => w.workflow as never));
+		log('starting n8n');
+		await n8n.start();
+		log(
+			`n8n ${N8N_VERSION} ready in ${(n8n.startupMs / 1000).toFixed(1)} s on ${n8n.baseUrl} (pid ${n8n.pid})`,
+		);
+		ctx.capabilities = await packageCapabilities(n8n);
+		log(
+			`package: resources ${ctx.capabilities.resources.join(', ')}; trigger node ${ctx.capabilities.trigger ? 'present' : 'absent'}`,
+		);
+		// Workflows for node features the package lacks would not activate: leave them unpublished.
+		const usable = workflows.filter(
+			(w) => !/^list-deals-huechat/.test(w.key) || ctx.capabilities.resources.includes('deal'),
+		);
+		await publishAndWait(
+			n8n,
+			usable.map((w) => ({ id: w.workflow.id, path: w.path })),
+		);
+		for (const w of usable) ctx.paths[w.key] = w.path;
+		if (only.has('trigger') && ctx.capabilities.trigger) await triggerWorkflows(ctx);
+		return n8n;
+	} catch (error) {
+		n8n.failed = true;
+		await n8n.dispose();
+		throw error;
+	}
+}
+
+function printReport(report: Report): void {
 	const file = path.join(OUT_DIR, 'bench.json');
 	report.write(file, {
 		date: new Date().toISOString(),

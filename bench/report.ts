@@ -14,6 +14,10 @@ export interface Figure {
 	target?: string;
 	ok?: boolean;
 	pending?: string;
+	/** The figure ran out of time: value holds the partial counts, and the line ends `MISS (timed out)`. */
+	timedOut?: boolean;
+	/** The figure failed (an error, not a miss): value holds the error. */
+	failed?: boolean;
 }
 
 export class Report {
@@ -36,11 +40,21 @@ export class Report {
 		this.add({ name, value, number });
 	}
 
+	/** A figure that ran out of time: its partial counts so far, `MISS (timed out)`. */
+	timedOut(name: string, partial: string, target = 'finish in time'): void {
+		this.add({ name, value: partial, target, ok: false, timedOut: true });
+	}
+
+	/** A figure that failed with an error: reported as a MISS, so the bench goes on to the next figure. */
+	failed(name: string, error: string, target = 'finish'): void {
+		this.add({ name, value: `failed: ${error}`, target, ok: false, failed: true });
+	}
+
 	pending(name: string, why: string, target?: string): void {
 		this.add({ name, value: 'n/a', pending: why, target });
 	}
 
-	private add(figure: Figure): void {
+	add(figure: Figure): void {
 		const existing = this.figures.findIndex((f) => f.name === figure.name);
 		if (existing >= 0) this.figures[existing] = figure;
 		else this.figures.push(figure);
@@ -62,7 +76,8 @@ export class Report {
 
 export function line(figure: Figure): string {
 	if (figure.pending) return `${figure.name}: n/a (pending: ${figure.pending})`;
-	const target = figure.target ? ` (target ${figure.target}) ${figure.ok ? 'ok' : 'MISS'}` : '';
+	const verdict = figure.ok ? 'ok' : figure.timedOut ? 'MISS (timed out)' : 'MISS';
+	const target = figure.target ? ` (target ${figure.target}) ${verdict}` : '';
 	return `${figure.name}: ${figure.value}${target}`;
 }
 

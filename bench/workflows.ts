@@ -45,7 +45,7 @@ function uuid(prefix: number): string {
 }
 
 /** One node of a fixture: its id from `prefix`, placed by chain(). */
-function node(
+export function node(
 	type: string,
 	typeVersion: number,
 	name: string,
@@ -56,7 +56,7 @@ function node(
 	return { id: uuid(prefix), name, type, typeVersion, position: [0, 0], parameters, ...extra };
 }
 
-function webhook(
+export function webhook(
 	path: string,
 	prefix: number,
 	responseMode: 'lastNode' | 'onReceived',
@@ -94,7 +94,7 @@ function set(
 	return node('n8n-nodes-base.set', 3.4, name, prefix, parameters, extra);
 }
 
-function chain(id: string, name: string, nodes: Node[]): WorkflowFixture {
+export function chain(id: string, name: string, nodes: Node[]): WorkflowFixture {
 	const connections: Record<string, unknown> = {};
 	nodes.forEach((current, index) => {
 		current.position = [index * 220, 0];

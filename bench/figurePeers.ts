@@ -1,0 +1,354 @@
+/**
+ * Figure 7: peers in the same run. The devlikeapro Chatwoot node (`@devlikeapro/n8n-nodes-chatwoot`, v1, from npm,
+ * installed into the bench's n8n user folder only: never a dependency of this package) beside the HueChat node and
+ * n8n's HTTP Request node, in the same n8n against the same simulator: BENCH_CREATES contact creates, under the roomy
+ * key and under the tight one (BENCH_RPM), then a full contact list. Each writer continues on error, so failures are
+ * the output items carrying an error; duplicates are emails the simulator holds more than once. Every writer
+ * creates its contacts in the same inbox (peerInbox).
+ * Target: the HueChat node ≤ 0.8x the peer's time with 0 failures (creates under each key).
+ * The peer's list reads one page (its Contact List operation has no pagination): its item count is reported.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import { CACHE_DIR, type N8nInstance } from '../test/e2e/harness';
+import type { BenchContext } from './context';
+import { callWebhook } from './n8nBench';
+import { count, ratio, seconds } from './report';
+import {
+	HEADER_CREDENTIAL,
+	HUECHAT_CREDENTIAL,
+	HUECHAT_TYPE,
+	chain,
+	node,
+	webhook,
+} from './workflows';
+
+export const PEER_PACKAGE = '@devlikeapro/n8n-nodes-chatwoot';
+const PEER_VERSION = process.env.BENCH_PEER_VERSION || '1.0.2';
+const PEER_TYPE = `${PEER_PACKAGE}.chatWoot`;
+const PEER_DIR = path.join(CACHE_DIR, 'bench-peer');
+export const PEER_CREDENTIAL = { id: 'benchPeerCred', name: 'bench: peer (roomy key)' };
+export const TIGHT_PEER_CREDENTIAL = { id: 'benchPeerTight', name: 'bench: peer (tight key)' };
+const TIGHT_HUECHAT = { id: 'benchHueChatTightP', name: 'bench: HueChat (peers, tight key)' };
+const TIGHT_HEADER = { id: 'benchHeaderTightP', name: 'bench: header (peers, tight key)' };
+
+type Writer = 'huechat' | 'peer' | 'http';
+const WRITERS: Writer[] = ['huechat', 'peer', 'http'];
+const LABEL: Record<Writer, string> = {
+	huechat: 'HueChat node',
+	peer: 'devlikeapro Chatwoot node',
+	http: 'HTTP Request node',
+};
+
+/** npm installs the peer (and its dependencies) into .cache/bench-peer once; answers why not when it cannot. */
+function installPeerFiles(): string | undefined {
+	const modules = path.join(PEER_DIR, 'node_modules');
+	if (fs.existsSync(path.join(modules, PEER_PACKAGE, 'package.json'))) return undefined;
+	fs.mkdirSync(PEER_DIR, { recursive: true });
+	fs.writeFileSync(path.join(PEER_DIR, 'package.json'), '{"name":"bench-peer","private":true}\n');
+	try {
+		execFileSync(
+			'npm',
+			[
+				'install',
+				'--no-audit',
+				'--no-fund',
+				'--ignore-scripts',
+				'--omit=peer',
+				'--legacy-peer-deps',
+				`${PEER_PACKAGE}@${PEER_VERSION}`,
+			],
+			{ cwd: PEER_DIR, stdio: 'pipe', timeout: 300_000 },
+		);
+		return undefined;
+	} catch (error) {
+		return `npm could not install ${PEER_PACKAGE}@${PEER_VERSION}: ${String(error).split('\n')[0]}`;
+	}
+}
+
+/** Before n8n starts: the peer and its dependencies into <userFolder>/.n8n/nodes/node_modules. */
+export function installPeer(n8n: N8nInstance): string | undefined {
+	const why = installPeerFiles();
+	if (why) return why;
+	const dest = path.join(n8n.userFolder, '.n8n', 'nodes', 'node_modules');
+	fs.mkdirSync(dest, { recursive: true });
+	fs.cpSync(path.join(PEER_DIR, 'node_modules'), dest, { recursive: true });
+	return undefined;
+}
+
+/** The credentials the peers' workflows use (imported with the others, before n8n starts). */
+export function peerCredentials(ctx: BenchContext, tightToken: string) {
+	const { sim } = ctx;
+	return [
+		{ ...PEER_CREDENTIAL, type: 'chatwootApi', data: { url: sim.url, accessToken: ctx.token } },
+		{
+			...TIGHT_PEER_CREDENTIAL,
+			type: 'chatwootApi',
+			data: { url: sim.url, accessToken: tightToken },
+		},
+		{
+			...TIGHT_HUECHAT,
+			type: 'hueChatApi',
+			data: { apiToken: tightToken, accountId: sim.accountId, baseUrl: sim.url },
+		},
+		{
+			...TIGHT_HEADER,
+			type: 'httpHeaderAuth',
+			data: { name: 'api_access_token', value: tightToken },
+		},
+	];
+}
+
+function writerNode(
+	writer: Writer,
+	op: 'create' | 'list',
+	tight: boolean,
+	ctx: BenchContext,
+	inboxId: number,
+) {
+	const prefix = 700 + WRITERS.indexOf(writer) * 10 + (tight ? 5 : 0) + (op === 'list' ? 1 : 0);
+	const base = { id: node('x', 1, 'x', prefix, {}).id as string, name: 'Node', position: [440, 0] };
+	const onError = op === 'create' ? { onError: 'continueRegularOutput' } : {};
+	const { sim } = ctx;
+	if (writer === 'huechat')
+		return {
+			...base,
+			...onError,
+			type: HUECHAT_TYPE,
+			typeVersion: 1,
+			credentials: { hueChatApi: tight ? TIGHT_HUECHAT : HUECHAT_CREDENTIAL },
+			parameters:
+				op === 'create'
+					? {
+							resource: 'contact',
+							operation: 'create',
+							name: '={{ $json.name }}',
+							additionalFields: { email: '={{ $json.email }}', inboxId },
+						}
+					: { resource: 'contact', operation: 'getAll', returnAll: true, simplify: false },
+		};
+	if (writer === 'peer')
+		return {
+			...base,
+			...onError,
+			type: PEER_TYPE,
+			typeVersion: 1,
+			credentials: { chatwootApi: tight ? TIGHT_PEER_CREDENTIAL : PEER_CREDENTIAL },
+			parameters:
+				op === 'create'
+					? {
+							resource: 'Contacts',
+							operation: 'Contact Create',
+							account_id: sim.accountId,
+							inbox_id: inboxId,
+							name: '={{ $json.name }}',
+							email: '={{ $json.email }}',
+						}
+					: { resource: 'Contacts', operation: 'Contact List', account_id: sim.accountId },
+		};
+	const url = `${sim.url}/api/v1/accounts/${sim.accountId}/contacts`;
+	return {
+		...base,
+		...onError,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		credentials: { httpHeaderAuth: tight ? TIGHT_HEADER : HEADER_CREDENTIAL },
+		parameters: {
+			authentication: 'genericCredentialType',
+			genericAuthType: 'httpHeaderAuth',
+			...(op === 'create'
+				? {
+						method: 'POST',
+						url,
+						sendBody: true,
+						bodyParameters: {
+							parameters: [
+								{ name: 'name', value: '={{ $json.name }}' },
+								{ name: 'email', value: '={{ $json.email }}' },
+								{ name: 'inbox_id', value: String(inboxId) },
+							],
+						},
+						options: {},
+					}
+				: {
+						url,
+						options: {
+							pagination: {
+								pagination: {
+									paginationMode: 'updateAParameterInEachRequest',
+									parameters: {
+										parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }],
+									},
+									paginationCompleteWhen: 'other',
+									completeExpression: '={{ $response.body.payload.length < 15 }}',
+									limitPagesFetched: false,
+									requestInterval: 0,
+								},
+							},
+						},
+					}),
+		},
+	};
+}
+
+function workflow(
+	writer: Writer,
+	op: 'create' | 'list',
+	tight: boolean,
+	ctx: BenchContext,
+	inboxId: number,
+) {
+	const key = `peers-${op}-${writer}${tight ? '-tight' : ''}`;
+	const prefix = 720 + WRITERS.indexOf(writer) * 10 + (tight ? 5 : 0) + (op === 'list' ? 1 : 0);
+	const split = node('n8n-nodes-base.splitOut', 1, 'Split Out', prefix, {
+		fieldToSplitOut: 'body.items',
+		options: {},
+	});
+	const writerN = writerNode(writer, op, tight, ctx, inboxId) as unknown as Parameters<
+		typeof chain
+	>[2][number];
+	const id = `benchPeer${op === 'create' ? 'C' : 'L'}${{ huechat: 'U', peer: 'P', http: 'R' }[writer]}${tight ? 'T' : 'R'}`;
+	return {
+		key,
+		workflow: chain(id, `bench: ${key}`, [
+			webhook(key, prefix, 'lastNode', 'allEntries'),
+			...(op === 'create' ? [split] : []),
+			writerN,
+		]),
+	};
+}
+
+/**
+ * The inbox every writer creates its contacts in: the peer's Contact Create always sends inbox_id (0 when left
+ * empty, which HueChat refuses), so all three send the same one: an inbox that needs no phone number.
+ */
+export async function peerInbox(ctx: BenchContext): Promise<number> {
+	const inboxes = await ctx.sim.collection<{
+		id: number;
+		account_id: number;
+		channel_kind: string;
+	}>('inboxes');
+	const inbox = inboxes.find(
+		(i) =>
+			i.account_id === ctx.sim.accountId && !['whatsapp', 'sms', 'email'].includes(i.channel_kind),
+	);
+	if (!inbox) throw new Error('the simulator has no inbox the peers can create contacts in');
+	return inbox.id;
+}
+
+/** The peers' workflows, imported and published with the others when n8n starts; the peer's only when installed. */
+export function peerWorkflows(ctx: BenchContext, inboxId = 0) {
+	return WRITERS.filter((w) => w !== 'peer' || !ctx.peerMissing).flatMap((w) =>
+		[
+			workflow(w, 'create', false, ctx, inboxId),
+			workflow(w, 'create', true, ctx, inboxId),
+			workflow(w, 'list', false, ctx, inboxId),
+		].map((f) => ({ ...f, path: f.key })),
+	);
+}
+
+export async function figurePeers(ctx: BenchContext): Promise<void> {
+	const { report, sizes, sim, n8n } = ctx;
+	for (const w of peerWorkflows(ctx))
+		if (!ctx.paths[w.key]) throw new Error(`the workflow ${w.key} was not published`);
+	const n = sizes.creates;
+	const targetName = (tight: boolean) =>
+		`peers: ${count(n)} contact creates${tight ? ` under a ${sizes.rpm} RPM key` : ''}, HueChat node / devlikeapro Chatwoot node, time`;
+	if (ctx.peerMissing) {
+		for (const tight of [false, true])
+			report.pending(targetName(tight), ctx.peerMissing, '≤ 0.80x, 0 failed');
+		return;
+	}
+	let round = 0;
+	for (const tight of [false, true]) {
+		const results = {} as Record<
+			Writer,
+			{ ms: number; failed: number; duplicates: number; stored: number }
+		>;
+		for (const writer of WRITERS) {
+			round += 1;
+			const prefix = `peer${round}-${writer}`;
+			const items = Array.from({ length: n }, (_, i) => ({
+				name: `Peer ${prefix} ${i}`,
+				email: `${prefix}-${i}@example.com`,
+			}));
+			ctx.log(`peers: ${n} contact creates, ${LABEL[writer]}${tight ? ', tight key' : ''}`);
+			const answer = await callWebhook<Array<Record<string, unknown>>>(
+				n8n.baseUrl,
+				`peers-create-${writer}${tight ? '-tight' : ''}`,
+				{ items },
+			);
+			const output = Array.isArray(answer.json) ? answer.json : [answer.json];
+			const firstError = output.find((item) => item && 'error' in item);
+			if (firstError)
+				ctx.log(`${LABEL[writer]}: first failure ${JSON.stringify(firstError).slice(0, 400)}`);
+			const failed =
+				output.filter((item) => item && 'error' in item).length + Math.max(0, n - output.length);
+			const emails = (await sim.collection<{ email?: string | null }>('contacts'))
+				.map((c) => c.email ?? '')
+				.filter((e) => e.startsWith(`${prefix}-`));
+			const stored = new Set(emails).size;
+			results[writer] = { ms: answer.ms, failed, duplicates: emails.length - stored, stored };
+			ctx.partial = `${LABEL[writer]}: ${seconds(answer.ms)}, ${failed} failed`;
+			ctx.log(
+				`${LABEL[writer]}: ${seconds(answer.ms)}, ${failed} failed, ${emails.length - stored} duplicates, ${stored} stored`,
+			);
+			if (tight) await new Promise((resolve) => setTimeout(resolve, sizes.windowSeconds * 1000)); // next window fresh
+		}
+		const h = results.huechat;
+		const p = results.peer;
+		report.target(
+			targetName(tight),
+			h.ms / p.ms,
+			(x) => `${ratio(x)} (${seconds(h.ms)} / ${seconds(p.ms)}), HueChat ${h.failed} failed`,
+			'≤ 0.80x, 0 failed',
+			(x) => x <= 0.8 && h.failed === 0,
+		);
+		report.info(
+			`peers: ${count(n)} contact creates${tight ? ` under a ${sizes.rpm} RPM key` : ''}: time, failed, duplicates, HueChat | devlikeapro | HTTP Request`,
+			WRITERS.map(
+				(w) =>
+					`${seconds(results[w].ms)}, ${results[w].failed} failed, ${results[w].duplicates} dup`,
+			).join(' | '),
+		);
+	}
+	const total = (await sim.collection('contacts')).length;
+	const lists = {} as Record<Writer, { ms: number; items: number }>;
+	for (const writer of WRITERS) {
+		ctx.log(`peers: full contact list, ${LABEL[writer]}`);
+		const answer = await callWebhook<unknown[]>(n8n.baseUrl, `peers-list-${writer}`, {});
+		// the peer answers a page as one item ({meta, payload: [...]}); the others one item per contact
+		const items = (Array.isArray(answer.json) ? answer.json : [answer.json]).reduce<number>(
+			(sum, item) =>
+				sum +
+				(Array.isArray((item as { payload?: unknown })?.payload)
+					? (item as { payload: unknown[] }).payload.length
+					: 1),
+			0,
+		);
+		lists[writer] = { ms: answer.ms, items };
+	}
+	const listName = `peers: full contact list (${count(total)} contacts), HueChat node / devlikeapro Chatwoot node, time`;
+	if (lists.peer.items < total)
+		// the peer's time for one page is not the time of a full list: no ratio to make up
+		report.pending(
+			listName,
+			`the devlikeapro node reads one page (${count(lists.peer.items)} of ${count(total)} contacts) in ${seconds(lists.peer.ms)}; HueChat node / HTTP Request node ${ratio(lists.huechat.ms / lists.http.ms)}`,
+			'≤ 0.80x',
+		);
+	else
+		report.target(
+			listName,
+			lists.huechat.ms / lists.peer.ms,
+			(x) => `${ratio(x)} (${seconds(lists.huechat.ms)} / ${seconds(lists.peer.ms)})`,
+			'≤ 0.80x',
+			(x) => x <= 0.8,
+		);
+	report.info(
+		'peers: full contact list, time and items, HueChat | devlikeapro | HTTP Request',
+		WRITERS.map((w) => `${seconds(lists[w].ms)}, ${count(lists[w].items)} items`).join(' | ') +
+			` (the simulator holds ${count(total)})`,
+	);
+}
