@@ -22,6 +22,7 @@ import {
 	HUECHAT_TYPE,
 	chain,
 	node,
+	pageByPage,
 	webhook,
 } from './workflows';
 
@@ -174,20 +175,7 @@ function writerNode(
 					}
 				: {
 						url,
-						options: {
-							pagination: {
-								pagination: {
-									paginationMode: 'updateAParameterInEachRequest',
-									parameters: {
-										parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }],
-									},
-									paginationCompleteWhen: 'other',
-									completeExpression: '={{ $response.body.payload.length < 15 }}',
-									limitPagesFetched: false,
-									requestInterval: 0,
-								},
-							},
-						},
+						options: pageByPage('={{ $response.body.payload.length < 15 }}'),
 					}),
 		},
 	};

@@ -135,6 +135,24 @@ function httpRequest(
 	);
 }
 
+/** The HTTP Request node's options for a list read page by page (`page=1, 2, …`) until `completeExpression`. */
+export function pageByPage(completeExpression: string) {
+	return {
+		pagination: {
+			pagination: {
+				paginationMode: 'updateAParameterInEachRequest',
+				parameters: {
+					parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }],
+				},
+				paginationCompleteWhen: 'other',
+				completeExpression,
+				limitPagesFetched: false,
+				requestInterval: 0,
+			},
+		},
+	};
+}
+
 export type Reader = 'huechat' | 'http';
 
 export interface ListWorkflow {
@@ -175,20 +193,7 @@ export function listWorkflow(
 									},
 								}
 							: {}),
-						options: {
-							pagination: {
-								pagination: {
-									paginationMode: 'updateAParameterInEachRequest',
-									parameters: {
-										parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }],
-									},
-									paginationCompleteWhen: 'other',
-									completeExpression: list.completeExpression,
-									limitPagesFetched: false,
-									requestInterval: 0,
-								},
-							},
-						},
+						options: pageByPage(list.completeExpression),
 					}),
 					{
 						id: uuid(prefix),
