@@ -270,8 +270,14 @@ export async function figurePeers(ctx: BenchContext): Promise<void> {
 			);
 			const output = Array.isArray(answer.json) ? answer.json : [answer.json];
 			const firstError = output.find((item) => item && 'error' in item);
-			if (firstError)
-				ctx.log(`${LABEL[writer]}: first failure ${JSON.stringify(firstError).slice(0, 400)}`);
+			if (firstError) {
+				// an HTTP error item may carry the request's headers: no key's token goes to the log
+				let text = JSON.stringify(firstError);
+				for (const secret of [ctx.token, ctx.tightTokens.huechat, ctx.tightTokens.http]) {
+					text = text.split(secret).join('[token]');
+				}
+				ctx.log(`${LABEL[writer]}: first failure ${text.slice(0, 400)}`);
+			}
 			const failed =
 				output.filter((item) => item && 'error' in item).length + Math.max(0, n - output.length);
 			const emails = (await sim.collection<{ email?: string | null }>('contacts'))
