@@ -273,7 +273,7 @@ export async function figurePeers(ctx: BenchContext): Promise<void> {
 			if (firstError) {
 				// an HTTP error item may carry the request's headers: no key's token goes to the log
 				let text = JSON.stringify(firstError);
-				for (const secret of [ctx.token, ctx.tightTokens.huechat, ctx.tightTokens.http]) {
+				for (const secret of [ctx.token, ...Object.values(ctx.tightTokens)]) {
 					text = text.split(secret).join('[token]');
 				}
 				ctx.log(`${LABEL[writer]}: first failure ${text.slice(0, 400)}`);

@@ -203,12 +203,12 @@ async function startN8n(ctx: BenchContext): Promise<N8nInstance> {
 	try {
 		if (only.has('trigger')) installBareTrigger(n8n);
 		if (only.has('peers')) ctx.peerMissing = installPeer(n8n);
-		const peerCredentialList = only.has('peers')
-			? peerCredentials(
-					ctx,
-					await sim.createKey({ rpm: (ctx.sizes.rpm * ctx.sizes.windowSeconds) / 60 }),
-				)
-			: [];
+		if (only.has('peers')) {
+			ctx.tightTokens.peers = await sim.createKey({
+				rpm: (ctx.sizes.rpm * ctx.sizes.windowSeconds) / 60,
+			});
+		}
+		const peerCredentialList = only.has('peers') ? peerCredentials(ctx, ctx.tightTokens.peers) : [];
 		const [tightHueChat] = credentialFixtures(tightTokens.huechat, sim.accountId, sim.url, {
 			hueChat: TIGHT_HUECHAT_CREDENTIAL,
 		});
