@@ -364,27 +364,73 @@ export function verifyingSecrets(registration: Registration, nowSeconds: number)
 	];
 }
 
+type RotatedSecrets = Pick<Registration, 'secret' | 'retiredSecrets' | 'rotatedAt'>;
+
 /**
  * The newest secret state this process obtained by rotating, per trigger and subscription (the production and the
- * test URL have one each), and the rotation under way.
+ * test URL have one each), and the rotation under way. An entry is needed only until n8n has saved the rotated
+ * static data (seconds), so entries older than `keepSeconds` go, and the oldest go beyond `most`: a process that
+ * runs many triggers for months does not keep one per subscription it ever rotated.
  */
-const rotations = new Map<
-	string,
-	{
-		latest?: Pick<Registration, 'secret' | 'retiredSecrets' | 'rotatedAt'>;
-		running?: Promise<void>;
+export class RotationMemory {
+	private readonly entries = new Map<
+		string,
+		{ latest?: RotatedSecrets; running?: Promise<void>; since: number }
+	>();
+
+	constructor(
+		private readonly keepSeconds = 60 * 60,
+		private readonly most = 1_000,
+	) {}
+
+	get size(): number {
+		return this.entries.size;
 	}
->();
+
+	latest(key: string): RotatedSecrets | undefined {
+		return this.entries.get(key)?.latest;
+	}
+
+	running(key: string): Promise<void> | undefined {
+		return this.entries.get(key)?.running;
+	}
+
+	/** Marks a rotation under way, newest last in the map's order. */
+	start(key: string, rotation: Promise<void>, nowSeconds: number): void {
+		const entry = this.entries.get(key) ?? { since: nowSeconds };
+		this.entries.delete(key);
+		this.entries.set(key, { ...entry, running: rotation, since: nowSeconds });
+		this.forgetOld(nowSeconds);
+	}
+
+	finish(key: string, latest: RotatedSecrets | undefined): void {
+		const entry = this.entries.get(key);
+		if (!entry) return;
+		entry.running = undefined;
+		if (latest) entry.latest = latest;
+	}
+
+	/** Oldest first (insertion order is rotation order); a rotation under way is never dropped. */
+	private forgetOld(nowSeconds: number): void {
+		for (const [key, entry] of this.entries) {
+			if (entry.running) continue;
+			if (this.entries.size <= this.most && entry.since > nowSeconds - this.keepSeconds) break;
+			this.entries.delete(key);
+		}
+	}
+}
+
+const rotations = new RotationMemory();
+
+const rotationKey = (trigger: string, registration: Registration) =>
+	`${trigger}|${String(registration.id)}`;
 
 /**
  * Brings `registration` (this webhook call's copy of static data) up to the newest rotation this process made: calls
  * that loaded static data before it was saved must neither verify with the old secret alone nor save it back.
  */
-const rotationKey = (trigger: string, registration: Registration) =>
-	`${trigger}|${String(registration.id)}`;
-
 export function withLatestRotation(trigger: string, registration: Registration): Registration {
-	const latest = rotations.get(rotationKey(trigger, registration))?.latest;
+	const latest = rotations.latest(rotationKey(trigger, registration));
 	if (latest && (registration.rotatedAt ?? 0) < (latest.rotatedAt ?? 0))
 		Object.assign(registration, latest);
 	return registration;
@@ -404,13 +450,13 @@ export async function adoptRotatedSecret(
 	nowSeconds: number,
 ): Promise<void> {
 	const key = rotationKey(trigger, registration);
-	let state = rotations.get(key);
-	if (!state) rotations.set(key, (state = {}));
-	if (state.running) {
-		await state.running.catch(() => undefined);
+	const running = rotations.running(key);
+	if (running) {
+		await running.catch(() => undefined);
 		withLatestRotation(trigger, registration);
 		return;
 	}
+	let latest: RotatedSecrets | undefined;
 	const rotation = (async () => {
 		const body = (await apiRequest(
 			context,
@@ -423,7 +469,7 @@ export async function adoptRotatedSecret(
 				context.getNode(),
 				'HueChat rotated the webhook secret without returning it',
 			);
-		state.latest = {
+		latest = {
 			secret,
 			rotatedAt: nowSeconds,
 			retiredSecrets: [
@@ -432,11 +478,11 @@ export async function adoptRotatedSecret(
 			],
 		};
 	})();
-	state.running = rotation;
+	rotations.start(key, rotation, nowSeconds);
 	try {
 		await rotation;
 	} finally {
-		state.running = undefined;
+		rotations.finish(key, latest);
 	}
 	withLatestRotation(trigger, registration);
 }
