@@ -120,6 +120,20 @@ function nowSeconds(): number {
 	return Math.floor(Date.now() / 1000);
 }
 
+/**
+ * The wait before attempt `attempt + 1`: exponential backoff with jitter, a random point in the second half of the
+ * interval, as senders do so that deliveries refused together (n8n down for a minute) do not all come back at the
+ * same moment and refuse each other again.
+ */
+export function retryDelay(
+	attempt: number,
+	{ retryBaseMs, retryMaxMs }: Pick<Required<DeliveryOptions>, 'retryBaseMs' | 'retryMaxMs'>,
+	random: () => number = Math.random,
+): number {
+	const ceiling = Math.min(retryMaxMs, retryBaseMs * 2 ** (attempt - 1));
+	return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
 export class WebhookDelivery {
 	private readonly store: Store;
 	private readonly options: Required<DeliveryOptions>;
@@ -409,10 +423,7 @@ export class WebhookDelivery {
 			const delivered = result.status !== null && result.status >= 200 && result.status < 300;
 			if (job.mode === 'event') this.bookkeep(job, delivered);
 			if (!delivered && retry && job.attempt < this.options.maxAttempts && !this.closed) {
-				const delay = Math.min(
-					this.options.retryMaxMs,
-					this.options.retryBaseMs * 2 ** (job.attempt - 1),
-				);
+				const delay = retryDelay(job.attempt, this.options);
 				entry.next_retry_at = Date.now() + delay;
 				const timer = setTimeout(() => {
 					this.timers.delete(timer);

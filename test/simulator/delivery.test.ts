@@ -12,6 +12,7 @@ import {
 	V2_EVENTS as NODE_V2_EVENTS,
 } from '../../nodes/shared/descriptions/webhookEvents';
 import { startSimulator, type Simulator } from '../../simulator/server.ts';
+import { retryDelay } from '../../simulator/delivery.ts';
 import { V1_EVENTS, V1_EVENT_FOR, V2_EVENTS } from '../../simulator/webhookEvents.ts';
 import { api, V1 } from './helpers';
 
@@ -250,10 +251,11 @@ describe('v2 deliveries', () => {
 		await sim.delivery.settled();
 		expect(received).toHaveLength(4);
 		expect(new Set(received.map((r) => r.headers['webhook-id'])).size).toBe(1);
+		// base 20 ms: 20, 40, 80 ms at most, each at least half of it (jitter)
 		const gaps = received.slice(1).map((r, i) => r.at - received[i].at);
-		expect(gaps[0]).toBeGreaterThanOrEqual(18);
-		expect(gaps[1]).toBeGreaterThanOrEqual(38);
-		expect(gaps[2]).toBeGreaterThanOrEqual(78);
+		expect(gaps[0]).toBeGreaterThanOrEqual(9);
+		expect(gaps[1]).toBeGreaterThanOrEqual(19);
+		expect(gaps[2]).toBeGreaterThanOrEqual(39);
 		const log = sim.delivery.log(0, subscription.id);
 		expect(log.map((entry) => [entry.attempt, entry.status])).toEqual([
 			[1, 500],
@@ -263,6 +265,16 @@ describe('v2 deliveries', () => {
 		]);
 		expect(log[0].next_retry_at).not.toBeNull();
 		expect(log[3].next_retry_at).toBeNull();
+	});
+
+	it('spreads retries: deliveries refused together come back at different moments, each in the second half of its interval', () => {
+		const options = { retryBaseMs: 1_000, retryMaxMs: 60_000 };
+		const delays = Array.from({ length: 200 }, () => retryDelay(3, options));
+		expect(Math.min(...delays)).toBeGreaterThanOrEqual(2_000);
+		expect(Math.max(...delays)).toBeLessThanOrEqual(4_000);
+		expect(new Set(delays).size).toBeGreaterThan(100);
+		expect(retryDelay(20, options, () => 1)).toBe(60_000);
+		expect(retryDelay(1, options, () => 0)).toBe(500);
 	});
 
 	it('gives up after maxAttempts and counts the failure on the subscription', async () => {
