@@ -745,6 +745,25 @@ export class N8nInstance {
 		return page.data.map((execution) => ({ ...execution, id: String(execution.id) }));
 	}
 
+	/** Every execution the query matches, page after page (the public API answers at most 250 at a time). */
+	async allExecutions(query: { workflowId?: string; status?: string; includeData?: boolean } = {}) {
+		const all: Awaited<ReturnType<N8nInstance['listExecutions']>> = [];
+		let cursor: string | undefined;
+		do {
+			const params = new URLSearchParams({ limit: '250' });
+			for (const [key, value] of Object.entries(query))
+				if (value !== undefined) params.set(key, String(value));
+			if (cursor) params.set('cursor', cursor);
+			const page = await this.api<{
+				data: Awaited<ReturnType<N8nInstance['listExecutions']>>;
+				nextCursor?: string | null;
+			}>('GET', `/executions?${params.toString()}`);
+			all.push(...page.data.map((execution) => ({ ...execution, id: String(execution.id) })));
+			cursor = page.nextCursor ?? undefined;
+		} while (cursor);
+		return all;
+	}
+
 	/** Node type names the running server serves to the editor (GET /types/nodes.json, needs the login cookie). */
 	async serverNodeTypes(): Promise<string[]> {
 		const types = await this.rest<Array<{ name: string }>>('GET', '/types/nodes.json');

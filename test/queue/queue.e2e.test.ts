@@ -182,7 +182,7 @@ describe('queue mode: main + webhook process + two workers', () => {
 	const triggerPath = `webhook/${TRIGGER.webhookId}/webhook`;
 	const subscription = () => [...sim.store.outbound_webhooks.values()][0];
 	const executionsOf = async (workflowId: string) =>
-		await cluster.main.listExecutions({ workflowId, limit: 250 });
+		await cluster.main.allExecutions({ workflowId });
 	const workerLogs = () => cluster.workers.map((worker) => worker.log);
 
 	async function registered(baseUrl: string, path: string): Promise<boolean> {
@@ -190,12 +190,8 @@ describe('queue mode: main + webhook process + two workers', () => {
 		return response.status !== 404 || (await response.text()).includes('Did you mean');
 	}
 
-	/** A genuine v2 delivery of `contact.created`, signed with the subscription's secret, to one process. */
-	async function deliver(
-		baseUrl: string,
-		deliveryId: string,
-		contactId: number,
-	): Promise<{ status: number; body: string }> {
+	/** A genuine v2 delivery of `contact.created`, signed with the subscription's secret now: headers and body. */
+	function signedDelivery(deliveryId: string, contactId: number) {
 		const body = JSON.stringify({
 			id: deliveryId,
 			event: 'contact.created',
@@ -204,17 +200,30 @@ describe('queue mode: main + webhook process + two workers', () => {
 			data: { id: contactId },
 		});
 		const timestamp = Math.floor(Date.now() / 1000);
-		const response = await fetch(`${baseUrl}/${triggerPath}`, {
-			method: 'POST',
-			headers: {
-				'content-type': 'application/json',
-				'webhook-id': deliveryId,
-				'webhook-timestamp': String(timestamp),
-				'webhook-signature': sign(subscription().secret, deliveryId, timestamp, body),
-			},
-			body,
-		});
+		const headers = {
+			'content-type': 'application/json',
+			'webhook-id': deliveryId,
+			'webhook-timestamp': String(timestamp),
+			'webhook-signature': sign(subscription().secret, deliveryId, timestamp, body),
+		};
+		return { headers, body };
+	}
+
+	async function post(
+		baseUrl: string,
+		request: ReturnType<typeof signedDelivery>,
+	): Promise<{ status: number; body: string }> {
+		const response = await fetch(`${baseUrl}/${triggerPath}`, { method: 'POST', ...request });
 		return { status: response.status, body: await response.text() };
+	}
+
+	/** A freshly signed delivery to one process. */
+	async function deliver(
+		baseUrl: string,
+		deliveryId: string,
+		contactId: number,
+	): Promise<{ status: number; body: string }> {
+		return await post(baseUrl, signedDelivery(deliveryId, contactId));
 	}
 
 	/**
@@ -403,6 +412,59 @@ describe('queue mode: main + webhook process + two workers', () => {
 			// can reach); HueChat never sends a copy before the previous attempt failed, so this is measured only
 			expect(results['both processes at once']).toBeGreaterThanOrEqual(5);
 			expect(results['both processes at once']).toBeLessThanOrEqual(10);
+		}));
+
+	// 100 in the test command; HUECHAT_QUEUE_REPLAYS=1000 for the full measurement
+	const REPLAYS = Number(process.env.HUECHAT_QUEUE_REPLAYS ?? 100);
+
+	it(`replays after every process restarted: ${REPLAYS} deliveries re-sent byte for byte run 0 times`, () =>
+		cluster.guard(async () => {
+			const before = (await executionsOf(TRIGGER.id)).length;
+			const sent: Array<ReturnType<typeof signedDelivery>> = [];
+			const tally: Record<number, number> = {};
+			const started = Date.now();
+			for (let index = 0; index < REPLAYS; index++) {
+				// HueChat reaches either process: the copy is kept as it went, to be sent again byte for byte
+				const request = signedDelivery(randomUUID(), 1_000 + index);
+				const baseUrl = index % 2 ? cluster.main.baseUrl : cluster.webhookUrl;
+				for (let attempt = 1; ; attempt++) {
+					const { status } = await post(baseUrl, request);
+					tally[status] = (tally[status] ?? 0) + 1;
+					if (status === 200) break;
+					if (attempt === 20) throw new Error(`delivery ${index} answered ${status} 20 times`);
+					await sleep(1_000);
+				}
+				sent.push(request);
+			}
+			const rate = REPLAYS / ((Date.now() - started) / 1000);
+			await settledExecutions(TRIGGER.id, before + REPLAYS);
+			const ran = (await executionsOf(TRIGGER.id)).length - before;
+			await cluster.stop();
+			await cluster.start();
+			await waitFor('the trigger webhook on the restarted webhook process', () =>
+				registered(cluster.webhookUrl, triggerPath.replace(/^webhook\//, '')),
+			);
+			const afterRestart = (await executionsOf(TRIGGER.id)).length;
+			const replayed: Record<number, number> = {};
+			// in another order, each to a process chosen at random, within the 5-minute tolerance
+			const order = sent.map((request, index) => ({ request, key: (index * 7919) % REPLAYS }));
+			order.sort((a, b) => a.key - b.key);
+			for (const { request, key } of order) {
+				const baseUrl = key % 3 ? cluster.webhookUrl : cluster.main.baseUrl;
+				const { status } = await post(baseUrl, request);
+				replayed[status] = (replayed[status] ?? 0) + 1;
+			}
+			expect(
+				Math.floor(Date.now() / 1000) - Number(sent[0].headers['webhook-timestamp']),
+			).toBeLessThan(300);
+			await sleep(5_000);
+			const executedAgain = (await executionsOf(TRIGGER.id)).length - afterRestart;
+			process.stdout.write(
+				`[queue] ${REPLAYS} deliveries at ${rate.toFixed(1)}/s (answers ${JSON.stringify(tally)}), ${ran} executions; ` +
+					`every process restarted; replays answered ${JSON.stringify(replayed)}, executed ${executedAgain}\n`,
+			);
+			expect(ran).toBe(REPLAYS);
+			expect(executedAgain).toBe(0);
 		}));
 
 	it('two workers, one 600 RPM key: no failed item, no duplicate', () =>
