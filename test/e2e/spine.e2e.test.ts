@@ -13,6 +13,7 @@ const EXAMPLE_ID = 'hcExampleContacts01';
 const WEBHOOK_FIXTURE = path.join(__dirname, 'fixtures', 'webhook-create-contact.json');
 const WEBHOOK_ID = 'hcE2eWebhookContact';
 const CONVERSATIONS_PER_PAGE = 25;
+const HTTP_REQUEST_ID = 'hcE2eHttpPredefined';
 
 interface StoredConversation {
 	account_id: number;
@@ -39,7 +40,7 @@ describe('spine: HueChat nodes in real n8n against the simulator', () => {
 					data: { apiToken: token, accountId: sim.accountId, baseUrl: sim.url },
 				},
 			]);
-			await n8n.importWorkflows([EXAMPLE, WEBHOOK_FIXTURE]);
+			await n8n.importWorkflows([EXAMPLE, WEBHOOK_FIXTURE, httpRequestWorkflow(sim)]);
 			await n8n.start();
 			process.stdout.write(
 				`[e2e] n8n ready in ${(n8n.startupMs / 1000).toFixed(1)} s on ${n8n.baseUrl}\n`,
@@ -80,6 +81,20 @@ describe('spine: HueChat nodes in real n8n against the simulator', () => {
 				'GET /api/v1/profile 200',
 			]);
 			expect(probes[0].headers.api_access_token).toBe(token);
+		}));
+
+	it("lends its key to n8n's HTTP Request node (Authentication: Predefined Credential Type)", () =>
+		n8n.guard(async () => {
+			const since = lastSeq();
+			const result = await n8n.executeWorkflow(HTTP_REQUEST_ID);
+			expect(result.run?.data.resultData.error?.message).toBeUndefined();
+			const [answer] = outputOf(result.run!, 'HTTP Request');
+			expect((answer as { payload?: unknown[] }).payload?.length).toBeGreaterThan(0);
+			const [request] = sim.control.requests(since);
+			expect(`${request.method} ${request.path} ${request.status}`).toBe(
+				`GET /api/v1/accounts/${sim.accountId}/contacts 200`,
+			);
+			expect(request.headers.api_access_token).toBe(token);
 		}));
 
 	it('runs examples/contacts-and-conversations.json: contact → conversation → message → all conversations', () =>
@@ -232,3 +247,38 @@ describe('spine: HueChat nodes in real n8n against the simulator', () => {
 			await waitFor('the webhook to be removed', async () => (await call()).status === 404);
 		}));
 });
+
+/** Manual Trigger → n8n's HTTP Request node reading contacts with the HueChat credential (predefined type). */
+function httpRequestWorkflow(sim: Simulator) {
+	return {
+		id: HTTP_REQUEST_ID,
+		name: 'e2e: HTTP Request with the HueChat credential',
+		active: false,
+		nodes: [
+			{
+				id: 'd3c0a0e1-0000-4000-8000-000000000001',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'd3c0a0e1-0000-4000-8000-000000000002',
+				name: 'HTTP Request',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				position: [220, 0],
+				parameters: {
+					url: `${sim.url}/api/v1/accounts/${sim.accountId}/contacts`,
+					authentication: 'predefinedCredentialType',
+					nodeCredentialType: 'hueChatApi',
+					options: {},
+				},
+				credentials: { hueChatApi: { id: 'huechatSim0001', name: 'HueChat (simulator)' } },
+			},
+		],
+		connections: { Start: { main: [[{ node: 'HTTP Request', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
