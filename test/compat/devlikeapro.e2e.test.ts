@@ -18,6 +18,7 @@ interface Property {
 	name: string;
 	type: string;
 	default?: unknown;
+	required?: boolean;
 	options?: Array<{ value: string; routing?: { request?: { method: string; url: string } } }>;
 	displayOptions?: { show?: { resource?: string[]; operation?: string[] } };
 }
@@ -33,6 +34,8 @@ interface PeerOperationInfo {
 	inScope: boolean;
 	/** The defaults of the operation's own parameters. */
 	defaults: Record<string, unknown>;
+	/** Its required text parameters: n8n refuses to run a workflow where one is empty. */
+	requiredText: string[];
 }
 
 // The peer's operations, from its node description as n8n loads it (so a new one cannot be skipped).
@@ -77,6 +80,9 @@ function peerOperations(): PeerOperationInfo[] {
 					url: url.replace(/^=/, ''),
 					inScope: HUECHAT_OPERATIONS.has(`${method} ${template(url)}`),
 					defaults: Object.fromEntries(own.map((q) => [q.name, q.default])),
+					requiredText: own
+						.filter((q) => q.required && q.type === 'string' && q.default === '')
+						.map((q) => q.name),
 				};
 			}),
 		);
@@ -90,8 +96,14 @@ const ACCOUNT_ID = 1;
 const CREDENTIAL = { id: 'compatPeerCred01', name: 'Chatwoot (HueChat simulator)' };
 const WORKFLOW_ID = 'compatDevlikeapro1';
 
+/** The plan's parameters; outside HueChat v1, the account and a word in each required text parameter. */
 function parametersOf(op: PeerOperationInfo, fixtures: Fixtures): Record<string, unknown> {
-	const chosen = IN_SCOPE[op.key]?.parameters(fixtures) ?? { account_id: ACCOUNT_ID };
+	const chosen =
+		IN_SCOPE[op.key]?.parameters(fixtures) ??
+		Object.fromEntries([
+			['account_id', ACCOUNT_ID],
+			...op.requiredText.map((name) => [name, 'compat']),
+		]);
 	return { resource: op.resource, operation: op.operation, ...chosen };
 }
 
