@@ -1,6 +1,6 @@
 /**
- * Figure 7: peers in the same run. The devlikeapro Chatwoot node (`@devlikeapro/n8n-nodes-chatwoot`, v1, from npm,
- * installed into the bench's n8n user folder only: never a dependency of this package) beside the HueChat node and
+ * Figure 7: peers in the same run. The devlikeapro Chatwoot node (`@devlikeapro/n8n-nodes-chatwoot`, the version
+ * test/compat/peer.ts pins and installs into the bench's n8n user folder only: never a dependency of this package) beside the HueChat node and
  * n8n's HTTP Request node, in the same n8n against the same simulator: BENCH_CREATES contact creates, under the roomy
  * key and under the tight one (BENCH_RPM), then a full contact list. Each writer continues on error, so failures are
  * the output items carrying an error; duplicates are emails the simulator holds more than once. Every writer
@@ -8,11 +8,8 @@
  * Target: the HueChat node ≤ 0.8x the peer's time with 0 failures (creates under each key).
  * The peer's list reads one page (its Contact List operation has no pagination): its item count is reported.
  */
-import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-
-import { CACHE_DIR, type N8nInstance } from '../test/e2e/harness';
+import { installPeer as installCompatPeer, PEER_NODE_TYPE } from '../test/compat/peer';
+import type { N8nInstance } from '../test/e2e/harness';
 import type { BenchContext } from './context';
 import { callWebhook } from './n8nBench';
 import { count, ratio, seconds } from './report';
@@ -26,10 +23,6 @@ import {
 	webhook,
 } from './workflows';
 
-export const PEER_PACKAGE = '@devlikeapro/n8n-nodes-chatwoot';
-const PEER_VERSION = process.env.BENCH_PEER_VERSION || '1.0.2';
-const PEER_TYPE = `${PEER_PACKAGE}.chatWoot`;
-const PEER_DIR = path.join(CACHE_DIR, 'bench-peer');
 export const PEER_CREDENTIAL = { id: 'benchPeerCred', name: 'bench: peer (roomy key)' };
 export const TIGHT_PEER_CREDENTIAL = { id: 'benchPeerTight', name: 'bench: peer (tight key)' };
 const TIGHT_HUECHAT = { id: 'benchHueChatTightP', name: 'bench: HueChat (peers, tight key)' };
@@ -43,40 +36,14 @@ const LABEL: Record<Writer, string> = {
 	http: 'HTTP Request node',
 };
 
-/** npm installs the peer (and its dependencies) into .cache/bench-peer once; answers why not when it cannot. */
-function installPeerFiles(): string | undefined {
-	const modules = path.join(PEER_DIR, 'node_modules');
-	if (fs.existsSync(path.join(modules, PEER_PACKAGE, 'package.json'))) return undefined;
-	fs.mkdirSync(PEER_DIR, { recursive: true });
-	fs.writeFileSync(path.join(PEER_DIR, 'package.json'), '{"name":"bench-peer","private":true}\n');
+/** Before n8n starts: the peer into the bench's n8n (test/compat/peer.ts); answers why not when npm cannot install it. */
+export function installPeer(n8n: N8nInstance): string | undefined {
 	try {
-		execFileSync(
-			'npm',
-			[
-				'install',
-				'--no-audit',
-				'--no-fund',
-				'--ignore-scripts',
-				'--omit=peer',
-				'--legacy-peer-deps',
-				`${PEER_PACKAGE}@${PEER_VERSION}`,
-			],
-			{ cwd: PEER_DIR, stdio: 'pipe', timeout: 300_000 },
-		);
+		installCompatPeer(n8n);
 		return undefined;
 	} catch (error) {
-		return `npm could not install ${PEER_PACKAGE}@${PEER_VERSION}: ${String(error).split('\n')[0]}`;
+		return (error as Error).message;
 	}
-}
-
-/** Before n8n starts: the peer and its dependencies into <userFolder>/.n8n/nodes/node_modules. */
-export function installPeer(n8n: N8nInstance): string | undefined {
-	const why = installPeerFiles();
-	if (why) return why;
-	const dest = path.join(n8n.userFolder, '.n8n', 'nodes', 'node_modules');
-	fs.mkdirSync(dest, { recursive: true });
-	fs.cpSync(path.join(PEER_DIR, 'node_modules'), dest, { recursive: true });
-	return undefined;
 }
 
 /** The credentials the peers' workflows use (imported with the others, before n8n starts). */
@@ -134,7 +101,7 @@ function writerNode(
 		return {
 			...base,
 			...onError,
-			type: PEER_TYPE,
+			type: PEER_NODE_TYPE,
 			typeVersion: 1,
 			credentials: { chatwootApi: tight ? TIGHT_PEER_CREDENTIAL : PEER_CREDENTIAL },
 			parameters:

@@ -3,10 +3,13 @@
 # (Node 24, devDependencies, the pinned n8n; all cached under .cache/), then:
 #
 #   sh scripts/run.sh test [jest args]   build, lint, n8n's scanner, unit tests (jest), the reliability suite (figures),
-#                                        then the end-to-end suite in real n8n, then its spine and examples suites
+#                                        then the end-to-end suite and the compatibility suite (a third-party Chatwoot
+#                                        client) in real n8n, the queue-mode suites, then the spine and examples suites
 #                                        again on the last n8n 1.x (.cache/n8n-1); ends with `tests: N passed, N failed`
 #   sh scripts/run.sh e2e-n8n1 [args]    only the spine and examples suites on the last n8n 1.x (compatibility)
 #   sh scripts/run.sh e2e  [jest args]   build, then only the end-to-end suite (jest.e2e.config.js)
+#   sh scripts/run.sh compat [jest args] build, then only the compatibility suite (jest.compat.config.js): the
+#                                        devlikeapro Chatwoot node's operations in real n8n against the simulator
 #   sh scripts/run.sh reliability        build, then the reliability suite (jest.reliability.config.js) and the trigger's
 #                                        exactly-once suite in real n8n (jest.exactly-once.config.js), and their figures
 #   sh scripts/run.sh queue [jest args]  build, then the end-to-end suites in n8n's queue mode (jest.queue.config.js;
@@ -99,6 +102,16 @@ step_e2e() {
 	_jest e2e -c jest.e2e.config.js "$@" ||
 		die "end-to-end tests (npx jest -c jest.e2e.config.js); n8n logs are in .cache/e2e/logs/"
 	say "e2e       ok in $(_took "$_t")"
+}
+
+# A third-party Chatwoot client against the simulator: the devlikeapro node (installed from the npm registry into
+# .cache/compat-peer once, by test/compat/peer.ts) runs each of its operations in real n8n; see test/compat/.
+step_compat() {
+	_t=$(_now)
+	step_begin "compat    the devlikeapro Chatwoot node's operations in real n8n against the simulator"
+	_jest compat -c jest.compat.config.js "$@" ||
+		die "compatibility suite (npx jest -c jest.compat.config.js); n8n logs are in .cache/e2e/logs/"
+	say "compat    ok in $(_took "$_t")"
 }
 
 # Compatibility, on the last n8n 1.x: the spine suite (package loads, credential test, a manual and a webhook
@@ -231,7 +244,7 @@ EOF
 }
 
 usage() {
-	echo "usage: sh scripts/run.sh test|e2e|e2e-n8n1|queue|reliability|bench|start [jest args]" >&2
+	echo "usage: sh scripts/run.sh test|e2e|compat|e2e-n8n1|queue|reliability|bench|start [jest args]" >&2
 	exit 2
 }
 
@@ -250,6 +263,7 @@ test)
 	step_unit "$@"
 	step_reliability
 	step_e2e "$@"
+	step_compat
 	step_queue
 	step_e2e_n8n1
 	say "all green in $(_took "$_t0")"
@@ -264,6 +278,11 @@ e2e)
 	ensure_all
 	build_package
 	step_e2e "$@"
+	;;
+compat)
+	ensure_all
+	build_package
+	step_compat "$@"
 	;;
 e2e-n8n1)
 	ensure_all

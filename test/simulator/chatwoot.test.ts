@@ -320,6 +320,23 @@ describe("Chatwoot's other accepted forms", () => {
 		).toEqual({ snoozed_until: ['must be a valid date-time'] });
 	});
 
+	test('conversation list and meta take any integer inbox_id and team_id (swagger: integer, no minimum; conversation_finder.rb)', async () => {
+		// Chatwoot filters by `inboxes.where(id: params[:inbox_id])` (an unknown id, 0 too, lists none) and finds the
+		// team with `teams.find(params[:team_id])` (an unknown one, 0 too, is RecordNotFound: 404)
+		for (const path of ['/conversations', '/conversations/meta']) {
+			const noInbox = await api(sim(), 'GET', `${V1}${path}?inbox_id=0`);
+			expect({ path, status: noInbox.status }).toEqual({ path, status: 200 });
+			const meta = path === '/conversations' ? noInbox.body.data.meta : noInbox.body.meta;
+			expect(meta.all_count).toBe(0);
+			const noTeam = await api(sim(), 'GET', `${V1}${path}?team_id=0`);
+			expect({ path, status: noTeam.status, error: noTeam.body.error }).toEqual({
+				path,
+				status: 404,
+				error: 'Team 0 not found',
+			});
+		}
+	});
+
 	test('toggle_priority with no body or an empty one clears the priority (priority is optional in the swagger)', async () => {
 		await api(sim(), 'POST', `${V1}/conversations/6/toggle_priority`, {
 			body: { priority: 'high' },
