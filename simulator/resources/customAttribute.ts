@@ -113,9 +113,6 @@ function definitionProblems(
 			);
 		if (holder) details.attribute_key = ['has already been taken'];
 	}
-	if (definition.attribute_display_type === 'list' && definition.attribute_values.length === 0) {
-		details.attribute_values = ["can't be blank for list attributes"];
-	}
 	if (definition.regex_pattern) {
 		try {
 			new RegExp(definition.regex_pattern);

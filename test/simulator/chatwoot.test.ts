@@ -337,6 +337,19 @@ describe("Chatwoot's other accepted forms", () => {
 		}
 	});
 
+	test('a list attribute without values is created (custom_attribute_definition.rb validates no attribute_values)', async () => {
+		const created = await api(sim(), 'POST', `${V1}/custom_attribute_definitions`, {
+			body: {
+				attribute_display_name: 'Plan',
+				attribute_key: 'plan_without_values',
+				attribute_display_type: 'list',
+				attribute_model: 'contact_attribute',
+			},
+		});
+		expect(created.status).toBe(201);
+		expect(created.body.attribute_values).toEqual([]);
+	});
+
 	test('toggle_priority with no body or an empty one clears the priority (priority is optional in the swagger)', async () => {
 		await api(sim(), 'POST', `${V1}/conversations/6/toggle_priority`, {
 			body: { priority: 'high' },
