@@ -25,7 +25,7 @@ const upsertDeal = createOrUpdate({
 
 export const option: INodePropertyOptions = {
 	name: 'Create or Update',
-	value: 'createOrUpdate',
+	value: 'upsert',
 	action: 'Create or update a deal',
 	description:
 		'Update the deal with this External ID, or create it when there is none (never a duplicate); the output adds action: created or updated',
@@ -50,13 +50,13 @@ export const properties: INodeProperties[] = [
 		...externalIdField,
 		required: true,
 		description: `${String(externalIdField.description)}: the deal with it is updated, or created when there is none`,
-		displayOptions: showFor('deal', ['createOrUpdate']),
+		displayOptions: showFor('deal', ['upsert']),
 	},
-	...dealRecordFields('createOrUpdate'),
+	...dealRecordFields('upsert'),
 	{
 		...collectionHead('additionalFields'),
-		displayOptions: showFor('deal', ['createOrUpdate']),
+		displayOptions: showFor('deal', ['upsert']),
 		options: dealFields,
 	},
-	createOptions('deal', 'createOrUpdate'),
+	createOptions('deal', 'upsert'),
 ];
