@@ -300,7 +300,8 @@ describe('Deal', () => {
 			stage_id: seeded.stage_id,
 			contact_id: seeded.contact_id,
 			external_id: 'crm-1002',
-			updated_at: seeded.updated_at,
+			// HueChat answers unix seconds; the node outputs ISO 8601
+			expected_close_at: new Date(seeded.expected_close_at! * 1000).toISOString(),
 		});
 	});
 

@@ -1,6 +1,12 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { createOptions, showFor, collectionHead } from '../../../shared/descriptions/builders';
+import {
+	createOptions,
+	showFor,
+	collectionHead,
+	simplifyParameter,
+} from '../../../shared/descriptions/builders';
+import { simplifyWhenOn } from '../../../shared/output/simplify';
 import { v2 } from '../../../shared/transport/api';
 import { addIdempotencyKey } from '../../../shared/transport/idempotency';
 import {
@@ -41,7 +47,8 @@ export const option: INodePropertyOptions = {
 			],
 		},
 		operations: { pagination: createOrUpdateRequest },
-		output: { postReceive: [withAction] },
+		// simplified first, so that the action is kept
+		output: { postReceive: [simplifyWhenOn('deal'), withAction] },
 	},
 };
 
@@ -58,5 +65,6 @@ export const properties: INodeProperties[] = [
 		displayOptions: showFor('deal', ['upsert']),
 		options: dealFields,
 	},
+	simplifyParameter(showFor('deal', ['upsert'])),
 	createOptions('deal', 'upsert'),
 ];
