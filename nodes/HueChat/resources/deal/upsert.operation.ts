@@ -33,8 +33,8 @@ export const option: INodePropertyOptions = {
 	name: 'Create or Update',
 	value: 'upsert',
 	action: 'Create or update a deal',
-	description:
-		'Update the deal with this External ID, or create it when there is none (never a duplicate); the output adds action: created or updated',
+	// the wording n8n's lint rule asks of every upsert; the External ID field says how the deal is found
+	description: 'Create a new record, or update the current one if it already exists (upsert)',
 	routing: {
 		request: { method: 'POST', url: v2('/deals') },
 		send: {
@@ -56,7 +56,7 @@ export const properties: INodeProperties[] = [
 	{
 		...externalIdField,
 		required: true,
-		description: `${String(externalIdField.description)}: the deal with it is updated, or created when there is none`,
+		description: `${String(externalIdField.description)}: the deal with it is updated, or created when there is none (never a duplicate); the output adds action: created or updated`,
 		displayOptions: showFor('deal', ['upsert']),
 	},
 	...dealRecordFields('upsert'),
