@@ -583,6 +583,39 @@ describe('filters and output', () => {
 		expect(wf.answers.map((a) => a.status)).toEqual([200, 200]);
 	});
 
+	it('listening for a test event on a published workflow: the message sent is the test event, not the answer the published run gives to it', async () => {
+		// a trigger without Only Incoming Messages, published, and listening for a test event (issue 16, item 11)
+		const conversation = await apiInboxConversation();
+		const wf = await activeWorkflow({ events: ['message.created'] });
+		const content = (execution: { items: Array<{ json: unknown }> }) =>
+			(execution.items[0].json as { data: { content: string } }).data.content;
+		for (const listening of [1, 2]) {
+			await wf.activate('test');
+			await incomingMessage(conversation.id, `customer ${listening}`);
+			// the published run answers at once: its message reaches the test URL too, before n8n (having run the test
+			// execution) has deleted the test subscription
+			await api('POST', `/api/v1/accounts/1/conversations/${conversation.id}/messages`, {
+				content: `answer ${listening}`,
+			});
+			await fx.sim.delivery.settled();
+			await wf.deactivate('test');
+		}
+		expect(wf.executions.filter((e) => e.mode === 'test').map(content)).toEqual([
+			'customer 1',
+			'customer 2',
+		]);
+		expect(wf.executions.filter((e) => e.mode === 'production').map(content)).toEqual([
+			'customer 1',
+			'answer 1',
+			'customer 2',
+			'answer 2',
+		]);
+		// the answer was acknowledged (200), so HueChat does not retry it into the next listening
+		expect(wf.answers.filter((a) => a.mode === 'test').map((a) => a.status)).toEqual([
+			200, 200, 200, 200,
+		]);
+	});
+
 	it('Inbox: events of other inboxes start nothing; events without an inbox still do', async () => {
 		const conversation = await apiInboxConversation();
 		const otherConversation = (
