@@ -8,6 +8,7 @@ import {
 	type Refusal,
 } from './signatures';
 import { ALL_EVENTS } from '../shared/descriptions/webhookEvents';
+import { isoDatesOfEventData } from '../shared/output/dates';
 import { valueAt } from '../shared/output/valueAt';
 import { headerValue } from '../shared/transport/headers';
 import { claimDelivery } from './dedupe';
@@ -211,12 +212,13 @@ interface Item {
 function toItem(verified: Verified, body: IDataObject): Item {
 	const { api, deliveryId, timestamp } = verified;
 	if (api === 'v2') {
+		const event = String(body.event ?? '');
 		return {
-			event: String(body.event ?? ''),
+			event,
 			id: deliveryId,
 			created_at: String(body.created_at ?? new Date(timestamp * 1000).toISOString()),
 			account_id: typeof body.account_id === 'number' ? body.account_id : null,
-			data: (body.data ?? {}) as IDataObject,
+			data: isoDatesOfEventData(event, (body.data ?? {}) as IDataObject),
 		};
 	}
 	const { event, ...data } = body;

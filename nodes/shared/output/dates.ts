@@ -13,6 +13,13 @@ export const V2_UNIX_DATE_FIELDS: Readonly<Record<string, readonly string[]>> = 
 	ticket: ['due_at', 'solved_at', 'closed_at', 'created_at', 'updated_at'],
 };
 
+/** The resource a v2 webhook event's `data` is, by the event's family (`deal.won` → deal), where it has such dates. */
+const V2_EVENT_RESOURCES: Readonly<Record<string, string>> = {
+	ai_agent: 'aiAgent',
+	deal: 'deal',
+	ticket: 'ticket',
+};
+
 function withIsoDates(record: unknown, fields: readonly string[]): unknown {
 	if (!record || typeof record !== 'object' || Array.isArray(record)) return record;
 	const converted: IDataObject = { ...(record as IDataObject) };
@@ -42,4 +49,10 @@ export async function isoDatesOfV2Records(
 			: withIsoDates(body, fields);
 		return { ...item, json: json as IDataObject };
 	});
+}
+
+/** The `data` of a v2 webhook event with its dates as ISO 8601, as the HueChat node outputs the same record. */
+export function isoDatesOfEventData(event: string, data: IDataObject): IDataObject {
+	const fields = V2_UNIX_DATE_FIELDS[V2_EVENT_RESOURCES[event.split('.')[0]] ?? ''];
+	return fields ? (withIsoDates(data, fields) as IDataObject) : data;
 }
