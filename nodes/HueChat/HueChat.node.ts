@@ -9,6 +9,7 @@ import { checkChoices } from '../shared/validation/checks';
 import { listSearch } from '../shared/methods/listSearch';
 import { loadOptions } from '../shared/methods/loadOptions';
 import { inspectResponse, singleRequest } from '../shared/transport/request';
+import { isoDatesOfV2Records } from '../shared/output/dates';
 import { resourceOptions, resourceProperties } from './resources';
 
 const properties = [...resourceProperties, requestSettingsProperty];
@@ -47,10 +48,11 @@ export class HueChat implements INodeType {
 				options: resourceOptions,
 				default: 'contact',
 				// First property, so these apply to every operation: route through requestOperations, complete the URL
-				// (n8n 1.x), check every dropdown's value, inspect each response before anything else does.
+				// (n8n 1.x), check every dropdown's value, inspect each response before anything else does, then give
+				// v2 dates as ISO 8601 before an operation picks its records out of the answer.
 				routing: {
 					send: { paginate: true, preSend: [fillAccountId, checkChoices(properties)] },
-					output: { postReceive: [inspectResponse] },
+					output: { postReceive: [inspectResponse, isoDatesOfV2Records] },
 				},
 			},
 			...properties,

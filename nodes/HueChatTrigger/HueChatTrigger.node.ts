@@ -31,6 +31,15 @@ export class HueChatTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		// The trigger panel's help, where a user testing a published workflow meets what the published version does
+		triggerPanel: {
+			executionsHelp: {
+				inactive:
+					'While you listen for a test event, the trigger subscribes the test URL in HueChat; the first selected event that arrives is shown here and the subscription is removed again. <b>Publish</b> the workflow to run it on every event.',
+				active:
+					'This workflow is published: every selected event already runs it (see Executions). Listening here adds a test subscription next to it: the <b>first</b> event that arrives is shown and runs the workflow once more in the editor, its nodes acting for real (an auto-answer sends a second answer). Events the published workflow causes itself, such as its answer to the message you send, reach the test URL too but are not taken as the test event; <b>Only Incoming Messages</b> skips them altogether.',
+			},
+		},
 		webhooks: [
 			{
 				name: 'default',

@@ -8,6 +8,7 @@ import {
 	type Refusal,
 } from './signatures';
 import { ALL_EVENTS } from '../shared/descriptions/webhookEvents';
+import { isoDatesOfEventData } from '../shared/output/dates';
 import { valueAt } from '../shared/output/valueAt';
 import { headerValue } from '../shared/transport/headers';
 import { claimDelivery } from './dedupe';
@@ -67,6 +68,8 @@ const DAY_SECONDS = 24 * 60 * 60 + TOLERANCE_SECONDS;
 
 interface Verified {
 	api: Api;
+	/** The HueChat subscription the delivery came through (a new one each time the editor listens for a test event). */
+	subscriptionId: string;
 	deliveryId: string;
 	rawBody: Buffer;
 	timestamp: number;
@@ -164,6 +167,7 @@ async function verify(
 	return {
 		verified: {
 			api: registration.api,
+			subscriptionId: String(registration.id),
 			deliveryId: deliveryId as string,
 			rawBody,
 			timestamp: Number(timestamp),
@@ -208,12 +212,13 @@ interface Item {
 function toItem(verified: Verified, body: IDataObject): Item {
 	const { api, deliveryId, timestamp } = verified;
 	if (api === 'v2') {
+		const event = String(body.event ?? '');
 		return {
-			event: String(body.event ?? ''),
+			event,
 			id: deliveryId,
 			created_at: String(body.created_at ?? new Date(timestamp * 1000).toISOString()),
 			account_id: typeof body.account_id === 'number' ? body.account_id : null,
-			data: (body.data ?? {}) as IDataObject,
+			data: isoDatesOfEventData(event, (body.data ?? {}) as IDataObject),
 		};
 	}
 	const { event, ...data } = body;
@@ -252,6 +257,25 @@ function skipReason(context: IWebhookFunctions, item: Item, api: Api): string | 
 	return undefined;
 }
 
+/**
+ * Listening for a test event shows one event: n8n ends the listening after the first test execution, but only once it
+ * has deleted the test subscription (our delete), and an event arriving meanwhile starts a second test execution that
+ * the panel shows instead. On a published workflow that is typically what the published run just did (its answer to
+ * the message being tested). So each test subscription starts one execution; later deliveries to it are acknowledged
+ * and skipped. Subscription ids are kept for the process's most recent test listenings only.
+ */
+const testSubscriptionsUsed = new Set<string>();
+const MAX_TEST_SUBSCRIPTIONS_KEPT = 1_000;
+
+function takeTestEvent(trigger: string, subscriptionId: string): boolean {
+	const key = `${trigger}|${subscriptionId}`;
+	if (testSubscriptionsUsed.has(key)) return false;
+	testSubscriptionsUsed.add(key);
+	if (testSubscriptionsUsed.size > MAX_TEST_SUBSCRIPTIONS_KEPT)
+		testSubscriptionsUsed.delete(testSubscriptionsUsed.values().next().value as string);
+	return true;
+}
+
 export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const nowSeconds = Math.floor(Date.now() / 1000);
 	const trigger = `${context.getWorkflow().id ?? ''}|${context.getNode().id}`;
@@ -283,7 +307,11 @@ export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebh
 			reason: 'in-progress',
 		});
 	const item = toItem(verified, body);
-	const skipped = skipReason(context, item, verified.api);
+	const skipped =
+		skipReason(context, item, verified.api) ??
+		(endpoint === 'test' && !takeTestEvent(trigger, verified.subscriptionId)
+			? 'this test listening already received its event'
+			: undefined);
 	if (skipped) {
 		claim.settle(true);
 		return answer(context, 200, { received: true, skipped });

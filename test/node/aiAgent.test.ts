@@ -1,5 +1,5 @@
 import { byId, nodeSuite } from '../helpers/simulator';
-import { errorOf, recordEvents, UUID } from '../helpers/v2';
+import { errorOf, ISO, recordEvents, UUID } from '../helpers/v2';
 
 const suite = nodeSuite('aiAgent');
 const { run } = suite;
@@ -126,7 +126,7 @@ describe('AI Agent', () => {
 			active: false,
 			handoff_team_id: 1,
 		});
-		expect(typeof items[0].json.ended_at).toBe('number');
+		expect(items[0].json.ended_at).toMatch(ISO);
 		expect(recorder.events.map((event) => event.name)).toEqual(['ai_agent.handoff']);
 		expect(store().conversationByDisplayId(1, conversationId)?.team_id).toBe(1);
 		const again = await run(

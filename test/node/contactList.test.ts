@@ -1,5 +1,5 @@
 import { byId, nodeSuite } from '../helpers/simulator';
-import { errorOf, UUID } from '../helpers/v2';
+import { errorOf, ISO, UUID } from '../helpers/v2';
 
 const suite = nodeSuite('contactList', { contacts: 2_600 });
 const { run } = suite;
@@ -34,7 +34,7 @@ describe('Contact List', () => {
 			contact_count: 0,
 		});
 		expect(items[0].json.id).toMatch(UUID);
-		expect(typeof items[0].json.created_at).toBe('number');
+		expect(items[0].json.created_at).toMatch(ISO);
 	});
 
 	it('Add Contacts with 2,500 IDs makes 3 calls of at most 1,000 and sums `added` into one item', async () => {

@@ -172,7 +172,7 @@ describe('Deal', () => {
 
 	it('Create or Update creates the deal once, then updates it: never a duplicate', async () => {
 		const first = await run({
-			operation: 'createOrUpdate',
+			operation: 'upsert',
 			externalId: 'crm-upsert-1',
 			title: 'First title',
 			pipelineId: byId(sales().id),
@@ -195,7 +195,7 @@ describe('Deal', () => {
 		expect(first.items[0].json).toMatchObject({ action: 'created', external_id: 'crm-upsert-1' });
 		await suite.fx.clearRequests();
 		const second = await run({
-			operation: 'createOrUpdate',
+			operation: 'upsert',
 			externalId: 'crm-upsert-1',
 			title: 'Second title',
 			pipelineId: byId(sales().id),
@@ -222,7 +222,7 @@ describe('Deal', () => {
 		const items = [{ title: 'A' }, { title: 'B' }, { title: 'C' }];
 		const { items: output } = await run(
 			{
-				operation: 'createOrUpdate',
+				operation: 'upsert',
 				externalId: 'crm-batch-7',
 				title: '={{ $json.title }}',
 				pipelineId: byId(sales().id),
@@ -249,7 +249,7 @@ describe('Deal', () => {
 	it('Create or Update finds deals seeded by another system (external_id lookup, exact match)', async () => {
 		const seeded = dealsWith('crm-1001')[0];
 		const { items } = await run({
-			operation: 'createOrUpdate',
+			operation: 'upsert',
 			externalId: 'crm-1001',
 			title: seeded.title,
 			pipelineId: byId(seeded.pipeline_id),
@@ -265,7 +265,7 @@ describe('Deal', () => {
 		const writeOnly = await suite.fx.credentialsWith({ scopes: ['deals:write'] });
 		const parameters = {
 			resource: 'deal',
-			operation: 'createOrUpdate',
+			operation: 'upsert',
 			externalId: 'crm-locked-1',
 			title: 'Locked',
 			pipelineId: byId(sales().id),
@@ -300,7 +300,8 @@ describe('Deal', () => {
 			stage_id: seeded.stage_id,
 			contact_id: seeded.contact_id,
 			external_id: 'crm-1002',
-			updated_at: seeded.updated_at,
+			// HueChat answers unix seconds; the node outputs ISO 8601
+			expected_close_at: new Date(seeded.expected_close_at! * 1000).toISOString(),
 		});
 	});
 

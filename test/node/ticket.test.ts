@@ -1,5 +1,5 @@
 import { byId, nodeSuite } from '../helpers/simulator';
-import { errorOf, recordEvents, UUID } from '../helpers/v2';
+import { errorOf, ISO, recordEvents, UUID } from '../helpers/v2';
 
 const suite = nodeSuite('ticket');
 const { run } = suite;
@@ -59,7 +59,7 @@ describe('Ticket', () => {
 			status: 'pending',
 			priority: 'high',
 			contact_id: 12,
-			due_at: 1798113600,
+			due_at: '2026-12-24T12:00:00.000Z', // sent in unix seconds, output as ISO 8601
 		});
 		expect(items[0].json.id).toMatch(UUID);
 		expect(typeof items[0].json.number).toBe('number');
@@ -99,7 +99,7 @@ describe('Ticket', () => {
 			labels: ['vip'],
 			subject: 'Status walk',
 		});
-		expect(typeof items[0].json.solved_at).toBe('number');
+		expect(items[0].json.solved_at).toMatch(ISO);
 		expect(recorder.events.map((event) => event.name)).toEqual([
 			'ticket.updated',
 			'ticket.status_changed',

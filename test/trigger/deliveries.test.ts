@@ -4,6 +4,8 @@
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 
+import type { IDataObject } from 'n8n-workflow';
+
 import { startFixture, type SimulatorFixture } from '../helpers/simulator';
 import { restartN8n, TriggerWorkflow } from './harness';
 
@@ -583,6 +585,39 @@ describe('filters and output', () => {
 		expect(wf.answers.map((a) => a.status)).toEqual([200, 200]);
 	});
 
+	it('listening for a test event on a published workflow: the message sent is the test event, not the answer the published run gives to it', async () => {
+		// a trigger without Only Incoming Messages, published, and listening for a test event (issue 16, item 11)
+		const conversation = await apiInboxConversation();
+		const wf = await activeWorkflow({ events: ['message.created'] });
+		const content = (execution: { items: Array<{ json: unknown }> }) =>
+			(execution.items[0].json as { data: { content: string } }).data.content;
+		for (const listening of [1, 2]) {
+			await wf.activate('test');
+			await incomingMessage(conversation.id, `customer ${listening}`);
+			// the published run answers at once: its message reaches the test URL too, before n8n (having run the test
+			// execution) has deleted the test subscription
+			await api('POST', `/api/v1/accounts/1/conversations/${conversation.id}/messages`, {
+				content: `answer ${listening}`,
+			});
+			await fx.sim.delivery.settled();
+			await wf.deactivate('test');
+		}
+		expect(wf.executions.filter((e) => e.mode === 'test').map(content)).toEqual([
+			'customer 1',
+			'customer 2',
+		]);
+		expect(wf.executions.filter((e) => e.mode === 'production').map(content)).toEqual([
+			'customer 1',
+			'answer 1',
+			'customer 2',
+			'answer 2',
+		]);
+		// the answer was acknowledged (200), so HueChat does not retry it into the next listening
+		expect(wf.answers.filter((a) => a.mode === 'test').map((a) => a.status)).toEqual([
+			200, 200, 200, 200,
+		]);
+	});
+
 	it('Inbox: events of other inboxes start nothing; events without an inbox still do', async () => {
 		const conversation = await apiInboxConversation();
 		const otherConversation = (
@@ -612,6 +647,31 @@ describe('filters and output', () => {
 			'contact.created',
 		]);
 		expect((wf.executions[0].items[0].json.data as { content: string }).content).toBe('here');
+	});
+
+	it('v2 dates in event data are ISO 8601, as the HueChat node outputs the same record; v1 records keep unix seconds', async () => {
+		const wf = await activeWorkflow({ events: ['deal.created', 'contact.created'] });
+		const sales = fx.sim.store.v2OfAccount('pipelines', 1).find((p) => p.name === 'Sales')!;
+		const created = await api('POST', '/api/v2/accounts/1/deals', {
+			title: 'Dated deal',
+			pipeline_id: sales.id,
+			stage_id: sales.stages[0].id,
+			expected_close_at: 1806451200,
+		});
+		expect(created.json.expected_close_at).toBe(1806451200); // HueChat answers unix seconds
+		await api('POST', '/api/v1/accounts/1/contacts', {
+			name: 'Dated contact',
+			email: `dated-${randomUUID()}@example.com`,
+		});
+		await fx.sim.delivery.settled();
+		const [deal, contact] = wf.executions.map((e) => e.items[0].json.data as IDataObject);
+		expect(deal).toMatchObject({
+			title: 'Dated deal',
+			expected_close_at: '2027-03-31T00:00:00.000Z',
+			created_at: new Date(Number(created.json.created_at) * 1000).toISOString(),
+			closed_at: null,
+		});
+		expect(typeof contact.created_at).toBe('number');
 	});
 
 	it('an event the trigger did not select (its subscription changed in HueChat) starts nothing', async () => {

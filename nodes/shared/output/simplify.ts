@@ -56,7 +56,7 @@ export const SIMPLIFIED_FIELDS: Record<string, Record<string, Picker>> = {
 		stage_id: 'stage_id',
 		contact_id: 'contact_id',
 		external_id: 'external_id',
-		updated_at: 'updated_at',
+		expected_close_at: 'expected_close_at',
 	},
 	inbox: {
 		id: 'id',

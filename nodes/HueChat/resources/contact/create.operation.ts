@@ -2,6 +2,7 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
 import {
 	createOptions,
+	simplifyToggle,
 	showFor,
 	idempotentCreateRouting,
 	collectionHead,
@@ -49,5 +50,6 @@ export const properties: INodeProperties[] = [
 			},
 		],
 	},
+	simplifyToggle('contact', ['create']),
 	createOptions('contact'),
 ];

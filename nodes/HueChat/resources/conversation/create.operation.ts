@@ -2,6 +2,7 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
 import {
 	createOptions,
+	simplifyToggle,
 	idLocator,
 	showFor,
 	textField,
@@ -114,5 +115,6 @@ export const properties: INodeProperties[] = [
 			},
 		],
 	},
+	simplifyToggle('conversation', ['create']),
 	createOptions('conversation'),
 ];

@@ -2,6 +2,7 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
 import {
 	createOptions,
+	simplifyToggle,
 	idempotentCreateRouting,
 	showFor,
 	collectionHead,
@@ -28,5 +29,6 @@ export const properties: INodeProperties[] = [
 		displayOptions: showFor('deal', ['create']),
 		options: [...dealFields, externalIdField].sort(byName),
 	},
+	simplifyToggle('deal', ['create']),
 	createOptions('deal', 'create'),
 ];

@@ -70,7 +70,7 @@ export const dealFieldChecks = (collection: string) => [
 ];
 
 /** Create and Create or Update: the deal's title, pipeline and stage (Create or Update also names it by its External ID). */
-export function dealRecordFields(operation: 'create' | 'createOrUpdate'): INodeProperties[] {
+export function dealRecordFields(operation: 'create' | 'upsert'): INodeProperties[] {
 	const show = showFor('deal', [operation]);
 	return [
 		textField('Title', 'title', 'title', 'body', {

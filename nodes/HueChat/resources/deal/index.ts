@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { resourceDescription } from '../../../shared/descriptions/operations';
 import * as createOperation from './create.operation';
-import * as createOrUpdateOperation from './createOrUpdate.operation';
+import * as upsertOperation from './upsert.operation';
 import * as deleteOperation from './delete.operation';
 import * as getOperation from './get.operation';
 import * as getAllOperation from './getAll.operation';
@@ -12,7 +12,7 @@ import * as updateOperation from './update.operation';
 
 export const dealDescription: INodeProperties[] = resourceDescription('deal', 'getAll', [
 	createOperation,
-	createOrUpdateOperation,
+	upsertOperation,
 	deleteOperation,
 	getOperation,
 	getAllOperation,

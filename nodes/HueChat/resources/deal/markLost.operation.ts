@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { recordRouting, showFor } from '../../../shared/descriptions/builders';
+import { recordRouting, showFor, simplifyToggle } from '../../../shared/descriptions/builders';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { dealUrl, dealIdCheck, dealLocator } from './locator';
 
@@ -26,4 +26,5 @@ export const properties: INodeProperties[] = [
 		displayOptions: showFor('deal', ['markLost']),
 		routing: { send: { type: 'body', property: 'lost_reason' } },
 	},
+	simplifyToggle('deal', ['markLost']),
 ];

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { recordRouting } from '../../../shared/descriptions/builders';
+import { recordRouting, simplifyToggle } from '../../../shared/descriptions/builders';
 import { checkFields } from '../../../shared/validation/checks';
 import { dealUrl, dealIdCheck, dealLocator } from './locator';
 
@@ -12,4 +12,7 @@ export const option: INodePropertyOptions = {
 	routing: recordRouting('POST', dealUrl('/won'), undefined, [checkFields(dealIdCheck)]),
 };
 
-export const properties: INodeProperties[] = [dealLocator(['markWon'])];
+export const properties: INodeProperties[] = [
+	dealLocator(['markWon']),
+	simplifyToggle('deal', ['markWon']),
+];

@@ -2,6 +2,7 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
 import {
 	idLocator,
+	simplifyToggle,
 	showFor,
 	recordRouting,
 	textField,
@@ -70,4 +71,5 @@ export const properties: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'inbox_id', value: AS_NUMBER } },
 	},
 	...templateComponentFields,
+	simplifyToggle('template', ['create']),
 ];

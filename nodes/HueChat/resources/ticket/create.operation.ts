@@ -2,6 +2,7 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
 import {
 	createOptions,
+	simplifyToggle,
 	idLocator,
 	idempotentCreateRouting,
 	showFor,
@@ -54,5 +55,6 @@ export const properties: INodeProperties[] = [
 		displayOptions: showCreate,
 		options: ticketFields,
 	},
+	simplifyToggle('ticket', ['create']),
 	createOptions('ticket'),
 ];

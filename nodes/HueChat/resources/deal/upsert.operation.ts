@@ -1,6 +1,12 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { createOptions, showFor, collectionHead } from '../../../shared/descriptions/builders';
+import {
+	createOptions,
+	showFor,
+	collectionHead,
+	simplifyParameter,
+} from '../../../shared/descriptions/builders';
+import { simplifyWhenOn } from '../../../shared/output/simplify';
 import { v2 } from '../../../shared/transport/api';
 import { addIdempotencyKey } from '../../../shared/transport/idempotency';
 import {
@@ -25,10 +31,10 @@ const upsertDeal = createOrUpdate({
 
 export const option: INodePropertyOptions = {
 	name: 'Create or Update',
-	value: 'createOrUpdate',
+	value: 'upsert',
 	action: 'Create or update a deal',
-	description:
-		'Update the deal with this External ID, or create it when there is none (never a duplicate); the output adds action: created or updated',
+	// the wording n8n's lint rule asks of every upsert; the External ID field says how the deal is found
+	description: 'Create a new record, or update the current one if it already exists (upsert)',
 	routing: {
 		request: { method: 'POST', url: v2('/deals') },
 		send: {
@@ -41,7 +47,8 @@ export const option: INodePropertyOptions = {
 			],
 		},
 		operations: { pagination: createOrUpdateRequest },
-		output: { postReceive: [withAction] },
+		// simplified first, so that the action is kept
+		output: { postReceive: [simplifyWhenOn('deal'), withAction] },
 	},
 };
 
@@ -49,14 +56,15 @@ export const properties: INodeProperties[] = [
 	{
 		...externalIdField,
 		required: true,
-		description: `${String(externalIdField.description)}: the deal with it is updated, or created when there is none`,
-		displayOptions: showFor('deal', ['createOrUpdate']),
+		description: `${String(externalIdField.description)}: the deal with it is updated, or created when there is none (never a duplicate); the output adds action: created or updated`,
+		displayOptions: showFor('deal', ['upsert']),
 	},
-	...dealRecordFields('createOrUpdate'),
+	...dealRecordFields('upsert'),
 	{
 		...collectionHead('additionalFields'),
-		displayOptions: showFor('deal', ['createOrUpdate']),
+		displayOptions: showFor('deal', ['upsert']),
 		options: dealFields,
 	},
-	createOptions('deal', 'createOrUpdate'),
+	simplifyParameter(showFor('deal', ['upsert'])),
+	createOptions('deal', 'upsert'),
 ];
