@@ -1,3 +1,4 @@
+import { HueChat } from '../../nodes/HueChat/HueChat.node';
 import { BROADCAST_SEND_MS } from '../../simulator/resources/broadcast.ts';
 import { byId, nodeSuite } from '../helpers/simulator';
 import { errorOf, ISO, recordEvents, sleep, UUID } from '../helpers/v2';
@@ -19,6 +20,13 @@ const broadcastIn = (status: string) =>
 		.v2OfAccount('broadcasts', 1)
 		.find((b) => b.status === status)!;
 const V2 = '/api/v2/accounts/1';
+/** Template Variables as the editor's mapper stores them. */
+const mapped = (value: Record<string, string>) => ({ mappingMode: 'defineBelow', value });
+/** order_update's body: "Hi {{1}}, your order {{2}} has shipped…". */
+const orderVariables = mapped({ body_1: '{{contact.name}}', body_2: 'A1234' });
+/** The create request, after the read of the picked template. */
+const createRequest = async () =>
+	(await suite.fx.requests()).find((r) => r.method === 'POST' && r.path === `${V2}/broadcasts`)!;
 
 async function createDraft(
 	name: string,
@@ -31,6 +39,7 @@ async function createDraft(
 		name,
 		inboxId: byId(3),
 		templateId: byId(template('order_update').id),
+		templateVariables: orderVariables,
 		audience,
 	});
 	return items[0].json as { id: string; status: string };
@@ -57,7 +66,7 @@ describe('Broadcast', () => {
 				},
 			},
 		});
-		const [request] = await suite.fx.requests();
+		const request = await createRequest();
 		expect([request.method, request.path, request.status]).toEqual([
 			'POST',
 			`${V2}/broadcasts`,
@@ -87,11 +96,12 @@ describe('Broadcast', () => {
 			name: 'Scheduled one',
 			inboxId: byId(3),
 			templateId: byId(template('order_update').id),
+			templateVariables: orderVariables,
 			audienceInput: 'json',
 			audienceJson: '{"labels": ["vip"]}',
 			additionalFields: { scheduledAt: '2031-05-01T08:30:00Z' },
 		});
-		const [request] = await suite.fx.requests();
+		const request = await createRequest();
 		expect(request.body).toMatchObject({
 			audience: { labels: ['vip'] },
 			scheduled_at: '2031-05-01T08:30:00.000Z',
@@ -100,6 +110,18 @@ describe('Broadcast', () => {
 			status: 'scheduled',
 			scheduled_at: '2031-05-01T08:30:00.000Z',
 		});
+	});
+
+	it('Create marks in the editor every field it needs at run time: Name, Inbox, Template and the Audience (rows or JSON)', () => {
+		const createFields = new HueChat().description.properties.filter(
+			(property) =>
+				property.displayOptions?.show?.resource?.includes('broadcast') &&
+				property.displayOptions?.show?.operation?.includes('create'),
+		);
+		const required = createFields
+			.filter((property) => property.required === true)
+			.map((property) => property.name);
+		expect(required).toEqual(['name', 'inboxId', 'templateId', 'audience', 'audienceJson']);
 	});
 
 	it('Create refuses an empty audience before any request', async () => {

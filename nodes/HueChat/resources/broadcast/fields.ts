@@ -6,6 +6,10 @@ import type {
 } from 'n8n-workflow';
 
 import {
+	broadcastTemplateVariables,
+	readPickedTemplate,
+} from '../../../shared/templates/variables';
+import {
 	parseJsonParameter,
 	refuseInput,
 	rowsToObject,
@@ -140,10 +144,13 @@ export async function buildBroadcastCreate(
 	if (audience) body.audience = audience;
 	else if (!useJson)
 		refuseInput(this, "'Audience' is empty: add at least one contact list or label");
-	const variables = rowsToObject(
+	// rows (the older way, kept for the workflows that use them) count as values; the mapper's win
+	const rows = rowsToObject(
 		this.getNodeParameter('additionalFields.templateVariables', {}),
 		'variable',
 	);
+	const picked = await readPickedTemplate(this, 'body', rows);
+	const variables = picked ? { ...rows, ...broadcastTemplateVariables(picked) } : rows;
 	if (Object.keys(variables).length > 0) body.template_variables = variables;
 	options.body = body;
 	return options;

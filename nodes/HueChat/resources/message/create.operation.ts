@@ -9,7 +9,12 @@ import {
 } from '../../../shared/descriptions/builders';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { conversationLocator, conversationIdCheck } from '../conversation/locator';
-import { attachmentsField, templateField, messageCreateBody } from './body';
+import {
+	attachmentsField,
+	templateByNameField,
+	messageCreateBody,
+	messageTemplateFields,
+} from './body';
 import { messagesPath, messageContentField } from './message';
 
 const show = showFor('message', ['create']);
@@ -30,6 +35,7 @@ export const option: INodePropertyOptions = {
 export const properties: INodeProperties[] = [
 	conversationLocator('message', ['create']),
 	{ ...messageContentField(show), routing: { send: { type: 'body', property: 'content' } } },
+	...messageTemplateFields(show),
 	{
 		...collectionHead('additionalFields'),
 		displayOptions: show,
@@ -60,7 +66,7 @@ export const properties: INodeProperties[] = [
 				description: 'Whether this is an internal note that the contact never sees',
 				routing: { send: { type: 'body', property: 'private' } },
 			},
-			templateField,
+			templateByNameField,
 		],
 	},
 	createOptions('message'),

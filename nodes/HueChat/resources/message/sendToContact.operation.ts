@@ -30,7 +30,13 @@ import {
 } from '../../../shared/upsert/contactLookup';
 import { checkFields } from '../../../shared/validation/checks';
 import { hasRefusal, refuse } from '../../../shared/validation/refusals';
-import { applyMessageExtras, attachmentsField, readMessageExtras, templateField } from './body';
+import {
+	applyMessageExtras,
+	attachmentsField,
+	readMessageExtras,
+	templateByNameField,
+	messageTemplateFields,
+} from './body';
 import { messageContentField } from './message';
 
 /**
@@ -71,6 +77,7 @@ export const properties: INodeProperties[] = [
 	),
 	...matchProperties('message', 'sendToContact', 'finds the contact (and is set on a new one)'),
 	messageContentField(show),
+	...messageTemplateFields(show),
 	{
 		...collectionHead('additionalFields'),
 		displayOptions: show,
@@ -84,7 +91,7 @@ export const properties: INodeProperties[] = [
 				description:
 					'Name of the contact when it has to be created (an existing contact keeps its name)',
 			},
-			templateField,
+			templateByNameField,
 		],
 	},
 	simplifyParameter(show),
