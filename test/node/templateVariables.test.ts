@@ -177,7 +177,7 @@ describe('Template + Template Variables', () => {
 		expect((await suite.fx.requests()).filter((r) => r.method === 'POST')).toHaveLength(2);
 	});
 
-	it('a template that is not approved, or a template given both ways, is refused before the message', async () => {
+	it('a template that is not approved, given both ways or not by its UUID is refused before the message', async () => {
 		const paused = template('survey_invite');
 		await expect(
 			run({
@@ -200,7 +200,18 @@ describe('Template + Template Variables', () => {
 				additionalFields: { template: { template: { name: 'login_code', language: 'en_US' } } },
 			}),
 		).rejects.toThrow("Set either 'Template' or 'Template by Name (JSON)', not both");
+		await expect(
+			run({
+				operation: 'create',
+				conversationId: byId(3),
+				content: '',
+				templateId: byId('order_update'),
+			}),
+		).rejects.toThrow(/'Template' must be a UUID such as .*; got "order_update"/);
 		expect((await suite.fx.requests()).filter((r) => r.method === 'POST')).toHaveLength(0);
+		expect((await suite.fx.requests()).filter((r) => r.path.includes('order_update'))).toHaveLength(
+			0,
+		);
 	});
 
 	it('Send to Contact: the template is read and checked before any contact or conversation is created', async () => {

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { idLocator } from '../descriptions/builders';
+import type { FieldCheck } from '../validation/checks';
 import type { VariableScope } from './variables';
 
 /** The approved-template picker (From List shows name and language) and its variables, one field each. */
@@ -51,3 +52,11 @@ export function templateFields(
 		},
 	];
 }
+
+/** A message's Template is optional: checked when set. */
+export const optionalTemplateIdCheck: FieldCheck = {
+	parameter: 'templateId',
+	label: 'Template',
+	check: 'uuid',
+	optional: true,
+};

@@ -16,6 +16,7 @@ import {
 	messageTemplateFields,
 } from './body';
 import { messagesPath, messageContentField } from './message';
+import { optionalTemplateIdCheck } from '../../../shared/templates/fields';
 
 const show = showFor('message', ['create']);
 
@@ -26,7 +27,7 @@ export const option: INodePropertyOptions = {
 	description:
 		'Send a message (or add a private note) in a conversation, with a template or attachments if you like',
 	routing: idempotentCreateRouting(messagesPath, undefined, [
-		checkFields(conversationIdCheck),
+		checkFields(conversationIdCheck, optionalTemplateIdCheck),
 		dropEmptyBodyFields,
 		messageCreateBody,
 	]),

@@ -38,6 +38,7 @@ import {
 	messageTemplateFields,
 } from './body';
 import { messageContentField } from './message';
+import { optionalTemplateIdCheck } from '../../../shared/templates/fields';
 
 /**
  * Message → Send to Contact: the most common automation in one step. Finds the contact by email, phone number or
@@ -57,7 +58,10 @@ export const option: INodePropertyOptions = {
 	routing: {
 		// `{conversation}` is filled in once the conversation is found or started
 		...idempotentCreateRouting(v1('/conversations/{conversation}/messages'), undefined, [
-			checkFields({ parameter: 'inboxId', label: 'Inbox', check: 'positiveInteger' }),
+			checkFields(
+				{ parameter: 'inboxId', label: 'Inbox', check: 'positiveInteger' },
+				optionalTemplateIdCheck,
+			),
 			sendToContact,
 		]),
 		output: { postReceive: [sentToContact] },
