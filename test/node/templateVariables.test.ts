@@ -19,7 +19,7 @@ const mapped = (value: Record<string, string>) => ({ mappingMode: 'defineBelow',
 const messageOf = (id: unknown) => store().messages.get(Number(id))!;
 const paths = async () => (await suite.fx.requests()).map((r) => `${r.method} ${r.path}`);
 
-/** A template with a text header variable, named body variables and a URL button after a quick reply. */
+/** A template with a text header variable, named body variables, a URL button after a quick reply and a copy-code one. */
 function insertNamedTemplate() {
 	const whatsapp = [...store().inboxes.values()].find(
 		(inbox) => inbox.channel_kind === 'whatsapp',
@@ -42,6 +42,7 @@ function insertNamedTemplate() {
 				buttons: [
 					{ type: 'quick_reply', text: 'Confirmar' },
 					{ type: 'url', text: 'Remarcar', url: 'https://x.test/r/{{1}}', example: 'abc' },
+					{ type: 'copy_code', text: 'Copiar código', example: 'VISITA10' },
 				],
 			},
 		],
@@ -102,6 +103,7 @@ describe('Template + Template Variables', () => {
 				body_first_name: 'Ana',
 				body_day: 'amanhã',
 				button_2: 'visit-77',
+				button_3: 'VISITA10',
 			}),
 		});
 		const posts = (await suite.fx.requests()).filter((r) => r.method === 'POST');
@@ -122,7 +124,11 @@ describe('Template + Template Variables', () => {
 				processed_params: {
 					header: { technician: 'Rui' },
 					body: { first_name: 'Ana', day: 'amanhã' },
-					buttons: [{ type: 'quick_reply' }, { type: 'url', parameter: 'visit-77' }],
+					buttons: [
+						{ type: 'quick_reply' },
+						{ type: 'url', parameter: 'visit-77' },
+						{ type: 'copy_code', parameter: 'VISITA10' },
+					],
 				},
 			},
 		]);

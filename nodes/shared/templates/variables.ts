@@ -49,6 +49,14 @@ function namesIn(text: string | undefined): string[] {
 
 const label = (part: string, name: string) => `${part} {{${name}}}`;
 
+type Button = NonNullable<Component['buttons']>[number];
+
+/** The buttons that take a value when sent, and what it is called: a URL's variable, a copy-code button's code. */
+const BUTTON_VARIABLE: Record<string, (button: Button) => string | undefined> = {
+	url: (button) => namesIn(button.url).map((name) => `{{${name}}}`)[0],
+	copy_code: () => 'Code',
+};
+
 /** Every variable of the template, in the order WhatsApp shows them: header, body, buttons. */
 export function variablesOf(template: IDataObject): TemplateVariable[] {
 	const components = (Array.isArray(template.components) ? template.components : []) as Component[];
@@ -80,21 +88,15 @@ export function variablesOf(template: IDataObject): TemplateVariable[] {
 		});
 	const buttons = components.find((component) => component.type === 'buttons')?.buttons ?? [];
 	buttons.forEach((button, index) => {
-		const title = `Button “${String(button.text ?? index + 1)}”`;
-		const base = { id: `button_${index + 1}`, part: 'button' as const, buttonIndex: index };
-		if (button.type === 'url' && namesIn(button.url).length > 0)
+		const what = BUTTON_VARIABLE[String(button.type)]?.(button);
+		if (what)
 			variables.push({
-				...base,
-				displayName: label(title, namesIn(button.url)[0]),
+				id: `button_${index + 1}`,
+				displayName: `Button “${String(button.text ?? index + 1)}” ${what}`,
+				part: 'button',
 				key: 'parameter',
-				buttonType: 'url',
-			});
-		else if (button.type === 'copy_code')
-			variables.push({
-				...base,
-				displayName: `${title} Code`,
-				key: 'parameter',
-				buttonType: 'copy_code',
+				buttonIndex: index,
+				buttonType: button.type,
 			});
 	});
 	return variables;
