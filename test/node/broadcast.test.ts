@@ -1,3 +1,6 @@
+import type { INode, INodeParameters } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+
 import { HueChat } from '../../nodes/HueChat/HueChat.node';
 import { BROADCAST_SEND_MS } from '../../simulator/resources/broadcast.ts';
 import { byId, nodeSuite } from '../helpers/simulator';
@@ -20,6 +23,7 @@ const broadcastIn = (status: string) =>
 		.v2OfAccount('broadcasts', 1)
 		.find((b) => b.status === status)!;
 const V2 = '/api/v2/accounts/1';
+const UUID_EXAMPLE = '3f2b8c1e-6d4a-4f1b-9c2e-7a5d1e0b4c9f';
 /** Template Variables as the editor's mapper stores them. */
 const mapped = (value: Record<string, string>) => ({ mappingMode: 'defineBelow', value });
 /** order_update's body: "Hi {{1}}, your order {{2}} has shipped…". */
@@ -31,7 +35,7 @@ const createRequest = async () =>
 async function createDraft(
 	name: string,
 	audience: Record<string, unknown> = {
-		contactLists: [{ contactListId: list('VIP customers').id }],
+		members: [{ type: 'contactList', contactListId: list('VIP customers').id }],
 	},
 ) {
 	const { items } = await run({
@@ -54,8 +58,11 @@ describe('Broadcast', () => {
 			inboxId: byId(3),
 			templateId: byId(template('spring_sale').id),
 			audience: {
-				contactLists: [{ contactListId: vip.id }],
-				labels: [{ label: 'customer' }, { label: 'lead' }],
+				members: [
+					{ type: 'contactList', contactListId: vip.id },
+					{ type: 'label', label: 'customer' },
+					{ type: 'label', label: 'lead' },
+				],
 			},
 			additionalFields: {
 				templateVariables: {
@@ -112,16 +119,53 @@ describe('Broadcast', () => {
 		});
 	});
 
-	it('Create marks in the editor every field it needs at run time: Name, Inbox, Template and the Audience (rows or JSON)', () => {
-		const createFields = new HueChat().description.properties.filter(
-			(property) =>
-				property.displayOptions?.show?.resource?.includes('broadcast') &&
-				property.displayOptions?.show?.operation?.includes('create'),
-		);
-		const required = createFields
-			.filter((property) => property.required === true)
-			.map((property) => property.name);
-		expect(required).toEqual(['name', 'inboxId', 'templateId', 'audience', 'audienceJson']);
+	it('Create: the editor flags every field it needs at run time, the empty Audience too (n8n’s own parameter issues)', () => {
+		const { description } = new HueChat();
+		const issuesOf = (parameters: INodeParameters) => {
+			const node: INode = {
+				id: 'n1',
+				name: 'HueChat',
+				type: 'n8n-nodes-huechat.hueChat',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			};
+			node.parameters =
+				NodeHelpers.getNodeParameters(
+					description.properties,
+					parameters,
+					true,
+					false,
+					node,
+					description,
+				) ?? {};
+			return Object.keys(
+				NodeHelpers.getNodeParametersIssues(description.properties, node, description)
+					?.parameters ?? {},
+			);
+		};
+		expect(issuesOf({ resource: 'broadcast', operation: 'create' })).toEqual([
+			'name',
+			'inboxId',
+			'templateId',
+			'audience',
+		]);
+		expect(
+			issuesOf({
+				resource: 'broadcast',
+				operation: 'create',
+				audience: { members: [{ type: 'label', label: 'vip' }] },
+			}),
+		).not.toContain('audience');
+		// Update: an Audience added under Update Fields and left empty is flagged the same way
+		expect(
+			issuesOf({
+				resource: 'broadcast',
+				operation: 'update',
+				broadcastId: { __rl: true, mode: 'id', value: UUID_EXAMPLE },
+				updateFields: { audience: {} },
+			}),
+		).toEqual(['audience']);
 	});
 
 	it('Create refuses an empty audience before any request', async () => {
@@ -144,7 +188,7 @@ describe('Broadcast', () => {
 				name: 'Paused template',
 				inboxId: byId(3),
 				templateId: byId(template('survey_invite').id),
-				audience: { labels: [{ label: 'vip' }] },
+				audience: { members: [{ type: 'label', label: 'vip' }] },
 			},
 			{ continueOnFail: true },
 		);
@@ -223,7 +267,7 @@ describe('Broadcast', () => {
 		const back = await run({
 			operation: 'update',
 			broadcastId: byId(draft.id),
-			updateFields: { unschedule: true, audience: { labels: [{ label: 'vip' }] } },
+			updateFields: { unschedule: true, audience: { members: [{ type: 'label', label: 'vip' }] } },
 		});
 		expect((await suite.fx.requests())[0].body).toEqual({
 			scheduled_at: null,
@@ -264,7 +308,7 @@ describe('Broadcast', () => {
 
 	it('a broadcast whose audience is empty fails, raising broadcast.failed', async () => {
 		const draft = await createDraft('Into the void', {
-			contactLists: [{ contactListId: list('Trade fair 2026 leads').id }],
+			members: [{ type: 'contactList', contactListId: list('Trade fair 2026 leads').id }],
 		});
 		const recorder = recordEvents(suite.fx);
 		await run({ operation: 'send', broadcastId: byId(draft.id) });

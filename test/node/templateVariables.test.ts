@@ -268,7 +268,7 @@ describe('Template + Template Variables', () => {
 			name: 'Mapped variables',
 			inboxId: byId(sale.inbox_id),
 			templateId: byId(sale.id),
-			audience: { contactLists: [{ contactListId: list.id }] },
+			audience: { members: [{ type: 'contactList', contactListId: list.id }] },
 		};
 		await expect(
 			run({ ...broadcast, templateVariables: mapped({ body_1: '{{contact.name}}' }) }),
@@ -299,7 +299,7 @@ describe('Template + Template Variables', () => {
 			name: 'Rows and mapper',
 			inboxId: byId(sale.inbox_id),
 			templateId: byId(sale.id),
-			audience: { labels: [{ label: 'vip' }] },
+			audience: { members: [{ type: 'label', label: 'vip' }] },
 			templateVariables: mapped({ body_2: 'MAPPED' }),
 			additionalFields: {
 				templateVariables: {

@@ -41,6 +41,7 @@ export function templateFields(
 					resourceMapperMethod:
 						scope === 'body' ? 'getTemplateBodyVariables' : 'getTemplateVariables',
 					mode: 'add',
+					valuesLabel: 'Template Variables',
 					fieldWords: { singular: 'variable', plural: 'variables' },
 					addAllFields: true,
 					multiKeyMatch: false,

@@ -17,21 +17,34 @@ import {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Who receives a broadcast, built from rows: each row one contact list or one label. */
+/**
+ * Who receives a broadcast, built from rows: each row one contact list or one label. One kind of row, so that n8n's
+ * `minRequiredFields` marks an empty audience in the editor as it marks the other required fields.
+ */
 export const audienceRows: INodeProperties = {
 	displayName: 'Audience',
 	name: 'audience',
 	type: 'fixedCollection',
 	placeholder: 'Add Contact List or Label',
-	typeOptions: { multipleValues: true },
+	typeOptions: { multipleValues: true, minRequiredFields: 1 },
 	default: {},
 	description:
-		'Members of these contact lists and contacts with any of these labels receive the broadcast, each once',
+		'Members of these contact lists and contacts with any of these labels receive the broadcast, each once; at least one',
 	options: [
 		{
-			displayName: 'Contact List',
-			name: 'contactLists',
+			displayName: 'Contact List or Label',
+			name: 'members',
 			values: [
+				{
+					displayName: 'Type',
+					name: 'type',
+					type: 'options',
+					options: [
+						{ name: 'Contact List', value: 'contactList' },
+						{ name: 'Label', value: 'label' },
+					],
+					default: 'contactList',
+				},
 				{
 					displayName: 'Contact List Name or ID',
 					name: 'contactListId',
@@ -40,13 +53,8 @@ export const audienceRows: INodeProperties = {
 					default: '',
 					description:
 						'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+					displayOptions: { show: { type: ['contactList'] } },
 				},
-			],
-		},
-		{
-			displayName: 'Label',
-			name: 'labels',
-			values: [
 				{
 					displayName: 'Label',
 					name: 'label',
@@ -54,6 +62,7 @@ export const audienceRows: INodeProperties = {
 					default: '',
 					placeholder: 'e.g. vip',
 					description: 'Contacts with this label receive the broadcast',
+					displayOptions: { show: { type: ['label'] } },
 				},
 			],
 		},
@@ -111,16 +120,13 @@ function audienceFrom(
 			'{"contact_list_ids": [], "labels": ["vip"]}',
 		) as IDataObject | undefined;
 	}
-	const value = (rows ?? {}) as {
-		contactLists?: Array<{ contactListId?: unknown }>;
-		labels?: Array<{ label?: unknown }>;
-	};
-	const lists = (value.contactLists ?? [])
-		.map((row) => String(row.contactListId ?? '').trim())
-		.filter((id) => id !== '');
-	const labels = (value.labels ?? [])
-		.map((row) => String(row.label ?? '').trim())
-		.filter((label) => label !== '');
+	const rowsOf = (type: string, field: 'contactListId' | 'label') =>
+		((rows ?? {}) as { members?: Array<Record<string, unknown>> }).members
+			?.filter((row) => (row.type ?? 'contactList') === type)
+			.map((row) => String(row[field] ?? '').trim())
+			.filter((value) => value !== '') ?? [];
+	const lists = rowsOf('contactList', 'contactListId');
+	const labels = rowsOf('label', 'label');
 	const bad = lists.find((id) => !UUID.test(id));
 	if (bad !== undefined)
 		refuseInput(context, `'Audience' has a contact list ID that is not a UUID: "${bad}"`);
