@@ -157,15 +157,23 @@ describe('Broadcast', () => {
 				audience: { members: [{ type: 'label', label: 'vip' }] },
 			}),
 		).not.toContain('audience');
-		// Update: an Audience added under Update Fields and left empty is flagged the same way
+		// only there: nothing is flagged on another operation (n8n publishes no workflow with a flagged node)
+		expect(
+			issuesOf({
+				resource: 'message',
+				operation: 'create',
+				conversationId: { __rl: true, mode: 'id', value: '3' },
+				content: 'Hi',
+			}),
+		).toEqual([]);
 		expect(
 			issuesOf({
 				resource: 'broadcast',
 				operation: 'update',
 				broadcastId: { __rl: true, mode: 'id', value: UUID_EXAMPLE },
-				updateFields: { audience: {} },
+				updateFields: { audience: { members: [{ type: 'label', label: 'vip' }] } },
 			}),
-		).toEqual(['audience']);
+		).toEqual([]);
 	});
 
 	it('Create refuses an empty audience before any request', async () => {

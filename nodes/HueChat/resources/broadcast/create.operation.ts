@@ -67,6 +67,9 @@ export const properties: INodeProperties[] = [
 	{
 		...audienceRows,
 		required: true,
+		// n8n flags an empty Audience like the required fields above. Not in Update Fields: n8n checks a collection's
+		// options even when they are not set, so there every node would be flagged.
+		typeOptions: { ...audienceRows.typeOptions, minRequiredFields: 1 },
 		displayOptions: {
 			show: { resource: ['broadcast'], operation: ['create'], audienceInput: ['fields'] },
 		},

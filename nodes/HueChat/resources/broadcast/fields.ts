@@ -18,15 +18,15 @@ import {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Who receives a broadcast, built from rows: each row one contact list or one label. One kind of row, so that n8n's
- * `minRequiredFields` marks an empty audience in the editor as it marks the other required fields.
+ * Who receives a broadcast, built from rows: each row one contact list or one label. One kind of row, so that
+ * Create's `minRequiredFields` marks an empty audience in the editor as it marks the other required fields.
  */
 export const audienceRows: INodeProperties = {
 	displayName: 'Audience',
 	name: 'audience',
 	type: 'fixedCollection',
 	placeholder: 'Add Contact List or Label',
-	typeOptions: { multipleValues: true, minRequiredFields: 1 },
+	typeOptions: { multipleValues: true },
 	default: {},
 	description:
 		'Members of these contact lists and contacts with any of these labels receive the broadcast, each once; at least one',
