@@ -8,6 +8,7 @@ import { requestSettingsProperty } from '../shared/descriptions/builders';
 import { checkChoices } from '../shared/validation/checks';
 import { listSearch } from '../shared/methods/listSearch';
 import { loadOptions } from '../shared/methods/loadOptions';
+import { resourceMapping } from '../shared/templates/variables';
 import { inspectResponse, singleRequest } from '../shared/transport/request';
 import { isoDatesOfV2Records } from '../shared/output/dates';
 import { resourceOptions, resourceProperties } from './resources';
@@ -59,5 +60,5 @@ export class HueChat implements INodeType {
 		],
 	};
 
-	methods = { listSearch, loadOptions };
+	methods = { listSearch, loadOptions, resourceMapping };
 }

@@ -1,3 +1,7 @@
+import type { INode, INodeParameters } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+
+import { HueChat } from '../../nodes/HueChat/HueChat.node';
 import { BROADCAST_SEND_MS } from '../../simulator/resources/broadcast.ts';
 import { byId, nodeSuite } from '../helpers/simulator';
 import { errorOf, ISO, recordEvents, sleep, UUID } from '../helpers/v2';
@@ -19,11 +23,19 @@ const broadcastIn = (status: string) =>
 		.v2OfAccount('broadcasts', 1)
 		.find((b) => b.status === status)!;
 const V2 = '/api/v2/accounts/1';
+const UUID_EXAMPLE = '3f2b8c1e-6d4a-4f1b-9c2e-7a5d1e0b4c9f';
+/** Template Variables as the editor's mapper stores them. */
+const mapped = (value: Record<string, string>) => ({ mappingMode: 'defineBelow', value });
+/** order_update's body: "Hi {{1}}, your order {{2}} has shipped…". */
+const orderVariables = mapped({ body_1: '{{contact.name}}', body_2: 'A1234' });
+/** The create request, after the read of the picked template. */
+const createRequest = async () =>
+	(await suite.fx.requests()).find((r) => r.method === 'POST' && r.path === `${V2}/broadcasts`)!;
 
 async function createDraft(
 	name: string,
 	audience: Record<string, unknown> = {
-		contactLists: [{ contactListId: list('VIP customers').id }],
+		members: [{ type: 'contactList', contactListId: list('VIP customers').id }],
 	},
 ) {
 	const { items } = await run({
@@ -31,6 +43,7 @@ async function createDraft(
 		name,
 		inboxId: byId(3),
 		templateId: byId(template('order_update').id),
+		templateVariables: orderVariables,
 		audience,
 	});
 	return items[0].json as { id: string; status: string };
@@ -45,8 +58,11 @@ describe('Broadcast', () => {
 			inboxId: byId(3),
 			templateId: byId(template('spring_sale').id),
 			audience: {
-				contactLists: [{ contactListId: vip.id }],
-				labels: [{ label: 'customer' }, { label: 'lead' }],
+				members: [
+					{ type: 'contactList', contactListId: vip.id },
+					{ type: 'label', label: 'customer' },
+					{ type: 'label', label: 'lead' },
+				],
 			},
 			additionalFields: {
 				templateVariables: {
@@ -57,7 +73,7 @@ describe('Broadcast', () => {
 				},
 			},
 		});
-		const [request] = await suite.fx.requests();
+		const request = await createRequest();
 		expect([request.method, request.path, request.status]).toEqual([
 			'POST',
 			`${V2}/broadcasts`,
@@ -87,11 +103,12 @@ describe('Broadcast', () => {
 			name: 'Scheduled one',
 			inboxId: byId(3),
 			templateId: byId(template('order_update').id),
+			templateVariables: orderVariables,
 			audienceInput: 'json',
 			audienceJson: '{"labels": ["vip"]}',
 			additionalFields: { scheduledAt: '2031-05-01T08:30:00Z' },
 		});
-		const [request] = await suite.fx.requests();
+		const request = await createRequest();
 		expect(request.body).toMatchObject({
 			audience: { labels: ['vip'] },
 			scheduled_at: '2031-05-01T08:30:00.000Z',
@@ -100,6 +117,63 @@ describe('Broadcast', () => {
 			status: 'scheduled',
 			scheduled_at: '2031-05-01T08:30:00.000Z',
 		});
+	});
+
+	it('Create: the editor flags every field it needs at run time, the empty Audience too (n8n’s own parameter issues)', () => {
+		const { description } = new HueChat();
+		const issuesOf = (parameters: INodeParameters) => {
+			const node: INode = {
+				id: 'n1',
+				name: 'HueChat',
+				type: 'n8n-nodes-huechat.hueChat',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			};
+			node.parameters =
+				NodeHelpers.getNodeParameters(
+					description.properties,
+					parameters,
+					true,
+					false,
+					node,
+					description,
+				) ?? {};
+			return Object.keys(
+				NodeHelpers.getNodeParametersIssues(description.properties, node, description)
+					?.parameters ?? {},
+			);
+		};
+		expect(issuesOf({ resource: 'broadcast', operation: 'create' })).toEqual([
+			'name',
+			'inboxId',
+			'templateId',
+			'audience',
+		]);
+		expect(
+			issuesOf({
+				resource: 'broadcast',
+				operation: 'create',
+				audience: { members: [{ type: 'label', label: 'vip' }] },
+			}),
+		).not.toContain('audience');
+		// only there: nothing is flagged on another operation (n8n publishes no workflow with a flagged node)
+		expect(
+			issuesOf({
+				resource: 'message',
+				operation: 'create',
+				conversationId: { __rl: true, mode: 'id', value: '3' },
+				content: 'Hi',
+			}),
+		).toEqual([]);
+		expect(
+			issuesOf({
+				resource: 'broadcast',
+				operation: 'update',
+				broadcastId: { __rl: true, mode: 'id', value: UUID_EXAMPLE },
+				updateFields: { audience: { members: [{ type: 'label', label: 'vip' }] } },
+			}),
+		).toEqual([]);
 	});
 
 	it('Create refuses an empty audience before any request', async () => {
@@ -122,7 +196,7 @@ describe('Broadcast', () => {
 				name: 'Paused template',
 				inboxId: byId(3),
 				templateId: byId(template('survey_invite').id),
-				audience: { labels: [{ label: 'vip' }] },
+				audience: { members: [{ type: 'label', label: 'vip' }] },
 			},
 			{ continueOnFail: true },
 		);
@@ -201,7 +275,7 @@ describe('Broadcast', () => {
 		const back = await run({
 			operation: 'update',
 			broadcastId: byId(draft.id),
-			updateFields: { unschedule: true, audience: { labels: [{ label: 'vip' }] } },
+			updateFields: { unschedule: true, audience: { members: [{ type: 'label', label: 'vip' }] } },
 		});
 		expect((await suite.fx.requests())[0].body).toEqual({
 			scheduled_at: null,
@@ -242,7 +316,7 @@ describe('Broadcast', () => {
 
 	it('a broadcast whose audience is empty fails, raising broadcast.failed', async () => {
 		const draft = await createDraft('Into the void', {
-			contactLists: [{ contactListId: list('Trade fair 2026 leads').id }],
+			members: [{ type: 'contactList', contactListId: list('Trade fair 2026 leads').id }],
 		});
 		const recorder = recordEvents(suite.fx);
 		await run({ operation: 'send', broadcastId: byId(draft.id) });

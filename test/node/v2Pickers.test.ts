@@ -5,6 +5,7 @@ import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8
 import { HueChat } from '../../nodes/HueChat/HueChat.node';
 import { listSearch } from '../../nodes/shared/methods/listSearch';
 import { loadOptions } from '../../nodes/shared/methods/loadOptions';
+import { resourceMapping } from '../../nodes/shared/templates/variables';
 import { startFixture, type SimulatorFixture } from '../helpers/simulator';
 
 let fx: SimulatorFixture;
@@ -231,5 +232,53 @@ describe('v2 pickers', () => {
 			'order_update (en_US)',
 			'spring_sale (en_US)',
 		]);
+	});
+
+	it('Template Variables: one required field per variable of the picked template, named after it; a broadcast gets the body ones', async () => {
+		const templateId = (name: string) => ({
+			templateId: {
+				__rl: true,
+				mode: 'list',
+				value: store()
+					.v2OfAccount('templates', 1)
+					.find((t) => t.name === name)!.id,
+			},
+		});
+		const fields = async (method: keyof typeof resourceMapping, current: IDataObject) =>
+			await resourceMapping[method].call(editorContext(current));
+		const order = await fields('getTemplateVariables', templateId('order_update'));
+		expect(order.fields.map((field) => [field.id, field.displayName, field.required])).toEqual([
+			['body_1', 'Body {{1}}', true],
+			['body_2', 'Body {{2}}', true],
+			['button_1', 'Button “Track order” {{1}}', true],
+		]);
+		expect(
+			(await fields('getTemplateVariables', templateId('spring_sale'))).fields.map((f) => f.id),
+		).toEqual(['header_media_url', 'body_1', 'body_2']);
+		expect(
+			(await fields('getTemplateBodyVariables', templateId('order_update'))).fields.map(
+				(f) => f.displayName,
+			),
+		).toEqual(['Body {{1}}', 'Body {{2}}']);
+		expect(await fields('getTemplateVariables', {})).toEqual({
+			fields: [],
+			emptyFieldsNotice: 'Pick a template above: its variables appear here',
+		});
+	});
+
+	it('every resource mapper of the node names a method that exists and reloads with the template', () => {
+		const mappers = new HueChat().description.properties.filter(
+			(property) => property.type === 'resourceMapper',
+		);
+		expect(mappers.length).toBe(3);
+		for (const mapper of mappers) {
+			expect(Object.keys(resourceMapping)).toContain(
+				mapper.typeOptions?.resourceMapper?.resourceMapperMethod,
+			);
+			expect(mapper.typeOptions?.loadOptionsDependsOn).toEqual(['templateId.value']);
+		}
+		expect(Object.keys(new HueChat().methods.resourceMapping)).toEqual(
+			Object.keys(resourceMapping),
+		);
 	});
 });

@@ -9,6 +9,7 @@ import {
 	textField,
 	fieldsOrJsonChoice,
 } from '../../../shared/descriptions/builders';
+import { templateFields } from '../../../shared/templates/fields';
 import { v2 } from '../../../shared/transport/api';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { AS_NUMBER, ISO_DATE } from '../../../shared/validation/inputExpressions';
@@ -52,28 +53,30 @@ export const properties: INodeProperties[] = [
 		),
 		routing: { send: { type: 'body', property: 'inbox_id', value: AS_NUMBER } },
 	},
-	{
-		...idLocator(
-			{
-				name: 'templateId',
-				displayName: 'Template',
-				searchMethod: 'searchApprovedTemplates',
-				idKind: 'uuid',
-				description: 'An approved template of that inbox',
-			},
-			show,
-		),
-		routing: { send: { type: 'body', property: 'template_id' } },
-	},
+	...templateFields(show, {
+		required: true,
+		scope: 'body',
+		description:
+			'An approved template of that inbox; its body variables appear below (HueChat fills them per contact when a value holds {{contact.name}} and the like)',
+	}).map((property) =>
+		property.name === 'templateId'
+			? { ...property, routing: { send: { type: 'body' as const, property: 'template_id' } } }
+			: property,
+	),
 	fieldsOrJsonChoice('Define Audience', 'audienceInput', show),
 	{
 		...audienceRows,
+		required: true,
+		// n8n flags an empty Audience like the required fields above. Not in Update Fields: n8n checks a collection's
+		// options even when they are not set, so there every node would be flagged.
+		typeOptions: { ...audienceRows.typeOptions, minRequiredFields: 1 },
 		displayOptions: {
 			show: { resource: ['broadcast'], operation: ['create'], audienceInput: ['fields'] },
 		},
 	},
 	{
 		...audienceJson,
+		required: true,
 		displayOptions: {
 			show: { resource: ['broadcast'], operation: ['create'], audienceInput: ['json'] },
 		},
@@ -91,7 +94,12 @@ export const properties: INodeProperties[] = [
 					'When HueChat sends it by itself (future); without it the broadcast stays a draft until Send Now',
 				routing: { send: { type: 'body', property: 'scheduled_at', value: ISO_DATE } },
 			},
-			templateVariableRows,
+			{
+				...templateVariableRows,
+				displayName: 'Template Variables by Name',
+				description:
+					'The older way to give variables, by name or position (1 for {{1}}); Template Variables above list them for you',
+			},
 		],
 	},
 	createOptions('broadcast'),

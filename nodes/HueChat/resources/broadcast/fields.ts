@@ -6,6 +6,10 @@ import type {
 } from 'n8n-workflow';
 
 import {
+	broadcastTemplateVariables,
+	readPickedTemplate,
+} from '../../../shared/templates/variables';
+import {
 	parseJsonParameter,
 	refuseInput,
 	rowsToObject,
@@ -13,7 +17,10 @@ import {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Who receives a broadcast, built from rows: each row one contact list or one label. */
+/**
+ * Who receives a broadcast, built from rows: each row one contact list or one label. One kind of row, so that
+ * Create's `minRequiredFields` marks an empty audience in the editor as it marks the other required fields.
+ */
 export const audienceRows: INodeProperties = {
 	displayName: 'Audience',
 	name: 'audience',
@@ -22,12 +29,22 @@ export const audienceRows: INodeProperties = {
 	typeOptions: { multipleValues: true },
 	default: {},
 	description:
-		'Members of these contact lists and contacts with any of these labels receive the broadcast, each once',
+		'Members of these contact lists and contacts with any of these labels receive the broadcast, each once; at least one',
 	options: [
 		{
-			displayName: 'Contact List',
-			name: 'contactLists',
+			displayName: 'Contact List or Label',
+			name: 'members',
 			values: [
+				{
+					displayName: 'Type',
+					name: 'type',
+					type: 'options',
+					options: [
+						{ name: 'Contact List', value: 'contactList' },
+						{ name: 'Label', value: 'label' },
+					],
+					default: 'contactList',
+				},
 				{
 					displayName: 'Contact List Name or ID',
 					name: 'contactListId',
@@ -36,13 +53,8 @@ export const audienceRows: INodeProperties = {
 					default: '',
 					description:
 						'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+					displayOptions: { show: { type: ['contactList'] } },
 				},
-			],
-		},
-		{
-			displayName: 'Label',
-			name: 'labels',
-			values: [
 				{
 					displayName: 'Label',
 					name: 'label',
@@ -50,6 +62,7 @@ export const audienceRows: INodeProperties = {
 					default: '',
 					placeholder: 'e.g. vip',
 					description: 'Contacts with this label receive the broadcast',
+					displayOptions: { show: { type: ['label'] } },
 				},
 			],
 		},
@@ -107,16 +120,13 @@ function audienceFrom(
 			'{"contact_list_ids": [], "labels": ["vip"]}',
 		) as IDataObject | undefined;
 	}
-	const value = (rows ?? {}) as {
-		contactLists?: Array<{ contactListId?: unknown }>;
-		labels?: Array<{ label?: unknown }>;
-	};
-	const lists = (value.contactLists ?? [])
-		.map((row) => String(row.contactListId ?? '').trim())
-		.filter((id) => id !== '');
-	const labels = (value.labels ?? [])
-		.map((row) => String(row.label ?? '').trim())
-		.filter((label) => label !== '');
+	const rowsOf = (type: string, field: 'contactListId' | 'label') =>
+		((rows ?? {}) as { members?: Array<Record<string, unknown>> }).members
+			?.filter((row) => (row.type ?? 'contactList') === type)
+			.map((row) => String(row[field] ?? '').trim())
+			.filter((value) => value !== '') ?? [];
+	const lists = rowsOf('contactList', 'contactListId');
+	const labels = rowsOf('label', 'label');
 	const bad = lists.find((id) => !UUID.test(id));
 	if (bad !== undefined)
 		refuseInput(context, `'Audience' has a contact list ID that is not a UUID: "${bad}"`);
@@ -140,10 +150,13 @@ export async function buildBroadcastCreate(
 	if (audience) body.audience = audience;
 	else if (!useJson)
 		refuseInput(this, "'Audience' is empty: add at least one contact list or label");
-	const variables = rowsToObject(
+	// rows (the older way, kept for the workflows that use them) count as values; the mapper's win
+	const rows = rowsToObject(
 		this.getNodeParameter('additionalFields.templateVariables', {}),
 		'variable',
 	);
+	const picked = await readPickedTemplate(this, 'body', rows);
+	const variables = picked ? { ...rows, ...broadcastTemplateVariables(picked) } : rows;
 	if (Object.keys(variables).length > 0) body.template_variables = variables;
 	options.body = body;
 	return options;

@@ -14,6 +14,9 @@ import {
 	type FilePart,
 } from '../../../shared/transport/attachments';
 import { refuse } from '../../../shared/validation/refusals';
+import { refuseInput } from '../../../shared/validation/inputExpressions';
+import { messageTemplateParams, readPickedTemplate } from '../../../shared/templates/variables';
+import { templateFields } from '../../../shared/templates/fields';
 
 /** What a message may carry besides its text: a WhatsApp template and files from the input item. */
 
@@ -28,14 +31,27 @@ export const attachmentsField: INodeProperties = {
 	description: `Names of binary properties of the input item to send as files, comma-separated (up to ${MAX_ATTACHMENTS})`,
 };
 
-export const templateField: INodeProperties = {
-	displayName: 'Template',
+/** Template and Template Variables of a message: optional, every variable of the template. */
+export const messageTemplateFields = (displayOptions: { show: Record<string, string[]> }) =>
+	templateFields(displayOptions, {
+		required: false,
+		scope: 'all',
+		description:
+			'An approved WhatsApp template to send (needed to write first, or after 24 hours without a reply); its variables appear below',
+	});
+
+/**
+ * The first way to send a template, kept so workflows that use it run unchanged: its name typed and its parameters
+ * as JSON. The Template picker with its Template Variables replaces it.
+ */
+export const templateByNameField: INodeProperties = {
+	displayName: 'Template by Name (JSON)',
 	name: 'template',
 	type: 'fixedCollection',
 	default: {},
-	placeholder: 'Add Template',
+	placeholder: 'Add Template by Name',
 	description:
-		'A WhatsApp message template to send (needed to start a conversation outside the 24-hour window)',
+		'A WhatsApp template given by its name, with its parameters as JSON. Easier: pick it in Template above, which lists its variables.',
 	options: [
 		{
 			name: 'template',
@@ -80,8 +96,8 @@ export const templateField: INodeProperties = {
 	],
 };
 
-/** The template of a collection (`additionalFields.template.template`) as HueChat's `template_params`; undefined when none. */
-function templateParams(
+/** The template by name of a collection (`additionalFields.template.template`) as `template_params`; undefined when none. */
+function templateByNameParams(
 	context: IExecuteSingleFunctions,
 	collection: string,
 ): IDataObject | undefined | false {
@@ -94,7 +110,9 @@ function templateParams(
 	if (name === '') {
 		refuse(
 			context,
-			new NodeOperationError(node, "'Template' needs the template's 'Name'", { itemIndex }),
+			new NodeOperationError(node, "'Template by Name (JSON)' needs the template's 'Name'", {
+				itemIndex,
+			}),
 		);
 		return false;
 	}
@@ -111,7 +129,7 @@ function templateParams(
 			context,
 			new NodeOperationError(
 				node,
-				`'Template' → 'Parameters' must be a JSON object such as {"body": {"1": "Ada"}}`,
+				`'Template by Name (JSON)' → 'Parameters' must be a JSON object such as {"body": {"1": "Ada"}}`,
 				{ itemIndex },
 			),
 		);
@@ -124,6 +142,22 @@ function templateParams(
 	};
 	if (Object.keys(processed).length > 0) params.processed_params = processed;
 	return params;
+}
+
+/** The picked template with its variables, or the template by name; false after a refusal. */
+async function messageTemplate(
+	context: IExecuteSingleFunctions,
+	collection: string,
+): Promise<IDataObject | undefined | false> {
+	const byName = templateByNameParams(context, collection);
+	if (byName === false) return false;
+	const picked = await readPickedTemplate(context, 'all');
+	if (picked === false) return false;
+	if (picked && byName) {
+		refuseInput(context, "Set either 'Template' or 'Template by Name (JSON)', not both");
+		return false;
+	}
+	return picked ? messageTemplateParams(picked) : byName;
 }
 
 export interface MessageExtras {
@@ -140,7 +174,7 @@ export async function readMessageExtras(
 	collection: string,
 	content: string,
 ): Promise<MessageExtras | undefined> {
-	const template = templateParams(context, collection);
+	const template = await messageTemplate(context, collection);
 	if (template === false) return undefined;
 	const names = binaryPropertyNames(context.getNodeParameter(`${collection}.attachments`, ''));
 	const files = names.length > 0 ? await readBinaryFiles(context, names, 'Attachments') : [];

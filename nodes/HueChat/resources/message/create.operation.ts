@@ -9,8 +9,14 @@ import {
 } from '../../../shared/descriptions/builders';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
 import { conversationLocator, conversationIdCheck } from '../conversation/locator';
-import { attachmentsField, templateField, messageCreateBody } from './body';
+import {
+	attachmentsField,
+	templateByNameField,
+	messageCreateBody,
+	messageTemplateFields,
+} from './body';
 import { messagesPath, messageContentField } from './message';
+import { optionalTemplateIdCheck } from '../../../shared/templates/fields';
 
 const show = showFor('message', ['create']);
 
@@ -21,7 +27,7 @@ export const option: INodePropertyOptions = {
 	description:
 		'Send a message (or add a private note) in a conversation, with a template or attachments if you like',
 	routing: idempotentCreateRouting(messagesPath, undefined, [
-		checkFields(conversationIdCheck),
+		checkFields(conversationIdCheck, optionalTemplateIdCheck),
 		dropEmptyBodyFields,
 		messageCreateBody,
 	]),
@@ -30,6 +36,7 @@ export const option: INodePropertyOptions = {
 export const properties: INodeProperties[] = [
 	conversationLocator('message', ['create']),
 	{ ...messageContentField(show), routing: { send: { type: 'body', property: 'content' } } },
+	...messageTemplateFields(show),
 	{
 		...collectionHead('additionalFields'),
 		displayOptions: show,
@@ -60,7 +67,7 @@ export const properties: INodeProperties[] = [
 				description: 'Whether this is an internal note that the contact never sees',
 				routing: { send: { type: 'body', property: 'private' } },
 			},
-			templateField,
+			templateByNameField,
 		],
 	},
 	createOptions('message'),

@@ -30,8 +30,15 @@ import {
 } from '../../../shared/upsert/contactLookup';
 import { checkFields } from '../../../shared/validation/checks';
 import { hasRefusal, refuse } from '../../../shared/validation/refusals';
-import { applyMessageExtras, attachmentsField, readMessageExtras, templateField } from './body';
+import {
+	applyMessageExtras,
+	attachmentsField,
+	readMessageExtras,
+	templateByNameField,
+	messageTemplateFields,
+} from './body';
 import { messageContentField } from './message';
+import { optionalTemplateIdCheck } from '../../../shared/templates/fields';
 
 /**
  * Message → Send to Contact: the most common automation in one step. Finds the contact by email, phone number or
@@ -51,7 +58,10 @@ export const option: INodePropertyOptions = {
 	routing: {
 		// `{conversation}` is filled in once the conversation is found or started
 		...idempotentCreateRouting(v1('/conversations/{conversation}/messages'), undefined, [
-			checkFields({ parameter: 'inboxId', label: 'Inbox', check: 'positiveInteger' }),
+			checkFields(
+				{ parameter: 'inboxId', label: 'Inbox', check: 'positiveInteger' },
+				optionalTemplateIdCheck,
+			),
 			sendToContact,
 		]),
 		output: { postReceive: [sentToContact] },
@@ -71,6 +81,7 @@ export const properties: INodeProperties[] = [
 	),
 	...matchProperties('message', 'sendToContact', 'finds the contact (and is set on a new one)'),
 	messageContentField(show),
+	...messageTemplateFields(show),
 	{
 		...collectionHead('additionalFields'),
 		displayOptions: show,
@@ -84,7 +95,7 @@ export const properties: INodeProperties[] = [
 				description:
 					'Name of the contact when it has to be created (an existing contact keeps its name)',
 			},
-			templateField,
+			templateByNameField,
 		],
 	},
 	simplifyParameter(show),
