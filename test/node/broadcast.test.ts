@@ -381,7 +381,12 @@ describe('Broadcast', () => {
 			updateFields: { scheduledAt: '2033-03-03T03:03:03Z' },
 		});
 		await suite.fx.clearRequests();
-		const { items } = await run({ operation: 'cancel', broadcastId: byId(draft.id) });
+		// the whole record: Simplify (on by default) keeps the ten fields most workflows need, not cancelled_at
+		const { items } = await run({
+			operation: 'cancel',
+			broadcastId: byId(draft.id),
+			simplify: false,
+		});
 		expect((await suite.fx.requests())[0]).toMatchObject({
 			method: 'POST',
 			path: `${V2}/broadcasts/${draft.id}/cancel`,

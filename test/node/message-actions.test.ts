@@ -111,6 +111,7 @@ describe('Message: attachments', () => {
 				conversationId: byId(4),
 				content: 'Your documents',
 				additionalFields: { attachments: 'data, photo', private: true },
+				simplify: false,
 			},
 			{ inputItems: [input] },
 		);

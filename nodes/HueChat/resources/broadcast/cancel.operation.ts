@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { recordRouting } from '../../../shared/descriptions/builders';
+import { recordRouting, simplifyToggle } from '../../../shared/descriptions/builders';
 import { checkFields } from '../../../shared/validation/checks';
 import { broadcastIdCheck, broadcastLocator, broadcastUrl } from './locator';
 
@@ -14,4 +14,7 @@ export const option: INodePropertyOptions = {
 	]),
 };
 
-export const properties: INodeProperties[] = [broadcastLocator(['cancel'])];
+export const properties: INodeProperties[] = [
+	broadcastLocator(['cancel']),
+	simplifyToggle('broadcast', ['cancel']),
+];

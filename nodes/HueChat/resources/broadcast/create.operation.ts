@@ -2,6 +2,7 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
 import {
 	createOptions,
+	simplifyToggle,
 	idLocator,
 	showFor,
 	idempotentCreateRouting,
@@ -102,5 +103,6 @@ export const properties: INodeProperties[] = [
 			},
 		],
 	},
+	simplifyToggle('broadcast', ['create']),
 	createOptions('broadcast'),
 ];

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { recordRouting } from '../../../shared/descriptions/builders';
+import { recordRouting, simplifyToggle } from '../../../shared/descriptions/builders';
 import { checkFields } from '../../../shared/validation/checks';
 import { broadcastIdCheck, broadcastLocator, broadcastUrl } from './locator';
 
@@ -13,4 +13,7 @@ export const option: INodePropertyOptions = {
 	routing: recordRouting('POST', broadcastUrl('/send'), undefined, [checkFields(broadcastIdCheck)]),
 };
 
-export const properties: INodeProperties[] = [broadcastLocator(['send'])];
+export const properties: INodeProperties[] = [
+	broadcastLocator(['send']),
+	simplifyToggle('broadcast', ['send']),
+];

@@ -2,6 +2,7 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
 import {
 	createOptions,
+	simplifyToggle,
 	showFor,
 	textField,
 	idempotentCreateRouting,
@@ -70,5 +71,6 @@ export const properties: INodeProperties[] = [
 			templateByNameField,
 		],
 	},
+	simplifyToggle('message', ['create']),
 	createOptions('message'),
 ];
