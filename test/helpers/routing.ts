@@ -24,6 +24,18 @@ import { HueChat } from '../../nodes/HueChat/HueChat.node';
 
 export const NODE_TYPE = 'n8n-nodes-huechat.hueChat';
 
+/** A HueChat node as a workflow holds it: no parameters unless given. */
+export function hueChatNode(parameters: INodeParameters = {}): INode {
+	return {
+		id: 'n1',
+		name: 'HueChat',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+	};
+}
+
 export interface HueChatCredentials {
 	apiToken: string;
 	accountId: number;

@@ -4,6 +4,7 @@ import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8
 
 import { inboxLabel, listSearch } from '../../nodes/shared/methods/listSearch';
 import { loadOptions } from '../../nodes/shared/methods/loadOptions';
+import { hueChatNode } from '../helpers/routing';
 import { startFixture, type SimulatorFixture } from '../helpers/simulator';
 
 let fx: SimulatorFixture;
@@ -19,14 +20,7 @@ function editorContext(): ILoadOptionsFunctions {
 	const credentials = fx.credentials;
 	return {
 		getCredentials: async () => ({ ...credentials }),
-		getNode: () => ({
-			id: 'n1',
-			name: 'HueChat',
-			type: 'n8n-nodes-huechat.hueChat',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		}),
+		getNode: () => hueChatNode(),
 		getNodeParameter: (_name: string, fallback: unknown) => fallback,
 		helpers: {
 			async httpRequestWithAuthentication(_type: string, options: IHttpRequestOptions) {

@@ -6,6 +6,7 @@ import { Workflow } from 'n8n-workflow';
 
 import { HueChat } from '../../nodes/HueChat/HueChat.node';
 import { BASE_URL_EXPRESSION, normalizeBaseUrl } from '../../nodes/shared/transport/baseUrl';
+import { hueChatNode } from '../helpers/routing';
 
 const hueChat = new HueChat();
 const nodeTypes: INodeTypes = {
@@ -13,14 +14,7 @@ const nodeTypes: INodeTypes = {
 	getByNameAndVersion: () => hueChat,
 	getKnownTypes: () => ({}),
 };
-const node: INode = {
-	id: 'n1',
-	name: 'HueChat',
-	type: 'n8n-nodes-huechat.hueChat',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node: INode = hueChatNode();
 const workflow = new Workflow({
 	id: 'w1',
 	nodes: [node],

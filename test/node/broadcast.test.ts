@@ -3,6 +3,7 @@ import { NodeHelpers } from 'n8n-workflow';
 
 import { HueChat } from '../../nodes/HueChat/HueChat.node';
 import { BROADCAST_SEND_MS } from '../../simulator/resources/broadcast.ts';
+import { hueChatNode } from '../helpers/routing';
 import { byId, nodeSuite } from '../helpers/simulator';
 import { errorOf, ISO, recordEvents, sleep, UUID } from '../helpers/v2';
 
@@ -122,14 +123,7 @@ describe('Broadcast', () => {
 	it('Create: the editor flags every field it needs at run time, the empty Audience too (n8n’s own parameter issues)', () => {
 		const { description } = new HueChat();
 		const issuesOf = (parameters: INodeParameters) => {
-			const node: INode = {
-				id: 'n1',
-				name: 'HueChat',
-				type: 'n8n-nodes-huechat.hueChat',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			};
+			const node: INode = hueChatNode();
 			node.parameters =
 				NodeHelpers.getNodeParameters(
 					description.properties,
