@@ -256,17 +256,23 @@ describe(`HueChat Trigger: exactly once in real n8n (${DATABASE})`, () => {
 	it(`while another process holds ${DATABASE} locked for 20 s: every event runs once (plain Webhook node beside it)`, () =>
 		n8n.guard(async () => {
 			const earlier = new Set((await executions(TRIGGER_WF.id)).map((execution) => execution.id));
+			// HUECHAT_EXACTLY_ONCE_PLAIN=0: the trigger alone (with 1,000 events the plain Webhook node's own retries and
+			// doubles beside it grew n8n past 15 GB of memory on the 7 December run, so it was measured apart)
+			const withPlain = process.env.HUECHAT_EXACTLY_ONCE_PLAIN !== '0';
 			const plainBefore = (await executions(PLAIN_WF.id)).length;
-			const plain = await fetch(`${sim.url}/api/v2/accounts/${sim.accountId}/outbound_webhooks`, {
-				method: 'POST',
-				headers: { api_access_token: token, 'content-type': 'application/json' },
-				body: JSON.stringify({
-					url: `${n8n.baseUrl}/webhook/${PLAIN_WF.path}`,
-					events: ['message.created'],
-				}),
-			});
-			expect(plain.status).toBeLessThan(300);
-			const plainSubscription = ((await plain.json()) as { id: string }).id;
+			let plainSubscription: string | undefined;
+			if (withPlain) {
+				const plain = await fetch(`${sim.url}/api/v2/accounts/${sim.accountId}/outbound_webhooks`, {
+					method: 'POST',
+					headers: { api_access_token: token, 'content-type': 'application/json' },
+					body: JSON.stringify({
+						url: `${n8n.baseUrl}/webhook/${PLAIN_WF.path}`,
+						events: ['message.created'],
+					}),
+				});
+				expect(plain.status).toBeLessThan(300);
+				plainSubscription = ((await plain.json()) as { id: string }).id;
+			}
 			sim.delivery.clearLog();
 			// 200 in the test command; HUECHAT_EXACTLY_ONCE_EVENTS=1000 for the full measurement (about 25 minutes)
 			const events = Number(process.env.HUECHAT_EXACTLY_ONCE_EVENTS ?? 200);
@@ -285,19 +291,25 @@ describe(`HueChat Trigger: exactly once in real n8n (${DATABASE})`, () => {
 			const counted = await countRuns(events, earlier);
 			sim.delivery.configure({ maxAttempts: 12 });
 			const plainRuns = (await executions(PLAIN_WF.id)).length - plainBefore;
-			const removed = await fetch(
-				`${sim.url}/api/v2/accounts/${sim.accountId}/outbound_webhooks/${plainSubscription}`,
-				{ method: 'DELETE', headers: { api_access_token: token } },
-			);
-			expect(removed.status).toBeLessThan(300);
+			if (plainSubscription) {
+				const removed = await fetch(
+					`${sim.url}/api/v2/accounts/${sim.accountId}/outbound_webhooks/${plainSubscription}`,
+					{ method: 'DELETE', headers: { api_access_token: token } },
+				);
+				expect(removed.status).toBeLessThan(300);
+			}
 			process.stdout.write(
-				`[exactly-once] ${DATABASE} lock held 20 s, retried up to ${attempts} times: ${counted.line}; plain Webhook node executions ${plainRuns}\n`,
+				`[exactly-once] ${DATABASE} lock held 20 s, retried up to ${attempts} times: ${counted.line}; ${withPlain ? `plain Webhook node executions ${plainRuns}` : 'the plain Webhook node not subscribed'}\n`,
 			);
 			recordFigures({
 				'events lost under a locked database': counted.lost,
 				'events doubled under a locked database': counted.doubled,
 				'events acknowledged but never run under a locked database': counted.acknowledgedNotRun,
-				[`plain Webhook node executions for ${events} events under the same lock`]: plainRuns,
+				...(withPlain
+					? {
+							[`plain Webhook node executions for ${events} events under the same lock`]: plainRuns,
+						}
+					: {}),
 			});
 			expect(counted.sent).toBe(events);
 			expect({
