@@ -12,7 +12,7 @@ import { isoDatesOfEventData } from '../shared/output/dates';
 import { valueAt } from '../shared/output/valueAt';
 import { headerValue } from '../shared/transport/headers';
 import { claimDelivery } from './dedupe';
-import { followRecording, type ServerResponse } from './recording';
+import { busyRecording, followRecording, type ServerResponse } from './recording';
 import {
 	adoptRotatedSecret,
 	registrationForDelivery,
@@ -28,7 +28,8 @@ import {
  *      signature, compared in constant time, timestamp within 5 minutes. Anything else → 401, no execution. A
  *      signature made with a secret we do not hold means the secret was rotated in HueChat: see adoptRotatedSecret.
  *   2. claim by delivery id (dedupe.ts): already run → 200, no execution; a copy of one still being recorded → 409,
- *      so HueChat tries again later.
+ *      so HueChat tries again later. Before the claim, too many deliveries still being recorded by n8n → 503
+ *      (recording.ts: busyRecording), also tried again later.
  *   3. filter: events not selected, other inboxes, non-incoming messages when asked → 200, no execution.
  *   4. one item: {event, id, created_at, account_id, data}.
  * Refusals, duplicates and skips are answered here (noWebhookResponse). An accepted delivery is answered by n8n, which
@@ -40,10 +41,12 @@ function answer(
 	context: IWebhookFunctions,
 	status: number,
 	body: IDataObject,
+	headers: Record<string, string> = {},
 ): IWebhookResponseData {
 	const response = context.getResponseObject();
 	const payload = JSON.stringify(body);
 	response.writeHead(status, {
+		...headers,
 		'content-type': 'application/json; charset=utf-8',
 		'content-length': Buffer.byteLength(payload),
 	});
@@ -291,6 +294,13 @@ export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebh
 		);
 		return answer(context, 200, { received: true, ignored: 'the body is not a JSON object' });
 	}
+	if (busyRecording())
+		return answer(
+			context,
+			503,
+			{ error: 'n8n is still recording earlier events; try again later', reason: 'busy' },
+			{ 'retry-after': '5' },
+		);
 	const endpoint = context.getMode() === 'manual' ? 'test' : 'production';
 	const staticData = context.getWorkflowStaticData('node');
 	const claim = claimDelivery(

@@ -58,7 +58,11 @@ const ANSWER_WAIT_MS = 10 * 60_000;
  * once it has recorded the execution or failed to: 'finish' never comes then, so the status it set is looked at until
  * it has. Meanwhile copies are asked to come back later (409).
  */
-function settleOnAnswer(response: ServerResponse, settle: (recorded: boolean) => void): void {
+function settleOnAnswer(
+	response: ServerResponse,
+	settle: (recorded: boolean) => void,
+	giveUp: () => void,
+): void {
 	let settled = false;
 	const settleFrom = () => {
 		if (settled) return;
@@ -76,8 +80,22 @@ function settleOnAnswer(response: ServerResponse, settle: (recorded: boolean) =>
 			)
 				await sleep(ANSWER_POLL_MS);
 			if (response.headersSent) settleFrom();
+			else giveUp();
 		})();
 	});
+}
+
+/**
+ * Deliveries this process has handed to n8n and n8n has not yet answered. While n8n cannot record executions (its
+ * database locked or overloaded) each one holds n8n's resources for that webhook call (more than a megabyte: a
+ * lock of 20 s under 1,000 events grew n8n past 13 GB), so beyond MAX_BEING_RECORDED a delivery is asked to come
+ * back later (503) before it is claimed: HueChat retries it, nothing is lost, and n8n's memory stays bounded.
+ */
+let beingRecorded = 0;
+export const MAX_BEING_RECORDED = 64;
+
+export function busyRecording(): boolean {
+	return beingRecorded >= MAX_BEING_RECORDED;
 }
 
 /** Settles `settle` from n8n's answer to this delivery, and has n8n save `staticData` with the claim in it. */
@@ -86,6 +104,20 @@ export function followRecording(
 	response: ServerResponse,
 	settle: (recorded: boolean) => void,
 ): void {
-	settleOnAnswer(response, settle);
+	beingRecorded += 1;
+	let released = false;
+	const release = () => {
+		if (released) return;
+		released = true;
+		beingRecorded -= 1;
+	};
+	settleOnAnswer(
+		response,
+		(recorded) => {
+			release();
+			settle(recorded);
+		},
+		release,
+	);
 	markChangedUntilAnswered(staticData, response);
 }

@@ -8,6 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startFixture, type SimulatorFixture } from '../helpers/simulator';
 import { restartN8n, TriggerWorkflow } from './harness';
+import { MAX_BEING_RECORDED } from '../../nodes/HueChatTrigger/recording';
 
 let fx: SimulatorFixture;
 const open: TriggerWorkflow[] = [];
@@ -447,6 +448,32 @@ describe('de-duplication by delivery id', () => {
 		await restartN8n();
 		await control({ subscription_id: subscriptionIdOf(wf), mode: 'resent' });
 		expect(wf.executions).toHaveLength(1);
+	});
+
+	it(`while n8n records slowly, at most ${MAX_BEING_RECORDED} deliveries wait on it; the rest are asked back (503) and each runs once`, async () => {
+		const wf = await activeWorkflow();
+		wf.slowRecording(400);
+		const sent = Array.from({ length: 150 }, () => envelope());
+		const first = await Promise.all(
+			sent.map(({ id, body }) => post(wf.url(), genuine(wf, id, body), body)),
+		);
+		expect(wf.mostRecordingAtOnce).toBeLessThanOrEqual(MAX_BEING_RECORDED);
+		expect(first.filter((status) => status === 503).length).toBeGreaterThanOrEqual(
+			150 - MAX_BEING_RECORDED,
+		);
+		expect(first.every((status) => status === 200 || status === 503)).toBe(true);
+		// HueChat retries what was refused, until every event is acknowledged
+		let waiting = sent.filter((_, index) => first[index] !== 200);
+		for (let round = 0; waiting.length > 0 && round < 10; round++) {
+			const statuses = await Promise.all(
+				waiting.map(({ id, body }) => post(wf.url(), genuine(wf, id, body), body)),
+			);
+			waiting = waiting.filter((_, index) => statuses[index] !== 200);
+		}
+		expect(waiting).toHaveLength(0);
+		const ran = wf.executions.map((execution) => execution.items[0].json.id);
+		expect(new Set(ran).size).toBe(150);
+		expect(ran).toHaveLength(150);
 	});
 
 	it('an event HueChat retries after a failed attempt starts one execution; a later copy is a duplicate', async () => {

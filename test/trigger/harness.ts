@@ -190,6 +190,16 @@ export class TriggerWorkflow {
 		this.unrecordable = count;
 	}
 
+	/** n8n takes `ms` to record each execution (its database slow or locked): the most recorded at once is kept. */
+	slowRecording(ms: number): void {
+		this.recordingMs = ms;
+		this.mostRecordingAtOnce = 0;
+	}
+
+	private recordingMs = 0;
+	private recordingNow = 0;
+	mostRecordingAtOnce = 0;
+
 	/**
 	 * What n8n does per webhook call: a Workflow over a copy of the saved static data; after the call the copy is saved
 	 * (JSON, as n8n's database column does) when the node changed it, and not when the execution failed to record.
@@ -285,6 +295,10 @@ export class TriggerWorkflow {
 			recorded = { status: 500, body: '' };
 		} else if (result.workflowData) {
 			// n8n 2.x: records the execution, saves static data, then answers
+			this.recordingNow += 1;
+			this.mostRecordingAtOnce = Math.max(this.mostRecordingAtOnce, this.recordingNow);
+			if (this.recordingMs > 0) await new Promise((done) => setTimeout(done, this.recordingMs));
+			this.recordingNow -= 1;
 			this.executions.push({ items: result.workflowData[0], mode });
 			this.save(workflow);
 			res.writeHead(200).end();
