@@ -22,7 +22,13 @@ import {
 	waitFor,
 	type N8nOptions,
 } from '../e2e/harness';
-import { createDatabase, postgresFromEnv, type PostgresAddress } from './postgres';
+import {
+	createDatabase,
+	postgresFromEnv,
+	storedExecutions,
+	type PostgresAddress,
+	type StoredExecution,
+} from './postgres';
 
 let prefixes = 0;
 
@@ -239,6 +245,18 @@ export class QueueCluster {
 		return env.DB_TYPE === 'postgresdb'
 			? `PostgreSQL database ${env.DB_POSTGRESDB_DATABASE} on ${env.DB_POSTGRESDB_HOST}:${env.DB_POSTGRESDB_PORT}`
 			: `${env.DB_TYPE}`;
+	}
+
+	/** The executions of `workflowId` as the database holds them (PostgreSQL clusters only): see storedExecutions. */
+	async storedExecutions(workflowId: string): Promise<StoredExecution[]> {
+		const env = this.main.env();
+		if (env.DB_TYPE !== 'postgresdb')
+			throw new Error(`storedExecutions reads PostgreSQL; this cluster runs on ${env.DB_TYPE}`);
+		return await storedExecutions(
+			{ host: String(env.DB_POSTGRESDB_HOST), port: Number(env.DB_POSTGRESDB_PORT) },
+			String(env.DB_POSTGRESDB_DATABASE),
+			workflowId,
+		);
 	}
 
 	/** The webhook process's base URL. */

@@ -95,7 +95,7 @@ function pruneOldRuns(root: string): void {
 
 interface PgClient {
 	connect(): Promise<void>;
-	query(sql: string): Promise<{ rows: Array<Record<string, unknown>> }>;
+	query(sql: string, values?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }>;
 	end(): Promise<void>;
 }
 
@@ -304,4 +304,40 @@ export function holdTableLock(
 		}
 	})();
 	return { started: Promise.race([startedPromise, released]), released };
+}
+
+/** One row of n8n's execution_entity, as stored. */
+export interface StoredExecution {
+	id: string;
+	status: string;
+	finished: boolean;
+	mode: string;
+}
+
+/**
+ * The executions of one workflow that `database` holds (not deleted, oldest first): what ran, counted where n8n
+ * records it. n8n's own listings hide executions its main process still holds as running in memory (in queue mode
+ * main may hold one it handed to a worker after the worker finished it), so they undercount.
+ */
+export async function storedExecutions(
+	address: PostgresAddress,
+	database: string,
+	workflowId: string,
+): Promise<StoredExecution[]> {
+	const client = superuserClient(address, database);
+	await client.connect();
+	try {
+		const { rows } = await client.query(
+			'SELECT id, status, finished, mode FROM execution_entity WHERE "workflowId" = $1 AND "deletedAt" IS NULL ORDER BY id',
+			[workflowId],
+		);
+		return rows.map((row) => ({
+			id: String(row.id),
+			status: String(row.status),
+			finished: Boolean(row.finished),
+			mode: String(row.mode),
+		}));
+	} finally {
+		await client.end();
+	}
 }

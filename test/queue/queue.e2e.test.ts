@@ -14,7 +14,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 
 import { startSimulator, type Simulator } from '../../simulator/server.ts';
-import { PACKAGE_NAME, sleep, waitFor } from '../e2e/harness';
+import { outputOf, PACKAGE_NAME, sleep, waitFor } from '../e2e/harness';
 import { QueueCluster } from './cluster';
 
 const CREDENTIAL = { id: 'huechatQueue0001', name: 'HueChat (queue)' };
@@ -22,6 +22,7 @@ const TIGHT = { id: 'huechatQueueTight', name: 'HueChat 600 RPM (queue)' };
 const TRIGGER = { id: 'hcQueueTrigger', webhookId: randomUUID() };
 const CONTACT = { id: 'hcQueueContact', path: 'huechat-queue-contact' };
 const CREATES = { id: 'hcQueueCreates', path: 'huechat-queue-creates' };
+const WAIT = { id: 'hcQueueWait', path: 'huechat-queue-wait' };
 /** 600 RPM as the simulator enforces it here: 20 requests per 2-second window. */
 const WINDOW_S = 2;
 const PER_WINDOW = 20;
@@ -129,8 +130,8 @@ describe('queue mode: main + webhook process + two workers', () => {
 						{
 							resource: 'contact',
 							operation: 'create',
-							name: '={{ $json.body.name }}',
-							additionalFields: { email: '={{ $json.body.email }}' },
+							contactName: '={{ $json.body.name }}',
+							contactFields: { email: '={{ $json.body.email }}' },
 						},
 						{ credentials: { hueChatApi: CREDENTIAL } },
 					),
@@ -159,10 +160,30 @@ describe('queue mode: main + webhook process + two workers', () => {
 							resource: 'message',
 							operation: 'create',
 							conversationId: { __rl: true, mode: 'id', value: '2' },
-							content: '={{ $json.text }}',
-							additionalFields: {},
+							messageContent: '={{ $json.text }}',
+							messageFields: {},
 						},
 						{ credentials: { hueChatApi: TIGHT }, onError: 'continueRegularOutput' },
+					),
+				]),
+				workflow(WAIT.id, [
+					node(
+						'Webhook',
+						'n8n-nodes-base.webhook',
+						{ httpMethod: 'POST', path: WAIT.path, responseMode: 'onReceived', options: {} },
+						{ webhookId: randomUUID() },
+					),
+					node(
+						'Ask the team',
+						`${PACKAGE_NAME}.hueChat`,
+						{
+							resource: 'message',
+							operation: 'sendAndWait',
+							conversationId: { __rl: true, mode: 'id', value: '={{ $json.body.conversation }}' },
+							sendAs: 'privateNote',
+							message: '=QUEUE-WAIT {{ $json.body.marker }}: may this go out?',
+						},
+						{ webhookId: randomUUID(), credentials: { hueChatApi: CREDENTIAL } },
 					),
 				]),
 			]);
@@ -181,8 +202,8 @@ describe('queue mode: main + webhook process + two workers', () => {
 
 	const triggerPath = `webhook/${TRIGGER.webhookId}/webhook`;
 	const subscription = () => [...sim.store.outbound_webhooks.values()][0];
-	const executionsOf = async (workflowId: string) =>
-		await cluster.main.allExecutions({ workflowId });
+	// counted in the database: main's listings leave out what it still holds as running (see storedExecutions)
+	const executionsOf = async (workflowId: string) => await cluster.storedExecutions(workflowId);
 	const workerLogs = () => cluster.workers.map((worker) => worker.log);
 
 	async function registered(baseUrl: string, path: string): Promise<boolean> {
@@ -245,14 +266,20 @@ describe('queue mode: main + webhook process + two workers', () => {
 	}
 
 	async function settledExecutions(workflowId: string, expected: number) {
+		let seen: Record<string, number> = {};
 		await waitFor(
 			`${expected} execution(s) of ${workflowId}`,
 			async () => {
 				const all = await executionsOf(workflowId);
-				return all.length >= expected &&
+				seen = {};
+				for (const e of all) seen[e.status] = (seen[e.status] ?? 0) + 1;
+				if (
+					all.length >= expected &&
 					all.every((e) => e.finished || e.status === 'success' || e.status === 'error')
-					? all
-					: undefined;
+				)
+					return all;
+				// say what is missing when the wait ends: too few executions, or some never settled
+				throw new Error(`${all.length} execution(s) by status ${JSON.stringify(seen)}`);
 			},
 			{ timeoutMs: 90_000 },
 		);
@@ -308,6 +335,70 @@ describe('queue mode: main + webhook process + two workers', () => {
 				expect.objectContaining({ status: 'success', mode: 'webhook' }),
 				expect.objectContaining({ status: 'success', mode: 'webhook' }),
 			]);
+		}));
+
+	it('Send and Wait for Approval: two waits started through the webhook process, each resumed by its own link on a worker', () =>
+		cluster.guard(async () => {
+			await cluster.main.publishWorkflow(WAIT.id);
+			await waitFor(`${WAIT.path} on the webhook process`, () =>
+				registered(cluster.webhookUrl, WAIT.path),
+			);
+			const startsBefore = workerLogs().flatMap(workerStarts).length;
+			const notes = [];
+			for (const [marker, conversation] of [
+				['A', 3],
+				['B', 4],
+			] as const) {
+				const response = await fetch(`${cluster.webhookUrl}/webhook/${WAIT.path}`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ marker, conversation }),
+				});
+				expect(response.status).toBe(200);
+				notes.push(
+					await waitFor(`the note ${marker}`, () =>
+						(
+							sim.control.collection('messages') as Array<{
+								content: string | null;
+								private: boolean;
+								conversation_id: number;
+							}>
+						).find((m) => String(m.content).startsWith(`QUEUE-WAIT ${marker}:`)),
+					),
+				);
+			}
+			expect(notes.map((n) => [n.private, n.conversation_id])).toEqual([
+				[true, 3],
+				[true, 4],
+			]);
+			await waitFor('both executions waiting', async () => {
+				const all = await executionsOf(WAIT.id);
+				return all.length === 2 && all.every((e) => e.status === 'waiting') ? true : undefined;
+			});
+			const link = (content: string | null, label: string) =>
+				String(content)
+					.split('\n')
+					.find((line) => line.startsWith(`${label}: `))!
+					.slice(label.length + 2);
+			// the links point at the webhook process (N8N_WEBHOOK_URL); B is declined first, then A approved
+			expect(link(notes[1].content, 'Decline').startsWith(cluster.webhookUrl)).toBe(true);
+			expect((await fetch(link(notes[1].content, 'Decline'))).status).toBe(200);
+			expect((await fetch(link(notes[0].content, 'Approve'))).status).toBe(200);
+			const all = await settledExecutions(WAIT.id, 2);
+			expect(all.map((e) => e.status)).toEqual(['success', 'success']);
+			const withData = await cluster.main.allExecutions({ workflowId: WAIT.id, includeData: true });
+			const approvedByMarker = Object.fromEntries(
+				withData.map((e) => {
+					const run = { data: e.data } as unknown as Parameters<typeof outputOf>[0];
+					const json = outputOf(run, 'Ask the team')[0] as { data?: { approved?: boolean } };
+					const webhookBody = outputOf(run, 'Webhook')[0] as { body: { marker: string } };
+					return [webhookBody.body.marker, json.data?.approved];
+				}),
+			);
+			expect(approvedByMarker).toEqual({ A: true, B: false });
+			// two starts and two resumptions, all on the workers (main and the webhook process run no job)
+			expect(workerLogs().flatMap(workerStarts).length - startsBefore).toBe(4);
+			await cluster.main.unpublishWorkflow(WAIT.id);
 		}));
 
 	it("the trigger subscribes with the webhook process's URL; HueChat's deliveries run on the workers", () =>
@@ -416,6 +507,9 @@ describe('queue mode: main + webhook process + two workers', () => {
 
 	// 100 in the test command; HUECHAT_QUEUE_REPLAYS=1000 for the full measurement
 	const REPLAYS = Number(process.env.HUECHAT_QUEUE_REPLAYS ?? 100);
+	// deliveries in flight at once (HUECHAT_QUEUE_REPLAY_SENDERS): 1 in the test command. With 8, two processes save
+	// the trigger's static data over each other and 6 of 1,000 ran again after the restart (7 December; README, issue 12)
+	const REPLAY_SENDERS = Number(process.env.HUECHAT_QUEUE_REPLAY_SENDERS ?? 1);
 
 	it(`replays after every process restarted: ${REPLAYS} deliveries re-sent byte for byte run 0 times`, () =>
 		cluster.guard(async () => {
@@ -423,22 +517,33 @@ describe('queue mode: main + webhook process + two workers', () => {
 			const sent: Array<ReturnType<typeof signedDelivery>> = [];
 			const tally: Record<number, number> = {};
 			const started = Date.now();
-			for (let index = 0; index < REPLAYS; index++) {
-				// HueChat reaches either process: the copy is kept as it went, to be sent again byte for byte
-				const request = signedDelivery(randomUUID(), 1_000 + index);
-				const baseUrl = index % 2 ? cluster.main.baseUrl : cluster.webhookUrl;
-				for (let attempt = 1; ; attempt++) {
-					const { status } = await post(baseUrl, request);
-					tally[status] = (tally[status] ?? 0) + 1;
-					if (status === 200) break;
-					if (attempt === 20) throw new Error(`delivery ${index} answered ${status} 20 times`);
-					await sleep(1_000);
+			let next = 0;
+			// REPLAY_SENDERS deliveries in flight, as HueChat's delivery workers may send them
+			const sender = async () => {
+				while (next < REPLAYS) {
+					const index = next++;
+					// HueChat reaches either process: the copy is kept as it went, to be sent again byte for byte
+					const request = signedDelivery(randomUUID(), 1_000 + index);
+					const baseUrl = index % 2 ? cluster.main.baseUrl : cluster.webhookUrl;
+					for (let attempt = 1; ; attempt++) {
+						const { status } = await post(baseUrl, request);
+						tally[status] = (tally[status] ?? 0) + 1;
+						if (status === 200) break;
+						if (attempt === 20) throw new Error(`delivery ${index} answered ${status} 20 times`);
+						await sleep(1_000);
+					}
+					sent[index] = request;
 				}
-				sent.push(request);
-			}
+			};
+			await Promise.all(Array.from({ length: REPLAY_SENDERS }, sender));
 			const rate = REPLAYS / ((Date.now() - started) / 1000);
 			await settledExecutions(TRIGGER.id, before + REPLAYS);
 			const ran = (await executionsOf(TRIGGER.id)).length - before;
+			// before main restarts: what it still holds as running its API leaves out (n8n's bookkeeping, shown, not asserted)
+			const listed = new Set(
+				(await cluster.main.allExecutions({ workflowId: TRIGGER.id })).map((e) => e.id),
+			);
+			const unlisted = (await executionsOf(TRIGGER.id)).filter((e) => !listed.has(e.id));
 			await cluster.stop();
 			await cluster.start();
 			await waitFor('the trigger webhook on the restarted webhook process', () =>
@@ -461,8 +566,9 @@ describe('queue mode: main + webhook process + two workers', () => {
 			await sleep(5_000);
 			const executedAgain = (await executionsOf(TRIGGER.id)).length - afterRestart;
 			process.stdout.write(
-				`[queue] ${REPLAYS} deliveries at ${rate.toFixed(1)}/s (answers ${JSON.stringify(tally)}), ${ran} executions; ` +
-					`every process restarted; replays answered ${JSON.stringify(replayed)}, executed ${executedAgain}\n`,
+				`[queue] ${REPLAYS} deliveries at ${rate.toFixed(1)}/s (answers ${JSON.stringify(tally)}), ${ran} executions (acknowledged but never run: ${REPLAYS - ran}); ` +
+					`every process restarted; replays answered ${JSON.stringify(replayed)}, executed ${executedAgain}; ` +
+					`stored but not listed by main's API: ${unlisted.length} ${JSON.stringify(unlisted)}\n`,
 			);
 			expect(ran).toBe(REPLAYS);
 			expect(executedAgain).toBe(0);
