@@ -1,12 +1,13 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import { verifyChatwootWebhook } from './signatures';
+import { rawBodyOf } from '../shared/webhookSecurity/rawBody';
 import {
 	listsForeignSignature,
 	TOLERANCE_SECONDS,
-	verifyChatwootWebhook,
 	verifyStandardWebhook,
 	type Refusal,
-} from './signatures';
+} from '../shared/webhookSecurity/standardWebhooks';
 import { ALL_EVENTS } from '../shared/descriptions/webhookEvents';
 import { isoDatesOfEventData } from '../shared/output/dates';
 import { valueAt } from '../shared/output/valueAt';
@@ -79,20 +80,6 @@ interface Verified {
 }
 
 type Outcome = { verified: Verified } | { refused: keyof typeof REFUSAL_TEXT };
-
-/** The raw body: n8n keeps it for the content types it parses; for others (or none) the request is still unread. */
-async function rawBodyOf(context: IWebhookFunctions): Promise<Buffer> {
-	const request = context.getRequestObject() as unknown as NodeJS.ReadableStream & {
-		rawBody?: unknown;
-		readableEnded?: boolean;
-	};
-	if (Buffer.isBuffer(request.rawBody)) return request.rawBody;
-	if (request.readableEnded) return Buffer.alloc(0);
-	const chunks: Buffer[] = [];
-	for await (const chunk of request)
-		chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-	return Buffer.concat(chunks);
-}
 
 /**
  * Standard Webhooks signatures, and the secret rotation they reveal. A delivery that verifies but also lists a

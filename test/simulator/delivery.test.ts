@@ -3,10 +3,8 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import {
-	verifyChatwootWebhook,
-	verifyStandardWebhook,
-} from '../../nodes/HueChatTrigger/signatures';
+import { verifyChatwootWebhook } from '../../nodes/HueChatTrigger/signatures';
+import { verifyStandardWebhook } from '../../nodes/shared/webhookSecurity/standardWebhooks';
 import {
 	V1_EVENTS as NODE_V1_EVENTS,
 	V2_EVENTS as NODE_V2_EVENTS,

@@ -1,9 +1,7 @@
 import { createHmac, randomBytes } from 'crypto';
 
-import {
-	verifyChatwootWebhook,
-	verifyStandardWebhook,
-} from '../../nodes/HueChatTrigger/signatures';
+import { verifyChatwootWebhook } from '../../nodes/HueChatTrigger/signatures';
+import { verifyStandardWebhook } from '../../nodes/shared/webhookSecurity/standardWebhooks';
 
 // The Standard Webhooks specification's published test vector.
 const VECTOR = {
