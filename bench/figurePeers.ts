@@ -92,8 +92,8 @@ function writerNode(
 					? {
 							resource: 'contact',
 							operation: 'create',
-							name: '={{ $json.name }}',
-							additionalFields: { email: '={{ $json.email }}', inboxId },
+							contactName: '={{ $json.name }}',
+							contactFields: { email: '={{ $json.email }}', inboxId },
 						}
 					: { resource: 'contact', operation: 'getAll', returnAll: true, simplify: false },
 		};

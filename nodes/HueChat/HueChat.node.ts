@@ -1,5 +1,5 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, SEND_AND_WAIT_OPERATION } from 'n8n-workflow';
 
 import { BASE_URL_EXPRESSION } from '../shared/transport/baseUrl';
 import { CREDENTIAL_TYPE } from '../shared/transport/api';
@@ -12,6 +12,12 @@ import { resourceMapping } from '../shared/templates/variables';
 import { inspectResponse, singleRequest } from '../shared/transport/request';
 import { isoDatesOfV2Records } from '../shared/output/dates';
 import { resourceOptions, resourceProperties } from './resources';
+import {
+	sendAndWait,
+	sendAndWaitForReply,
+	sendAndWaitWebhooks,
+	webhookForResume,
+} from './resources/message';
 
 const properties = [...resourceProperties, requestSettingsProperty];
 
@@ -29,6 +35,9 @@ export class HueChat implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		// Message → Send and Wait for Approval's links and Send and Wait for Reply's deliveries resume the execution here
+		// (restart webhooks only).
+		webhooks: sendAndWaitWebhooks,
 		requestDefaults: {
 			baseURL: BASE_URL_EXPRESSION,
 			headers: { Accept: 'application/json' },
@@ -61,4 +70,14 @@ export class HueChat implements INodeType {
 	};
 
 	methods = { listSearch, loadOptions, resourceMapping };
+
+	// Send and Wait's answer links and reply deliveries; only n8n's webhook service sees it (see webhookForResume).
+	get webhook(): INodeType['webhook'] {
+		return webhookForResume();
+	}
+
+	// Programmatic operations of the declarative node: they send, then put the execution to wait.
+	customOperations = {
+		message: { [SEND_AND_WAIT_OPERATION]: sendAndWait, sendAndWaitForReply },
+	};
 }

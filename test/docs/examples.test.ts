@@ -12,6 +12,8 @@ interface WorkflowNode {
 	position: [number, number];
 	parameters: Record<string, unknown>;
 	credentials?: Record<string, unknown>;
+	id?: string;
+	webhookId?: string;
 }
 
 const EXAMPLES_DIR = join(__dirname, '..', '..', 'examples');
@@ -85,6 +87,18 @@ describe('examples/*.json in the editor', () => {
 			'x.json: AI agents on Sticky Note',
 		]);
 		expect(nodesOnStickyNotes('x.json', [sticky, node([460, -40])])).toEqual([]);
+	});
+
+	it('every node id and webhook id is a UUID (n8n on PostgreSQL keeps 36 characters, SQLite any length)', () => {
+		const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+		const wrong = examples.flatMap(({ file, nodes }) =>
+			nodes.flatMap((node) =>
+				(['id', 'webhookId'] as const)
+					.filter((key) => node[key] !== undefined && !uuid.test(String(node[key])))
+					.map((key) => `${file}: ${node.name} ${key}`),
+			),
+		);
+		expect(wrong).toEqual([]);
 	});
 
 	it('every MCP Server Trigger requires a credential', () => {

@@ -48,7 +48,32 @@ const EXAMPLES: Record<string, { id: string; runs: string }> = {
 	'broadcast-from-spreadsheet.json': { id: 'hcExBroadcast', runs: 'n8n execute' },
 	'escalate-to-human-team.json': { id: 'hcExEscalate', runs: 'published; incoming messages' },
 	'mcp-server-tools.json': { id: 'hcExMcpTools', runs: 'published; MCP client' },
+	'confirm-with-the-customer.json': { id: 'hcExConfirm', runs: 'published; Yes, then No' },
+	'ai-draft-approved-by-a-human.json': {
+		id: 'hcExAiDraft',
+		runs: 'published, with a fixed draft for the model; approved, then declined',
+	},
 };
+
+/** CI has no model key: the AI example's draft comes from a Set node of the same name, its model is left out. */
+const FIXED_DRAFT = 'Yes, we ship to Norway: 3 to 5 working days, 9 EUR.';
+function withFixedDraft(workflow: WorkflowFixture & { nodes: Node[] }): void {
+	const nodes = workflow.nodes as Node[];
+	const draft = nodes.find((node) => node.name === 'Draft an answer')!;
+	Object.assign(draft, {
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		parameters: {
+			mode: 'manual',
+			assignments: {
+				assignments: [{ id: 'fixed-draft', name: 'text', value: FIXED_DRAFT, type: 'string' }],
+			},
+			options: {},
+		},
+	});
+	workflow.nodes = nodes.filter((node) => node.name !== 'OpenAI Chat Model');
+	delete (workflow.connections as Record<string, unknown>)['OpenAI Chat Model'];
+}
 
 interface Node {
 	name: string;
@@ -116,6 +141,7 @@ describe('examples/*.json in real n8n against the simulator', () => {
 				// The one change: the stand-in CRM instead of https://crm.example.com
 				for (const node of workflow.nodes)
 					if (node.name === 'Upsert in your CRM') node.parameters.url = crm.url;
+				if (file === 'ai-draft-approved-by-a-human.json') withFixedDraft(workflow);
 				return workflow;
 			});
 			await n8n.importWorkflows(workflows);
@@ -557,6 +583,109 @@ describe('examples/*.json in real n8n against the simulator', () => {
 				sim.control.collection('ai_agents') as Array<{ id: string; conversations: unknown[] }>
 			).find((a) => a.id === agent.id);
 			expect(concierge?.conversations).toEqual([]);
+			await unpublish(id);
+		}));
+
+	/** The stored message of a conversation whose content starts with `start` (after message `afterId`). */
+	const messageStarting = (conversationId: number, start: string, afterId = 0) =>
+		waitFor(`the message '${start}'`, () =>
+			(
+				sim.control.collection('messages') as Array<{
+					id: number;
+					conversation_id: number;
+					content: string | null;
+					private: boolean;
+				}>
+			).find(
+				(m) =>
+					m.id > afterId &&
+					m.conversation_id === conversationId &&
+					String(m.content ?? '').startsWith(start),
+			),
+		);
+	const maxMessageId = () =>
+		Math.max(0, ...(sim.control.collection('messages') as Array<{ id: number }>).map((m) => m.id));
+	const linkAfter = (content: string | null, label: string) =>
+		String(content)
+			.split('\n')
+			.find((line) => line.startsWith(`${label}: `))!
+			.slice(label.length + 2);
+
+	it('confirm with the customer: Yes thanks the customer, No leaves a private note for the team', () =>
+		n8n.guard(async () => {
+			const id = EXAMPLES['confirm-with-the-customer.json'].id;
+			await publish(id);
+			const conversationId = apiInboxConversation(2);
+			const book = async (when: string) =>
+				await waitFor('the booking webhook', async () => {
+					const response = await fetch(`${n8n.baseUrl}/webhook/huechat-confirm-booking`, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+						body: JSON.stringify({ conversation_id: conversationId, when }),
+					});
+					return response.status === 200 ? true : undefined;
+				});
+			for (const [when, label, answer] of [
+				['Monday 10:00', 'Yes, confirm', 'Thank you, see you on Monday 10:00!'],
+				[
+					'Friday 16:30',
+					'No, another time',
+					'The customer did not confirm the visit on Friday 16:30',
+				],
+			] as const) {
+				const after = maxMessageId();
+				await book(when);
+				const question = await messageStarting(
+					conversationId,
+					`Hi! Can you confirm your visit on ${when}?`,
+					after,
+				);
+				expect(question.private).toBe(false);
+				expect((await fetch(linkAfter(question.content, label))).status).toBe(200);
+				const followUp = await messageStarting(conversationId, answer, question.id);
+				expect(followUp.private).toBe(label !== 'Yes, confirm');
+			}
+			const executions = await executionsOf(id, 2);
+			expect(executions.map((e) => e.status)).toEqual(['success', 'success']);
+			figures.executions += executions.length;
+			await n8n.unpublishWorkflow(id);
+		}));
+
+	it('AI draft approved by a human: the draft reaches the team as a private note; approved it is sent, declined it is not', () =>
+		n8n.guard(async () => {
+			const id = EXAMPLES['ai-draft-approved-by-a-human.json'].id;
+			await publish(id, webhookIdOf('ai-draft-approved-by-a-human.json'));
+			const conversationId = apiInboxConversation(3);
+			const sentDrafts = () =>
+				(
+					sim.control.collection('messages') as Array<{
+						conversation_id: number;
+						content: string | null;
+						private: boolean;
+					}>
+				).filter(
+					(m) => m.conversation_id === conversationId && m.content === FIXED_DRAFT && !m.private,
+				);
+			for (const [question, label, runs] of [
+				['Do you ship to Norway?', 'Approve', 1],
+				['And to Iceland?', 'Decline', 2],
+			] as const) {
+				const incoming = await customerWrites(conversationId, question);
+				const note = await messageStarting(conversationId, 'AI draft of the answer:', incoming.id);
+				expect(note.private).toBe(true);
+				expect(note.content).toContain(FIXED_DRAFT);
+				expect((await fetch(linkAfter(note.content, label))).status).toBe(200);
+				const executions = await executionsOf(id, runs);
+				expect(executions.map((e) => e.status)).toEqual(Array(runs).fill('success'));
+				// approved: the draft went out once; declined: nothing more
+				expect(sentDrafts()).toHaveLength(1);
+			}
+			await sim.delivery.settled();
+			await sleep(1_000);
+			// the note and the sent draft are HueChat messages too: Only Incoming Messages keeps them from starting runs
+			const executions = await executionsOf(id, 2);
+			expect(executions).toHaveLength(2);
+			figures.executions += executions.length;
 			await unpublish(id);
 		}));
 

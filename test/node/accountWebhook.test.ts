@@ -21,7 +21,7 @@ describe('Account Webhook', () => {
 			operation: 'create',
 			url,
 			subscriptions: ['message_created', 'conversation_status_changed'],
-			additionalFields: { name: 'CRM sync', inboxId: 1 },
+			accountWebhookFields: { name: 'CRM sync', inboxId: 1 },
 		});
 		const [request] = await suite.fx.requests();
 		expect(`${request.method} ${request.path} ${request.status}`).toBe(
@@ -73,7 +73,10 @@ describe('Account Webhook', () => {
 		const { items } = await run({
 			operation: 'update',
 			accountWebhookId: byId(id),
-			updateFields: { subscriptions: ['contact_created', 'contact_updated'], name: 'Contacts' },
+			accountWebhookUpdateFields: {
+				subscriptions: ['contact_created', 'contact_updated'],
+				name: 'Contacts',
+			},
 		});
 		const [request] = await suite.fx.requests();
 		expect(`${request.method} ${request.path}`).toBe(`PATCH ${BASE}/${id}`);
@@ -91,7 +94,7 @@ describe('Account Webhook', () => {
 
 	it('Update with no fields, or a webhook ID that is not a number, is refused before any request', async () => {
 		await expect(
-			run({ operation: 'update', accountWebhookId: byId(1), updateFields: {} }),
+			run({ operation: 'update', accountWebhookId: byId(1), accountWebhookUpdateFields: {} }),
 		).rejects.toThrow(/Nothing to update/);
 		await expect(run({ operation: 'delete', accountWebhookId: byId('abc') })).rejects.toThrow(
 			/'Webhook' must be a positive whole number/,

@@ -30,7 +30,7 @@ describe('Agent', () => {
 		const { items } = await run({
 			operation: 'create',
 			email: 'zoe@example.com',
-			additionalFields: {
+			agentFields: {
 				name: 'Zoe Park',
 				role: 'administrator',
 				availability: 'busy',
@@ -73,16 +73,16 @@ describe('Agent', () => {
 		const { items } = await run({
 			operation: 'update',
 			agentId: byId(3),
-			updateFields: { role: 'administrator', name: 'Mina Lead' },
+			agentUpdateFields: { role: 'administrator', name: 'Mina Lead' },
 		});
 		const [request] = await suite.fx.requests();
 		expect([request.method, request.path]).toEqual(['PATCH', '/api/v1/accounts/1/agents/3']);
 		expect(request.body).toEqual({ role: 'administrator', name: 'Mina Lead' });
 		expect(items[0].json).toMatchObject({ id: 3, name: 'Mina Lead', role: 'administrator' });
 		await suite.fx.clearRequests();
-		await expect(run({ operation: 'update', agentId: byId(3), updateFields: {} })).rejects.toThrow(
-			/Nothing to update/,
-		);
+		await expect(
+			run({ operation: 'update', agentId: byId(3), agentUpdateFields: {} }),
+		).rejects.toThrow(/Nothing to update/);
 		expect(await suite.fx.requests()).toHaveLength(0);
 	});
 

@@ -22,12 +22,12 @@ const freeConversations = (inboxId: number) =>
 		.map((c) => c.display_id);
 const V2 = '/api/v2/accounts/1';
 
-async function createAgent(name: string, additionalFields: Record<string, unknown> = {}) {
+async function createAgent(name: string, aiAgentFields: Record<string, unknown> = {}) {
 	const { items } = await run({
 		operation: 'create',
-		name,
+		aiAgentName: name,
 		instructions: 'Be helpful and brief.',
-		additionalFields,
+		aiAgentFields,
 	});
 	return items[0].json as { id: string };
 }
@@ -36,9 +36,9 @@ describe('AI Agent', () => {
 	it('Create sends the name, instructions, inbox IDs and handoff team', async () => {
 		const { items } = await run({
 			operation: 'create',
-			name: 'Sam',
+			aiAgentName: 'Sam',
 			instructions: 'Answer shipping questions.',
-			additionalFields: { inboxIds: '2, 3', handoffTeamId: 2, status: 'active' },
+			aiAgentFields: { inboxIds: '2, 3', handoffTeamId: 2, status: 'active' },
 		});
 		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.status]).toEqual([
@@ -182,7 +182,7 @@ describe('AI Agent', () => {
 		const { items } = await run({
 			operation: 'update',
 			aiAgentId: byId(sam.id),
-			updateFields: { status: 'paused' },
+			aiAgentUpdateFields: { status: 'paused' },
 		});
 		recorder.stop();
 		expect((await suite.fx.requests())[0]).toMatchObject({

@@ -41,7 +41,7 @@ async function createDraft(
 ) {
 	const { items } = await run({
 		operation: 'create',
-		name,
+		broadcastName: name,
 		inboxId: byId(3),
 		templateId: byId(template('order_update').id),
 		templateVariables: orderVariables,
@@ -55,7 +55,7 @@ describe('Broadcast', () => {
 		const vip = list('VIP customers');
 		const { items } = await run({
 			operation: 'create',
-			name: 'Autumn promo',
+			broadcastName: 'Autumn promo',
 			inboxId: byId(3),
 			templateId: byId(template('spring_sale').id),
 			audience: {
@@ -65,7 +65,7 @@ describe('Broadcast', () => {
 					{ type: 'label', label: 'lead' },
 				],
 			},
-			additionalFields: {
+			broadcastFields: {
 				templateVariables: {
 					variable: [
 						{ name: '1', value: 'friend' },
@@ -101,13 +101,13 @@ describe('Broadcast', () => {
 	it('Create takes the audience as JSON and a schedule: the broadcast is scheduled, times in ISO 8601', async () => {
 		const { items } = await run({
 			operation: 'create',
-			name: 'Scheduled one',
+			broadcastName: 'Scheduled one',
 			inboxId: byId(3),
 			templateId: byId(template('order_update').id),
 			templateVariables: orderVariables,
 			audienceInput: 'json',
 			audienceJson: '{"labels": ["vip"]}',
-			additionalFields: { scheduledAt: '2031-05-01T08:30:00Z' },
+			broadcastFields: { scheduledAt: '2031-05-01T08:30:00Z' },
 		});
 		const request = await createRequest();
 		expect(request.body).toMatchObject({
@@ -139,7 +139,7 @@ describe('Broadcast', () => {
 			);
 		};
 		expect(issuesOf({ resource: 'broadcast', operation: 'create' })).toEqual([
-			'name',
+			'broadcastName',
 			'inboxId',
 			'templateId',
 			'audience',
@@ -157,7 +157,7 @@ describe('Broadcast', () => {
 				resource: 'message',
 				operation: 'create',
 				conversationId: { __rl: true, mode: 'id', value: '3' },
-				content: 'Hi',
+				messageContent: 'Hi',
 			}),
 		).toEqual([]);
 		expect(
@@ -165,7 +165,7 @@ describe('Broadcast', () => {
 				resource: 'broadcast',
 				operation: 'update',
 				broadcastId: { __rl: true, mode: 'id', value: UUID_EXAMPLE },
-				updateFields: { audience: { members: [{ type: 'label', label: 'vip' }] } },
+				broadcastUpdateFields: { audience: { members: [{ type: 'label', label: 'vip' }] } },
 			}),
 		).toEqual([]);
 	});
@@ -174,7 +174,7 @@ describe('Broadcast', () => {
 		await expect(
 			run({
 				operation: 'create',
-				name: 'Nobody',
+				broadcastName: 'Nobody',
 				inboxId: byId(3),
 				templateId: byId(template('order_update').id),
 				audience: {},
@@ -187,7 +187,7 @@ describe('Broadcast', () => {
 		const { items } = await run(
 			{
 				operation: 'create',
-				name: 'Paused template',
+				broadcastName: 'Paused template',
 				inboxId: byId(3),
 				templateId: byId(template('survey_invite').id),
 				audience: { members: [{ type: 'label', label: 'vip' }] },
@@ -236,7 +236,7 @@ describe('Broadcast', () => {
 		const { items } = await run({
 			operation: 'getAll',
 			returnAll: true,
-			filters: { status: 'draft' },
+			broadcastFilters: { status: 'draft' },
 		});
 		const [request] = await suite.fx.requests();
 		expect(request.query).toEqual({ page: '1', per_page: '100', status: 'draft' });
@@ -257,7 +257,7 @@ describe('Broadcast', () => {
 		const scheduled = await run({
 			operation: 'update',
 			broadcastId: byId(draft.id),
-			updateFields: { name: 'Rescheduled', scheduledAt: '2032-01-01T10:00:00Z' },
+			broadcastUpdateFields: { name: 'Rescheduled', scheduledAt: '2032-01-01T10:00:00Z' },
 		});
 		expect((await suite.fx.requests())[0]).toMatchObject({
 			method: 'PATCH',
@@ -269,7 +269,10 @@ describe('Broadcast', () => {
 		const back = await run({
 			operation: 'update',
 			broadcastId: byId(draft.id),
-			updateFields: { unschedule: true, audience: { members: [{ type: 'label', label: 'vip' }] } },
+			broadcastUpdateFields: {
+				unschedule: true,
+				audience: { members: [{ type: 'label', label: 'vip' }] },
+			},
 		});
 		expect((await suite.fx.requests())[0].body).toEqual({
 			scheduled_at: null,
@@ -346,7 +349,7 @@ describe('Broadcast', () => {
 				{
 					operation: 'update',
 					broadcastId: byId(completed.id),
-					updateFields: { name: 'Too late' },
+					broadcastUpdateFields: { name: 'Too late' },
 				},
 				/is completed: only draft or scheduled broadcasts can be updated/,
 			],
@@ -372,7 +375,7 @@ describe('Broadcast', () => {
 		await run({
 			operation: 'update',
 			broadcastId: byId(draft.id),
-			updateFields: { scheduledAt: '2033-03-03T03:03:03Z' },
+			broadcastUpdateFields: { scheduledAt: '2033-03-03T03:03:03Z' },
 		});
 		await suite.fx.clearRequests();
 		// the whole record: Simplify (on by default) keeps the ten fields most workflows need, not cancelled_at

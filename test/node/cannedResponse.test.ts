@@ -15,7 +15,7 @@ describe('Canned Response', () => {
 		const { items } = await run({
 			operation: 'getAll',
 			returnAll: true,
-			filters: { search: 'help' },
+			cannedResponseFilters: { search: 'help' },
 		});
 		const requests = await suite.fx.requests();
 		expect([requests[0].method, requests[0].path]).toEqual([
@@ -34,7 +34,7 @@ describe('Canned Response', () => {
 		const { items } = await run({
 			operation: 'create',
 			shortCode: 'hours',
-			content: 'We are open 9–17, {{contact.name}}.',
+			cannedResponseContent: 'We are open 9–17, {{contact.name}}.',
 		});
 		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.status]).toEqual([
@@ -54,23 +54,23 @@ describe('Canned Response', () => {
 	});
 
 	it('Create refuses an empty short code or content before sending; a taken short code is HueChat’s 422', async () => {
-		await expect(run({ operation: 'create', shortCode: ' ', content: 'x' })).rejects.toThrow(
-			/'Short Code' must be a value/,
-		);
-		await expect(run({ operation: 'create', shortCode: 'x', content: '' })).rejects.toThrow(
-			/'Content' must be a value/,
-		);
+		await expect(
+			run({ operation: 'create', shortCode: ' ', cannedResponseContent: 'x' }),
+		).rejects.toThrow(/'Short Code' must be a value/);
+		await expect(
+			run({ operation: 'create', shortCode: 'x', cannedResponseContent: '' }),
+		).rejects.toThrow(/'Content' must be a value/);
 		expect(await suite.fx.requests()).toHaveLength(0);
-		await expect(run({ operation: 'create', shortCode: 'refund', content: 'x' })).rejects.toThrow(
-			/short_code.*already been taken/,
-		);
+		await expect(
+			run({ operation: 'create', shortCode: 'refund', cannedResponseContent: 'x' }),
+		).rejects.toThrow(/short_code.*already been taken/);
 	});
 
 	it('Update sends the fields set with PATCH; an empty update is refused', async () => {
 		const { items } = await run({
 			operation: 'update',
 			cannedResponseId: byId(2),
-			updateFields: { content: 'Refunds take 3 days.' },
+			cannedResponseUpdateFields: { content: 'Refunds take 3 days.' },
 		});
 		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.body]).toEqual([
@@ -85,7 +85,7 @@ describe('Canned Response', () => {
 		});
 		await suite.fx.clearRequests();
 		await expect(
-			run({ operation: 'update', cannedResponseId: byId(2), updateFields: {} }),
+			run({ operation: 'update', cannedResponseId: byId(2), cannedResponseUpdateFields: {} }),
 		).rejects.toThrow(/Nothing to update/);
 		expect(await suite.fx.requests()).toHaveLength(0);
 	});

@@ -100,7 +100,7 @@ describe('Contact: filter and what hangs off a contact', () => {
 			operation: 'addToInbox',
 			contactId: byId(8),
 			inboxId: byId(1),
-			additionalFields: { sourceId: 'crm-8' },
+			contactAddToInboxFields: { sourceId: 'crm-8' },
 		});
 		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.body]).toEqual([
@@ -176,7 +176,7 @@ describe('Contact: Create or Update', () => {
 			const node = { resource: 'contact', operation: 'upsert', matchBy };
 			const shown = new HueChat().description.properties.filter(
 				(property) =>
-					property.name === 'additionalFields' &&
+					property.name === 'contactUpsertFields' &&
 					NodeHelpers.displayParameter(
 						node,
 						property,
@@ -209,7 +209,7 @@ describe('Contact: Create or Update', () => {
 			operation: 'upsert',
 			matchBy: 'email',
 			email: 'grace@example.com',
-			additionalFields: { name: 'Grace Hopper', customAttributes: '{"plan":"pro"}' },
+			contactUpsertFields: { name: 'Grace Hopper', customAttributes: '{"plan":"pro"}' },
 		});
 		const requests = await suite.fx.requests();
 		expect(requests.map((r) => [r.method, r.path])).toEqual([
@@ -254,7 +254,7 @@ describe('Contact: Create or Update', () => {
 				operation: 'upsert',
 				matchBy,
 				[parameter]: value(target as never),
-				additionalFields: { company: `Updated by ${matchBy}` },
+				contactUpsertFields: { company: `Updated by ${matchBy}` },
 			});
 			const requests = await suite.fx.requests();
 			expect(requests.map((r) => [r.method, r.path])).toEqual([
@@ -285,7 +285,7 @@ describe('Contact: Create or Update', () => {
 				operation: 'upsert',
 				matchBy: 'email',
 				email: '={{ $json.email }}',
-				additionalFields: { name: '={{ $json.name }}' },
+				contactUpsertFields: { name: '={{ $json.name }}' },
 			},
 			{ items: [1, 2, 3, 4].map((n) => ({ email: 'twin@example.com', name: `Twin ${n}` })) },
 		);
@@ -317,7 +317,7 @@ describe('Contact: Create or Update', () => {
 				operation: 'upsert',
 				matchBy: 'identifier',
 				identifier: suite.fx.sim.store.contacts.get(22)!.identifier,
-				additionalFields: { phoneNumber: other.phone_number },
+				contactUpsertFields: { phoneNumber: other.phone_number },
 			},
 			{ continueOnFail: true },
 		);

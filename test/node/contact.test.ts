@@ -7,8 +7,8 @@ describe('Contact', () => {
 	it('Create sends the fields as HueChat names them, with the token only in api_access_token and an Idempotency-Key', async () => {
 		const { items } = await run({
 			operation: 'create',
-			name: 'Ada Lovelace',
-			additionalFields: {
+			contactName: 'Ada Lovelace',
+			contactFields: {
 				email: 'ada@example.com',
 				phoneNumber: '+447700900123',
 				company: 'Analytical Engines',
@@ -248,7 +248,7 @@ describe('Contact', () => {
 		const { items } = await run({
 			operation: 'update',
 			contactId: byId(5),
-			updateFields: { name: 'Renamed Person', customAttributes: '{"tier":"gold"}' },
+			contactUpdateFields: { name: 'Renamed Person', customAttributes: '{"tier":"gold"}' },
 		});
 		const [request] = await suite.fx.requests();
 		expect(request.method).toBe('PUT');
@@ -258,7 +258,7 @@ describe('Contact', () => {
 
 	it('Update with no fields is refused before any request, naming what can be set', async () => {
 		await expect(
-			run({ operation: 'update', contactId: byId(5), updateFields: {} }),
+			run({ operation: 'update', contactId: byId(5), contactUpdateFields: {} }),
 		).rejects.toThrow(/Nothing to update/);
 		expect(await suite.fx.requests()).toHaveLength(0);
 	});
@@ -280,8 +280,8 @@ describe('Contact', () => {
 		[{ email: 'not-an-email' }, /'Email' must be an email address/],
 		[{ phoneNumber: '0044 7700' }, /'Phone Number' must be a phone number in E\.164/],
 		[{ customAttributes: '{plan: pro' }, /'Custom Attributes' must be a JSON object/],
-	])('Create refuses bad input %j before sending', async (additionalFields, message) => {
-		await expect(run({ operation: 'create', name: 'X', additionalFields })).rejects.toThrow(
+	])('Create refuses bad input %j before sending', async (contactFields, message) => {
+		await expect(run({ operation: 'create', contactName: 'X', contactFields })).rejects.toThrow(
 			message,
 		);
 		expect(await suite.fx.requests()).toHaveLength(0);

@@ -10,7 +10,7 @@ const range = (from: number, to: number) =>
 	Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 async function createList(name: string): Promise<string> {
-	const { items } = await run({ operation: 'create', name });
+	const { items } = await run({ operation: 'create', contactListName: name });
 	return String(items[0].json.id);
 }
 
@@ -18,8 +18,8 @@ describe('Contact List', () => {
 	it('Create sends the name and description and answers the empty list', async () => {
 		const { items } = await run({
 			operation: 'create',
-			name: 'Webinar attendees',
-			additionalFields: { description: 'November webinar' },
+			contactListName: 'Webinar attendees',
+			contactListFields: { description: 'November webinar' },
 		});
 		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.status]).toEqual([
@@ -180,7 +180,7 @@ describe('Contact List', () => {
 		const updated = await run({
 			operation: 'update',
 			contactListId: byId(vip.id),
-			updateFields: { description: 'Our best customers' },
+			contactListUpdateFields: { description: 'Our best customers' },
 		});
 		const requests = await suite.fx.requests();
 		expect(requests[0]).toMatchObject({

@@ -7,7 +7,10 @@ const stored = (displayId: number) => suite.fx.sim.store.conversationByDisplayId
 
 describe('Conversation: counts, search, filter', () => {
 	it('Get Counts sends the filters and answers the counts as one item', async () => {
-		const { items } = await run({ operation: 'getCounts', filters: { status: 'all', inboxId: 2 } });
+		const { items } = await run({
+			operation: 'getCounts',
+			conversationGetCountsFilters: { status: 'all', inboxId: 2 },
+		});
 		const [request] = await suite.fx.requests();
 		expect([request.method, request.path]).toEqual([
 			'GET',
@@ -164,7 +167,7 @@ describe('Conversation: changes', () => {
 		const { items } = await run({
 			operation: 'update',
 			conversationId: byId(12),
-			updateFields: { priority: 'urgent', slaPolicyId: 4 },
+			conversationUpdateFields: { priority: 'urgent', slaPolicyId: 4 },
 		});
 		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.body]).toEqual([
@@ -176,7 +179,7 @@ describe('Conversation: changes', () => {
 		await run({
 			operation: 'update',
 			conversationId: byId(12),
-			updateFields: { priority: 'none' },
+			conversationUpdateFields: { priority: 'none' },
 		});
 		expect((await suite.fx.requests())[1].body).toEqual({ priority: null });
 		expect(stored(12).priority).toBeNull();
@@ -184,7 +187,7 @@ describe('Conversation: changes', () => {
 
 	it('Update with no field is refused before any request', async () => {
 		await expect(
-			run({ operation: 'update', conversationId: byId(12), updateFields: {} }),
+			run({ operation: 'update', conversationId: byId(12), conversationUpdateFields: {} }),
 		).rejects.toThrow(/Nothing to update/);
 		expect(await suite.fx.requests()).toHaveLength(0);
 	});

@@ -9,7 +9,7 @@ describe('Conversation', () => {
 			operation: 'create',
 			inboxId: byId(1),
 			contactId: byId(4),
-			additionalFields: { message: 'Hello from n8n', status: 'pending' },
+			conversationFields: { message: 'Hello from n8n', status: 'pending' },
 		});
 		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.status]).toEqual([
@@ -36,7 +36,7 @@ describe('Conversation', () => {
 			operation: 'create',
 			inboxId: byId(1),
 			contactId: byId(4),
-			additionalFields: { status: 'snoozed', snoozedUntil: '2030-01-02T03:04:05Z' },
+			conversationFields: { status: 'snoozed', snoozedUntil: '2030-01-02T03:04:05Z' },
 			simplify: false, // the whole answer: snoozed_until is not among the simplified fields
 		});
 		// a date from an expression as unix seconds is sent the same way
@@ -44,14 +44,14 @@ describe('Conversation', () => {
 			operation: 'create',
 			inboxId: byId(1),
 			contactId: byId(5),
-			additionalFields: { status: 'snoozed', snoozedUntil: '={{ 1893553445 }}' },
+			conversationFields: { status: 'snoozed', snoozedUntil: '={{ 1893553445 }}' },
 		});
 		// added but left empty: not sent
 		await run({
 			operation: 'create',
 			inboxId: byId(1),
 			contactId: byId(6),
-			additionalFields: { status: 'open', snoozedUntil: '' },
+			conversationFields: { status: 'open', snoozedUntil: '' },
 		});
 		const requests = await suite.fx.requests();
 		expect(requests.map((r) => [r.method, r.path, r.status])).toEqual(
@@ -88,7 +88,7 @@ describe('Conversation', () => {
 		const { items } = await run({
 			operation: 'getAll',
 			returnAll: true,
-			filters: { status: 'all', labels: 'vip, billing ,' },
+			conversationFilters: { status: 'all', labels: 'vip, billing ,' },
 		});
 		const requests = await suite.fx.requests();
 		expect(requests[0].query).toMatchObject({ status: 'all', page: '1' });
@@ -97,7 +97,7 @@ describe('Conversation', () => {
 		const unfiltered = await run({
 			operation: 'getAll',
 			returnAll: true,
-			filters: { status: 'all' },
+			conversationFilters: { status: 'all' },
 		});
 		expect(unfiltered.items).toHaveLength(all.length);
 		expect(new Set(unfiltered.items.map((i) => i.json.id)).size).toBe(all.length);
@@ -105,7 +105,11 @@ describe('Conversation', () => {
 	});
 
 	it('Get Many with a Limit returns exactly that many', async () => {
-		const { items } = await run({ operation: 'getAll', limit: 30, filters: { status: 'all' } });
+		const { items } = await run({
+			operation: 'getAll',
+			limit: 30,
+			conversationFilters: { status: 'all' },
+		});
 		expect(items).toHaveLength(30);
 		expect((await suite.fx.requests()).map((r) => r.query.page)).toEqual(['1', '2']);
 	});

@@ -13,7 +13,7 @@ describe('Custom Attribute', () => {
 		const { items } = await run({
 			operation: 'getAll',
 			returnAll: true,
-			filters: { attributeModel: 'conversation_attribute' },
+			customAttributeFilters: { attributeModel: 'conversation_attribute' },
 		});
 		const requests = await suite.fx.requests();
 		expect([requests[1].method, requests[1].path, requests[1].query]).toEqual([
@@ -45,7 +45,7 @@ describe('Custom Attribute', () => {
 			key: 'channel_source',
 			displayType: 'list',
 			attributeValues: 'ads, referral , organic',
-			additionalFields: { description: 'Where the lead came from' },
+			customAttributeFields: { description: 'Where the lead came from' },
 		});
 		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.status]).toEqual([
@@ -72,7 +72,7 @@ describe('Custom Attribute', () => {
 	it.each([
 		[{ displayType: 'list', attributeValues: ' , ' }, /'List Values' needs at least one value/],
 		[
-			{ displayType: 'text', additionalFields: { regexPattern: '([' } },
+			{ displayType: 'text', customAttributeFields: { regexPattern: '([' } },
 			/'Regex Pattern' must be a valid regular expression/,
 		],
 		[{ displayType: 'text', key: ' ' }, /'Key' must be a value/],
@@ -114,7 +114,7 @@ describe('Custom Attribute', () => {
 		const { items } = await run({
 			operation: 'update',
 			customAttributeId: byId(1),
-			updateFields: { attributeValues: 'free, pro', displayName: 'Plan Tier' },
+			customAttributeUpdateFields: { attributeValues: 'free, pro', displayName: 'Plan Tier' },
 		});
 		const [request] = await suite.fx.requests();
 		expect([request.method, request.path]).toEqual([
@@ -132,7 +132,7 @@ describe('Custom Attribute', () => {
 		});
 		await suite.fx.clearRequests();
 		await expect(
-			run({ operation: 'update', customAttributeId: byId(1), updateFields: {} }),
+			run({ operation: 'update', customAttributeId: byId(1), customAttributeUpdateFields: {} }),
 		).rejects.toThrow(/Nothing to update/);
 		expect(await suite.fx.requests()).toHaveLength(0);
 	});

@@ -37,7 +37,7 @@ describe('Deal', () => {
 			title: 'Annual plan for Acme',
 			pipelineId: byId(sales().id),
 			stageId: sales().stages[1].id,
-			additionalFields: {
+			dealFields: {
 				value: '1250.10',
 				currency: 'EUR',
 				externalId: 'crm-acme-1',
@@ -79,7 +79,7 @@ describe('Deal', () => {
 			title: 'Numeric',
 			pipelineId: byId(sales().id),
 			stageId: sales().stages[0].id,
-			additionalFields: { value: 99.9 },
+			dealFields: { value: 99.9 },
 		});
 		expect((await suite.fx.requests())[0].body).toMatchObject({ value: '99.9' });
 		expect(items[0].json.value).toBe('99.9');
@@ -94,7 +94,7 @@ describe('Deal', () => {
 					title: 'Bad money',
 					pipelineId: byId(sales().id),
 					stageId: sales().stages[0].id,
-					additionalFields: { value },
+					dealFields: { value },
 				}),
 			).rejects.toThrow(/'Value' must be an amount such as 1250\.00/);
 			expect(await suite.fx.requests()).toHaveLength(0);
@@ -120,7 +120,7 @@ describe('Deal', () => {
 			{
 				operation: 'update',
 				dealId: byId(deal.id),
-				updateFields: { stageId: partnerships().stages[1].id },
+				dealUpdateFields: { stageId: partnerships().stages[1].id },
 			},
 			{ continueOnFail: true },
 		);
@@ -131,13 +131,13 @@ describe('Deal', () => {
 	});
 
 	it('Update changes only the fields sent; a stage change raises deal.stage_changed with the previous stage', async () => {
-		const deal = await createDeal('Moving along', { additionalFields: { value: '500.00' } });
+		const deal = await createDeal('Moving along', { dealFields: { value: '500.00' } });
 		const recorder = recordEvents(suite.fx);
 		await suite.fx.clearRequests();
 		const { items } = await run({
 			operation: 'update',
 			dealId: byId(deal.id),
-			updateFields: { stageId: sales().stages[2].id },
+			dealUpdateFields: { stageId: sales().stages[2].id },
 			simplify: false,
 		});
 		recorder.stop();
@@ -162,7 +162,7 @@ describe('Deal', () => {
 		const moved = await run({
 			operation: 'update',
 			dealId: byId(deal.id),
-			updateFields: { pipelineId: partnerships().id, stageId: partnerships().stages[2].id },
+			dealUpdateFields: { pipelineId: partnerships().id, stageId: partnerships().stages[2].id },
 		});
 		expect(moved.items[0].json).toMatchObject({
 			pipeline_id: partnerships().id,
@@ -177,7 +177,7 @@ describe('Deal', () => {
 			title: 'First title',
 			pipelineId: byId(sales().id),
 			stageId: sales().stages[0].id,
-			additionalFields: { value: '10.00' },
+			dealUpsertFields: { value: '10.00' },
 		});
 		let requests = await suite.fx.requests();
 		expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
@@ -200,7 +200,7 @@ describe('Deal', () => {
 			title: 'Second title',
 			pipelineId: byId(sales().id),
 			stageId: sales().stages[3].id,
-			additionalFields: { value: '20.50' },
+			dealUpsertFields: { value: '20.50' },
 		});
 		requests = await suite.fx.requests();
 		expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
@@ -254,7 +254,7 @@ describe('Deal', () => {
 			title: seeded.title,
 			pipelineId: byId(seeded.pipeline_id),
 			stageId: seeded.stage_id,
-			additionalFields: { value: '1300.00' },
+			dealUpsertFields: { value: '1300.00' },
 		});
 		expect(items[0].json).toMatchObject({ id: seeded.id, value: '1300.00' });
 		expect(dealsWith('crm-1001')).toHaveLength(1);
@@ -309,7 +309,7 @@ describe('Deal', () => {
 		const { items } = await run({
 			operation: 'getAll',
 			returnAll: true,
-			filters: { pipelineId: sales().id, status: 'open' },
+			dealFilters: { pipelineId: sales().id, status: 'open' },
 		});
 		const [request] = await suite.fx.requests();
 		expect(request.query).toEqual({
@@ -325,7 +325,7 @@ describe('Deal', () => {
 		const exact = await run({
 			operation: 'getAll',
 			returnAll: true,
-			filters: { externalId: 'crm-1003' },
+			dealFilters: { externalId: 'crm-1003' },
 		});
 		expect(exact.items.map((item) => item.json.external_id)).toEqual(['crm-1003']);
 	});
@@ -372,7 +372,7 @@ describe('Deal', () => {
 				title: 'Duplicate',
 				pipelineId: byId(sales().id),
 				stageId: sales().stages[0].id,
-				additionalFields: { externalId: 'crm-1004' },
+				dealFields: { externalId: 'crm-1004' },
 			},
 			{ continueOnFail: true },
 		);

@@ -64,7 +64,7 @@ describe('Errors and retries in the shared request path', () => {
 		const error = await failure(
 			runHueChat({
 				credentials: readOnly,
-				parameters: { resource: 'contact', operation: 'create', name: 'No Scope' } as never,
+				parameters: { resource: 'contact', operation: 'create', contactName: 'No Scope' } as never,
 			}),
 		);
 		expect(error.httpCode).toBe('403');
@@ -88,8 +88,8 @@ describe('Errors and retries in the shared request path', () => {
 				parameters: {
 					resource: 'contact',
 					operation: 'create',
-					name: 'Dup',
-					additionalFields: { email: contacts[0].email },
+					contactName: 'Dup',
+					contactFields: { email: contacts[0].email },
 				} as never,
 			}),
 		);
@@ -226,7 +226,7 @@ describe('Errors and retries in the shared request path', () => {
 					resource: 'message',
 					operation: 'create',
 					conversationId: { __rl: true, mode: 'id', value: '4' },
-					content: `retry-on-fail ${executionId}`,
+					messageContent: `retry-on-fail ${executionId}`,
 					requestOptions: { maxAttempts: 1 },
 				} as never,
 			});

@@ -66,10 +66,10 @@ describe('Inbox', () => {
 	it('Create sends name, channel {type, its required field, optional channel fields} and settings', async () => {
 		const { items } = await run({
 			operation: 'create',
-			name: 'Site Chat',
+			inboxName: 'Site Chat',
 			channelType: 'web_widget',
 			websiteUrl: 'https://shop.example.com',
-			additionalFields: {
+			inboxFields: {
 				greetingEnabled: true,
 				greetingMessage: 'Hello!',
 				timezone: 'Europe/Berlin',
@@ -109,10 +109,10 @@ describe('Inbox', () => {
 	it('Create a WhatsApp inbox sends the phone number and the provider; secrets are not echoed', async () => {
 		const { items } = await run({
 			operation: 'create',
-			name: 'WA 2',
+			inboxName: 'WA 2',
 			channelType: 'whatsapp',
 			phoneNumber: '+971500000009',
-			additionalFields: { whatsappProvider: 'default' },
+			inboxFields: { whatsappProvider: 'default' },
 		});
 		const [request] = await suite.fx.requests();
 		expect(request.body).toEqual({
@@ -134,11 +134,11 @@ describe('Inbox', () => {
 		],
 		[{ channelType: 'telegram', botToken: '' }, /'Bot Token' is required for telegram inboxes/],
 		[
-			{ channelType: 'api', additionalFields: { timezone: 'Mars/Olympus' } },
+			{ channelType: 'api', inboxFields: { timezone: 'Mars/Olympus' } },
 			/'Timezone' must be an IANA time zone/,
 		],
 	])('Create refuses bad input %j before sending', async (fields, message) => {
-		await expect(run({ operation: 'create', name: 'X', ...fields })).rejects.toThrow(message);
+		await expect(run({ operation: 'create', inboxName: 'X', ...fields })).rejects.toThrow(message);
 		expect(await suite.fx.requests()).toHaveLength(0);
 	});
 
@@ -146,7 +146,7 @@ describe('Inbox', () => {
 		const { items } = await run({
 			operation: 'update',
 			inboxId: byId(1),
-			updateFields: {
+			inboxUpdateFields: {
 				name: 'API v2',
 				webhookUrl: 'https://example.com/hook',
 				enableAutoAssignment: false,
@@ -166,7 +166,7 @@ describe('Inbox', () => {
 			webhook_url: 'https://example.com/hook',
 		});
 		await suite.fx.clearRequests();
-		const refusal = run({ operation: 'update', inboxId: byId(1), updateFields: {} });
+		const refusal = run({ operation: 'update', inboxId: byId(1), inboxUpdateFields: {} });
 		await expect(refusal).rejects.toThrow(/Nothing to update/);
 		await expect(refusal).rejects.toMatchObject({
 			description: expect.stringMatching(/Greeting Message.*Timezone.*Webhook URL/),

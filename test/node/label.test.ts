@@ -37,7 +37,7 @@ describe('Label', () => {
 		const { items } = await run({
 			operation: 'create',
 			title: 'Follow_Up-2',
-			additionalFields: { color: '#FF8800', description: 'Call back', showOnSidebar: false },
+			labelFields: { color: '#FF8800', description: 'Call back', showOnSidebar: false },
 		});
 		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.status]).toEqual([
@@ -64,7 +64,7 @@ describe('Label', () => {
 		[{ title: 'follow up' }, /'Title' must be letters, digits, - and _ only/],
 		[{ title: 'vip!' }, /'Title' must be letters, digits, - and _ only/],
 		[{ title: '' }, /'Title' must be letters, digits, - and _ only/],
-		[{ title: 'ok', additionalFields: { color: 'red' } }, /'Color' must be a hex color/],
+		[{ title: 'ok', labelFields: { color: 'red' } }, /'Color' must be a hex color/],
 	])('Create refuses %j before sending', async (fields, message) => {
 		await expect(run({ operation: 'create', ...fields })).rejects.toThrow(message);
 		expect(await suite.fx.requests()).toHaveLength(0);
@@ -80,7 +80,7 @@ describe('Label', () => {
 		const { items } = await run({
 			operation: 'update',
 			labelId: byId(10),
-			updateFields: { title: 'vvip' },
+			labelUpdateFields: { title: 'vvip' },
 		});
 		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.body]).toEqual([
@@ -91,11 +91,11 @@ describe('Label', () => {
 		expect(items[0].json).toMatchObject({ id: 10, title: 'vvip' });
 		await suite.fx.clearRequests();
 		await expect(
-			run({ operation: 'update', labelId: byId(10), updateFields: { title: 'v v' } }),
+			run({ operation: 'update', labelId: byId(10), labelUpdateFields: { title: 'v v' } }),
 		).rejects.toThrow(/'Title' must be/);
-		await expect(run({ operation: 'update', labelId: byId(10), updateFields: {} })).rejects.toThrow(
-			/Nothing to update/,
-		);
+		await expect(
+			run({ operation: 'update', labelId: byId(10), labelUpdateFields: {} }),
+		).rejects.toThrow(/Nothing to update/);
 		expect(await suite.fx.requests()).toHaveLength(0);
 	});
 

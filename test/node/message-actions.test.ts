@@ -109,8 +109,8 @@ describe('Message: attachments', () => {
 			{
 				operation: 'create',
 				conversationId: byId(4),
-				content: 'Your documents',
-				additionalFields: { attachments: 'data, photo', private: true },
+				messageContent: 'Your documents',
+				messageFields: { attachments: 'data, photo', private: true },
 				simplify: false,
 			},
 			{ inputItems: [input] },
@@ -143,7 +143,7 @@ describe('Message: attachments', () => {
 			operation: 'getAll',
 			conversationId: byId(4),
 			limit: 1,
-			options: { downloadAttachments: true },
+			messageGetAllOptions: { downloadAttachments: true },
 		});
 		expect(listed.items).toHaveLength(1);
 		const item = listed.items[0];
@@ -169,12 +169,12 @@ describe('Message: attachments', () => {
 			{
 				operation: 'create',
 				conversationId: byId(7),
-				content: 'with file',
-				additionalFields: { attachments: 'data' },
+				messageContent: 'with file',
+				messageFields: { attachments: 'data' },
 			},
 			{ inputItems: [input] },
 		);
-		await run({ operation: 'create', conversationId: byId(7), content: 'without file' });
+		await run({ operation: 'create', conversationId: byId(7), messageContent: 'without file' });
 		await suite.fx.clearRequests();
 		const plain = await run({ operation: 'getAll', conversationId: byId(7), returnAll: true });
 		expect(plain.items.every((i) => i.binary === undefined)).toBe(true);
@@ -182,7 +182,7 @@ describe('Message: attachments', () => {
 			operation: 'getAll',
 			conversationId: byId(7),
 			limit: 1,
-			options: { downloadAttachments: true, attachmentPrefix: 'file_' },
+			messageGetAllOptions: { downloadAttachments: true, attachmentPrefix: 'file_' },
 		});
 		expect(newest.items[0].json.content).toBe('without file');
 		expect(newest.items[0].binary).toBeUndefined();
@@ -190,7 +190,7 @@ describe('Message: attachments', () => {
 			operation: 'getAll',
 			conversationId: byId(7),
 			limit: 2,
-			options: { downloadAttachments: true, attachmentPrefix: 'file_' },
+			messageGetAllOptions: { downloadAttachments: true, attachmentPrefix: 'file_' },
 		});
 		expect(Object.keys(two.items[0].binary ?? {})).toEqual(['file_0']);
 		expect((await suite.fx.requests()).filter((r) => r.path.startsWith('/rails/'))).toHaveLength(1);
@@ -204,8 +204,8 @@ describe('Message: attachments', () => {
 			{
 				operation: 'create',
 				conversationId: byId(4),
-				content: '',
-				additionalFields: { attachments: 'data' },
+				messageContent: '',
+				messageFields: { attachments: 'data' },
 			},
 			{ inputItems: [input] },
 		);
@@ -216,8 +216,8 @@ describe('Message: attachments', () => {
 				{
 					operation: 'create',
 					conversationId: byId(4),
-					content: 'x',
-					additionalFields: { attachments: 'data, missing' },
+					messageContent: 'x',
+					messageFields: { attachments: 'data, missing' },
 				},
 				{ inputItems: [input] },
 			),
@@ -228,8 +228,8 @@ describe('Message: attachments', () => {
 				{
 					operation: 'create',
 					conversationId: byId(4),
-					content: 'x',
-					additionalFields: { attachments: many },
+					messageContent: 'x',
+					messageFields: { attachments: many },
 				},
 				{ inputItems: [input] },
 			),
@@ -241,8 +241,8 @@ describe('Message: attachments', () => {
 		const { items } = await run({
 			operation: 'create',
 			conversationId: byId(3),
-			content: '',
-			additionalFields: {
+			messageContent: '',
+			messageFields: {
 				template: {
 					template: {
 						name: 'order_update',
@@ -276,8 +276,8 @@ describe('Message: Send to Contact', () => {
 			inboxId: byId(1),
 			matchBy: 'email',
 			email: 'new.person@example.com',
-			content: 'Welcome!',
-			additionalFields: { contactName: 'New Person' },
+			messageContent: 'Welcome!',
+			messageSendToContactFields: { contactName: 'New Person' },
 		});
 		const requests = await suite.fx.requests();
 		expect(
@@ -323,7 +323,7 @@ describe('Message: Send to Contact', () => {
 			inboxId: byId(1),
 			matchBy: 'phone_number',
 			phoneNumber: contact.phone_number,
-			content: 'Following up',
+			messageContent: 'Following up',
 		});
 		const requests = await suite.fx.requests();
 		expect(requests.map((r) => [r.method, r.path.replace('/api/v1/accounts/1', '')])).toEqual([
@@ -351,7 +351,7 @@ describe('Message: Send to Contact', () => {
 			inboxId: byId(2),
 			matchBy: 'identifier',
 			identifier: contact.identifier,
-			content: 'Hello again',
+			messageContent: 'Hello again',
 		});
 		const requests = await suite.fx.requests();
 		expect(requests.map((r) => [r.method, r.path.replace('/api/v1/accounts/1', '')])).toEqual([
@@ -380,8 +380,8 @@ describe('Message: Send to Contact', () => {
 				inboxId: byId(3),
 				matchBy: 'phone_number',
 				phoneNumber: '+971500001234',
-				content: '',
-				additionalFields: {
+				messageContent: '',
+				messageSendToContactFields: {
 					attachments: 'data',
 					template: { template: { name: 'ticket_ready', language: 'en', category: 'UTILITY' } },
 				},
@@ -414,7 +414,7 @@ describe('Message: Send to Contact', () => {
 				inboxId: byId(1),
 				matchBy: 'email',
 				email: 'not-an-email',
-				content: 'x',
+				messageContent: 'x',
 			}),
 		).rejects.toThrow(/'Email' must be an email address/);
 		await expect(
@@ -423,7 +423,7 @@ describe('Message: Send to Contact', () => {
 				inboxId: byId(1),
 				matchBy: 'email',
 				email: 'a@b.co',
-				content: '  ',
+				messageContent: '  ',
 			}),
 		).rejects.toThrow(/'Content' must be text/);
 		await expect(
@@ -432,7 +432,7 @@ describe('Message: Send to Contact', () => {
 				inboxId: byId('x'),
 				matchBy: 'email',
 				email: 'a@b.co',
-				content: 'x',
+				messageContent: 'x',
 			}),
 		).rejects.toThrow(/'Inbox' must be a positive whole number/);
 		expect(await suite.fx.requests()).toHaveLength(0);
@@ -444,7 +444,7 @@ describe('Message: Send to Contact', () => {
 				inboxId: byId(3),
 				matchBy: 'email',
 				email: 'mail.only@example.com',
-				content: 'Hi',
+				messageContent: 'Hi',
 			},
 			{ continueOnFail: true },
 		);

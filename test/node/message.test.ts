@@ -25,8 +25,8 @@ describe('Message', () => {
 			{
 				operation: 'create',
 				conversationId: conversation,
-				content: '={{ "Reply " + $json.n }}',
-				additionalFields: { private: true },
+				messageContent: '={{ "Reply " + $json.n }}',
+				messageFields: { private: true },
 			},
 			[{ n: 1 }, { n: 2 }, { n: 3 }],
 		);
@@ -50,7 +50,7 @@ describe('Message', () => {
 
 	it('Get Many with Return All pages back with `before` and returns every message once, oldest first', async () => {
 		for (let n = 0; n < 45; n++)
-			await run({ operation: 'create', conversationId: conversation, content: `bulk ${n}` });
+			await run({ operation: 'create', conversationId: conversation, messageContent: `bulk ${n}` });
 		await fx.clearRequests();
 		const stored = (
 			(await fx.sim.control.collection('messages')) as Array<{
@@ -92,7 +92,7 @@ describe('Message', () => {
 
 	it('Create refuses empty content before sending', async () => {
 		await expect(
-			run({ operation: 'create', conversationId: conversation, content: '   ' }),
+			run({ operation: 'create', conversationId: conversation, messageContent: '   ' }),
 		).rejects.toThrow(/'Content' must be text of 1 to 150,000 characters/);
 		expect(await fx.requests()).toHaveLength(0);
 	});

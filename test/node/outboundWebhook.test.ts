@@ -59,7 +59,7 @@ describe('Outbound Webhook', () => {
 			operation: 'create',
 			url: receiverUrl,
 			events: ['message.created', 'deal.won'],
-			additionalFields: { description: 'Order sync', active: false },
+			outboundWebhookFields: { description: 'Order sync', active: false },
 		});
 		const [request] = await fx.requests();
 		expect(`${request.method} ${request.path}`).toBe(`POST ${BASE}`);
@@ -144,7 +144,7 @@ describe('Outbound Webhook', () => {
 		const { items } = await run({
 			operation: 'update',
 			outboundWebhookId: byId(id),
-			updateFields: { events: ['deal.stage_changed'], active: false },
+			outboundWebhookUpdateFields: { events: ['deal.stage_changed'], active: false },
 		});
 		const [request] = await fx.requests();
 		expect(`${request.method} ${request.path}`).toBe(`PATCH ${BASE}/${id}`);
@@ -163,7 +163,7 @@ describe('Outbound Webhook', () => {
 		const { id } = await createOne();
 		await fx.clearRequests();
 		await expect(
-			run({ operation: 'update', outboundWebhookId: byId(id), updateFields: {} }),
+			run({ operation: 'update', outboundWebhookId: byId(id), outboundWebhookUpdateFields: {} }),
 		).rejects.toThrow(/Nothing to update/);
 		expect(await fx.requests()).toEqual([]);
 	});

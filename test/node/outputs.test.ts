@@ -216,11 +216,11 @@ function expectIsoDates(resource: string, records: IDataObject[]) {
 		expect({ field, iso: value === null || ISO.test(String(value)) }).toEqual({ field, iso: true });
 }
 
-const dealRecord = (extra: Record<string, unknown> = {}) => ({
+const dealRecord = (extra: Record<string, unknown> = {}, fields = 'dealFields') => ({
 	title: 'Renewal for Initech',
 	pipelineId: byId(sales().id),
 	stageId: sales().stages[0].id,
-	additionalFields: { expectedCloseAt: '2027-03-31T00:00:00Z', value: '900.00' },
+	[fields]: { expectedCloseAt: '2027-03-31T00:00:00Z', value: '900.00' },
 	...extra,
 });
 
@@ -254,7 +254,11 @@ describe('Simplify and ISO dates, run through RoutingNode against the simulator'
 	});
 
 	it('Deal Create or Update: simplified by default and the action kept (created, then updated)', async () => {
-		const parameters = { operation: 'upsert', externalId: 'crm-outputs-1', ...dealRecord() };
+		const parameters = {
+			operation: 'upsert',
+			externalId: 'crm-outputs-1',
+			...dealRecord({}, 'dealUpsertFields'),
+		};
 		const first = await run('deal', parameters);
 		const second = await run('deal', parameters);
 		for (const [item, action] of [
@@ -308,7 +312,7 @@ describe('Simplify and ISO dates, run through RoutingNode against the simulator'
 			operation: 'create',
 			subject: 'Parcel lost',
 			contactId: byId(1),
-			additionalFields: { dueAt: '2027-01-15T12:00:00Z' },
+			ticketFields: { dueAt: '2027-01-15T12:00:00Z' },
 		});
 		expect(Object.keys(items[0].json)).toEqual(Object.keys(SIMPLIFIED_FIELDS.ticket));
 		expect(items[0].json.due_at).toBe('2027-01-15T12:00:00.000Z');
@@ -363,7 +367,7 @@ describe('Simplify and ISO dates, run through RoutingNode against the simulator'
 	it('Template, Contact and Conversation Create: simplified by default', async () => {
 		const template = await run('template', {
 			operation: 'create',
-			name: 'outputs_notice',
+			templateName: 'outputs_notice',
 			language: 'en_US',
 			category: 'utility',
 			inboxId: byId(3),
@@ -373,8 +377,8 @@ describe('Simplify and ISO dates, run through RoutingNode against the simulator'
 		expect(template.items[0].json.body).toBe('Hello {{1}}');
 		const contact = await run('contact', {
 			operation: 'create',
-			name: 'Outputs Olga',
-			additionalFields: { email: 'olga.outputs@example.com' },
+			contactName: 'Outputs Olga',
+			contactFields: { email: 'olga.outputs@example.com' },
 		});
 		expect(Object.keys(contact.items[0].json)).toEqual(Object.keys(SIMPLIFIED_FIELDS.contact));
 		const conversation = await run('conversation', {

@@ -42,8 +42,8 @@ describe('Team', () => {
 	it('Create sends name and fields; HueChat lower-cases the name and refuses a duplicate', async () => {
 		const { items } = await run({
 			operation: 'create',
-			name: 'Billing',
-			additionalFields: { description: 'Invoices', allowAutoAssign: false },
+			teamName: 'Billing',
+			teamFields: { description: 'Invoices', allowAutoAssign: false },
 		});
 		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.status]).toEqual([
@@ -62,7 +62,7 @@ describe('Team', () => {
 			description: 'Invoices',
 			allow_auto_assign: false,
 		});
-		await expect(run({ operation: 'create', name: 'SALES' })).rejects.toThrow(
+		await expect(run({ operation: 'create', teamName: 'SALES' })).rejects.toThrow(
 			/HueChat 422.*name.*already been taken/,
 		);
 	});
@@ -71,7 +71,7 @@ describe('Team', () => {
 		const { items } = await run({
 			operation: 'update',
 			teamId: byId(1),
-			updateFields: { name: 'Sales EMEA' },
+			teamUpdateFields: { name: 'Sales EMEA' },
 		});
 		const [request] = await suite.fx.requests();
 		expect([request.method, request.path, request.body]).toEqual([
@@ -81,9 +81,9 @@ describe('Team', () => {
 		]);
 		expect(items[0].json).toMatchObject({ id: 1, name: 'sales emea' });
 		await suite.fx.clearRequests();
-		await expect(run({ operation: 'update', teamId: byId(1), updateFields: {} })).rejects.toThrow(
-			/Nothing to update/,
-		);
+		await expect(
+			run({ operation: 'update', teamId: byId(1), teamUpdateFields: {} }),
+		).rejects.toThrow(/Nothing to update/);
 		expect(await suite.fx.requests()).toHaveLength(0);
 	});
 

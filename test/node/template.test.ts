@@ -13,7 +13,7 @@ describe('Template', () => {
 		const recorder = recordEvents(suite.fx);
 		const { items } = await run({
 			operation: 'create',
-			name: 'delivery_notice',
+			templateName: 'delivery_notice',
 			language: 'en_GB',
 			category: 'utility',
 			inboxId: byId(3),
@@ -86,7 +86,7 @@ describe('Template', () => {
 		const components = [{ type: 'body', text: 'Come back and save {{1}}' }];
 		const { items } = await run({
 			operation: 'create',
-			name: 'come_back',
+			templateName: 'come_back',
 			language: 'en_US',
 			category: 'marketing',
 			inboxId: byId(3),
@@ -109,7 +109,7 @@ describe('Template', () => {
 	it('a template without exactly one body is a 422, unknown component fields a 400, both as error items', async () => {
 		const base = {
 			operation: 'create',
-			name: 'broken_one',
+			templateName: 'broken_one',
 			language: 'en_US',
 			category: 'utility',
 			inboxId: byId(3),
@@ -141,7 +141,7 @@ describe('Template', () => {
 	it('Create refuses an empty body or JSON that is not an array before any request', async () => {
 		const base = {
 			operation: 'create',
-			name: 'empty_one',
+			templateName: 'empty_one',
 			language: 'en_US',
 			category: 'utility',
 			inboxId: byId(3),
@@ -157,7 +157,7 @@ describe('Template', () => {
 		const { items } = await run({
 			operation: 'getAll',
 			returnAll: true,
-			filters: { status: 'approved', category: 'marketing' },
+			templateFilters: { status: 'approved', category: 'marketing' },
 		});
 		expect((await suite.fx.requests())[0].query).toEqual({
 			page: '1',

@@ -58,7 +58,7 @@ describe('Template + Template Variables', () => {
 		const { items } = await run({
 			operation: 'create',
 			conversationId: byId(3),
-			content: '',
+			messageContent: '',
 			templateId: byId(order.id),
 			templateVariables: mapped({ body_1: 'Ada', body_2: '#4411', button_1: 'A1234' }),
 		});
@@ -84,7 +84,7 @@ describe('Template + Template Variables', () => {
 		await run({
 			operation: 'create',
 			conversationId: byId(3),
-			content: '',
+			messageContent: '',
 			templateId: byId(sale.id),
 			templateVariables: mapped({
 				header_media_url: 'https://cdn.test/spring.jpg',
@@ -96,7 +96,7 @@ describe('Template + Template Variables', () => {
 		await run({
 			operation: 'create',
 			conversationId: byId(3),
-			content: '',
+			messageContent: '',
 			templateId: byId(named.id),
 			templateVariables: mapped({
 				header_technician: 'Rui',
@@ -140,7 +140,7 @@ describe('Template + Template Variables', () => {
 			run({
 				operation: 'create',
 				conversationId: byId(3),
-				content: '',
+				messageContent: '',
 				templateId: byId(order.id),
 				templateVariables: mapped({ body_1: 'Ada', body_2: '  ' }),
 			}),
@@ -156,7 +156,7 @@ describe('Template + Template Variables', () => {
 			{
 				operation: 'create',
 				conversationId: byId(3),
-				content: '',
+				messageContent: '',
 				templateId: byId(order.id),
 				templateVariables: mapped({
 					body_1: '={{ $json.name }}',
@@ -189,7 +189,7 @@ describe('Template + Template Variables', () => {
 			run({
 				operation: 'create',
 				conversationId: byId(3),
-				content: '',
+				messageContent: '',
 				templateId: byId(paused.id),
 				templateVariables: mapped({ body_1: 'Ada' }),
 			}),
@@ -200,17 +200,17 @@ describe('Template + Template Variables', () => {
 			run({
 				operation: 'create',
 				conversationId: byId(3),
-				content: '',
+				messageContent: '',
 				templateId: byId(template('login_code').id),
 				templateVariables: mapped({ body_1: '123456' }),
-				additionalFields: { template: { template: { name: 'login_code', language: 'en_US' } } },
+				messageFields: { template: { template: { name: 'login_code', language: 'en_US' } } },
 			}),
 		).rejects.toThrow("Set either 'Template' or 'Template by Name (JSON)', not both");
 		await expect(
 			run({
 				operation: 'create',
 				conversationId: byId(3),
-				content: '',
+				messageContent: '',
 				templateId: byId('order_update'),
 			}),
 		).rejects.toThrow(/'Template' must be a UUID such as .*; got "order_update"/);
@@ -229,7 +229,7 @@ describe('Template + Template Variables', () => {
 				inboxId: byId(3),
 				matchBy: 'phone_number',
 				phoneNumber: '+971500009999',
-				content: '',
+				messageContent: '',
 				templateId: byId(order.id),
 				templateVariables: mapped({ body_1: 'Ada' }),
 			}),
@@ -242,7 +242,7 @@ describe('Template + Template Variables', () => {
 			inboxId: byId(3),
 			matchBy: 'phone_number',
 			phoneNumber: '+971500009999',
-			content: '',
+			messageContent: '',
 			templateId: byId(order.id),
 			templateVariables: mapped({ body_1: 'Ada', body_2: 'B7', button_1: 'B7' }),
 		});
@@ -265,7 +265,7 @@ describe('Template + Template Variables', () => {
 		const broadcast = {
 			resource: 'broadcast',
 			operation: 'create',
-			name: 'Mapped variables',
+			broadcastName: 'Mapped variables',
 			inboxId: byId(sale.inbox_id),
 			templateId: byId(sale.id),
 			audience: { members: [{ type: 'contactList', contactListId: list.id }] },
@@ -296,12 +296,12 @@ describe('Template + Template Variables', () => {
 		await run({
 			resource: 'broadcast',
 			operation: 'create',
-			name: 'Rows and mapper',
+			broadcastName: 'Rows and mapper',
 			inboxId: byId(sale.inbox_id),
 			templateId: byId(sale.id),
 			audience: { members: [{ type: 'label', label: 'vip' }] },
 			templateVariables: mapped({ body_2: 'MAPPED' }),
-			additionalFields: {
+			broadcastFields: {
 				templateVariables: {
 					variable: [
 						{ name: '1', value: 'friend' },

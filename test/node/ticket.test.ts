@@ -7,12 +7,12 @@ const { run } = suite;
 const store = () => suite.fx.sim.store;
 const V2 = '/api/v2/accounts/1';
 
-async function createTicket(subject: string, additionalFields: Record<string, unknown> = {}) {
+async function createTicket(subject: string, ticketFields: Record<string, unknown> = {}) {
 	const { items } = await run({
 		operation: 'create',
 		subject,
 		contactId: byId(12),
-		additionalFields,
+		ticketFields,
 		simplify: false,
 	});
 	return items[0].json as { id: string; number: number; status: string };
@@ -25,7 +25,7 @@ describe('Ticket', () => {
 			operation: 'create',
 			subject: 'Charged twice',
 			contactId: byId(12),
-			additionalFields: {
+			ticketFields: {
 				description: 'Card charged twice for order 4411',
 				priority: 'high',
 				status: 'pending',
@@ -84,7 +84,7 @@ describe('Ticket', () => {
 		const { items } = await run({
 			operation: 'update',
 			ticketId: byId(ticket.id),
-			updateFields: { status: 'solved' },
+			ticketUpdateFields: { status: 'solved' },
 			simplify: false,
 		});
 		recorder.stop();
@@ -112,10 +112,10 @@ describe('Ticket', () => {
 		await run({
 			operation: 'update',
 			ticketId: byId(ticket.id),
-			updateFields: { status: 'closed' },
+			ticketUpdateFields: { status: 'closed' },
 		});
 		const reopen = await run(
-			{ operation: 'update', ticketId: byId(ticket.id), updateFields: { status: 'open' } },
+			{ operation: 'update', ticketId: byId(ticket.id), ticketUpdateFields: { status: 'open' } },
 			{ continueOnFail: true },
 		);
 		expect(errorOf(reopen.items[0])).toMatchObject({
@@ -123,7 +123,7 @@ describe('Ticket', () => {
 			message: expect.stringMatching(/is closed: closed tickets can not be changed/),
 		});
 		const comment = await run(
-			{ operation: 'addComment', ticketId: byId(ticket.id), content: 'Anyone?' },
+			{ operation: 'addComment', ticketId: byId(ticket.id), ticketContent: 'Anyone?' },
 			{ continueOnFail: true },
 		);
 		expect(errorOf(comment.items[0])).toMatchObject({
@@ -139,10 +139,14 @@ describe('Ticket', () => {
 		const note = await run({
 			operation: 'addComment',
 			ticketId: byId(ticket.id),
-			content: 'Checked the logs',
+			ticketContent: 'Checked the logs',
 			private: true,
 		});
-		await run({ operation: 'addComment', ticketId: byId(ticket.id), content: 'Refund issued' });
+		await run({
+			operation: 'addComment',
+			ticketId: byId(ticket.id),
+			ticketContent: 'Refund issued',
+		});
 		const requests = await suite.fx.requests();
 		expect(requests.map((r) => [r.method, r.path, r.body])).toEqual([
 			[
@@ -189,7 +193,7 @@ describe('Ticket', () => {
 		const open = await run({
 			operation: 'getAll',
 			returnAll: true,
-			filters: { status: 'open', q: 'refund' },
+			ticketFilters: { status: 'open', q: 'refund' },
 		});
 		expect((await suite.fx.requests())[0].query).toEqual({
 			page: '1',
@@ -206,7 +210,7 @@ describe('Ticket', () => {
 
 	it('Delete removes the ticket and its comments', async () => {
 		const ticket = await createTicket('Delete me');
-		await run({ operation: 'addComment', ticketId: byId(ticket.id), content: 'bye' });
+		await run({ operation: 'addComment', ticketId: byId(ticket.id), ticketContent: 'bye' });
 		await suite.fx.clearRequests();
 		const { items } = await run({ operation: 'delete', ticketId: byId(ticket.id) });
 		expect(items.map((item) => item.json)).toEqual([{ deleted: true }]);

@@ -168,12 +168,12 @@ describe('v2 pickers', () => {
 		const chosen = await loadOptions.getPipelineStages.call(
 			editorContext({
 				dealId: { __rl: true, mode: 'id', value: deal.id },
-				updateFields: { pipelineId: sales.id },
+				dealUpdateFields: { pipelineId: sales.id },
 			}),
 		);
 		expect(chosen.map((option) => option.value)).toEqual(sales.stages.map((stage) => stage.id));
 		const own = await loadOptions.getPipelineStages.call(
-			editorContext({ dealId: { __rl: true, mode: 'id', value: deal.id }, updateFields: {} }),
+			editorContext({ dealId: { __rl: true, mode: 'id', value: deal.id }, dealUpdateFields: {} }),
 		);
 		expect(own.map((option) => option.value)).toEqual(partnerships.stages.map((stage) => stage.id));
 	});
@@ -182,7 +182,7 @@ describe('v2 pickers', () => {
 		await expect(loadOptions.getPipelineStages.call(editorContext({}))).resolves.toEqual([]);
 		await expect(
 			loadOptions.getPipelineStages.call(
-				editorContext({ dealId: { __rl: true, mode: 'id', value: '' }, updateFields: {} }),
+				editorContext({ dealId: { __rl: true, mode: 'id', value: '' }, dealUpdateFields: {} }),
 			),
 		).resolves.toEqual([]);
 		expect(await fx.requests()).toEqual([]);
@@ -270,7 +270,11 @@ describe('v2 pickers', () => {
 		const mappers = new HueChat().description.properties.filter(
 			(property) => property.type === 'resourceMapper',
 		);
-		expect(mappers.length).toBe(3);
+		// Message Create, Send and Wait for Reply and Send to Contact share one (mergeSharedProperties)
+		expect(mappers.map((mapper) => mapper.displayOptions?.show)).toEqual([
+			{ resource: ['broadcast'], operation: ['create'] },
+			{ resource: ['message'], operation: ['create', 'sendAndWaitForReply', 'sendToContact'] },
+		]);
 		for (const mapper of mappers) {
 			expect(Object.keys(resourceMapping)).toContain(
 				mapper.typeOptions?.resourceMapper?.resourceMapperMethod,

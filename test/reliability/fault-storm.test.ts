@@ -83,7 +83,7 @@ it('loses no item and duplicates no record under injected faults', async () => {
 				resource: 'message',
 				operation: 'create',
 				conversationId: { __rl: true, mode: 'id', value: '={{ $json.conversation }}' },
-				content: '={{ $json.text }}',
+				messageContent: '={{ $json.text }}',
 			},
 			messages,
 		);
@@ -96,8 +96,8 @@ it('loses no item and duplicates no record under injected faults', async () => {
 			{
 				resource: 'contact',
 				operation: 'create',
-				name: 'Storm',
-				additionalFields: { email: '={{ $json.email }}' },
+				contactName: 'Storm',
+				contactFields: { email: '={{ $json.email }}' },
 			},
 			contacts,
 		);
@@ -109,7 +109,7 @@ it('loses no item and duplicates no record under injected faults', async () => {
 				resource: 'contact',
 				operation: 'update',
 				contactId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-				updateFields: { name: '={{ "Updated " + $json.id }}' },
+				contactUpdateFields: { name: '={{ "Updated " + $json.id }}' },
 				simplify: false,
 			},
 			updates,

@@ -96,7 +96,7 @@ it('the token appears in no output, error or log line', async () => {
 		simplify: false,
 	});
 	await attempt({ resource: 'contact', operation: 'getAll', limit: 40, simplify: false });
-	await attempt({ resource: 'contact', operation: 'create', name: 'Needs write scope' }); // 403
+	await attempt({ resource: 'contact', operation: 'create', contactName: 'Needs write scope' }); // 403
 	await attempt({
 		resource: 'contact',
 		operation: 'get',
@@ -111,7 +111,7 @@ it('the token appears in no output, error or log line', async () => {
 		resource: 'message',
 		operation: 'create',
 		conversationId: { __rl: true, mode: 'id', value: '1' },
-		content: 'hello',
+		messageContent: 'hello',
 	});
 	await attempt(
 		{ resource: 'contact', operation: 'get', contactId: { __rl: true, mode: 'id', value: '1' } },

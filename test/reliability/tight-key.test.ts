@@ -32,7 +32,7 @@ it(`${CREATES} message creates under a key allowing ${PER_WINDOW} a ${WINDOW_S}-
 			resource: 'message',
 			operation: 'create',
 			conversationId: { __rl: true, mode: 'id', value: '2' },
-			content: '={{ $json.text }}',
+			messageContent: '={{ $json.text }}',
 		} as never,
 	});
 	const elapsedS = (Date.now() - started) / 1000;

@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { mergeSharedProperties } from '../../shared/descriptions/merge';
 import { aiAgentDescription } from './aiAgent';
 import { broadcastDescription } from './broadcast';
 import { contactListDescription } from './contactList';
@@ -58,4 +59,8 @@ export const resourceOptions = RESOURCES.map((resource) => resource.option).sort
 	a.name.localeCompare(b.name),
 );
 
-export const resourceProperties = RESOURCES.flatMap((resource) => resource.properties);
+/** Every resource's properties, as the resources define them. */
+export const definedProperties = RESOURCES.flatMap((resource) => resource.properties);
+
+/** The node's: a property several operations define alike once (see mergeSharedProperties). */
+export const resourceProperties = mergeSharedProperties(definedProperties);

@@ -60,6 +60,8 @@ export function deleteRouting(
 	};
 }
 
+const checkLimit = checkFields({ parameter: 'limit', label: 'Limit', check: 'positiveInteger' });
+
 /** Return All + Limit, as n8n's guidelines word them. */
 export function returnAllAndLimit(
 	resource: string,
@@ -87,7 +89,7 @@ export function returnAllAndLimit(
 			description: 'Max number of results to return',
 			routing: {
 				send: {
-					preSend: [checkFields({ parameter: 'limit', label: 'Limit', check: 'positiveInteger' })],
+					preSend: [checkLimit],
 				},
 				// RoutingNode splices every item list (error items too) to maxResults: only a valid limit may reach it.
 				output: {
@@ -336,17 +338,58 @@ export function customAttributesField(description?: string): INodeProperties {
 	};
 }
 
-/** The collections operations group optional parameters in, by parameter name. */
+/**
+ * The collections operations group optional parameters in, by kind. Each operation names its own after its resource
+ * and operation (`contactFields`, `contactUpsertFields`, `contactUpdateFields`, `dealFilters`,
+ * `messageGetAllOptions`), leaving out the operation the kind is named for: n8n evaluates a parameter's expressions
+ * once for every property of that name (mergeSharedProperties), so no two operations share one.
+ */
 const COLLECTIONS = {
-	additionalFields: { displayName: 'Additional Fields', placeholder: 'Add Field' },
-	updateFields: { displayName: 'Update Fields', placeholder: 'Add Field' },
-	filters: { displayName: 'Filters', placeholder: 'Add Filter' },
-	options: { displayName: 'Options', placeholder: 'Add Option' },
+	additionalFields: {
+		displayName: 'Additional Fields',
+		placeholder: 'Add Field',
+		suffix: 'Fields',
+		ownOperation: 'create',
+	},
+	updateFields: {
+		displayName: 'Update Fields',
+		placeholder: 'Add Field',
+		suffix: 'UpdateFields',
+		ownOperation: 'update',
+	},
+	filters: {
+		displayName: 'Filters',
+		placeholder: 'Add Filter',
+		suffix: 'Filters',
+		ownOperation: 'getAll',
+	},
+	options: {
+		displayName: 'Options',
+		placeholder: 'Add Option',
+		suffix: 'Options',
+		ownOperation: '',
+	},
 } as const;
 
+export type CollectionKind = keyof typeof COLLECTIONS;
+
+/** The name of the `kind` collection of `operation` of `resource`, e.g. `contactUpsertFields`. */
+export function collectionName(kind: CollectionKind, resource: string, operation: string): string {
+	const { suffix, ownOperation } = COLLECTIONS[kind];
+	const named = operation === ownOperation ? '' : operation[0].toUpperCase() + operation.slice(1);
+	return `${resource}${named}${suffix}`;
+}
+
 /** The head of one of those collections; the caller adds its displayOptions and options. */
-export function collectionHead(name: keyof typeof COLLECTIONS) {
-	return { ...COLLECTIONS[name], name, type: 'collection' as const, default: {} };
+export function collectionHead(kind: CollectionKind, resource: string, operation: string) {
+	const { displayName, placeholder } = COLLECTIONS[kind];
+	return {
+		displayName,
+		placeholder,
+		name: collectionName(kind, resource, operation),
+		type: 'collection' as const,
+		default: {},
+	};
 }
 
 /** "Using Fields Below" or "Using JSON": how a structured parameter (an audience, template components) is given. */

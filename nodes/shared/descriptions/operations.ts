@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions, PreSendAction } from 'n8n-w
 
 import {
 	collectionHead,
+	collectionName,
 	deleteRouting,
 	idLocator,
 	type LocatorSpec,
@@ -132,7 +133,7 @@ export function getRecordOperation(
 }
 
 /**
- * Get Many with Return All and Limit; then the `filters` collection when given, the `after` fields, and
+ * Get Many with Return All and Limit; then the Filters collection when given, the `after` fields, and
  * Simplify when `simplify` is on.
  */
 export function getManyOperation(
@@ -149,7 +150,7 @@ export function getManyOperation(
 	const filtersCollection: INodeProperties[] = filters
 		? [
 				{
-					...collectionHead('filters'),
+					...collectionHead('filters', resource, 'getAll'),
 					displayOptions: showFor(resource, ['getAll']),
 					options: filters,
 				},
@@ -198,7 +199,7 @@ export function updateRecordOperation(
 	const routing = recordRouting('PATCH', kind.url, undefined, [
 		checks.length ? checkFields(kind.idCheck, ...checks) : kind.check,
 		...preSend,
-		requireSomeField('updateFields', fieldNames),
+		requireSomeField(collectionName('updateFields', kind.resource, 'update'), fieldNames),
 		dropEmptyBodyFields,
 		...onBody,
 	]);
@@ -208,7 +209,7 @@ export function updateRecordOperation(
 			kind.picker(['update']),
 			...before,
 			{
-				...collectionHead('updateFields'),
+				...collectionHead('updateFields', kind.resource, 'update'),
 				...collection,
 				displayOptions: showFor(kind.resource, ['update']),
 				options: fields,

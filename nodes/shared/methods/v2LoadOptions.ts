@@ -35,7 +35,7 @@ function currentValue(context: ILoadOptionsFunctions, name: string): string {
 
 /** The pipeline a stage picker lists the stages of: the Pipeline chosen above it, else the deal's own pipeline. */
 async function pipelineInContext(context: ILoadOptionsFunctions): Promise<string> {
-	for (const name of ['pipelineId', 'updateFields.pipelineId', 'filters.pipelineId']) {
+	for (const name of ['pipelineId', 'dealUpdateFields.pipelineId', 'dealFilters.pipelineId']) {
 		const value = currentValue(context, name);
 		if (value && !value.startsWith('=')) return value;
 	}

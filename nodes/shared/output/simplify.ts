@@ -125,6 +125,15 @@ export function simplifyRecord(resource: string, record: IDataObject): IDataObje
 
 /** postReceive on the 'Simplify' toggle: keeps the fields above when it is on (the default). */
 export function simplifyWhenOn(resource: string) {
+	let step = simplifySteps.get(resource);
+	if (!step) simplifySteps.set(resource, (step = simplifyStep(resource)));
+	return step;
+}
+
+/** One step per resource, so the Simplify switches of a resource's operations are the same property (merge.ts). */
+const simplifySteps = new Map<string, ReturnType<typeof simplifyStep>>();
+
+function simplifyStep(resource: string) {
 	return async function simplify(
 		this: IExecuteSingleFunctions,
 		items: INodeExecutionData[],

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { collectionName } from '../descriptions/builders';
 import { refuse } from '../validation/refusals';
 import { ItemState } from '../state/itemState';
 
@@ -171,9 +172,15 @@ export async function downloadAttachments(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	if (this.getNodeParameter('options.downloadAttachments', false) !== true) return items;
+	// Get Many's options, or those of the operation that reuses it (Send and Wait for Reply)
+	const options = collectionName(
+		'options',
+		'message',
+		String(this.getNodeParameter('operation', 'getAll')),
+	);
+	if (this.getNodeParameter(`${options}.downloadAttachments`, false) !== true) return items;
 	const prefix = String(
-		this.getNodeParameter('options.attachmentPrefix', 'attachment_') || 'attachment_',
+		this.getNodeParameter(`${options}.attachmentPrefix`, 'attachment_') || 'attachment_',
 	);
 	let wanted = items;
 	if (this.getNodeParameter('returnAll', false) !== true) {

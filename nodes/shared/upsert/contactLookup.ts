@@ -31,19 +31,34 @@ export const MATCH_FIELDS: Record<MatchField, MatchSpec> = {
 	identifier: { parameter: 'identifier', label: 'Identifier', check: 'notBlank' },
 };
 
+/**
+ * A parameter's name under a prefix (`sendTo` + `email` = `sendToEmail`): an operation that shows these fields only
+ * under a condition of its own gives them their own names, as a name is one property across the node.
+ */
+export const prefixed = (prefix: string, name: string) =>
+	prefix ? `${prefix}${name[0].toUpperCase()}${name.slice(1)}` : name;
+
+/** Where match fields are shown: their names' prefix, and conditions besides resource and operation. */
+export interface MatchPlacement {
+	prefix?: string;
+	when?: Record<string, string[]>;
+}
+
 /** 'Match By' and the value field it shows, required, first. */
 export function matchProperties(
 	resource: string,
 	operation: string,
 	verb: string,
+	{ prefix = '', when = {} }: MatchPlacement = {},
 ): INodeProperties[] {
-	const show = (matchBy: MatchField) => ({
-		show: { resource: [resource], operation: [operation], matchBy: [matchBy] },
+	const matchBy = prefixed(prefix, 'matchBy');
+	const show = (value: MatchField) => ({
+		show: { resource: [resource], operation: [operation], ...when, [matchBy]: [value] },
 	});
 	return [
 		{
 			displayName: 'Match By',
-			name: 'matchBy',
+			name: matchBy,
 			type: 'options',
 			options: [
 				{ name: 'Email', value: 'email' },
@@ -56,11 +71,11 @@ export function matchProperties(
 			],
 			default: 'email',
 			description: `Which unique value ${verb}`,
-			displayOptions: { show: { resource: [resource], operation: [operation] } },
+			displayOptions: { show: { resource: [resource], operation: [operation], ...when } },
 		},
 		{
 			displayName: 'Email',
-			name: 'email',
+			name: prefixed(prefix, 'email'),
 			type: 'string',
 			placeholder: 'e.g. jane@example.com',
 			required: true,
@@ -69,7 +84,7 @@ export function matchProperties(
 		},
 		{
 			displayName: 'Phone Number',
-			name: 'phoneNumber',
+			name: prefixed(prefix, 'phoneNumber'),
 			type: 'string',
 			placeholder: 'e.g. +14155550123',
 			required: true,
@@ -79,7 +94,7 @@ export function matchProperties(
 		},
 		{
 			displayName: 'Identifier',
-			name: 'identifier',
+			name: prefixed(prefix, 'identifier'),
 			type: 'string',
 			required: true,
 			default: '',
@@ -95,9 +110,13 @@ export interface Match {
 	spec: MatchSpec;
 }
 
-export function readMatch(context: IExecuteSingleFunctions): Match {
-	const field = String(context.getNodeParameter('matchBy', 'email')) as MatchField;
-	const spec = MATCH_FIELDS[field] ?? MATCH_FIELDS.email;
+/** The match the fields of matchProperties (with that `prefix`) give. */
+export function readMatch(context: IExecuteSingleFunctions, prefix = ''): Match {
+	const field = String(
+		context.getNodeParameter(prefixed(prefix, 'matchBy'), 'email'),
+	) as MatchField;
+	const known = MATCH_FIELDS[field] ?? MATCH_FIELDS.email;
+	const spec = { ...known, parameter: prefixed(prefix, known.parameter) };
 	return {
 		field: MATCH_FIELDS[field] ? field : 'email',
 		value: String(context.getNodeParameter(spec.parameter, '') ?? '').trim(),

@@ -85,7 +85,7 @@ const CHECKS = {
 export type CheckName = keyof typeof CHECKS;
 
 export interface FieldCheck {
-	/** Parameter path, e.g. `email` or `additionalFields.phoneNumber`. */
+	/** Parameter path, e.g. `email` or `contactFields.phoneNumber`. */
 	parameter: string;
 	label: string;
 	check: CheckName;

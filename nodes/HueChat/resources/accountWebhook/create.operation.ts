@@ -25,7 +25,7 @@ export const properties: INodeProperties[] = [
 	accountWebhookUrlField(showForOperation('create'), true),
 	subscriptionsField(showForOperation('create'), true),
 	{
-		...collectionHead('additionalFields'),
+		...collectionHead('additionalFields', 'accountWebhook', 'create'),
 		displayOptions: showForOperation('create'),
 		options: accountWebhookOptionalFields,
 	},

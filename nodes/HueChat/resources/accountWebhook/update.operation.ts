@@ -15,7 +15,7 @@ export const option: INodePropertyOptions = {
 		recordRouting('PATCH', accountWebhookUrl, 'payload.webhook', [
 			checkAccountWebhookId,
 			requireSomeField(
-				'updateFields',
+				'accountWebhookUpdateFields',
 				accountWebhookUpdateFields.map((field) => field.displayName),
 			),
 			dropEmptyBodyFields,
@@ -26,7 +26,7 @@ export const option: INodePropertyOptions = {
 export const properties: INodeProperties[] = [
 	accountWebhookLocator(['update']),
 	{
-		...collectionHead('updateFields'),
+		...collectionHead('updateFields', 'accountWebhook', 'update'),
 		displayOptions: showForOperation('update'),
 		options: accountWebhookUpdateFields,
 	},

@@ -32,7 +32,7 @@ export const properties: INodeProperties[] = [
 		displayOptions: show,
 	}),
 	{
-		...collectionHead('additionalFields'),
+		...collectionHead('additionalFields', 'agent', 'create'),
 		displayOptions: show,
 		options: agentFields,
 	},

@@ -13,7 +13,7 @@ export const option: INodePropertyOptions = {
 	description: 'Create an AI agent with its instructions',
 	routing: recordRouting('POST', v2('/ai_agents'), undefined, [
 		checkFields(
-			{ parameter: 'name', label: 'Name', check: 'notBlank' },
+			{ parameter: 'aiAgentName', label: 'Name', check: 'notBlank' },
 			{ parameter: 'instructions', label: 'Instructions', check: 'notBlank' },
 		),
 		dropEmptyBodyFields,
@@ -22,10 +22,15 @@ export const option: INodePropertyOptions = {
 };
 
 export const properties: INodeProperties[] = [
-	{ ...nameField, required: true, displayOptions: showFor('aiAgent', ['create']) },
+	{
+		...nameField,
+		name: 'aiAgentName',
+		required: true,
+		displayOptions: showFor('aiAgent', ['create']),
+	},
 	{ ...instructionsField, required: true, displayOptions: showFor('aiAgent', ['create']) },
 	{
-		...collectionHead('additionalFields'),
+		...collectionHead('additionalFields', 'aiAgent', 'create'),
 		displayOptions: showFor('aiAgent', ['create']),
 		options: aiAgentFields,
 	},

@@ -26,10 +26,10 @@ export const option: INodePropertyOptions = {
 		'Create a draft (or, with Scheduled At, a scheduled) broadcast of an approved template',
 	routing: idempotentCreateRouting(v2('/broadcasts'), undefined, [
 		checkFields(
-			{ parameter: 'name', label: 'Name', check: 'notBlank' },
+			{ parameter: 'broadcastName', label: 'Name', check: 'notBlank' },
 			{ parameter: 'inboxId', label: 'Inbox', check: 'positiveInteger' },
 			{ parameter: 'templateId', label: 'Template', check: 'uuid' },
-			{ parameter: 'additionalFields.scheduledAt', label: 'Scheduled At', check: 'date' },
+			{ parameter: 'broadcastFields.scheduledAt', label: 'Scheduled At', check: 'date' },
 		),
 		dropEmptyBodyFields,
 		buildBroadcastCreate,
@@ -37,7 +37,7 @@ export const option: INodePropertyOptions = {
 };
 
 export const properties: INodeProperties[] = [
-	textField('Name', 'name', 'name', 'body', {
+	textField('Name', 'broadcastName', 'name', 'body', {
 		required: true,
 		placeholder: 'e.g. Spring sale 2026',
 		displayOptions: show,
@@ -83,7 +83,7 @@ export const properties: INodeProperties[] = [
 		},
 	},
 	{
-		...collectionHead('additionalFields'),
+		...collectionHead('additionalFields', 'broadcast', 'create'),
 		displayOptions: show,
 		options: [
 			{

@@ -152,7 +152,7 @@ export async function buildBroadcastCreate(
 		refuseInput(this, "'Audience' is empty: add at least one contact list or label");
 	// rows (the older way, kept for the workflows that use them) count as values; the mapper's win
 	const rows = rowsToObject(
-		this.getNodeParameter('additionalFields.templateVariables', {}),
+		this.getNodeParameter('broadcastFields.templateVariables', {}),
 		'variable',
 	);
 	const picked = await readPickedTemplate(this, 'body', rows);
@@ -168,7 +168,7 @@ export async function buildBroadcastUpdate(
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = (options.body ?? {}) as IDataObject;
-	const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
+	const fields = this.getNodeParameter('broadcastUpdateFields', {}) as IDataObject;
 	if (fields.audienceJson !== undefined || fields.audience !== undefined) {
 		const audience = audienceFrom(
 			this,

@@ -55,7 +55,9 @@ export const { option, properties } = updateRecordOperation(
 		},
 	],
 	{
-		checks: [{ parameter: 'updateFields.scheduledAt', label: 'Scheduled At', check: 'date' }],
+		checks: [
+			{ parameter: 'broadcastUpdateFields.scheduledAt', label: 'Scheduled At', check: 'date' },
+		],
 		fieldNames: broadcastUpdateFieldNames,
 		onBody: [buildBroadcastUpdate],
 		collection: { description: 'Only draft and scheduled broadcasts can be changed' },

@@ -15,12 +15,12 @@ export const option: INodePropertyOptions = {
 	routing: recordRouting('POST', v1('/canned_responses'), undefined, [
 		checkFields(
 			{ parameter: 'shortCode', label: 'Short Code', check: 'notBlank' },
-			{ parameter: 'content', label: 'Content', check: 'notBlank' },
+			{ parameter: 'cannedResponseContent', label: 'Content', check: 'notBlank' },
 		),
 	]),
 };
 
 export const properties: INodeProperties[] = [
 	{ ...shortCodeField(true), displayOptions: show },
-	{ ...contentField(true), displayOptions: show },
+	{ ...contentField(true), name: 'cannedResponseContent', displayOptions: show },
 ];

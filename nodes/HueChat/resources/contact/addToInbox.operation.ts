@@ -57,7 +57,7 @@ export const properties: INodeProperties[] = [
 		showFor('contact', ['addToInbox']),
 	),
 	{
-		...collectionHead('additionalFields'),
+		...collectionHead('additionalFields', 'contact', 'addToInbox'),
 		displayOptions: showFor('contact', ['addToInbox']),
 		options: [
 			{

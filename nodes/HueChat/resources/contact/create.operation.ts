@@ -20,7 +20,7 @@ export const option: INodePropertyOptions = {
 	description:
 		'Create a contact (fails when the email, phone number or identifier already belongs to one)',
 	routing: idempotentCreateRouting(v1('/contacts'), 'payload.contact', [
-		checkFields(...contactFieldChecks('additionalFields')),
+		checkFields(...contactFieldChecks('contactFields')),
 		dropEmptyBodyFields,
 	]),
 };
@@ -28,7 +28,7 @@ export const option: INodePropertyOptions = {
 export const properties: INodeProperties[] = [
 	{
 		displayName: 'Name',
-		name: 'name',
+		name: 'contactName',
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. Jane Doe',
@@ -36,7 +36,7 @@ export const properties: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'name' } },
 	},
 	{
-		...collectionHead('additionalFields'),
+		...collectionHead('additionalFields', 'contact', 'create'),
 		displayOptions: show,
 		options: [
 			...contactFields,

@@ -23,8 +23,8 @@ export const option: INodePropertyOptions = {
 	action: 'Update a contact',
 	description: 'Change the fields you set; custom attributes are merged',
 	routing: recordRouting('PUT', contactUrl, 'payload', [
-		checkFields(contactIdCheck, ...contactFieldChecks('updateFields')),
-		requireSomeField('updateFields', contactUpdateFieldNames),
+		checkFields(contactIdCheck, ...contactFieldChecks('contactUpdateFields')),
+		requireSomeField('contactUpdateFields', contactUpdateFieldNames),
 		dropEmptyBodyFields,
 	]),
 };
@@ -32,7 +32,7 @@ export const option: INodePropertyOptions = {
 export const properties: INodeProperties[] = [
 	contactLocator(['update']),
 	{
-		...collectionHead('updateFields'),
+		...collectionHead('updateFields', 'contact', 'update'),
 		displayOptions: showFor('contact', ['update']),
 		options: [textField('Name', 'name', 'name'), ...contactFields],
 	},

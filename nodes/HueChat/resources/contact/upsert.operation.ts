@@ -134,7 +134,7 @@ export const option: INodePropertyOptions = {
 	description: 'Create a new record, or update the current one if it already exists (upsert)',
 	routing: {
 		request: { method: 'POST', url: v1('/contacts') },
-		send: { preSend: [checkFields(...contactFieldChecks('additionalFields')), upsertContact] },
+		send: { preSend: [checkFields(...contactFieldChecks('contactUpsertFields')), upsertContact] },
 		output: { postReceive: [itemsAt('payload'), upsertOutput] },
 	},
 };
@@ -147,7 +147,7 @@ export const properties: INodeProperties[] = [
 	),
 	// one Additional Fields per Match By, without the field matched by (it is set above)
 	...(Object.keys(MATCH_FIELDS) as MatchField[]).map((matchBy) => ({
-		...collectionHead('additionalFields'),
+		...collectionHead('additionalFields', 'contact', 'upsert'),
 		displayOptions: { show: { ...show.show, matchBy: [matchBy] } },
 		options: [...contactFields, nameField]
 			.filter((field) => field.name !== MATCH_FIELDS[matchBy].parameter)

@@ -15,19 +15,19 @@ export const option: INodePropertyOptions = {
 	action: 'Create a contact list',
 	description: 'Create an empty contact list (add its members with Add Contacts)',
 	routing: recordRouting('POST', v2('/contact_lists'), undefined, [
-		checkFields({ parameter: 'name', label: 'Name', check: 'notBlank' }),
+		checkFields({ parameter: 'contactListName', label: 'Name', check: 'notBlank' }),
 		dropEmptyBodyFields,
 	]),
 };
 
 export const properties: INodeProperties[] = [
-	textField('Name', 'name', 'name', 'body', {
+	textField('Name', 'contactListName', 'name', 'body', {
 		required: true,
 		placeholder: 'e.g. Newsletter subscribers',
 		displayOptions: showFor('contactList', ['create']),
 	}),
 	{
-		...collectionHead('additionalFields'),
+		...collectionHead('additionalFields', 'contactList', 'create'),
 		displayOptions: showFor('contactList', ['create']),
 		options: [textField('Description', 'description', 'description')],
 	},

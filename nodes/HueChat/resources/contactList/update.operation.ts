@@ -16,14 +16,14 @@ export const option: INodePropertyOptions = {
 	description: 'Rename a contact list or change its description',
 	routing: recordRouting('PATCH', contactListUrl(), undefined, [
 		checkFields(contactListIdCheck),
-		requireSomeField('updateFields', ['Description', 'Name']),
+		requireSomeField('contactListUpdateFields', ['Description', 'Name']),
 	]),
 };
 
 export const properties: INodeProperties[] = [
 	contactListLocator(['update']),
 	{
-		...collectionHead('updateFields'),
+		...collectionHead('updateFields', 'contactList', 'update'),
 		displayOptions: showFor('contactList', ['update']),
 		options: [
 			textField('Description', 'description', 'description'),

@@ -27,7 +27,7 @@ export const option: INodePropertyOptions = {
 			checkFields(
 				{ parameter: 'inboxId', label: 'Inbox', check: 'positiveInteger' },
 				{ parameter: 'contactId', label: 'Contact', check: 'positiveInteger' },
-				{ parameter: 'additionalFields.snoozedUntil', label: 'Snoozed Until', check: 'date' },
+				{ parameter: 'conversationFields.snoozedUntil', label: 'Snoozed Until', check: 'date' },
 			),
 			dropEmptyBodyFields,
 		]),
@@ -63,7 +63,7 @@ export const properties: INodeProperties[] = [
 		show,
 	),
 	{
-		...collectionHead('additionalFields'),
+		...collectionHead('additionalFields', 'conversation', 'create'),
 		displayOptions: show,
 		options: [
 			{

@@ -15,7 +15,7 @@ export function conversationListFilters(
 	withAssigneeType = true,
 ): INodeProperties {
 	const filters: INodeProperties = {
-		...collectionHead('filters'),
+		...collectionHead('filters', 'conversation', operation),
 		displayOptions: showFor('conversation', [operation]),
 		options: [
 			{

@@ -36,12 +36,12 @@ export const option: INodePropertyOptions = {
 	description: 'Change the priority or SLA policy of a conversation',
 	routing: recordRouting('PATCH', conversationUrl(), undefined, [
 		checkFields(conversationIdCheck, {
-			parameter: 'updateFields.slaPolicyId',
+			parameter: 'conversationUpdateFields.slaPolicyId',
 			label: 'SLA Policy ID',
 			check: 'positiveInteger',
 		}),
 		requireSomeField(
-			'updateFields',
+			'conversationUpdateFields',
 			conversationUpdateFields.map((field) => field.displayName),
 		),
 	]),
@@ -50,7 +50,7 @@ export const option: INodePropertyOptions = {
 export const properties: INodeProperties[] = [
 	conversationLocator('conversation', ['update']),
 	{
-		...collectionHead('updateFields'),
+		...collectionHead('updateFields', 'conversation', 'update'),
 		displayOptions: showFor('conversation', ['update']),
 		options: conversationUpdateFields,
 	},

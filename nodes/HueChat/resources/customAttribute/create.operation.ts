@@ -28,7 +28,7 @@ export const option: INodePropertyOptions = {
 			{ parameter: 'displayName', label: 'Display Name', check: 'notBlank' },
 			{ parameter: 'key', label: 'Key', check: 'notBlank' },
 		),
-		checkDefinition('attributeValues', 'additionalFields.regexPattern', true),
+		checkDefinition('attributeValues', 'customAttributeFields.regexPattern', true),
 		dropEmptyBodyFields,
 	]),
 };
@@ -75,7 +75,7 @@ export const properties: INodeProperties[] = [
 		},
 	},
 	{
-		...collectionHead('additionalFields'),
+		...collectionHead('additionalFields', 'customAttribute', 'create'),
 		displayOptions: show,
 		options: definitionFields,
 	},

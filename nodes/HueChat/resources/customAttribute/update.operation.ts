@@ -30,8 +30,12 @@ export const option: INodePropertyOptions = {
 	description: 'Change the fields you set',
 	routing: recordRouting('PATCH', customAttributeUrl, undefined, [
 		checkFields(customAttributeIdCheck),
-		requireSomeField('updateFields', customAttributeUpdateFieldNames),
-		checkDefinition('updateFields.attributeValues', 'updateFields.regexPattern', false),
+		requireSomeField('customAttributeUpdateFields', customAttributeUpdateFieldNames),
+		checkDefinition(
+			'customAttributeUpdateFields.attributeValues',
+			'customAttributeUpdateFields.regexPattern',
+			false,
+		),
 		dropEmptyBodyFields,
 	]),
 };
@@ -39,7 +43,7 @@ export const option: INodePropertyOptions = {
 export const properties: INodeProperties[] = [
 	customAttributeLocator(['update']),
 	{
-		...collectionHead('updateFields'),
+		...collectionHead('updateFields', 'customAttribute', 'update'),
 		displayOptions: showFor('customAttribute', ['update']),
 		options: updateFields,
 	},

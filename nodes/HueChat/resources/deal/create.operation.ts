@@ -17,7 +17,7 @@ export const option: INodePropertyOptions = {
 	action: 'Create a deal',
 	description: 'Create a deal in a stage of a pipeline',
 	routing: idempotentCreateRouting(v2('/deals'), undefined, [
-		dealCreateChecks,
+		dealCreateChecks('dealFields'),
 		dropEmptyBodyFields,
 	]),
 };
@@ -25,7 +25,7 @@ export const option: INodePropertyOptions = {
 export const properties: INodeProperties[] = [
 	...dealRecordFields('create'),
 	{
-		...collectionHead('additionalFields'),
+		...collectionHead('additionalFields', 'deal', 'create'),
 		displayOptions: showFor('deal', ['create']),
 		options: [...dealFields, externalIdField].sort(byName),
 	},

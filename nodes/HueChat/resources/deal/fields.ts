@@ -95,12 +95,14 @@ export function dealRecordFields(operation: 'create' | 'upsert'): INodePropertie
 	];
 }
 
-export const dealCreateChecks = checkFields(
-	{ parameter: 'title', label: 'Title', check: 'notBlank' },
-	{ parameter: 'pipelineId', label: 'Pipeline', check: 'uuid' },
-	{ parameter: 'stageId', label: 'Stage', check: 'uuid' },
-	...dealFieldChecks('additionalFields'),
-);
+/** The checks of Create and Create or Update; `collection` is the operation's Additional Fields. */
+export const dealCreateChecks = (collection: string) =>
+	checkFields(
+		{ parameter: 'title', label: 'Title', check: 'notBlank' },
+		{ parameter: 'pipelineId', label: 'Pipeline', check: 'uuid' },
+		{ parameter: 'stageId', label: 'Stage', check: 'uuid' },
+		...dealFieldChecks(collection),
+	);
 
 export const dealUpdateOptions = (
 	[
@@ -109,7 +111,7 @@ export const dealUpdateOptions = (
 		pipelinePicker({
 			hint: 'Moving the deal to another pipeline needs a stage of that pipeline too',
 		}),
-		stagePicker(['updateFields.pipelineId', 'dealId.value'], {
+		stagePicker(['dealUpdateFields.pipelineId', 'dealId.value'], {
 			hint: "Lists the stages of the pipeline set above, else of the deal's pipeline",
 		}),
 		textField('Title', 'title', 'title'),

@@ -15,7 +15,7 @@ export const { option, properties } = getManyOperation(
 	'Get many deals',
 	'List deals, 100 a request, following the pages for you',
 	listRouting('GET', v2('/deals'), V2_LIST, [
-		checkFields({ parameter: 'filters.updatedSince', label: 'Updated Since', check: 'date' }),
+		checkFields({ parameter: 'dealFilters.updatedSince', label: 'Updated Since', check: 'date' }),
 	]),
 	{
 		filters: [
@@ -28,7 +28,7 @@ export const { option, properties } = getManyOperation(
 			textField('Search Text', 'q', 'q', 'query', {
 				description: 'Only deals whose title contains this text',
 			}),
-			stagePicker(['filters.pipelineId'], {
+			stagePicker(['dealFilters.pipelineId'], {
 				routing: { send: { type: 'query', property: 'stage_id' } },
 			}),
 			queryChoice('Status', 'status', 'open', DEAL_STATUSES),

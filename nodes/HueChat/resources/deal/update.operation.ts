@@ -10,8 +10,8 @@ export const { option, properties } = updateRecordOperation(
 	dealUpdateOptions,
 	{
 		checks: [
-			...dealFieldChecks('updateFields'),
-			{ parameter: 'updateFields.stageId', label: 'Stage', check: 'uuid' },
+			...dealFieldChecks('dealUpdateFields'),
+			{ parameter: 'dealUpdateFields.stageId', label: 'Stage', check: 'uuid' },
 		],
 		collection: { description: 'Only the fields you set change' },
 		before: [simplifyToggle('deal', ['update'])],

@@ -39,7 +39,7 @@ export const option: INodePropertyOptions = {
 		request: { method: 'POST', url: v2('/deals') },
 		send: {
 			preSend: [
-				dealCreateChecks,
+				dealCreateChecks('dealUpsertFields'),
 				checkFields({ parameter: 'externalId', label: 'External ID', check: 'notBlank' }),
 				dropEmptyBodyFields,
 				addIdempotencyKey,
@@ -61,7 +61,7 @@ export const properties: INodeProperties[] = [
 	},
 	...dealRecordFields('upsert'),
 	{
-		...collectionHead('additionalFields'),
+		...collectionHead('additionalFields', 'deal', 'upsert'),
 		displayOptions: showFor('deal', ['upsert']),
 		options: dealFields,
 	},

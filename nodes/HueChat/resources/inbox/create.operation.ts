@@ -71,7 +71,7 @@ export const option: INodePropertyOptions = {
 		checkFields(
 			{ parameter: 'channelEmail', label: 'Email', check: 'email', optional: true },
 			{ parameter: 'phoneNumber', label: 'Phone Number', check: 'e164', optional: true },
-			...inboxSettingChecks('additionalFields'),
+			...inboxSettingChecks('inboxFields'),
 		),
 		checkChannelFields,
 		dropEmptyBodyFields,
@@ -79,7 +79,7 @@ export const option: INodePropertyOptions = {
 };
 
 export const properties: INodeProperties[] = [
-	textField('Name', 'name', 'name', 'body', {
+	textField('Name', 'inboxName', 'name', 'body', {
 		required: true,
 		placeholder: 'e.g. Support',
 		displayOptions: show,
@@ -149,7 +149,7 @@ export const properties: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'channel.line_channel_token' } },
 	},
 	{
-		...collectionHead('additionalFields'),
+		...collectionHead('additionalFields', 'inbox', 'create'),
 		displayOptions: show,
 		// alphabetical, as n8n's guidelines want
 		options: (

@@ -25,7 +25,7 @@ export const { option, properties } = updateRecordOperation(
 	'Change the settings you set',
 	updateFields,
 	{
-		preSend: [checkFields(...inboxSettingChecks('updateFields'))],
+		preSend: [checkFields(...inboxSettingChecks('inboxUpdateFields'))],
 		collection: {
 			description:
 				'Channel settings apply to inboxes of their channel type only (HueChat refuses the others)',

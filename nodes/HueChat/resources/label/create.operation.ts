@@ -15,7 +15,7 @@ export const option: INodePropertyOptions = {
 	routing: recordRouting('POST', v1('/labels'), undefined, [
 		checkFields(
 			{ parameter: 'title', label: 'Title', check: 'labelTitle' },
-			...labelFieldChecks('additionalFields'),
+			...labelFieldChecks('labelFields'),
 		),
 		dropEmptyBodyFields,
 	]),
@@ -24,7 +24,7 @@ export const option: INodePropertyOptions = {
 export const properties: INodeProperties[] = [
 	{ ...labelTitleField(true), displayOptions: show },
 	{
-		...collectionHead('additionalFields'),
+		...collectionHead('additionalFields', 'label', 'create'),
 		displayOptions: show,
 		options: labelSettingFields,
 	},

@@ -13,8 +13,8 @@ export const { option, properties } = updateRecordOperation(
 	{
 		preSend: [
 			checkFields(
-				{ parameter: 'updateFields.title', label: 'Title', check: 'labelTitle' },
-				...labelFieldChecks('updateFields'),
+				{ parameter: 'labelUpdateFields.title', label: 'Title', check: 'labelTitle' },
+				...labelFieldChecks('labelUpdateFields'),
 			),
 		],
 	},

@@ -96,7 +96,7 @@ export const templateByNameField: INodeProperties = {
 	],
 };
 
-/** The template by name of a collection (`additionalFields.template.template`) as `template_params`; undefined when none. */
+/** The template by name of a collection (`messageFields.template.template`) as `template_params`; undefined when none. */
 function templateByNameParams(
 	context: IExecuteSingleFunctions,
 	collection: string,
@@ -167,12 +167,13 @@ export interface MessageExtras {
 
 /**
  * Reads (and checks) the content, template and attachments of a message before anything is sent; undefined after a
- * refusal. Content is required unless a template or files carry the message.
+ * refusal. Content is required unless a template or files carry the message; `label` is its field's name.
  */
 export async function readMessageExtras(
 	context: IExecuteSingleFunctions,
 	collection: string,
 	content: string,
+	label = 'Content',
 ): Promise<MessageExtras | undefined> {
 	const template = await messageTemplate(context, collection);
 	if (template === false) return undefined;
@@ -185,7 +186,7 @@ export async function readMessageExtras(
 			context,
 			new NodeOperationError(
 				context.getNode(),
-				`'Content' must be text of 1 to 150,000 characters; got ${blank ? 'nothing' : `${content.length} characters`}`,
+				`'${label}' must be text of 1 to 150,000 characters; got ${blank ? 'nothing' : `${content.length} characters`}`,
 				{
 					itemIndex: context.getItemIndex(),
 					description: blank ? 'Set a text, a template or attachments' : undefined,
@@ -212,15 +213,14 @@ export function applyMessageExtras(
 		: options;
 }
 
-/** preSend of Message → Create: content check, template and attachments. */
+/** preSend of Message → Create: content (checked), template and attachments. */
 export async function messageCreateBody(
 	this: IExecuteSingleFunctions,
 	options: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const extras = await readMessageExtras(
-		this,
-		'additionalFields',
-		String(this.getNodeParameter('content', '') ?? ''),
-	);
-	return extras ? applyMessageExtras(options, extras) : options;
+	const content = String(this.getNodeParameter('messageContent', '') ?? '');
+	const extras = await readMessageExtras(this, 'messageFields', content);
+	if (!extras) return options;
+	options.body = { content, ...(options.body as IDataObject) };
+	return applyMessageExtras(options, extras);
 }

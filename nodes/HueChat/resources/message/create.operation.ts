@@ -9,14 +9,14 @@ import {
 	collectionHead,
 } from '../../../shared/descriptions/builders';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
-import { conversationLocator, conversationIdCheck } from '../conversation/locator';
+import { conversationIdCheck } from '../conversation/locator';
 import {
 	attachmentsField,
 	templateByNameField,
 	messageCreateBody,
 	messageTemplateFields,
 } from './body';
-import { messagesPath, messageContentField } from './message';
+import { messagesPath, messageContentField, messageConversationLocator } from './message';
 import { optionalTemplateIdCheck } from '../../../shared/templates/fields';
 
 const show = showFor('message', ['create']);
@@ -35,11 +35,11 @@ export const option: INodePropertyOptions = {
 };
 
 export const properties: INodeProperties[] = [
-	conversationLocator('message', ['create']),
-	{ ...messageContentField(show), routing: { send: { type: 'body', property: 'content' } } },
+	messageConversationLocator(['create']),
+	messageContentField(show),
 	...messageTemplateFields(show),
 	{
-		...collectionHead('additionalFields'),
+		...collectionHead('additionalFields', 'message', 'create'),
 		displayOptions: show,
 		options: [
 			attachmentsField,

@@ -2,8 +2,8 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
 import { simplifyToggle } from '../../../shared/descriptions/builders';
 import { checkFields } from '../../../shared/validation/checks';
-import { conversationLocator, conversationIdCheck } from '../conversation/locator';
-import { messageIdCheck, messageIdField, messagePath } from './message';
+import { conversationIdCheck } from '../conversation/locator';
+import { messageIdCheck, messageIdField, messagePath, messageConversationLocator } from './message';
 
 export const option: INodePropertyOptions = {
 	name: 'Delete',
@@ -17,7 +17,7 @@ export const option: INodePropertyOptions = {
 };
 
 export const properties: INodeProperties[] = [
-	conversationLocator('message', ['delete']),
+	messageConversationLocator(['delete']),
 	messageIdField(['delete']),
 	simplifyToggle('message', ['delete']),
 ];

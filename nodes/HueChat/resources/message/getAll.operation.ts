@@ -9,8 +9,8 @@ import {
 } from '../../../shared/descriptions/builders';
 import { downloadAttachments } from '../../../shared/transport/attachments';
 import { checkFields } from '../../../shared/validation/checks';
-import { conversationLocator, conversationIdCheck } from '../conversation/locator';
-import { messagesPath } from './message';
+import { conversationIdCheck } from '../conversation/locator';
+import { attachmentDownloadOptions, messagesPath, messageConversationLocator } from './message';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -23,29 +23,14 @@ export const option: INodePropertyOptions = {
 };
 
 export const properties: INodeProperties[] = [
-	conversationLocator('message', ['getAll']),
+	messageConversationLocator(['getAll']),
 	...returnAllAndLimit('message', 'getAll'),
 	{
-		...collectionHead('options'),
+		...collectionHead('options', 'message', 'getAll'),
 		displayOptions: showFor('message', ['getAll']),
-		options: [
-			{
-				displayName: 'Attachment Prefix',
-				name: 'attachmentPrefix',
-				type: 'string',
-				default: 'attachment_',
-				description:
-					"Name of the binary properties the files go to, followed by the attachment's index (attachment_0, attachment_1, …)",
-			},
-			{
-				displayName: 'Download Attachments',
-				name: 'downloadAttachments',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether to download the messages' attachments into binary properties of their items",
-			},
-		],
+		options: attachmentDownloadOptions(
+			"the messages' attachments into binary properties of their items",
+		),
 		// before Simplify, which keeps only the attachments' URLs
 		routing: { output: { postReceive: [downloadAttachments] } },
 	},

@@ -10,7 +10,6 @@ import type {
 
 import {
 	createOptions,
-	idLocator,
 	showFor,
 	idempotentCreateRouting,
 	collectionHead,
@@ -19,15 +18,13 @@ import {
 import { simplifyRecord } from '../../../shared/output/simplify';
 import { recallFacts, rememberFacts } from '../../../shared/state/facts';
 import { v1 } from '../../../shared/transport/api';
-import { apiRequest } from '../../../shared/transport/request';
 import {
-	checkMatch,
-	findOrCreateContact,
-	keyFor,
-	matchProperties,
-	readMatch,
-	v1Path,
-} from '../../../shared/upsert/contactLookup';
+	contactNameField,
+	contactTargetProperties,
+	findContactConversation,
+	inboxIdCheck,
+} from '../../../shared/upsert/contactConversation';
+import { checkMatch, readMatch, v1Path } from '../../../shared/upsert/contactLookup';
 import { checkFields } from '../../../shared/validation/checks';
 import { hasRefusal, refuse } from '../../../shared/validation/refusals';
 import {
@@ -58,10 +55,7 @@ export const option: INodePropertyOptions = {
 	routing: {
 		// `{conversation}` is filled in once the conversation is found or started
 		...idempotentCreateRouting(v1('/conversations/{conversation}/messages'), undefined, [
-			checkFields(
-				{ parameter: 'inboxId', label: 'Inbox', check: 'positiveInteger' },
-				optionalTemplateIdCheck,
-			),
+			checkFields(inboxIdCheck(), optionalTemplateIdCheck),
 			sendToContact,
 		]),
 		output: { postReceive: [sentToContact] },
@@ -69,57 +63,17 @@ export const option: INodePropertyOptions = {
 };
 
 export const properties: INodeProperties[] = [
-	idLocator(
-		{
-			name: 'inboxId',
-			displayName: 'Inbox',
-			searchMethod: 'searchInboxes',
-			urlSegment: 'settings/inboxes',
-			description: 'The inbox (channel) to send through',
-		},
-		show,
-	),
-	...matchProperties('message', 'sendToContact', 'finds the contact (and is set on a new one)'),
+	...contactTargetProperties('message', 'sendToContact'),
 	messageContentField(show),
 	...messageTemplateFields(show),
 	{
-		...collectionHead('additionalFields'),
+		...collectionHead('additionalFields', 'message', 'sendToContact'),
 		displayOptions: show,
-		options: [
-			attachmentsField,
-			{
-				displayName: 'Contact Name',
-				name: 'contactName',
-				type: 'string',
-				default: '',
-				description:
-					'Name of the contact when it has to be created (an existing contact keeps its name)',
-			},
-			templateByNameField,
-		],
+		options: [attachmentsField, contactNameField, templateByNameField],
 	},
 	simplifyParameter(show),
 	createOptions('message', 'sendToContact'),
 ];
-
-/** The contact's most recently active open conversation in the inbox, if any. */
-async function openConversation(
-	context: IExecuteSingleFunctions,
-	contactId: unknown,
-	inboxId: number,
-): Promise<IDataObject | undefined> {
-	const answer = (await apiRequest(
-		context,
-		'GET',
-		await v1Path(context, `/contacts/${String(contactId)}/conversations`),
-	)) as IDataObject;
-	const conversations = Array.isArray(answer?.payload) ? (answer.payload as IDataObject[]) : [];
-	return conversations
-		.filter(
-			(conversation) => Number(conversation.inbox_id) === inboxId && conversation.status === 'open',
-		)
-		.sort((a, b) => Number(b.last_activity_at ?? 0) - Number(a.last_activity_at ?? 0))[0];
-}
 
 /** preSend: contact and conversation found or created; the routed request becomes the message create. */
 export async function sendToContact(
@@ -129,34 +83,19 @@ export async function sendToContact(
 	const match = readMatch(this);
 	await checkMatch(match).call(this, options);
 	if (hasRefusal(this)) return options;
-	const content = String(this.getNodeParameter('content', '') ?? '');
+	const content = String(this.getNodeParameter('messageContent', '') ?? '');
 	// content, template and files are checked before anything is created for this item
-	const extras = await readMessageExtras(this, 'additionalFields', content);
+	const extras = await readMessageExtras(this, 'messageSendToContactFields', content);
 	if (!extras || hasRefusal(this)) return options;
 	const inboxId = Number(this.getNodeParameter('inboxId', '', { extractValue: true }));
 	const placeholderUrl = String(options.url);
 	try {
 		const contactName = String(
-			this.getNodeParameter('additionalFields.contactName', '') ?? '',
+			this.getNodeParameter('messageSendToContactFields.contactName', '') ?? '',
 		).trim();
-		const { contact, created: contactCreated } = await findOrCreateContact(
-			this,
-			match,
-			{ inbox_id: inboxId, ...(contactName ? { name: contactName } : {}) },
-			await keyFor(this, placeholderUrl, 'contact'),
-		);
-		let conversation = contactCreated
-			? undefined
-			: await openConversation(this, contact.id, inboxId);
-		const conversationCreated = conversation === undefined;
-		if (!conversation) {
-			conversation = (await apiRequest(this, 'POST', await v1Path(this, '/conversations'), {
-				body: { inbox_id: inboxId, contact_id: Number(contact.id) },
-				headers: { 'Idempotency-Key': await keyFor(this, placeholderUrl, 'conversation') },
-			})) as IDataObject;
-		}
-		rememberFacts(this, { contact, contactCreated, conversation, conversationCreated });
-		options.url = await v1Path(this, `/conversations/${String(conversation.id)}/messages`);
+		const found = await findContactConversation(this, match, inboxId, contactName, placeholderUrl);
+		rememberFacts(this, { ...found });
+		options.url = await v1Path(this, `/conversations/${String(found.conversation.id)}/messages`);
 	} catch (error) {
 		refuse(this, error as NodeApiError);
 		return options;

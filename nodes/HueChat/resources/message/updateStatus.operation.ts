@@ -2,8 +2,8 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
 import { showFor, simplifyToggle, recordRouting } from '../../../shared/descriptions/builders';
 import { checkFields, dropEmptyBodyFields } from '../../../shared/validation/checks';
-import { conversationLocator, conversationIdCheck } from '../conversation/locator';
-import { messageIdField, messageIdCheck, messagePath } from './message';
+import { conversationIdCheck } from '../conversation/locator';
+import { messageIdField, messageIdCheck, messagePath, messageConversationLocator } from './message';
 
 export const option: INodePropertyOptions = {
 	name: 'Update Status',
@@ -17,7 +17,7 @@ export const option: INodePropertyOptions = {
 };
 
 export const properties: INodeProperties[] = [
-	conversationLocator('message', ['updateStatus']),
+	messageConversationLocator(['updateStatus']),
 	messageIdField(['updateStatus']),
 	{
 		displayName: 'Status',

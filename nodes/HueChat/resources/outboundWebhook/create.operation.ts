@@ -23,7 +23,7 @@ export const properties: INodeProperties[] = [
 	outboundWebhookUrlField(show, true),
 	eventsField(show, true),
 	{
-		...collectionHead('additionalFields'),
+		...collectionHead('additionalFields', 'outboundWebhook', 'create'),
 		displayOptions: show,
 		options: outboundWebhookOptionalFields,
 	},

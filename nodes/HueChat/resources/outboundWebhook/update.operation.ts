@@ -22,7 +22,7 @@ export const option: INodePropertyOptions = {
 	routing: droppingSecret(
 		recordRouting('PATCH', outboundWebhookUrl(), undefined, [
 			checkOutboundWebhookId,
-			requireSomeField('updateFields', outboundWebhookUpdateFieldNames),
+			requireSomeField('outboundWebhookUpdateFields', outboundWebhookUpdateFieldNames),
 		]),
 	),
 };
@@ -30,7 +30,7 @@ export const option: INodePropertyOptions = {
 export const properties: INodeProperties[] = [
 	outboundWebhookLocator(['update']),
 	{
-		...collectionHead('updateFields'),
+		...collectionHead('updateFields', 'outboundWebhook', 'update'),
 		displayOptions: showFor('outboundWebhook', ['update']),
 		options: updateFields,
 	},

@@ -13,15 +13,15 @@ export const option: INodePropertyOptions = {
 	action: 'Create a team',
 	description: 'Create a team (its name is stored in lower case and must be unique)',
 	routing: recordRouting('POST', v1('/teams'), undefined, [
-		checkFields({ parameter: 'name', label: 'Name', check: 'notBlank' }),
+		checkFields({ parameter: 'teamName', label: 'Name', check: 'notBlank' }),
 		dropEmptyBodyFields,
 	]),
 };
 
 export const properties: INodeProperties[] = [
-	{ ...teamNameField(true), displayOptions: show },
+	{ ...teamNameField(true), name: 'teamName', displayOptions: show },
 	{
-		...collectionHead('additionalFields'),
+		...collectionHead('additionalFields', 'team', 'create'),
 		displayOptions: show,
 		options: teamFields,
 	},

@@ -23,7 +23,7 @@ export const option: INodePropertyOptions = {
 		'Submit a WhatsApp message template for review (it starts pending, then is approved or rejected)',
 	routing: recordRouting('POST', v2('/templates'), undefined, [
 		checkFields(
-			{ parameter: 'name', label: 'Name', check: 'notBlank' },
+			{ parameter: 'templateName', label: 'Name', check: 'notBlank' },
 			{ parameter: 'inboxId', label: 'Inbox', check: 'positiveInteger' },
 		),
 		buildTemplateComponents,
@@ -31,7 +31,7 @@ export const option: INodePropertyOptions = {
 };
 
 export const properties: INodeProperties[] = [
-	textField('Name', 'name', 'name', 'body', {
+	textField('Name', 'templateName', 'name', 'body', {
 		required: true,
 		placeholder: 'e.g. order_update',
 		description: 'Lower case letters, digits and underscores; unique per inbox and language',

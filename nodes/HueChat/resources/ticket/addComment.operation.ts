@@ -10,7 +10,7 @@ export const option: INodePropertyOptions = {
 	action: 'Add a comment to a ticket',
 	description: 'Comment on a ticket, or add a private note (not on closed tickets)',
 	routing: recordRouting('POST', ticketUrl('/comments'), undefined, [
-		checkFields(ticketIdCheck, { parameter: 'content', label: 'Content', check: 'notBlank' }),
+		checkFields(ticketIdCheck, { parameter: 'ticketContent', label: 'Content', check: 'notBlank' }),
 	]),
 };
 
@@ -18,7 +18,7 @@ export const properties: INodeProperties[] = [
 	ticketLocator(['addComment']),
 	{
 		displayName: 'Content',
-		name: 'content',
+		name: 'ticketContent',
 		type: 'string',
 		typeOptions: { rows: 4 },
 		required: true,

@@ -25,7 +25,7 @@ export const option: INodePropertyOptions = {
 		checkFields(
 			{ parameter: 'subject', label: 'Subject', check: 'notBlank' },
 			{ parameter: 'contactId', label: 'Contact', check: 'positiveInteger' },
-			{ parameter: 'additionalFields.dueAt', label: 'Due At', check: 'date' },
+			{ parameter: 'ticketFields.dueAt', label: 'Due At', check: 'date' },
 		),
 		dropEmptyBodyFields,
 	]),
@@ -51,7 +51,7 @@ export const properties: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'contact_id', value: AS_NUMBER } },
 	},
 	{
-		...collectionHead('additionalFields'),
+		...collectionHead('additionalFields', 'ticket', 'create'),
 		displayOptions: showCreate,
 		options: ticketFields,
 	},

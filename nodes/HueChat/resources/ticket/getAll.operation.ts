@@ -24,7 +24,7 @@ export const option: INodePropertyOptions = {
 export const properties: INodeProperties[] = [
 	...returnAllAndLimit('ticket', 'getAll'),
 	{
-		...collectionHead('filters'),
+		...collectionHead('filters', 'ticket', 'getAll'),
 		displayOptions: showFor('ticket', ['getAll']),
 		options: [
 			idField('Assignee ID', 'assigneeId', 'assignee_id', 'query'),

@@ -9,7 +9,7 @@ export const { option, properties } = updateRecordOperation(
 	'Change the fields you set, e.g. the status (closed is final)',
 	ticketUpdateOptions,
 	{
-		checks: [{ parameter: 'updateFields.dueAt', label: 'Due At', check: 'date' }],
+		checks: [{ parameter: 'ticketUpdateFields.dueAt', label: 'Due At', check: 'date' }],
 		collection: {
 			description: 'Only the fields you set change; closed tickets can not be changed',
 		},
