@@ -3,6 +3,7 @@ import type { INodeProperties, INodePropertyOptions, PreSendAction } from 'n8n-w
 import { confirmDeleted, itemsAt, listRequests, type ListShape } from '../transport/request';
 import { simplifyWhenOn } from '../output/simplify';
 import { addIdempotencyKey } from '../transport/idempotency';
+import { DEFAULT_MAX_CONCURRENCY } from '../transport/pacing';
 import { checkFields, parseJsonBody } from '../validation/checks';
 
 /** Shows a property only for these operations of this resource. */
@@ -252,9 +253,9 @@ export const requestSettingsProperty: INodeProperties = {
 			name: 'maxConcurrency',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 32 },
-			default: 4,
+			default: DEFAULT_MAX_CONCURRENCY,
 			description:
-				'How many requests for the same API key may run at once; items beyond it wait their turn',
+				"At most this many requests for the same API key at once; items beyond it wait their turn. Up to 4 run at once, more only when the key's rate limit leaves room that 4 could not use before the window resets.",
 		},
 	],
 };

@@ -16,7 +16,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { CREDENTIAL_TYPE } from './api';
 import { assertSafeBaseUrl, normalizeBaseUrl } from './baseUrl';
 import { networkError, problemToError, readProblem } from './errors';
-import { DEFAULT_CONCURRENCY, pacerFor, type Pacer } from './pacing';
+import { DEFAULT_MAX_CONCURRENCY, pacerFor, type Pacer } from './pacing';
 import { takeRefusal } from '../validation/refusals';
 import { ItemState } from '../state/itemState';
 import {
@@ -92,7 +92,7 @@ function readRequestSettings(context: RequestContext): RequestSettings {
 			...DEFAULT_RETRY_POLICY,
 			maxAttempts: Math.min(10, read('maxAttempts', DEFAULT_RETRY_POLICY.maxAttempts)),
 		},
-		maxConcurrency: Math.min(32, read('maxConcurrency', DEFAULT_CONCURRENCY)),
+		maxConcurrency: Math.min(32, read('maxConcurrency', DEFAULT_MAX_CONCURRENCY)),
 	};
 }
 
@@ -139,13 +139,14 @@ async function pacedWithRetries<T>(
 	const signal = cancelSignal(context);
 	for (let attemptNumber = 1; ; attemptNumber++) {
 		await pacer.acquire(signal);
+		const startedMs = Date.now();
 		let failure: unknown;
 		try {
 			return await attempt(pacer);
 		} catch (error) {
 			failure = error;
 		} finally {
-			pacer.release();
+			pacer.release(Date.now() - startedMs);
 		}
 		const delay = retryDelay(failure, attemptNumber, policy, pacer);
 		if (delay === undefined) throw finalError(context, failure, attemptNumber);
