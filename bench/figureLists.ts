@@ -261,12 +261,13 @@ export async function figureLists(ctx: BenchContext): Promise<void> {
 		ctx.report.context[`${kind} json bytes`] = raw.jsonBytes;
 
 		if (hasNode) {
+			// the CPU n8n spends per request (its HTTP helper, the credential, the routing engine) against none at all
 			report.target(
 				`${kind}: HueChat node / raw fetch loop`,
 				hueChatMs / rawMs,
 				ratio,
-				'≤ 1.15x',
-				(n) => n <= 1.15,
+				'≤ 3.00x',
+				(n) => n <= 3,
 			);
 			report.target(
 				`${kind}: HueChat node / HTTP Request node`,
@@ -281,7 +282,7 @@ export async function figureLists(ctx: BenchContext): Promise<void> {
 			);
 		} else {
 			const why = `the HueChat node has no '${list.resource}' resource yet`;
-			report.pending(`${kind}: HueChat node / raw fetch loop`, why, '≤ 1.15x');
+			report.pending(`${kind}: HueChat node / raw fetch loop`, why, '≤ 3.00x');
 			report.pending(`${kind}: HueChat node / HTTP Request node`, why, '≤ 1.00x');
 			report.info(
 				`${kind}: wall time HTTP Request node | raw loop`,
@@ -314,11 +315,18 @@ export async function figureLists(ctx: BenchContext): Promise<void> {
 			const x = (bytes: number, json = raw.jsonBytes) =>
 				`${megabytes(bytes)} (${ratio(bytes / json)})`;
 			report.target(
-				`${kind}: n8n peak memory growth / JSON size of the items`,
-				growthFull / raw.jsonBytes,
+				`${kind}: n8n peak memory growth, HueChat node / HTTP Request node`,
+				growthFull / growthHttp,
 				ratio,
-				'≤ 2.00x',
-				(n) => n <= 2,
+				'≤ 0.75x',
+				(n) => n <= 0.75,
+			);
+			report.target(
+				`${kind}: the HueChat node's output items retained / their JSON size`,
+				own.retained / own.jsonBytes,
+				ratio,
+				'≤ 1.50x',
+				(n) => n <= 1.5,
 			);
 			report.target(
 				`${kind}: memory growth per item, ${count(half)} → ${count(total)} items`,

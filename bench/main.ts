@@ -4,7 +4,7 @@
  * Prints one line per figure (`name: value (target T) ok|MISS`) and writes them to .cache/bench/bench.json.
  *
  * Options (flags or environment):
- *   --only=lists,creates,trigger,peers,dedupe,load,queue   figures to run (default all)
+ *   --only=lists,limits,creates,trigger,peers,dedupe,load,queue   figures to run (default all)
  *   --quick                                   small sizes, one timed run (a smoke test of the bench itself)
  *   BENCH_CONTACTS (50000) BENCH_DEALS (20000) BENCH_CREATES (1000) BENCH_RPM (600) BENCH_WINDOW_SECONDS (6)
  *   BENCH_RUNS (3) BENCH_DELIVERIES (1000) BENCH_DELIVERY_CONCURRENCY (16) BENCH_MEMORY (1; 0 skips the memory figures)
@@ -24,6 +24,12 @@ import { CACHE_DIR, N8N_VERSION, N8nInstance, packageTarball } from '../test/e2e
 import type { BenchContext, Sizes } from './context';
 import { figureCreates } from './figureCreates';
 import { figureDedupe } from './figureDedupe';
+import {
+	figureKeyLimits,
+	KEY_LIMIT_RPMS,
+	keyLimitCredential,
+	keyLimitWorkflows,
+} from './figureKeyLimits';
 import { figureLists, listKey } from './figureLists';
 import { figureLoad } from './figureLoad';
 import { figurePeers, installPeer, peerCredentials, peerInbox, peerWorkflows } from './figurePeers';
@@ -43,7 +49,16 @@ import {
 	type Reader,
 } from './workflows';
 
-const FIGURES = ['lists', 'creates', 'trigger', 'peers', 'dedupe', 'load', 'queue'] as const;
+const FIGURES = [
+	'lists',
+	'limits',
+	'creates',
+	'trigger',
+	'peers',
+	'dedupe',
+	'load',
+	'queue',
+] as const;
 type FigureName = (typeof FIGURES)[number];
 
 const { values } = parseArgs({
@@ -129,11 +144,12 @@ async function main(): Promise<void> {
 	fs.copyFileSync(packageTarball(), packageTgz);
 	log(`sizes ${JSON.stringify(sizes)}; figures: ${[...only].join(', ')}`);
 
-	const needsN8n =
-		only.has('lists') || only.has('creates') || only.has('trigger') || only.has('peers');
+	const n8nFigures = ['lists', 'limits', 'creates', 'trigger', 'peers'] as const;
+	const needsN8n = n8nFigures.some((name) => only.has(name));
+	const readsLists = only.has('lists') || only.has('limits');
 	const sim = await startSimChild({
-		contacts: only.has('lists') ? sizes.contacts : 300,
-		deals: only.has('lists') ? sizes.deals : 0,
+		contacts: readsLists ? sizes.contacts : 300,
+		deals: readsLists ? sizes.deals : 0,
 		windowSeconds: sizes.windowSeconds,
 	});
 	log(`simulator ${sim.url} (pid ${sim.pid})`);
@@ -165,12 +181,13 @@ async function main(): Promise<void> {
 				n8nReady = true;
 			} catch (error) {
 				ctx.log(`n8n: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-				for (const name of ['lists', 'creates', 'trigger', 'peers'] as const)
+				for (const name of n8nFigures)
 					if (only.has(name))
 						report.failed(`${name}: figure`, `n8n did not start: ${message(error)}`);
 			}
 
 		if (n8nReady && only.has('lists')) await guarded(ctx, 'lists', () => figureLists(ctx));
+		if (n8nReady && only.has('limits')) await guarded(ctx, 'limits', () => figureKeyLimits(ctx));
 		if (n8nReady && only.has('creates')) await guarded(ctx, 'creates', () => figureCreates(ctx));
 		if (n8nReady && only.has('trigger')) await guarded(ctx, 'trigger', () => figureTrigger(ctx));
 		if (n8nReady && only.has('peers')) await guarded(ctx, 'peers', () => figurePeers(ctx));
@@ -215,11 +232,21 @@ async function startN8n(ctx: BenchContext): Promise<N8nInstance> {
 		const [, tightHeader] = credentialFixtures(tightTokens.http, sim.accountId, sim.url, {
 			header: TIGHT_HEADER_CREDENTIAL,
 		});
+		const keyLimitCredentials = [];
+		if (only.has('limits'))
+			for (const rpm of KEY_LIMIT_RPMS) {
+				const keyToken = await sim.createKey({ rpm: (rpm * ctx.sizes.windowSeconds) / 60 });
+				const [credential] = credentialFixtures(keyToken, sim.accountId, sim.url, {
+					hueChat: keyLimitCredential(rpm),
+				});
+				keyLimitCredentials.push(credential);
+			}
 		await n8n.importCredentials([
 			...credentialFixtures(token, sim.accountId, sim.url),
 			tightHueChat,
 			tightHeader,
 			...peerCredentialList,
+			...keyLimitCredentials,
 		]);
 		const workflows: Array<{ key: string; workflow: { id: string }; path: string }> = [];
 		if (only.has('lists')) {
@@ -237,6 +264,7 @@ async function startN8n(ctx: BenchContext): Promise<N8nInstance> {
 				});
 			}
 		}
+		if (only.has('limits')) workflows.push(...keyLimitWorkflows(sim.url, sim.accountId));
 		if (only.has('creates')) {
 			for (const reader of ['huechat', 'http'] as Reader[])
 				workflows.push({
@@ -258,7 +286,7 @@ async function startN8n(ctx: BenchContext): Promise<N8nInstance> {
 		);
 		// Workflows for node features the package lacks would not activate: leave them unpublished.
 		const usable = workflows.filter(
-			(w) => !/^list-deals-huechat/.test(w.key) || ctx.capabilities.resources.includes('deal'),
+			(w) => !/^(list|key-limit)-deals/.test(w.key) || ctx.capabilities.resources.includes('deal'),
 		);
 		await publishAndWait(
 			n8n,

@@ -167,11 +167,15 @@ export function listWorkflow(
 	baseUrl: string,
 	accountId: number,
 	limit?: number,
+	/** Another key's credential (the HueChat reader): its variant names the path and the workflow. */
+	key?: { credential: CredentialRef; variant: string; prefix: number },
 ): ListWorkflow {
 	const list = LISTS[kind];
 	const prefix =
+		key?.prefix ??
 		100 + (kind === 'contacts' ? 0 : 10) + (reader === 'huechat' ? 0 : 1) + (limit ? 5 : 0);
-	const path = `bench-${kind}-${reader}${limit ? `-${limit}` : ''}`;
+	const variant = key ? `-${key.variant}` : '';
+	const path = `bench-${kind}-${reader}${limit ? `-${limit}` : ''}${variant}`;
 	const readers: Node[] =
 		reader === 'huechat'
 			? [
@@ -179,6 +183,8 @@ export function listWorkflow(
 						'Read',
 						prefix,
 						limit ? { ...list.hueChatParameters, returnAll: false, limit } : list.hueChatParameters,
+						{},
+						key?.credential,
 					),
 				]
 			: [
@@ -205,7 +211,7 @@ export function listWorkflow(
 					},
 				];
 	const workflow = chain(
-		`bench${kind === 'contacts' ? 'C' : 'D'}${reader === 'huechat' ? 'H' : 'R'}${limit ? `L${limit}` : 'A'}`,
+		`bench${kind === 'contacts' ? 'C' : 'D'}${reader === 'huechat' ? 'H' : 'R'}${limit ? `L${limit}` : 'A'}${variant.replace('-', '')}`,
 		`bench: ${path}`,
 		[
 			webhook(path, prefix, 'lastNode'),
