@@ -113,7 +113,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		throw new Error('not used by the routing engine');
 	}
 
+	/** How often the credential was read (n8n reads it from its database and decrypts it each time). */
+	reads = 0;
+
 	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+		this.reads++;
 		return { ...this.data };
 	}
 
@@ -152,6 +156,8 @@ export interface RunOptions {
 export interface RunResult {
 	/** Output items, errors included (Continue On Fail) as `{ json: {}, error }`. */
 	items: INodeExecutionData[];
+	/** How often the run read the credential. */
+	credentialReads: number;
 }
 
 let executionCounter = 0;
@@ -190,8 +196,9 @@ export async function runHueChat(options: RunOptions): Promise<RunResult> {
 			nodeType.description,
 		) ?? {};
 	const executionId = options.executionId ?? `test-${++executionCounter}`;
+	const credentialsHelper = new TestCredentialsHelper(options.credentials);
 	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper(options.credentials),
+		credentialsHelper,
 		executionId,
 		currentNodeExecutionIndex: 0,
 		restApiUrl: 'http://127.0.0.1/rest',
@@ -235,7 +242,7 @@ export async function runHueChat(options: RunOptions): Promise<RunResult> {
 			options.abortSignal,
 		);
 		const output = await new RoutingNode(context, nodeType).runNode();
-		return { items: output?.[0] ?? [] };
+		return { items: output?.[0] ?? [], credentialReads: credentialsHelper.reads };
 	}
 	const result = await new WorkflowExecute(additionalData, 'manual').runNode(
 		workflow,
@@ -246,5 +253,5 @@ export async function runHueChat(options: RunOptions): Promise<RunResult> {
 		'manual',
 	);
 	const data = 'data' in result ? result.data : undefined;
-	return { items: data?.[0] ?? [] };
+	return { items: data?.[0] ?? [], credentialReads: credentialsHelper.reads };
 }

@@ -92,9 +92,15 @@ describe('Contact', () => {
 			path: '/contacts',
 			count: pageCount,
 		});
-		const { items } = await run({ operation: 'getAll', returnAll: true, simplify: false });
+		const { items, credentialReads } = await run({
+			operation: 'getAll',
+			returnAll: true,
+			simplify: false,
+		});
 		const ids = items.map((item) => item.json.id);
 		expect(new Set(ids).size).toBe(total);
+		// the credential is read for the item, not again for each of its pages
+		expect(credentialReads).toBeLessThanOrEqual(2);
 		expect(ids).toHaveLength(total);
 		// in the list's order
 		const stored = (
