@@ -210,7 +210,7 @@ export async function figurePeers(ctx: BenchContext): Promise<void> {
 		if (!ctx.paths[w.key]) throw new Error(`the workflow ${w.key} was not published`);
 	const n = sizes.creates;
 	const targetName = (tight: boolean) =>
-		`peers: ${count(n)} contact creates${tight ? ` under a ${sizes.rpm} RPM key` : ''}, HueChat node / devlikeapro Chatwoot node, time`;
+		`peers: ${count(n)} contact creates${tight ? ` under a ${sizes.rpm} RPM key` : ''}, HueChat node / devlikeapro Chatwoot node, time per contact created`;
 	if (ctx.peerMissing) {
 		for (const tight of [false, true])
 			report.pending(targetName(tight), ctx.peerMissing, '≤ 0.80x, 0 failed');
@@ -260,10 +260,14 @@ export async function figurePeers(ctx: BenchContext): Promise<void> {
 		}
 		const h = results.huechat;
 		const p = results.peer;
+		// per contact created: under the tight key the peer stops at the first 429 of each item, so its run is short
+		// because most of its items fail; what a user waits for is a contact in HueChat
+		const perStored = (r: { ms: number; stored: number }) => r.ms / Math.max(1, r.stored);
 		report.target(
 			targetName(tight),
-			h.ms / p.ms,
-			(x) => `${ratio(x)} (${seconds(h.ms)} / ${seconds(p.ms)}), HueChat ${h.failed} failed`,
+			perStored(h) / perStored(p),
+			(x) =>
+				`${ratio(x)} (${seconds(h.ms)} for ${count(h.stored)} / ${seconds(p.ms)} for ${count(p.stored)}), HueChat ${h.failed} failed`,
 			'≤ 0.80x, 0 failed',
 			(x) => x <= 0.8 && h.failed === 0,
 		);

@@ -37,6 +37,14 @@ export function installBareTrigger(n8n: N8nInstance): void {
 	fs.cpSync(path.join(__dirname, 'bareTrigger'), dest, { recursive: true });
 }
 
+/**
+ * Unpublishes the HueChat Trigger's workflow, which deletes its subscription to contact.created: left on, every
+ * contact a later figure creates would run it (the peers' 3,000 creates became 3,000 executions competing with them).
+ */
+export async function unpublishTrigger(ctx: BenchContext): Promise<void> {
+	if (ctx.paths.trigger) await ctx.n8n.unpublishWorkflow(TRIGGER_ID);
+}
+
 /** Imports and publishes the trigger workflow (it subscribes with the simulator on activation). */
 export async function triggerWorkflows(ctx: BenchContext): Promise<void> {
 	await ctx.n8n.importWorkflows([

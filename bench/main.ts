@@ -34,7 +34,12 @@ import { figureLists, listKey } from './figureLists';
 import { figureLoad } from './figureLoad';
 import { figurePeers, installPeer, peerCredentials, peerInbox, peerWorkflows } from './figurePeers';
 import { figureQueue } from './figureQueue';
-import { figureTrigger, installBareTrigger, triggerWorkflows } from './figureTrigger';
+import {
+	figureTrigger,
+	installBareTrigger,
+	triggerWorkflows,
+	unpublishTrigger,
+} from './figureTrigger';
 import { LISTS, type ListKind } from './lists';
 import { packageCapabilities, publishAndWait } from './n8nBench';
 import { Report } from './report';
@@ -189,7 +194,10 @@ async function main(): Promise<void> {
 		if (n8nReady && only.has('lists')) await guarded(ctx, 'lists', () => figureLists(ctx));
 		if (n8nReady && only.has('limits')) await guarded(ctx, 'limits', () => figureKeyLimits(ctx));
 		if (n8nReady && only.has('creates')) await guarded(ctx, 'creates', () => figureCreates(ctx));
-		if (n8nReady && only.has('trigger')) await guarded(ctx, 'trigger', () => figureTrigger(ctx));
+		if (n8nReady && only.has('trigger')) {
+			await guarded(ctx, 'trigger', () => figureTrigger(ctx));
+			await unpublishTrigger(ctx);
+		}
 		if (n8nReady && only.has('peers')) await guarded(ctx, 'peers', () => figurePeers(ctx));
 		if (n8n) {
 			await n8n.dispose();
