@@ -127,10 +127,11 @@ async function pacerForCredentials(
 }
 
 /**
- * n8n reads the credential from its database and decrypts it again for every request RoutingNode makes (about an
- * eighth of n8n's CPU during a long Return All). The item has read it once already: its routed requests pass that
- * to httpRequestWithAuthentication as the `credentialsDecrypted` it accepts, so n8n still authenticates each
- * request with the credential's own `authenticate`, without the read. The helpers belong to this item's context.
+ * n8n reads the credential from its database and decrypts it again for every request RoutingNode makes (50,000
+ * contacts in real n8n: 3.87 s with a read per page, 2.63 s without). The item has read it once already: its routed
+ * requests pass that to httpRequestWithAuthentication as the `credentialsDecrypted` it accepts, so n8n still
+ * authenticates each request with the credential's own `authenticate`, without the read. The helpers belong to this
+ * item's context.
  */
 const reusing = new WeakSet<object>();
 
