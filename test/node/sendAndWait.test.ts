@@ -15,7 +15,7 @@ import { waitLimit } from '../../nodes/HueChat/resources/message/waiting';
 import { sendAndWaitWebhook } from '../../nodes/HueChat/resources/message/sendAndWaitWebhook';
 
 /** A stand-in for n8n's execute context: parameters from a plain object, signed URLs made up. */
-function context(parameters: Record<string, unknown>): IExecuteFunctions {
+function context(parameters: Record<string, unknown>, continueOnFail = false): IExecuteFunctions {
 	const read = (name: string, fallback: unknown) => {
 		let value: unknown = { resource: 'message', operation: 'sendAndWait', ...parameters };
 		for (const key of name.split('.')) value = (value as Record<string, unknown>)?.[key];
@@ -24,6 +24,7 @@ function context(parameters: Record<string, unknown>): IExecuteFunctions {
 	return {
 		getNode: () => ({ name: 'HueChat' }),
 		getNodeParameter: (name: string, _item: number, fallback: unknown) => read(name, fallback),
+		continueOnFail: () => continueOnFail,
 		getSignedResumeUrl: (query: Record<string, string>) =>
 			`http://n8n/webhook-waiting/1/node?approved=${query.approved}&signature=s`,
 	} as unknown as IExecuteFunctions;
@@ -141,6 +142,13 @@ describe('Message → Send and Wait for Approval', () => {
 		await expect(execute.call(context({ message: 'x', conversationId: 'abc' }))).rejects.toThrow(
 			"'Conversation'",
 		);
+		// under Continue On Fail: one error item, paired with the item the message was for
+		const [[failed, ...more]] = await execute.call(
+			context({ message: '  ', conversationId: 7 }, true),
+		);
+		expect(more).toEqual([]);
+		expect(failed.json.error).toMatch("'Message'");
+		expect(failed.pairedItem).toEqual({ item: 0 });
 		expect(() =>
 			waitLimit(
 				context({

@@ -166,7 +166,9 @@ describe('Message → Send and Wait for Reply', () => {
 		expect(subscriptions()).toEqual([]);
 		fx.sim.control.addFault({ kind: 'status', status: 422, method: 'PATCH', path: SUBSCRIPTIONS });
 		const { items } = await run({}, { continueOnFail: true });
+		expect(items).toHaveLength(1);
 		expect(items[0].json.error).toBeTruthy();
+		expect(items[0].pairedItem).toEqual({ item: 0 });
 		expect(subscriptions()).toEqual([]);
 	});
 
@@ -199,6 +201,14 @@ describe('Message → Send and Wait for Reply', () => {
 				},
 			}),
 		).rejects.toThrow('Amount');
+		expect(await fx.requests()).toEqual([]);
+	});
+
+	it('under Continue On Fail, bad input is one error item paired with item 0, naming the field', async () => {
+		const { items } = await run({ text: '  ' }, { continueOnFail: true });
+		expect(items).toHaveLength(1);
+		expect(items[0].json.error).toMatch("'Text'");
+		expect(items[0].pairedItem).toEqual({ item: 0 });
 		expect(await fx.requests()).toEqual([]);
 	});
 

@@ -5,14 +5,20 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, SEND_AND_WAIT_OPERATION } from 'n8n-workflow';
+import { NodeOperationError, SEND_AND_WAIT_OPERATION } from 'n8n-workflow';
 
 import { collectionHead, collectionName, showFor } from '../../../shared/descriptions/builders';
 import { CREDENTIAL_TYPE, accountPath } from '../../../shared/transport/api';
 import { itemContext } from '../../../shared/transport/itemContext';
 import { apiRequest } from '../../../shared/transport/request';
 import { formFieldsProperty } from './sendAndWaitForm';
-import { conversationNumber, limitWaitTimeOption, waitLimit, waitUntil } from './waiting';
+import {
+	conversationNumber,
+	failedBeforeWaiting,
+	limitWaitTimeOption,
+	waitLimit,
+	waitUntil,
+} from './waiting';
 import { messageConversationLocator } from './message';
 
 /**
@@ -180,24 +186,23 @@ export function composeMessage(context: IExecuteFunctions): string {
 
 /** customOperations.message.sendAndWait: post the links, then wait (one message per execution, for item 0). */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const conversationId = conversationNumber(this);
-	const content = composeMessage(this);
-	const waitTill = waitLimit(this);
-	const sendAs = this.getNodeParameter('sendAs', 0, 'privateNote') as string;
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	const url = accountPath('v1', credentials.accountId, `/conversations/${conversationId}/messages`);
+	let waitTill: Date;
 	try {
+		const conversationId = conversationNumber(this);
+		const content = composeMessage(this);
+		waitTill = waitLimit(this);
+		const sendAs = this.getNodeParameter('sendAs', 0, 'privateNote') as string;
+		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+		const url = accountPath(
+			'v1',
+			credentials.accountId,
+			`/conversations/${conversationId}/messages`,
+		);
 		await apiRequest(itemContext(this, 0), 'POST', url, {
 			body: { content, message_type: 'outgoing', private: sendAs === 'privateNote' },
 		});
 	} catch (error) {
-		if (this.continueOnFail()) return [[{ json: { error: (error as Error).message } }]];
-		// the shared request path already answers HueChat's refusals as NodeApiError, in HueChat's words
-		const failure =
-			error instanceof NodeApiError
-				? error
-				: new NodeOperationError(this.getNode(), error as Error);
-		throw failure;
+		return failedBeforeWaiting(this, error);
 	}
 	return await waitUntil(this, waitTill, { data: {} });
 }

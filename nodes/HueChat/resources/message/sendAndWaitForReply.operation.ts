@@ -36,7 +36,13 @@ import {
 } from './body';
 import { attachmentDownloadOptions, messageConversationLocator } from './message';
 import { optionalTemplateIdCheck } from '../../../shared/templates/fields';
-import { conversationNumber, limitWaitTimeOption, waitLimit, waitUntil } from './waiting';
+import {
+	conversationNumber,
+	failedBeforeWaiting,
+	limitWaitTimeOption,
+	waitLimit,
+	waitUntil,
+} from './waiting';
 
 /**
  * Message → Send and Wait for Reply: the node sends a message to the contact, into a conversation or to a contact
@@ -309,25 +315,28 @@ async function readTarget(
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
 	const request = itemContext(this, 0);
-	const target = await readTarget(this, request);
-	// text, template and files are checked before anything is sent, as Message → Create checks them
-	const text = String(request.getNodeParameter('text', '') ?? '');
-	await checkFields(optionalTemplateIdCheck).call(request, {} as never);
-	const extras = await readMessageExtras(request, FIELDS, text, 'Text');
-	const refusal = takeRefusal(request);
-	if (refusal) throw refusal;
-	// readMessageExtras records a refusal whenever it reads nothing: this is only a guard
-	if (!extras) throw new NodeOperationError(node, "The message to send could not be read ('Text')");
-	const waitTill = waitLimit(this);
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	const subscriptions = accountPath('v2', credentials.accountId, '/outbound_webhooks');
-	const resumeUrl = waitingWebhookUrl(this);
-
+	let waitTill: Date;
+	let subscriptions: string | undefined;
 	let subscriptionId: string | undefined;
 	let sentMessageId: number;
 	let conversationId: number;
 	let contactId: number | undefined;
 	try {
+		const target = await readTarget(this, request);
+		// text, template and files are checked before anything is sent, as Message → Create checks them
+		const text = String(request.getNodeParameter('text', '') ?? '');
+		await checkFields(optionalTemplateIdCheck).call(request, {} as never);
+		const extras = await readMessageExtras(request, FIELDS, text, 'Text');
+		const refusal = takeRefusal(request);
+		if (refusal) throw refusal;
+		// readMessageExtras records a refusal whenever it reads nothing: this is only a guard
+		if (!extras)
+			throw new NodeOperationError(node, "The message to send could not be read ('Text')");
+		waitTill = waitLimit(this);
+		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+		subscriptions = accountPath('v2', credentials.accountId, '/outbound_webhooks');
+		const resumeUrl = waitingWebhookUrl(this);
+
 		await removeEndedWaits(request, credentials.accountId, waitingBaseOf(resumeUrl), Date.now());
 		if ('conversationId' in target) conversationId = target.conversationId;
 		else {
@@ -384,11 +393,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			body: { url: waitingWebhookUrl(this, sealed).toString(), active: true },
 		});
 	} catch (error) {
-		if (subscriptionId !== undefined)
+		if (subscriptions !== undefined && subscriptionId !== undefined)
 			await apiRequest(request, 'DELETE', `${subscriptions}/${subscriptionId}`).catch(() => {});
-		if (this.continueOnFail()) return [[{ json: { error: (error as Error).message } }]];
-		// the shared request path already answers HueChat's refusals as NodeApiError, in HueChat's words
-		throw error instanceof NodeApiError ? error : new NodeOperationError(node, error as Error);
+		return failedBeforeWaiting(this, error);
 	}
 	return await waitUntil(this, waitTill, {
 		reply: null,

@@ -4,7 +4,7 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError, WAIT_INDEFINITELY } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, WAIT_INDEFINITELY } from 'n8n-workflow';
 
 import { collectionName } from '../../../shared/descriptions/builders';
 
@@ -144,4 +144,21 @@ export function conversationNumber(context: IExecuteFunctions): number {
 			`The 'Conversation' field must be a conversation number above 0 (got '${String(raw ?? '')}')`,
 		);
 	return id;
+}
+
+/**
+ * A Send and Wait that failed before it waited (bad input, HueChat refused): under Continue On Fail one error item
+ * paired with item 0 (the item the message was for), as the node's other operations give one; otherwise the error,
+ * HueChat's refusals as the shared request path words them.
+ */
+export function failedBeforeWaiting(
+	context: IExecuteFunctions,
+	error: unknown,
+): INodeExecutionData[][] {
+	const nodeError =
+		error instanceof NodeApiError || error instanceof NodeOperationError
+			? error
+			: new NodeOperationError(context.getNode(), error as Error);
+	if (!context.continueOnFail()) throw nodeError;
+	return [[{ json: { error: nodeError.message }, error: nodeError, pairedItem: { item: 0 } }]];
 }
