@@ -19,6 +19,12 @@ import type { IDataObject } from 'n8n-workflow';
  *    It is computed when n8n serialises the static data (toJSON), not when the delivery arrives, so every save
  *    carries all this process knows by then, and a save that raced another process's is repaired by the next one.
  *
+ * Static data is saved whole, last writer wins: with deliveries in flight on two processes at once, one process's save
+ * can drop what the other recorded just before, and only that process's next save puts it back. After a restart
+ * nobody can. So where HueChat retries (v2), a delivery whose id is on no record and which was signed before this
+ * process's memory of the trigger began is not run but asked for again (see claimDelivery): HueChat signs every
+ * attempt anew, so its next attempt runs; a copy re-sent as it was never does.
+ *
  * A digest collision (two different events with the same 8 bytes) would drop the second: with 10,000 remembered
  * events the chance per event is about 5 · 10⁻¹⁶.
  */
@@ -30,6 +36,11 @@ const PENDING_LIMIT_SECONDS = 10 * 60;
 const DIGEST_BYTES = 8;
 const HOUR = 3600;
 const FORMAT = 'sha256-64/hour';
+/**
+ * Signed this long before the memory began still counts as after it: an attempt signed in the second the first
+ * delivery arrived (timestamps are whole seconds). A restart takes longer than this.
+ */
+const MEMORY_START_GRACE_SECONDS = 2;
 
 /** What static data holds: [hour start (unix s), base64 of the digests first seen in that hour], oldest first. */
 interface StoredSeen {
@@ -66,6 +77,8 @@ interface Written {
 
 /** One trigger's memory in this process. Keys are digests as 8-character latin1 strings. */
 interface TriggerMemory {
+	/** When it began (unix s): every delivery to the trigger in this process since then is in it. */
+	since: number;
 	entries: Map<string, Entry>;
 	/** The keys of `entries` by the hour they arrived in. */
 	byHour: Map<number, Set<string>>;
@@ -86,12 +99,13 @@ interface TriggerMemory {
 
 const memory = new Map<string, TriggerMemory>();
 
-function memoryOf(trigger: string): TriggerMemory {
+function memoryOf(trigger: string, nowSeconds: number): TriggerMemory {
 	let found = memory.get(trigger);
 	if (found) {
 		memory.delete(trigger); // most recently used trigger last
 	} else {
 		found = {
+			since: nowSeconds,
 			entries: new Map(),
 			byHour: new Map(),
 			pending: new Set(),
@@ -278,6 +292,8 @@ class SeenLog {
 export type Claim =
 	| { verdict: 'duplicate' }
 	| { verdict: 'in-progress' }
+	/** On no record and signed before this process's memory began: a copy re-sent as it was, or not provably new. */
+	| { verdict: 'signed-before-memory' }
 	/** First sighting: call settle(true) once its execution is recorded (or it needs none), settle(false) if not. */
 	| { verdict: 'new'; settle(recorded: boolean): void };
 
@@ -320,15 +336,18 @@ function withdraw(process: TriggerMemory, key: string): void {
 
 /**
  * Looks `key` up for `trigger` in this process and in `staticData.seen` (replacing that with a SeenLog, which marks
- * the static data changed so n8n saves it), and claims it when it is new.
+ * the static data changed so n8n saves it), and claims it when it is new. `signedAt` (the delivery's signed
+ * timestamp, given where the sender retries refused deliveries) makes a key on no record that was signed before this
+ * process's memory began 'signed-before-memory' instead of new.
  */
 export function claimDelivery(
 	trigger: string,
 	staticData: IDataObject,
 	key: string,
 	nowSeconds: number,
+	signedAt?: number,
 ): Claim {
-	const process = memoryOf(trigger);
+	const process = memoryOf(trigger, nowSeconds);
 	const log =
 		staticData.seen instanceof SeenLog
 			? staticData.seen
@@ -341,6 +360,8 @@ export function claimDelivery(
 		if (nowSeconds - known.at < PENDING_LIMIT_SECONDS) return { verdict: 'in-progress' };
 	}
 	if (!known && log.has(id)) return { verdict: 'duplicate' };
+	if (!known && signedAt !== undefined && signedAt < process.since - MEMORY_START_GRACE_SECONDS)
+		return { verdict: 'signed-before-memory' };
 	const entry: Entry = { at: nowSeconds, state: 'pending' };
 	remember(process, id, entry);
 	return {

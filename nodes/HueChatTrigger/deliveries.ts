@@ -29,7 +29,8 @@ import {
  *      signature, compared in constant time, timestamp within 5 minutes. Anything else → 401, no execution. A
  *      signature made with a secret we do not hold means the secret was rotated in HueChat: see adoptRotatedSecret.
  *   2. claim by delivery id (dedupe.ts): already run → 200, no execution; a copy of one still being recorded → 409,
- *      so HueChat tries again later. Before the claim, too many deliveries still being recorded by n8n → 503
+ *      so HueChat tries again later; on no record but signed before this process's memory began (v2) → 503: HueChat's
+ *      next attempt is signed anew and runs, a copy re-sent as it was never does. Before the claim, too many deliveries still being recorded by n8n → 503
  *      (recording.ts: busyRecording), also tried again later.
  *   3. filter: events not selected, other inboxes, non-incoming messages when asked → 200, no execution.
  *   4. one item: {event, id, created_at, account_id, data}.
@@ -295,9 +296,22 @@ export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebh
 		staticData,
 		`${endpoint}:${verified.deliveryId}`,
 		nowSeconds,
+		// v1 account webhooks are never retried (Chatwoot): a delivery asked for again would be lost
+		verified.api === 'v2' ? verified.timestamp : undefined,
 	);
 	if (claim.verdict === 'duplicate')
 		return answer(context, 200, { received: true, duplicate: true });
+	if (claim.verdict === 'signed-before-memory')
+		return answer(
+			context,
+			503,
+			{
+				error:
+					'This delivery was signed before this n8n process started and its id is on no record; send it again',
+				reason: 'signed-before-restart',
+			},
+			{ 'retry-after': '5' },
+		);
 	if (claim.verdict === 'in-progress')
 		return answer(context, 409, {
 			error: 'This event is being recorded; try again later',

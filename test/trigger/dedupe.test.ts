@@ -82,6 +82,33 @@ describe('dedupe across processes and restarts', () => {
 			expect(deliver(restarted, key, NOW + 2)).toBe('duplicate');
 	});
 
+	it('after a restart, a copy on no record that was signed before the restart is asked for again; a fresh attempt runs', async () => {
+		const [main, webhook] = [await processInstance(), await processInstance()];
+		// main recorded m1 (signed at NOW), then the webhook process, which had loaded before, saved over it
+		const stale = load();
+		const staticData = load();
+		const claim = main.claimDelivery(TRIGGER, staticData, 'production:m1', NOW, NOW);
+		if (claim.verdict !== 'new') throw new Error('expected a new claim');
+		claim.settle(true);
+		save(staticData);
+		const racing = webhook.claimDelivery(TRIGGER, stale, 'production:w1', NOW, NOW);
+		if (racing.verdict === 'new') racing.settle(true);
+		save(stale);
+		// every process restarted 30 s later: m1 is on no record
+		const restarted = await processInstance();
+		const later = NOW + 30;
+		const copy = (key: string, signedAt: number) =>
+			restarted.claimDelivery(TRIGGER, load(), key, later, signedAt).verdict;
+		expect(copy('production:w1', NOW)).toBe('duplicate');
+		expect(copy('production:m1', NOW)).toBe('signed-before-memory');
+		// signed in the seconds before the restarted process's first delivery (as an attempt on its way) is still run
+		expect(copy('production:n1', later - 2)).toBe('new');
+		// HueChat signs its next attempt anew: that one runs, once
+		expect(copy('production:m1', later + 5)).toBe('new');
+		// v1 account webhooks are not retried: no signing time is given, nothing is asked for again
+		expect(restarted.claimDelivery(TRIGGER, load(), 'production:v1', later).verdict).toBe('new');
+	});
+
 	it('an execution n8n failed to record is forgotten: its retry runs, even where a save already carried it', async () => {
 		const proc = await processInstance();
 		const staticData = load();
