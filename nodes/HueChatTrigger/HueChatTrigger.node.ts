@@ -1,5 +1,7 @@
 import type {
+	IExecuteFunctions,
 	IHookFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -12,6 +14,7 @@ import { idLocator } from '../shared/descriptions/builders';
 import { listSearch } from '../shared/methods/listSearch';
 import { v1EventOptions, v2EventOptions } from '../shared/descriptions/webhookEvents';
 import { receiveDelivery } from './deliveries';
+import { startedHere } from './recording';
 import { createSubscription, deleteSubscription, subscriptionExists } from './subscriptions';
 
 export class HueChatTrigger implements INodeType {
@@ -144,5 +147,14 @@ export class HueChatTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveDelivery(this);
+	}
+
+	/**
+	 * n8n runs this when an execution reaches the trigger, with the item webhook() handed it. It tells the delivery
+	 * the execution has started (its answer waits for that), and passes on nothing for an attempt whose answer gave up
+	 * waiting: HueChat's retry runs that event (recording.ts).
+	 */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [this.getInputData().filter((item) => startedHere(item.json))];
 	}
 }

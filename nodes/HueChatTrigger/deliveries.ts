@@ -37,6 +37,7 @@ import {
  * Refusals, duplicates and skips are answered here (noWebhookResponse). An accepted delivery is answered by n8n, which
  * (2.x) answers only after it has recorded the execution: if it cannot (its database locked or down), HueChat gets a
  * 5xx and retries, and the claim is withdrawn so the retry runs (recording.ts). n8n 1.x answers before recording it.
+ * Where the execution runs in this process, that answer is held until the trigger node runs in it (recording.ts).
  */
 
 function answer(
@@ -327,10 +328,13 @@ export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebh
 		claim.settle(true);
 		return answer(context, 200, { received: true, skipped });
 	}
+	const json = item as unknown as IDataObject;
 	followRecording(
 		staticData,
 		context.getResponseObject() as unknown as ServerResponse,
 		claim.settle,
+		json,
+		endpoint,
 	);
-	return { workflowData: [[{ json: item as unknown as IDataObject }]] };
+	return { workflowData: [[{ json }]] };
 }

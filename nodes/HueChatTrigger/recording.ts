@@ -2,9 +2,17 @@ import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 /**
- * Acknowledged means recorded. n8n 2.x answers an accepted delivery (onReceived) only after WorkflowRunner.run has
- * recorded the execution, and answers 5xx when it could not. The claim of the delivery (dedupe.ts) is settled from that
- * answer, and the static data that remembers it is kept marked changed until then so that n8n saves it.
+ * Acknowledged means recorded, and where the execution runs in this process, started. n8n 2.x answers an accepted
+ * delivery (onReceived) only after WorkflowRunner.run has recorded the execution, and answers 5xx when it could not.
+ * The claim of the delivery (dedupe.ts) is settled from that answer, and the static data that remembers it is kept
+ * marked changed until then so that n8n saves it.
+ *
+ * Recorded is not yet run: n8n on PostgreSQL with its pool exhausted recorded executions, answered 200, then failed
+ * them before their first node (19 of 1,000 under a locked table). So n8n's 2xx is held until the trigger node itself
+ * runs in the execution (startedHere). Where executions run in this process (n8n's regular mode, learnt from the first
+ * that starts here), one not started within START_WAIT_MS is answered 503, the claim is withdrawn so HueChat's retry
+ * runs the event, and should the execution start after all, the trigger passes nothing on. In queue mode executions
+ * start in a worker: the first answer waits START_WAIT_MS, the rest are n8n's own.
  */
 
 /** What the trigger uses of n8n's HTTP response to the delivery. */
@@ -14,6 +22,8 @@ export interface ServerResponse {
 	writableEnded: boolean;
 	writableFinished: boolean;
 	once(event: 'finish' | 'close', listener: () => void): unknown;
+	setHeader(name: string, value: string | number): unknown;
+	end(...args: unknown[]): unknown;
 }
 
 const isSuccess = (status: number): boolean => status >= 200 && status < 300;
@@ -98,12 +108,96 @@ export function busyRecording(): boolean {
 	return beingRecorded >= MAX_BEING_RECORDED;
 }
 
-/** Settles `settle` from n8n's answer to this delivery, and has n8n save `staticData` with the claim in it. */
+/** The trigger's endpoints: n8n runs test executions where the editor is, production ones maybe elsewhere. */
+export type Endpoint = 'production' | 'test';
+
+/** An accepted delivery's execution, known by the item the trigger handed to n8n (the same object runs it here). */
+interface Attempt {
+	endpoint: Endpoint;
+	state: 'waiting' | 'started' | 'abandoned';
+	/** Sends n8n's held answer. */
+	onStart?: () => void;
+}
+const attempts = new WeakMap<object, Attempt>();
+/**
+ * Per endpoint, whether this process runs the executions its deliveries start: true from the first that starts here
+ * (n8n's regular mode), false when one did not start within START_WAIT_MS while none had (queue mode: workers run
+ * them), unknown at first. Production and test apart: in queue mode the main process runs test executions only.
+ */
+const runsHere: Record<Endpoint, boolean | undefined> = { production: undefined, test: undefined };
+/** How long n8n's 2xx is held for the execution to start; HueChat waits 10 s for an answer in all. */
+export const START_WAIT_MS = 8_000;
+
+/**
+ * Called by the trigger node when it runs in an execution: which of its input items go on. An item of an attempt
+ * whose answer already gave up (503) does not: HueChat's retry runs that event.
+ */
+export function startedHere(item: object): boolean {
+	const attempt = attempts.get(item);
+	if (!attempt) return true; // another process's delivery (queue mode), pinned data
+	if (attempt.state === 'abandoned') return false;
+	runsHere[attempt.endpoint] = true;
+	attempt.state = 'started';
+	attempt.onStart?.();
+	attempt.onStart = undefined;
+	return true;
+}
+
+const NOT_STARTED = JSON.stringify({
+	error: 'n8n recorded the execution but has not started it; try again later',
+	reason: 'not-started',
+});
+
+/**
+ * Holds n8n's 2xx for this attempt until its execution starts here. Not started within START_WAIT_MS: a 503 where
+ * executions run here, n8n's 2xx where they do not (or nothing has shown yet that they do).
+ */
+function answerOnceStarted(response: ServerResponse, attempt: Attempt): void {
+	const end = response.end.bind(response);
+	response.end = (...args: unknown[]) => {
+		response.end = end;
+		if (
+			runsHere[attempt.endpoint] === false ||
+			attempt.state === 'started' ||
+			!isSuccess(response.statusCode)
+		)
+			return end(...args);
+		const started = new Promise<void>((resolve) => (attempt.onStart = resolve));
+		void (async () => {
+			// in short sleeps, so that no timer outlives the start by much
+			for (let waited = 0; waited < START_WAIT_MS && attempt.state !== 'started'; waited += 250)
+				await Promise.race([started, sleep(250)]);
+			if (attempt.state === 'started') return end(...args);
+			if (runsHere[attempt.endpoint] !== true) {
+				runsHere[attempt.endpoint] = false;
+				return end(...args);
+			}
+			attempt.state = 'abandoned';
+			attempt.onStart = undefined;
+			response.statusCode = 503;
+			response.setHeader('content-type', 'application/json; charset=utf-8');
+			response.setHeader('content-length', Buffer.byteLength(NOT_STARTED));
+			response.setHeader('retry-after', '5');
+			return end(NOT_STARTED);
+		})();
+		return response;
+	};
+}
+
+/**
+ * Settles `settle` from n8n's answer to this delivery (held until its execution starts, where it runs here), and has
+ * n8n save `staticData` with the claim in it. `item` is the JSON of the item handed to n8n for the execution.
+ */
 export function followRecording(
 	staticData: IDataObject,
 	response: ServerResponse,
 	settle: (recorded: boolean) => void,
+	item: object,
+	endpoint: Endpoint,
 ): void {
+	const attempt: Attempt = { endpoint, state: 'waiting' };
+	attempts.set(item, attempt);
+	answerOnceStarted(response, attempt);
 	beingRecorded += 1;
 	let released = false;
 	const release = () => {

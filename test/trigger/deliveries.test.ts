@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startFixture, type SimulatorFixture } from '../helpers/simulator';
 import { restartN8n, TriggerWorkflow } from './harness';
-import { MAX_BEING_RECORDED } from '../../nodes/HueChatTrigger/recording';
+import { MAX_BEING_RECORDED, START_WAIT_MS } from '../../nodes/HueChatTrigger/recording';
 
 let fx: SimulatorFixture;
 const open: TriggerWorkflow[] = [];
@@ -90,6 +90,7 @@ async function post(url: string, headers: Record<string, string>, body: string):
 }
 
 const now = () => Math.floor(Date.now() / 1000);
+const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 const key = (secret: string) => Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
 const sign = (secret: string, id: string, ts: string | number, body: string) =>
 	`v1,${createHmac('sha256', key(secret)).update(`${id}.${ts}.${body}`).digest('base64')}`;
@@ -475,6 +476,59 @@ describe('de-duplication by delivery id', () => {
 		expect(new Set(ran).size).toBe(150);
 		expect(ran).toHaveLength(150);
 	});
+
+	it('where the execution runs in this process, its 200 waits for it to start; one not started in time is answered 503, HueChat’s retry runs it, and the late start passes nothing on', async () => {
+		await restartN8n();
+		const wf = await activeWorkflow();
+		const deliver = ({ id, body }: { id: string; body: string }) =>
+			post(wf.url(), genuine(wf, id, body), body);
+		// n8n's regular mode: the execution reaches the trigger node 300 ms after n8n answered
+		wf.startExecutionsAfter(300);
+		const first = envelope();
+		let began = Date.now();
+		expect(await deliver(first)).toBe(200);
+		expect(Date.now() - began).toBeGreaterThanOrEqual(250);
+		expect(wf.runs).toEqual([first.id]);
+		const second = envelope();
+		began = Date.now();
+		expect(await deliver(second)).toBe(200);
+		expect(Date.now() - began).toBeGreaterThanOrEqual(250);
+		expect(wf.runs).toEqual([first.id, second.id]);
+		// n8n recorded it but starts it only after the trigger stopped waiting
+		wf.startExecutionsAfter(START_WAIT_MS + 1_000);
+		const late = envelope();
+		expect(await deliver(late)).toBe(503);
+		wf.startExecutionsAfter(0);
+		expect(await deliver(late)).toBe(200);
+		await sleep(1_500);
+		expect(wf.runs).toEqual([first.id, second.id, late.id]);
+		// the late event recorded twice (the first passing nothing on), run once
+		expect(wf.executions.map((execution) => execution.items[0].json.id)).toEqual([
+			first.id,
+			second.id,
+			late.id,
+			late.id,
+		]);
+	}, 30_000);
+
+	it('where executions run in another process (queue mode): the first 200 waits for a start that does not come, the rest are answered at once', async () => {
+		await restartN8n();
+		try {
+			const wf = await activeWorkflow();
+			wf.startExecutionsAfter(null);
+			const deliver = ({ id, body }: { id: string; body: string }) =>
+				post(wf.url(), genuine(wf, id, body), body);
+			let began = Date.now();
+			expect(await deliver(envelope())).toBe(200);
+			expect(Date.now() - began).toBeGreaterThanOrEqual(START_WAIT_MS - 500);
+			began = Date.now();
+			for (let n = 0; n < 5; n++) expect(await deliver(envelope())).toBe(200);
+			expect(Date.now() - began).toBeLessThan(2_000);
+			expect(wf.executions).toHaveLength(6);
+		} finally {
+			await restartN8n();
+		}
+	}, 30_000);
 
 	it('an event HueChat retries after a failed attempt starts one execution; a later copy is a duplicate', async () => {
 		const wf = await activeWorkflow();

@@ -12,7 +12,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { HookContext, WebhookContext } from 'n8n-core';
+import { HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 import type {
 	IDataObject,
 	INode,
@@ -24,7 +24,7 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { NodeHelpers, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, NodeHelpers, sleep, Workflow } from 'n8n-workflow';
 
 import { HueChatTrigger } from '../../nodes/HueChatTrigger/HueChatTrigger.node';
 import type { HueChatCredentials } from '../helpers/routing';
@@ -201,6 +201,39 @@ export class TriggerWorkflow {
 	mostRecordingAtOnce = 0;
 
 	/**
+	 * n8n's regular mode (the default here): each recorded execution then runs in this process, n8n-core's engine
+	 * reaching the trigger node (its execute()) `ms` after n8n answered. null: queue mode, a worker runs it. What the
+	 * trigger passes on to the rest of the workflow here is in `runs`.
+	 */
+	startExecutionsAfter(ms: number | null): void {
+		this.startAfterMs = ms;
+	}
+
+	private startAfterMs: number | null = 0;
+	/** The event ids the trigger passed on when its execution ran in this process. */
+	readonly runs: string[] = [];
+
+	private async startExecution(workflow: Workflow, items: INodeExecutionData[]): Promise<void> {
+		const node = workflow.getNode(this.node.name)!;
+		const executeData = { node, data: { main: [items] }, source: null };
+		const runExecutionData = createRunExecutionData({
+			resultData: { runData: {} },
+			executionData: { nodeExecutionStack: [executeData] },
+		} as never);
+		const additionalData = this.additionalData();
+		const result = await new WorkflowExecute(additionalData, 'webhook').runNode(
+			workflow,
+			executeData,
+			runExecutionData,
+			0,
+			additionalData,
+			'webhook',
+		);
+		const output = 'data' in result ? result.data : undefined;
+		for (const item of output?.[0] ?? []) this.runs.push(String(item.json.id));
+	}
+
+	/**
 	 * What n8n does per webhook call: a Workflow over a copy of the saved static data; after the call the copy is saved
 	 * (JSON, as n8n's database column does) when the node changed it, and not when the execution failed to record.
 	 */
@@ -301,7 +334,13 @@ export class TriggerWorkflow {
 			this.recordingNow -= 1;
 			this.executions.push({ items: result.workflowData[0], mode });
 			this.save(workflow);
-			res.writeHead(200).end();
+			// as Express's send: the status, then end() (which sends the head)
+			res.statusCode = 200;
+			res.end();
+			if (this.startAfterMs !== null) {
+				const items = result.workflowData[0];
+				void sleep(this.startAfterMs).then(async () => await this.startExecution(workflow, items));
+			}
 			recorded = { status: 200, body: '' };
 		} else {
 			this.save(workflow);
