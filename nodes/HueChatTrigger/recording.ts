@@ -12,7 +12,7 @@ import { sleep } from 'n8n-workflow';
  * runs in the execution (startedHere). Where executions run in this process (n8n's regular mode, learnt from the first
  * that starts here), one not started within START_WAIT_MS is answered 503, the claim is withdrawn so HueChat's retry
  * runs the event, and should the execution start after all, the trigger passes nothing on. In queue mode executions
- * start in a worker: the first answer waits START_WAIT_MS, the rest are n8n's own.
+ * start in a worker: answers wait during a process's first LEARN_MS, then they are n8n's own.
  */
 
 /** What the trigger uses of n8n's HTTP response to the delivery. */
@@ -121,12 +121,22 @@ interface Attempt {
 const attempts = new WeakMap<object, Attempt>();
 /**
  * Per endpoint, whether this process runs the executions its deliveries start: true from the first that starts here
- * (n8n's regular mode), false when one did not start within START_WAIT_MS while none had (queue mode: workers run
- * them), unknown at first. Production and test apart: in queue mode the main process runs test executions only.
+ * (n8n's regular mode), false when none started within LEARN_MS of the first answer held for one (queue mode: workers
+ * run them), unknown at first. Production and test apart: in queue mode the main process runs test executions only.
  */
 const runsHere: Record<Endpoint, boolean | undefined> = { production: undefined, test: undefined };
-/** How long n8n's 2xx is held for the execution to start; HueChat waits 10 s for an answer in all. */
+const learningSince: Record<Endpoint, number | undefined> = {
+	production: undefined,
+	test: undefined,
+};
+/** How long n8n's 2xx is held for the execution to start where executions run here; HueChat waits 10 s in all. */
 export const START_WAIT_MS = 8_000;
+/**
+ * While it is unknown where executions run, answers are held until one starts here, for at most this long. An
+ * overloaded n8n on PostgreSQL took more than 20 s to start its first (its pool's time-out); a worker's start is never
+ * seen, so in queue mode the deliveries of a process's first minute wait (HueChat retries them) and none after.
+ */
+export const LEARN_MS = 60_000;
 
 /**
  * Called by the trigger node when it runs in an execution: which of its input items go on. An item of an attempt
@@ -149,28 +159,33 @@ const NOT_STARTED = JSON.stringify({
 });
 
 /**
- * Holds n8n's 2xx for this attempt until its execution starts here. Not started within START_WAIT_MS: a 503 where
- * executions run here, n8n's 2xx where they do not (or nothing has shown yet that they do).
+ * Holds n8n's 2xx for this attempt until its execution starts here. Where executions run here, one not started within
+ * START_WAIT_MS is answered 503; where they do not, n8n's 2xx goes at once; until that is known, answers wait.
  */
 function answerOnceStarted(response: ServerResponse, attempt: Attempt): void {
 	const end = response.end.bind(response);
+	const { endpoint } = attempt;
 	response.end = (...args: unknown[]) => {
 		response.end = end;
 		if (
-			runsHere[attempt.endpoint] === false ||
+			runsHere[endpoint] === false ||
 			attempt.state === 'started' ||
 			!isSuccess(response.statusCode)
 		)
 			return end(...args);
+		const heldAt = Date.now();
+		learningSince[endpoint] ??= heldAt;
 		const started = new Promise<void>((resolve) => (attempt.onStart = resolve));
 		void (async () => {
 			// in short sleeps, so that no timer outlives the start by much
-			for (let waited = 0; waited < START_WAIT_MS && attempt.state !== 'started'; waited += 250)
+			for (;;) {
+				if (attempt.state === 'started' || runsHere[endpoint] === false) return end(...args);
+				if (runsHere[endpoint] === true && Date.now() - heldAt >= START_WAIT_MS) break;
+				if (runsHere[endpoint] === undefined && Date.now() - learningSince[endpoint]! >= LEARN_MS) {
+					runsHere[endpoint] = false;
+					return end(...args);
+				}
 				await Promise.race([started, sleep(250)]);
-			if (attempt.state === 'started') return end(...args);
-			if (runsHere[attempt.endpoint] !== true) {
-				runsHere[attempt.endpoint] = false;
-				return end(...args);
 			}
 			attempt.state = 'abandoned';
 			attempt.onStart = undefined;
