@@ -58,7 +58,8 @@ describe('HueChat Trigger in real n8n', () => {
 		sim = await startSimulator({
 			port: 0,
 			contacts: 30,
-			delivery: { retryBaseMs: 250, maxAttempts: 6 },
+			// enough attempts to outlast a queue-mode process's first minute, when the trigger holds its answers (recording.ts)
+			delivery: { retryBaseMs: 250, maxAttempts: 12, retryMaxMs: 16_000 },
 		});
 		token = sim.control.createKey({ scopes: ['*'] }).token;
 		n8n = await N8nInstance.create({ name: 'trigger' });
