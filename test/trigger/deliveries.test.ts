@@ -4,7 +4,7 @@
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 
-import type { IDataObject } from 'n8n-workflow';
+import { sleep, type IDataObject } from 'n8n-workflow';
 
 import { startFixture, type SimulatorFixture } from '../helpers/simulator';
 import { restartN8n, TriggerWorkflow } from './harness';
@@ -90,7 +90,6 @@ async function post(url: string, headers: Record<string, string>, body: string):
 }
 
 const now = () => Math.floor(Date.now() / 1000);
-const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 const key = (secret: string) => Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
 const sign = (secret: string, id: string, ts: string | number, body: string) =>
 	`v1,${createHmac('sha256', key(secret)).update(`${id}.${ts}.${body}`).digest('base64')}`;
