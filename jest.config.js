@@ -14,4 +14,6 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }],
 	},
 	testTimeout: 60_000,
+	// jest's default on 2 cores is one worker; these suites mostly wait on sockets and timers, so two finish far sooner
+	maxWorkers: 2,
 };

@@ -10,9 +10,9 @@ import { sleep } from 'n8n-workflow';
  * Recorded is not yet run: n8n on PostgreSQL with its pool exhausted recorded executions, answered 200, then failed
  * them before their first node (19 of 1,000 under a locked table). So n8n's 2xx is held until the trigger node itself
  * runs in the execution (startedHere). Where executions run in this process (n8n's regular mode, learnt from the first
- * that starts here), one not started within START_WAIT_MS is answered 503, the claim is withdrawn so HueChat's retry
+ * that starts here), one not started within 8 s (holdLimits) is answered 503, the claim is withdrawn so HueChat's retry
  * runs the event, and should the execution start after all, the trigger passes nothing on. In queue mode executions
- * start in a worker: answers wait during a process's first LEARN_MS, then they are n8n's own.
+ * start in a worker: answers wait during a process's first minute (holdLimits), then they are n8n's own.
  */
 
 /** What the trigger uses of n8n's HTTP response to the delivery. */
@@ -121,7 +121,7 @@ interface Attempt {
 const attempts = new WeakMap<object, Attempt>();
 /**
  * Per endpoint, whether this process runs the executions its deliveries start: true from the first that starts here
- * (n8n's regular mode), false when none started within LEARN_MS of the first answer held for one (queue mode: workers
+ * (n8n's regular mode), false when none started within holdLimits.learnMs of the first answer held for one (queue mode: workers
  * run them), unknown at first. Production and test apart: in queue mode the main process runs test executions only.
  */
 const runsHere: Record<Endpoint, boolean | undefined> = { production: undefined, test: undefined };
@@ -129,14 +129,17 @@ const learningSince: Record<Endpoint, number | undefined> = {
 	production: undefined,
 	test: undefined,
 };
-/** How long n8n's 2xx is held for the execution to start where executions run here; HueChat waits 10 s in all. */
-export const START_WAIT_MS = 8_000;
-/**
- * While it is unknown where executions run, answers are held until one starts here, for at most this long. An
- * overloaded n8n on PostgreSQL took more than 20 s to start its first (its pool's time-out); a worker's start is never
- * seen, so in queue mode the deliveries of a process's first minute wait (HueChat retries them) and none after.
- */
-export const LEARN_MS = 60_000;
+/** How long answers wait for a start (a process's tests shorten them; nothing else changes them). */
+export const holdLimits = {
+	/** Where executions run here, how long n8n's 2xx waits for the start; HueChat waits 10 s in all. */
+	startWaitMs: 8_000,
+	/**
+	 * While it is unknown where executions run, answers wait for one to start here at most this long. An overloaded
+	 * n8n on PostgreSQL took more than 20 s to start its first (its pool's time-out); a worker's start is never seen,
+	 * so in queue mode the deliveries of a process's first minute wait (HueChat retries them) and none after.
+	 */
+	learnMs: 60_000,
+};
 
 /**
  * Called by the trigger node when it runs in an execution: which of its input items go on. An item of an attempt
@@ -160,7 +163,7 @@ const NOT_STARTED = JSON.stringify({
 
 /**
  * Holds n8n's 2xx for this attempt until its execution starts here. Where executions run here, one not started within
- * START_WAIT_MS is answered 503; where they do not, n8n's 2xx goes at once; until that is known, answers wait.
+ * holdLimits.startWaitMs is answered 503; where they do not, n8n's 2xx goes at once; until that is known, answers wait.
  */
 function answerOnceStarted(response: ServerResponse, attempt: Attempt): void {
 	const end = response.end.bind(response);
@@ -180,8 +183,11 @@ function answerOnceStarted(response: ServerResponse, attempt: Attempt): void {
 			// in short sleeps, so that no timer outlives the start by much
 			for (;;) {
 				if (attempt.state === 'started' || runsHere[endpoint] === false) return end(...args);
-				if (runsHere[endpoint] === true && Date.now() - heldAt >= START_WAIT_MS) break;
-				if (runsHere[endpoint] === undefined && Date.now() - learningSince[endpoint]! >= LEARN_MS) {
+				if (runsHere[endpoint] === true && Date.now() - heldAt >= holdLimits.startWaitMs) break;
+				if (
+					runsHere[endpoint] === undefined &&
+					Date.now() - learningSince[endpoint]! >= holdLimits.learnMs
+				) {
 					runsHere[endpoint] = false;
 					return end(...args);
 				}

@@ -14,7 +14,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 
 import { startSimulator, type Simulator } from '../../simulator/server.ts';
-import { LEARN_MS } from '../../nodes/HueChatTrigger/recording';
+import { holdLimits } from '../../nodes/HueChatTrigger/recording';
 import { outputOf, PACKAGE_NAME, sleep, waitFor } from '../e2e/harness';
 import { QueueCluster } from './cluster';
 
@@ -418,7 +418,7 @@ describe('queue mode: main + webhook process + two workers', () => {
 				registered(cluster.main.baseUrl, triggerPath.replace(/^webhook\//, '')),
 			);
 			// a process's first minute: the trigger holds n8n's answer for the execution to start, which happens on a
-			// worker, unseen there; after LEARN_MS it answers as n8n did, and from then on at once (recording.ts)
+			// worker, unseen there; after holdLimits.learnMs it answers as n8n did, and from then on at once (recording.ts)
 			const learning = Date.now();
 			const first = await Promise.all(
 				[cluster.webhookUrl, cluster.main.baseUrl].map((baseUrl, index) =>
@@ -430,7 +430,7 @@ describe('queue mode: main + webhook process + two workers', () => {
 				`[queue] each process's first delivery answered ${first.map((answer) => answer.status).join(', ')} after ${learntS.toFixed(1)} s\n`,
 			);
 			expect(first.map((answer) => answer.status)).toEqual([200, 200]);
-			expect(learntS).toBeGreaterThan((LEARN_MS - 1_000) / 1000);
+			expect(learntS).toBeGreaterThan((holdLimits.learnMs - 1_000) / 1000);
 			const earlier = new Set(
 				(await settledExecutions(TRIGGER.id, 2)).map((execution) => execution.id),
 			);

@@ -8,7 +8,7 @@ import { sleep, type IDataObject } from 'n8n-workflow';
 
 import { startFixture, type SimulatorFixture } from '../helpers/simulator';
 import { restartN8n, TriggerWorkflow } from './harness';
-import { LEARN_MS, MAX_BEING_RECORDED, START_WAIT_MS } from '../../nodes/HueChatTrigger/recording';
+import { MAX_BEING_RECORDED } from '../../nodes/HueChatTrigger/recording';
 
 let fx: SimulatorFixture;
 const open: TriggerWorkflow[] = [];
@@ -477,7 +477,9 @@ describe('de-duplication by delivery id', () => {
 	});
 
 	it('where the execution runs in this process, its 200 waits for it to start; one not started in time is answered 503, HueChat’s retry runs it, and the late start passes nothing on', async () => {
-		await restartN8n();
+		// the 8 s n8n's 2xx waits for a start, shortened for the test
+		const startWaitMs = 2_000;
+		await restartN8n({ startWaitMs });
 		const wf = await activeWorkflow();
 		const deliver = ({ id, body }: { id: string; body: string }) =>
 			post(wf.url(), genuine(wf, id, body), body);
@@ -494,7 +496,7 @@ describe('de-duplication by delivery id', () => {
 		expect(Date.now() - began).toBeGreaterThanOrEqual(250);
 		expect(wf.runs).toEqual([first.id, second.id]);
 		// n8n recorded it but starts it only after the trigger stopped waiting
-		wf.startExecutionsAfter(START_WAIT_MS + 1_000);
+		wf.startExecutionsAfter(startWaitMs + 1_000);
 		const late = envelope();
 		expect(await deliver(late)).toBe(503);
 		wf.startExecutionsAfter(0);
@@ -511,7 +513,9 @@ describe('de-duplication by delivery id', () => {
 	}, 30_000);
 
 	it('where executions run in another process (queue mode): answers wait for a start during the first minute, then none does', async () => {
-		await restartN8n();
+		// the learning minute, shortened for the test
+		const learnMs = 6_000;
+		await restartN8n({ learnMs });
 		try {
 			const wf = await activeWorkflow();
 			wf.startExecutionsAfter(null);
@@ -519,11 +523,11 @@ describe('de-duplication by delivery id', () => {
 				post(wf.url(), genuine(wf, id, body), body);
 			let began = Date.now();
 			const first = deliver(envelope());
-			await sleep(LEARN_MS / 2);
+			await sleep(learnMs / 2);
 			// one delivered halfway through waits for the rest of the minute only
 			expect(await deliver(envelope())).toBe(200);
 			expect(await first).toBe(200);
-			expect(Date.now() - began).toBeGreaterThanOrEqual(LEARN_MS - 500);
+			expect(Date.now() - began).toBeGreaterThanOrEqual(learnMs - 500);
 			began = Date.now();
 			for (let n = 0; n < 5; n++) expect(await deliver(envelope())).toBe(200);
 			expect(Date.now() - began).toBeLessThan(2_000);
@@ -531,7 +535,7 @@ describe('de-duplication by delivery id', () => {
 		} finally {
 			await restartN8n();
 		}
-	}, 90_000);
+	}, 30_000);
 
 	it('an event HueChat retries after a failed attempt starts one execution; a later copy is a duplicate', async () => {
 		const wf = await activeWorkflow();

@@ -27,17 +27,22 @@ import type {
 import { createRunExecutionData, NodeHelpers, sleep, Workflow } from 'n8n-workflow';
 
 import { HueChatTrigger } from '../../nodes/HueChatTrigger/HueChatTrigger.node';
+import type { holdLimits as defaultHoldLimits } from '../../nodes/HueChatTrigger/recording';
 import type { HueChatCredentials } from '../helpers/routing';
 import { TestCredentialsHelper } from '../helpers/routing';
+
+type HoldLimits = typeof defaultHoldLimits;
 
 export const TRIGGER_TYPE = 'n8n-nodes-huechat.hueChatTrigger';
 
 let trigger = new HueChatTrigger();
 
 /** An n8n restart: the node's module loaded afresh, so nothing it kept in memory survives; static data does. */
-export async function restartN8n(): Promise<void> {
+export async function restartN8n(holdLimits: Partial<HoldLimits> = {}): Promise<void> {
 	await jest.isolateModulesAsync(async () => {
 		const fresh = await import('../../nodes/HueChatTrigger/HueChatTrigger.node');
+		// the fresh process's own module: the limits its trigger holds answers by (a minute is long for a unit test)
+		Object.assign((await import('../../nodes/HueChatTrigger/recording')).holdLimits, holdLimits);
 		trigger = new fresh.HueChatTrigger();
 	});
 }
