@@ -11,7 +11,8 @@
 #   ensure_n8n           the pinned n8n of scripts/pinned-n8n-2.x (its package.json and lock) into .cache/n8n:
 #                        `npm ci --ignore-scripts`, then `npm rebuild sqlite3` (compiled from source: needs a C toolchain).
 #   ensure_n8n1          the last n8n 1.x (scripts/pinned-n8n-1.x) into .cache/n8n-1 the same way (after ensure_n8n, whose
-#                        sqlite3 build it reuses), for the compatibility run of the spine suite (`npm test` only).
+#                        sqlite3 build it reuses), for the compatibility run of the spine suite (`npm test` only); with
+#                        WITH_N8N1 set, ensure_all starts its npm ci in the background (n8n1_ci_in_background).
 #   build_package [DIR]  `npm run build`, `npm pack` into .cache/pack (sets HUECHAT_PACKAGE_TGZ), and when DIR is given,
 #                        install_package DIR.
 #   install_package DIR  extract the packed package into DIR/.n8n/nodes/node_modules/n8n-nodes-huechat
@@ -195,25 +196,55 @@ ensure_n8n() {
 	say "n8n       $N8N_VERSION $_how in $(_took "$_t")${_parts:+ ($_parts)}"
 }
 
+_n8n1_want() { _sha "$ROOT/scripts/pinned-n8n-1.x/package.json" "$ROOT/scripts/pinned-n8n-1.x/package-lock.json"; }
+_n8n1_installed() {
+	[ "$(cat "$STAMPS/n8n-1" 2>/dev/null)" = "$(_n8n1_want) node-$NODE24_VERSION" ] && [ -x "$N8N1_DIR/node_modules/.bin/n8n" ]
+}
+# As ensure_n8n's; package.json overrides xlsx (n8n 1.x pins a tarball from a CDN outside the npm registry).
+_n8n1_ci() {
+	rm -rf "$N8N1_DIR/node_modules" "$STAMPS/n8n-1"
+	mkdir -p "$N8N1_DIR"
+	cp "$ROOT/scripts/pinned-n8n-1.x/package.json" "$ROOT/scripts/pinned-n8n-1.x/package-lock.json" "$N8N1_DIR/"
+	(cd "$N8N1_DIR" && _run n8n-1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+}
+
+# n8n1_ci_in_background: starts ensure_n8n1's `npm ci` now, beside the installs that follow (n8n 2.x's sqlite3 compile
+# keeps one core of two busy for two minutes); ensure_n8n1 waits for it. Nothing when n8n 1.x is installed. Called
+# between steps (a ticker running now would be stopped by the background job's exit trap).
+n8n1_ci_in_background() {
+	_n8n1_installed && return 0
+	N8N1_CI_T0=$(_now)
+	rm -f "$CACHE/.n8n1-ci-rc"
+	(
+		trap - EXIT
+		_lock n8n-1
+		_n8n1_ci
+		echo $? >"$CACHE/.n8n1-ci-rc"
+	) &
+	N8N1_CI_PID=$!
+	say "n8n 1.x   npm ci of n8n $N8N1_VERSION started in the background (log: .cache/logs/n8n-1.log)"
+}
+
 ensure_n8n1() {
 	_t=$(_now)
-	_src="$ROOT/scripts/pinned-n8n-1.x"
-	_want="$(_sha "$_src/package.json" "$_src/package-lock.json") node-$NODE24_VERSION"
-	_stamp="$STAMPS/n8n-1"
-	_bin="$N8N1_DIR/node_modules/.bin/n8n"
-	_lock n8n-1
 	_how=cached
 	_parts=
-	if [ "$(cat "$_stamp" 2>/dev/null)" != "$_want" ] || [ ! -x "$_bin" ]; then
-		rm -rf "$N8N1_DIR/node_modules" "$_stamp"
-		mkdir -p "$N8N1_DIR"
-		cp "$_src/package.json" "$_src/package-lock.json" "$N8N1_DIR/"
-		# As ensure_n8n; package.json overrides xlsx (n8n 1.x pins a tarball from a CDN outside the npm registry).
-		step_begin "n8n 1.x   installing n8n $N8N1_VERSION into .cache/n8n-1 for the compatibility run: npm ci (log: .cache/logs/n8n-1.log)"
-		(cd "$N8N1_DIR" && _run n8n-1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) ||
-			die "npm ci of n8n $N8N1_VERSION (see $LOGS/n8n-1.log)"
-		_ci=$(_took "$_t")
+	if [ -n "${N8N1_CI_PID:-}" ]; then
+		step_begin "n8n 1.x   waiting for its npm ci (started in the background)"
+		wait "$N8N1_CI_PID" || true
 		step_end
+		N8N1_CI_PID=
+		[ "$(cat "$CACHE/.n8n1-ci-rc" 2>/dev/null)" = 0 ] || die "npm ci of n8n $N8N1_VERSION (see $LOGS/n8n-1.log)"
+		_n8n1_ci_took="$(_took "$N8N1_CI_T0") in the background"
+	fi
+	_lock n8n-1
+	if ! _n8n1_installed; then
+		if [ -z "${_n8n1_ci_took:-}" ]; then
+			step_begin "n8n 1.x   installing n8n $N8N1_VERSION into .cache/n8n-1 for the compatibility run: npm ci (log: .cache/logs/n8n-1.log)"
+			_n8n1_ci || die "npm ci of n8n $N8N1_VERSION (see $LOGS/n8n-1.log)"
+			_n8n1_ci_took=$(_took "$_t")
+			step_end
+		fi
 		_t2=$(_now)
 		# The same sqlite3 release as n8n 2.x's (a Node-API addon): reuse the one ensure_n8n compiled (saves 1-2 min).
 		_sq="$N8N_DIR/node_modules/sqlite3"
@@ -227,13 +258,15 @@ ensure_n8n1() {
 			step_end
 			_sqlite="sqlite3 compile $(_took "$_t2")"
 		fi
+		_bin="$N8N1_DIR/node_modules/.bin/n8n"
 		node "$ROOT/scripts/n8n-install.cjs" "$N8N1_DIR" sqlite-works >>"$LOGS/n8n-1.log" 2>&1 &&
 			"$_bin" --version >"$LOGS/n8n-1-version.txt" 2>&1 && grep -qx "$N8N1_VERSION" "$LOGS/n8n-1-version.txt" ||
 			die "n8n $N8N1_VERSION sanity check failed (see $LOGS/n8n-1.log and $LOGS/n8n-1-version.txt)"
 		_how=installed
-		_parts="npm ci $_ci, $_sqlite"
+		_parts="npm ci $_n8n1_ci_took, $_sqlite"
+		echo "$(_n8n1_want) node-$NODE24_VERSION" >"$STAMPS/n8n-1"
 	fi
-	echo "$_want" >"$_stamp"
+	_n8n1_ci_took=
 	_unlock
 	export N8N1_DIR
 	say "n8n 1.x   $N8N1_VERSION $_how in $(_took "$_t")${_parts:+ ($_parts)}"
@@ -268,6 +301,7 @@ install_package() {
 
 ensure_all() {
 	ensure_node24
+	[ -z "${WITH_N8N1:-}" ] || n8n1_ci_in_background
 	ensure_deps
 	ensure_n8n
 }

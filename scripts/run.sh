@@ -255,6 +255,7 @@ case "$_cmd" in
 test)
 	_t0=$(_now)
 	rm -rf "$RESULTS"
+	WITH_N8N1=1
 	ensure_all
 	ensure_n8n1
 	build_package
@@ -285,6 +286,7 @@ compat)
 	step_compat "$@"
 	;;
 e2e-n8n1)
+	WITH_N8N1=1
 	ensure_all
 	ensure_n8n1
 	build_package
