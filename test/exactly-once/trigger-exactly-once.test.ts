@@ -448,10 +448,31 @@ describe(`HueChat Trigger: exactly once in real n8n (${DATABASE})`, () => {
 		const acknowledgedNotRun = [...acknowledged].filter(
 			(deliveryId) => !runsPerEvent.has(deliveryId),
 		).length;
+		// what became of the first few acknowledged but never run: each attempt (seconds after the first, answer) and
+		// the executions n8n recorded for that event without running it (their status)
+		const unrunEvents = [...acknowledged]
+			.filter((deliveryId) => !runsPerEvent.has(deliveryId))
+			.slice(0, 5)
+			.map((deliveryId) => {
+				const attempts = toTrigger.filter((entry) => entry.delivery_id === deliveryId);
+				const history = attempts
+					.map(
+						(entry) =>
+							`+${((entry.time - attempts[0].time) / 1000).toFixed(1)}s ${entry.status ?? entry.error} in ${((entry.duration_ms ?? 0) / 1000).toFixed(1)}s`,
+					)
+					.join(', ');
+				const records = recorded
+					.filter(
+						(execution) => eventIdOf(execution) === '' && queuedEventIdOf(execution) === deliveryId,
+					)
+					.map((execution) => execution.status);
+				return `${deliveryId}: ${history}; recorded ${JSON.stringify(records)}`;
+			});
 		const line =
 			`${events} events, ${toTrigger.length} attempts answered ${JSON.stringify(answers)}, ${acknowledged.size} acknowledged; ` +
 			`the workflow ran ${runs} times for ${runsPerEvent.size} distinct events (${doubled} doubled, ${lost} never ran, ` +
-			`${acknowledgedNotRun} acknowledged but never ran; n8n saved the run data of ${saved}); executions n8n recorded but never started: ${JSON.stringify(neverStarted)}`;
+			`${acknowledgedNotRun} acknowledged but never ran; n8n saved the run data of ${saved}); executions n8n recorded but never started: ${JSON.stringify(neverStarted)}` +
+			(unrunEvents.length ? `; acknowledged but never ran: ${unrunEvents.join(' | ')}` : '');
 		return { sent: sentIds.size, lost, doubled, acknowledgedNotRun, line };
 	}
 
@@ -559,6 +580,20 @@ function eventIdOf(execution: { data?: unknown }): string {
 		  }
 		| undefined;
 	return data?.resultData?.runData?.['HueChat Trigger']?.[0]?.data?.main?.[0]?.[0]?.json?.id ?? '';
+}
+
+/** The event id of the item an execution was recorded to start with (before its first node ran). */
+function queuedEventIdOf(execution: { data?: unknown }): string {
+	const data = execution.data as
+		| {
+				executionData?: {
+					nodeExecutionStack?: Array<{
+						data?: { main?: Array<Array<{ json?: { id?: string } }>> };
+					}>;
+				};
+		  }
+		| undefined;
+	return data?.executionData?.nodeExecutionStack?.[0]?.data?.main?.[0]?.[0]?.json?.id ?? '';
 }
 
 /** Another process opens n8n's database and holds its write lock (BEGIN EXCLUSIVE) for `ms`, with n8n's own sqlite3. */
