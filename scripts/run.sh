@@ -88,8 +88,8 @@ step_reliability() {
 	(cd "$ROOT" && node scripts/print-figures.cjs --reset) &&
 		_jest reliability -c jest.reliability.config.js "$@" ||
 		die "reliability suite (npx jest -c jest.reliability.config.js)"
-	# the trigger's exactly-once figures, measured in a real n8n with the packed package (~11 min)
-	step_begin "exactly-once the trigger in real n8n: restarts, a locked database, a burst, rotation (about 11 min)"
+	# the trigger's exactly-once figures, measured in a real n8n with the packed package (~7 min)
+	step_begin "exactly-once the trigger in real n8n: restarts, a locked database, a burst, rotation (about 7 min)"
 	_jest exactly-once -c jest.exactly-once.config.js ||
 		die "exactly-once suite in real n8n (npx jest -c jest.exactly-once.config.js); n8n logs are in .cache/e2e/logs/"
 	say "reliability ok in $(_took "$_t") (with the exactly-once suite); its figures:"
