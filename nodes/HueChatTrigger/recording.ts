@@ -121,8 +121,9 @@ interface Attempt {
 const attempts = new WeakMap<object, Attempt>();
 /**
  * Per endpoint, whether this process runs the executions its deliveries start: true from the first that starts here
- * (n8n's regular mode), false when none started within holdLimits.learnMs of the first answer held for one (queue mode: workers
- * run them), unknown at first. Production and test apart: in queue mode the main process runs test executions only.
+ * (n8n's regular mode), false when none started within holdLimits.learnMs of the first answer held for one (queue
+ * mode: workers run them), unknown at first. Production and test apart: in queue mode the main process runs test
+ * executions only.
  */
 const runsHere: Record<Endpoint, boolean | undefined> = { production: undefined, test: undefined };
 const learningSince: Record<Endpoint, number | undefined> = {

@@ -8,8 +8,6 @@
  * requires; a client without it is refused before any tool runs.
  */
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -22,6 +20,7 @@ import {
 	PACKAGE_NAME,
 	REPO_ROOT,
 	sleep,
+	startReceiver,
 	waitFor,
 	type ItemJson,
 	type WorkflowFixture,
@@ -88,44 +87,17 @@ function readExample(file: string): WorkflowFixture & { nodes: Node[] } {
 	};
 }
 
-/** A stand-in CRM: records the JSON bodies POSTed to it. */
-async function startCrm(): Promise<{
-	url: string;
-	received: Array<Record<string, unknown>>;
-	close(): Promise<void>;
-}> {
-	const received: Array<Record<string, unknown>> = [];
-	const server = http.createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => {
-			received.push(
-				JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>,
-			);
-			res.writeHead(200, { 'content-type': 'application/json' });
-			res.end('{"ok":true}');
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	return {
-		url: `http://127.0.0.1:${port}/api/deals/upsert`,
-		received,
-		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-	};
-}
-
 describe('examples/*.json in real n8n against the simulator', () => {
 	let sim: Simulator;
 	let n8n: N8nInstance;
-	let crm: Awaited<ReturnType<typeof startCrm>>;
+	let crm: Awaited<ReturnType<typeof startReceiver>>;
 	let token: string;
 	const figures = { examples: 0, executions: 0, mcpToolsListed: 0, mcpToolCalls: 0 };
 
 	beforeAll(async () => {
 		sim = await startSimulator({ port: 0, delivery: { retryBaseMs: 250, maxAttempts: 6 } });
 		token = sim.control.createKey({ scopes: ['*'] }).token;
-		crm = await startCrm();
+		crm = await startReceiver();
 		n8n = await N8nInstance.create({ name: 'examples' });
 		await n8n.guard(async () => {
 			await n8n.importCredentials([
@@ -140,7 +112,8 @@ describe('examples/*.json in real n8n against the simulator', () => {
 				const workflow = readExample(file);
 				// The one change: the stand-in CRM instead of https://crm.example.com
 				for (const node of workflow.nodes)
-					if (node.name === 'Upsert in your CRM') node.parameters.url = crm.url;
+					if (node.name === 'Upsert in your CRM')
+						node.parameters.url = `${crm.url}/api/deals/upsert`;
 				if (file === 'ai-draft-approved-by-a-human.json') withFixedDraft(workflow);
 				return workflow;
 			});
@@ -436,12 +409,12 @@ describe('examples/*.json in real n8n against the simulator', () => {
 				huechat_stage_id: pipeline.stages[0].id,
 			};
 			expect(
-				[...crm.received].sort((a, b) =>
-					String(a.huechat_event).localeCompare(String(b.huechat_event)),
-				),
+				crm.received
+					.map((entry): Record<string, unknown> => ({ path: entry.path, ...entry.body }))
+					.sort((a, b) => String(a.huechat_event).localeCompare(String(b.huechat_event))),
 			).toEqual([
-				{ ...common, status: 'open', huechat_event: 'deal.created' },
-				{ ...common, status: 'won', huechat_event: 'deal.won' },
+				{ path: '/api/deals/upsert', ...common, status: 'open', huechat_event: 'deal.created' },
+				{ path: '/api/deals/upsert', ...common, status: 'won', huechat_event: 'deal.won' },
 			]);
 			const executions = await executionsOf(id, 2);
 			expect(executions.map((e) => e.status)).toEqual(['success', 'success']);

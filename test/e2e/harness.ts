@@ -15,6 +15,7 @@
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
 import { createRequire } from 'node:module';
 import * as net from 'node:net';
 import * as path from 'node:path';
@@ -94,6 +95,52 @@ export async function freePort(): Promise<number> {
 			server.close(() => resolve(port));
 		});
 	});
+}
+
+/** What a workflow sent out to a receiver: the request's path and its JSON body. */
+export interface Received {
+	path: string;
+	body: Record<string, unknown>;
+}
+
+/**
+ * A stand-in for what a workflow sends out (a CRM, a report of each run) on 127.0.0.1: records every request's path
+ * and JSON body in order of arrival and answers 200; a body that is not JSON is answered 400 and not recorded.
+ */
+export async function startReceiver(): Promise<{
+	url: string;
+	received: Received[];
+	close(): Promise<void>;
+}> {
+	const received: Received[] = [];
+	const server = http.createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => {
+			const text = Buffer.concat(chunks).toString('utf8');
+			let body: Record<string, unknown>;
+			try {
+				body = JSON.parse(text || '{}') as Record<string, unknown>;
+			} catch {
+				res.writeHead(400).end(`not JSON: ${text.slice(0, 200)}`);
+				return;
+			}
+			received.push({ path: req.url ?? '', body });
+			res.writeHead(200, { 'content-type': 'application/json' });
+			res.end('{"ok":true}');
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as net.AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}`,
+		received,
+		close: () =>
+			new Promise<void>((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			}),
+	};
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
