@@ -14,7 +14,7 @@ import { idLocator } from '../shared/descriptions/builders';
 import { listSearch } from '../shared/methods/listSearch';
 import { v1EventOptions, v2EventOptions } from '../shared/descriptions/webhookEvents';
 import { receiveDelivery } from './deliveries';
-import { startedHere } from './recording';
+import { mayStart } from './startNotices';
 import { createSubscription, deleteSubscription, subscriptionExists } from './subscriptions';
 
 export class HueChatTrigger implements INodeType {
@@ -151,10 +151,16 @@ export class HueChatTrigger implements INodeType {
 
 	/**
 	 * n8n runs this when an execution reaches the trigger, with the item webhook() handed it. It tells the delivery
-	 * the execution has started (its answer waits for that), and passes on nothing for an attempt whose answer gave up
-	 * waiting: HueChat's retry runs that event (recording.ts).
+	 * the execution has started (its answer waits for that; on a worker by a start notice), and passes on nothing for
+	 * an attempt whose answer gave up waiting or an event that already started: HueChat's retry runs it once
+	 * (recording.ts, startNotices.ts).
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return [this.getInputData().filter((item) => startedHere(item.json))];
+		const kept: INodeExecutionData[] = [];
+		for (const item of this.getInputData()) {
+			const passed = await mayStart(this, item);
+			if (passed) kept.push(passed);
+		}
+		return [kept];
 	}
 }

@@ -334,6 +334,35 @@ function withdraw(process: TriggerMemory, key: string): void {
 		process.withdrawn.delete(process.withdrawn.keys().next().value as string);
 }
 
+/** The webhook call's `seen` as a SeenLog (which marks the static data changed, so that n8n saves it). */
+function seenLogOf(staticData: IDataObject, process: TriggerMemory, nowSeconds: number): SeenLog {
+	const log =
+		staticData.seen instanceof SeenLog
+			? staticData.seen
+			: new SeenLog(readStored(staticData.seen, process, nowSeconds), process);
+	staticData.seen = log as unknown as IDataObject;
+	return log;
+}
+
+/**
+ * Records `key` as run, whatever its claim was (none in this process, pending or withdrawn): a worker told this process
+ * that the event's execution started (recording.ts, noteStart) while no answer of this process waited for it.
+ */
+export function recordRun(
+	trigger: string,
+	staticData: IDataObject,
+	key: string,
+	nowSeconds: number,
+): void {
+	const process = memoryOf(trigger, nowSeconds);
+	seenLogOf(staticData, process, nowSeconds);
+	const id = digest(key);
+	if (process.entries.get(id)?.state === 'done') return;
+	remember(process, id, { at: nowSeconds, state: 'done' });
+	process.pending.delete(id);
+	changed(process, hourOf(nowSeconds));
+}
+
 /**
  * Looks `key` up for `trigger` in this process and in `staticData.seen` (replacing that with a SeenLog, which marks
  * the static data changed so n8n saves it), and claims it when it is new. `signedAt` (the delivery's signed
@@ -348,11 +377,7 @@ export function claimDelivery(
 	signedAt?: number,
 ): Claim {
 	const process = memoryOf(trigger, nowSeconds);
-	const log =
-		staticData.seen instanceof SeenLog
-			? staticData.seen
-			: new SeenLog(readStored(staticData.seen, process, nowSeconds), process);
-	staticData.seen = log as unknown as IDataObject;
+	const log = seenLogOf(staticData, process, nowSeconds);
 	const id = digest(key);
 	const known = process.entries.get(id);
 	if (known && !expired(known.at, nowSeconds)) {

@@ -12,8 +12,15 @@ import { ALL_EVENTS } from '../shared/descriptions/webhookEvents';
 import { isoDatesOfEventData } from '../shared/output/dates';
 import { valueAt } from '../shared/output/valueAt';
 import { headerValue } from '../shared/transport/headers';
-import { claimDelivery } from './dedupe';
-import { busyRecording, followRecording, type ServerResponse } from './recording';
+import { claimDelivery, recordRun } from './dedupe';
+import {
+	busyRecording,
+	followRecording,
+	noteStart,
+	type Endpoint,
+	type ServerResponse,
+} from './recording';
+import { itemWithTicket, startNoticeOf } from './startNotices';
 import {
 	adoptRotatedSecret,
 	registrationForDelivery,
@@ -37,7 +44,8 @@ import {
  * Refusals, duplicates and skips are answered here (noWebhookResponse). An accepted delivery is answered by n8n, which
  * (2.x) answers only after it has recorded the execution: if it cannot (its database locked or down), HueChat gets a
  * 5xx and retries, and the claim is withdrawn so the retry runs (recording.ts). n8n 1.x answers before recording it.
- * Where the execution runs in this process, that answer is held until the trigger node runs in it (recording.ts).
+ * That answer is held until the trigger node runs in the execution, in this process or on a worker, which says so
+ * with a start notice to the same URL (recording.ts, startNotices.ts; answered here before anything above).
  */
 
 function answer(
@@ -119,14 +127,18 @@ async function verifyStandard(
 	return refusal;
 }
 
+/** The URL HueChat delivers to: where the delivery came, and where workers send start notices. */
+function deliveryUrl(context: IWebhookFunctions): string | undefined {
+	return context.getWebhookResourceUrl?.('default') ?? context.getNodeWebhookUrl('default');
+}
+
 async function verify(
 	context: IWebhookFunctions,
 	trigger: string,
 	nowSeconds: number,
 ): Promise<Outcome> {
 	const staticData = context.getWorkflowStaticData('node');
-	const url = context.getWebhookResourceUrl?.('default') ?? context.getNodeWebhookUrl('default');
-	const stored = registrationForDelivery(staticData, url, context.getMode());
+	const stored = registrationForDelivery(staticData, deliveryUrl(context), context.getMode());
 	if (!stored?.secret) return { refused: 'unknown-endpoint' };
 	const registration = withLatestRotation(trigger, stored);
 	const rawBody = await rawBodyOf(context);
@@ -268,9 +280,33 @@ function takeTestEvent(trigger: string, subscriptionId: string): boolean {
 	return true;
 }
 
+/**
+ * A worker's notice that the execution of a delivery this process received has started (startNotices.ts): answered
+ * with whether that execution runs the event (only its first start does). The token is unguessable and known to this
+ * process alone; one it does not know runs (this process restarted meanwhile).
+ */
+function answerStartNotice(
+	context: IWebhookFunctions,
+	trigger: string,
+	token: string,
+	nowSeconds: number,
+): IWebhookResponseData {
+	const noted = noteStart(trigger, token);
+	if (noted.outcome === 'unheld')
+		recordRun(trigger, context.getWorkflowStaticData('node'), noted.claimKey, nowSeconds);
+	return answer(context, 200, { run: noted.outcome !== 'already' });
+}
+
+function endpointOf(context: IWebhookFunctions): Endpoint {
+	return context.getMode() === 'manual' ? 'test' : 'production';
+}
+
 export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const nowSeconds = Math.floor(Date.now() / 1000);
 	const trigger = `${context.getWorkflow().id ?? ''}|${context.getNode().id}`;
+	const startNotice = startNoticeOf(context.getHeaderData() as IDataObject);
+	if (startNotice !== undefined)
+		return answerStartNotice(context, trigger, startNotice, nowSeconds);
 	const outcome = await verify(context, trigger, nowSeconds);
 	if ('refused' in outcome)
 		return answer(context, 401, { error: REFUSAL_TEXT[outcome.refused], reason: outcome.refused });
@@ -290,12 +326,13 @@ export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebh
 			{ error: 'n8n is still recording earlier events; try again later', reason: 'busy' },
 			{ 'retry-after': '5' },
 		);
-	const endpoint = context.getMode() === 'manual' ? 'test' : 'production';
+	const endpoint = endpointOf(context);
 	const staticData = context.getWorkflowStaticData('node');
+	const claimKey = `${endpoint}:${verified.deliveryId}`;
 	const claim = claimDelivery(
 		trigger,
 		staticData,
-		`${endpoint}:${verified.deliveryId}`,
+		claimKey,
 		nowSeconds,
 		// v1 account webhooks are never retried (Chatwoot): a delivery asked for again would be lost
 		verified.api === 'v2' ? verified.timestamp : undefined,
@@ -329,12 +366,11 @@ export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebh
 		return answer(context, 200, { received: true, skipped });
 	}
 	const json = item as unknown as IDataObject;
-	followRecording(
+	const token = followRecording(
 		staticData,
 		context.getResponseObject() as unknown as ServerResponse,
 		claim.settle,
-		json,
-		endpoint,
+		{ trigger, endpoint, claimKey },
 	);
-	return { workflowData: [[{ json }]] };
+	return { workflowData: [[itemWithTicket(json, { url: deliveryUrl(context) ?? '', token })]] };
 }

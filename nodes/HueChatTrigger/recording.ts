@@ -1,18 +1,22 @@
+import { randomBytes } from 'crypto';
+
 import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 /**
- * Acknowledged means recorded, and where the execution runs in this process, started. n8n 2.x answers an accepted
+ * Acknowledged means recorded, and where this process sees the execution start, started. n8n 2.x answers an accepted
  * delivery (onReceived) only after WorkflowRunner.run has recorded the execution, and answers 5xx when it could not.
  * The claim of the delivery (dedupe.ts) is settled from that answer, and the static data that remembers it is kept
  * marked changed until then so that n8n saves it.
  *
  * Recorded is not yet run: n8n on PostgreSQL with its pool exhausted recorded executions, answered 200, then failed
- * them before their first node (19 of 1,000 under a locked table). So n8n's 2xx is held until the trigger node itself
- * runs in the execution (startedHere). Where executions run in this process (n8n's regular mode, learnt from the first
- * that starts here), one not started within 8 s (holdLimits) is answered 503, the claim is withdrawn so HueChat's retry
- * runs the event, and should the execution start after all, the trigger passes nothing on. In queue mode executions
- * start in a worker: answers wait during a process's first minute (holdLimits), then they are n8n's own.
+ * them before their first node (19 of 1,000 under a locked table; in queue mode a worker did the same with 8 of 200).
+ * So n8n's 2xx is held until the trigger node itself runs in the execution: here (startedHere, n8n's regular mode) or
+ * on a worker, which tells this process with a start notice (startNotices.ts, noteStart; queue mode). Once this
+ * process has seen a start, one not seen within 8 s (holdLimits) is answered 503 and the claim is withdrawn so
+ * HueChat's retry runs the event; should the execution start after all, only the event's first start runs: a later
+ * one passes nothing on. Until a process has seen a start, answers wait at most a minute (holdLimits) for one; where
+ * none comes (workers that cannot reach the URL HueChat delivers to), answers are n8n's own.
  */
 
 /** What the trigger uses of n8n's HTTP response to the delivery. */
@@ -111,50 +115,114 @@ export function busyRecording(): boolean {
 /** The trigger's endpoints: n8n runs test executions where the editor is, production ones maybe elsewhere. */
 export type Endpoint = 'production' | 'test';
 
-/** An accepted delivery's execution, known by the item the trigger handed to n8n (the same object runs it here). */
+/** An accepted delivery's execution, known by the token of the item the trigger handed to n8n (startNotices.ts). */
 interface Attempt {
 	endpoint: Endpoint;
+	/** The delivery's key in dedupe.ts: `endpoint:delivery id`. */
+	claimKey: string;
+	/** The event of one trigger: `trigger|claimKey`. */
+	event: string;
 	state: 'waiting' | 'started' | 'abandoned';
 	/** Sends n8n's held answer. */
 	onStart?: () => void;
 }
-const attempts = new WeakMap<object, Attempt>();
 /**
- * Per endpoint, whether this process runs the executions its deliveries start: true from the first that starts here
- * (n8n's regular mode), false when none started within holdLimits.learnMs of the first answer held for one (queue
- * mode: workers run them), unknown at first. Production and test apart: in queue mode the main process runs test
- * executions only.
+ * Attempts by token, the newest MAX_KEPT within HueChat's day of retries: an execution can start long after its
+ * answer (a queue's backlog).
  */
-const runsHere: Record<Endpoint, boolean | undefined> = { production: undefined, test: undefined };
+const attempts = new Map<string, Attempt>();
+/** Attempts whose answer waits for a start, by event: where a start notice of another attempt finds them. */
+const waiting = new Map<string, Attempt>();
+/** Events whose execution started, as this process saw it (here or by a notice): their first start only runs them. */
+const started = new Map<string, number>();
+const MAX_KEPT = 10_000;
+const KEPT_MS = 24 * 60 * 60_000;
+
+function keep<T>(map: Map<string, T>, key: string, value: T): void {
+	map.delete(key);
+	map.set(key, value);
+	if (map.size > MAX_KEPT) map.delete(map.keys().next().value as string);
+}
+
+function firstStart(event: string): boolean {
+	const at = started.get(event);
+	if (at !== undefined && Date.now() - at < KEPT_MS) return false;
+	keep(started, event, Date.now());
+	return true;
+}
+
+/**
+ * Per endpoint, whether this process sees the executions its deliveries start: true from the first start seen (here
+ * in n8n's regular mode, by a worker's notice in queue mode), false when none came within holdLimits.learnMs of the
+ * first answer held for one, unknown at first. Production and test apart: in queue mode the main process runs test
+ * executions.
+ */
+const seesStarts: Record<Endpoint, boolean | undefined> = {
+	production: undefined,
+	test: undefined,
+};
 const learningSince: Record<Endpoint, number | undefined> = {
 	production: undefined,
 	test: undefined,
 };
 /** How long answers wait for a start (a process's tests shorten them; nothing else changes them). */
 export const holdLimits = {
-	/** Where executions run here, how long n8n's 2xx waits for the start; HueChat waits 10 s in all. */
+	/** Once starts are seen, how long n8n's 2xx waits for its execution's; HueChat waits 10 s in all. */
 	startWaitMs: 8_000,
 	/**
-	 * While it is unknown where executions run, answers wait for one to start here at most this long. An overloaded
-	 * n8n on PostgreSQL took more than 20 s to start its first (its pool's time-out); a worker's start is never seen,
-	 * so in queue mode the deliveries of a process's first minute wait (HueChat retries them) and none after.
+	 * Until a process has seen a start, answers wait for one at most this long. An overloaded n8n on PostgreSQL took
+	 * more than 20 s to start its first (its pool's time-out); where workers' notices never come, the deliveries of a
+	 * process's first minute wait (HueChat retries them) and none after.
 	 */
 	learnMs: 60_000,
 };
 
 /**
- * Called by the trigger node when it runs in an execution: which of its input items go on. An item of an attempt
- * whose answer already gave up (503) does not: HueChat's retry runs that event.
+ * Called by the trigger node when it runs in an execution, with the item's token: whether the item goes on, or
+ * undefined when this process did not receive the delivery (queue mode: a worker asks the one that did). An item of
+ * an attempt whose answer already gave up (503) does not go on: HueChat's retry runs that event.
  */
-export function startedHere(item: object): boolean {
-	const attempt = attempts.get(item);
-	if (!attempt) return true; // another process's delivery (queue mode), pinned data
+export function startedHere(token: string): boolean | undefined {
+	const attempt = attempts.get(token);
+	if (!attempt) return undefined;
 	if (attempt.state === 'abandoned') return false;
-	runsHere[attempt.endpoint] = true;
+	firstStart(attempt.event);
+	start(attempt);
+	return true;
+}
+
+function start(attempt: Attempt): void {
+	seesStarts[attempt.endpoint] = true;
 	attempt.state = 'started';
 	attempt.onStart?.();
 	attempt.onStart = undefined;
-	return true;
+	stopWaiting(attempt);
+}
+
+function stopWaiting(attempt: Attempt): void {
+	if (waiting.get(attempt.event) === attempt) waiting.delete(attempt.event);
+}
+
+/**
+ * A start notice: an execution of the attempt with this token started on a worker. 'unknown' when this process
+ * holds no such attempt (restarted, or another process received the delivery: the worker runs it); 'already' when
+ * the event started before (the worker passes nothing on); 'held' when an answer of this process waited for it (now
+ * sent, its claim settled as run); 'unheld' when none did (the caller records `claimKey` as run, so that HueChat's
+ * retries are copies). The first start of an event runs it, also of an attempt answered 503 meanwhile.
+ */
+export function noteStart(
+	trigger: string,
+	token: string,
+): { outcome: 'unknown' } | { outcome: 'already' | 'held' | 'unheld'; claimKey: string } {
+	const attempt = attempts.get(token);
+	if (!attempt?.event.startsWith(`${trigger}|`)) return { outcome: 'unknown' };
+	const { claimKey, event } = attempt;
+	seesStarts[attempt.endpoint] = true;
+	if (!firstStart(event)) return { outcome: 'already', claimKey };
+	const held = waiting.get(event);
+	if (held?.state !== 'waiting') return { outcome: 'unheld', claimKey };
+	start(held);
+	return { outcome: 'held', claimKey };
 }
 
 const NOT_STARTED = JSON.stringify({
@@ -163,8 +231,8 @@ const NOT_STARTED = JSON.stringify({
 });
 
 /**
- * Holds n8n's 2xx for this attempt until its execution starts here. Where executions run here, one not started within
- * holdLimits.startWaitMs is answered 503; where they do not, n8n's 2xx goes at once; until that is known, answers wait.
+ * Holds n8n's 2xx for this attempt until its execution starts. Where starts are seen, one not seen within
+ * holdLimits.startWaitMs is answered 503; where they are not, n8n's 2xx goes at once; until that is known, answers wait.
  */
 function answerOnceStarted(response: ServerResponse, attempt: Attempt): void {
 	const end = response.end.bind(response);
@@ -172,7 +240,7 @@ function answerOnceStarted(response: ServerResponse, attempt: Attempt): void {
 	response.end = (...args: unknown[]) => {
 		response.end = end;
 		if (
-			runsHere[endpoint] === false ||
+			seesStarts[endpoint] === false ||
 			attempt.state === 'started' ||
 			!isSuccess(response.statusCode)
 		)
@@ -183,19 +251,20 @@ function answerOnceStarted(response: ServerResponse, attempt: Attempt): void {
 		void (async () => {
 			// in short sleeps, so that no timer outlives the start by much
 			for (;;) {
-				if (attempt.state === 'started' || runsHere[endpoint] === false) return end(...args);
-				if (runsHere[endpoint] === true && Date.now() - heldAt >= holdLimits.startWaitMs) break;
+				if (attempt.state === 'started' || seesStarts[endpoint] === false) return end(...args);
+				if (seesStarts[endpoint] === true && Date.now() - heldAt >= holdLimits.startWaitMs) break;
 				if (
-					runsHere[endpoint] === undefined &&
+					seesStarts[endpoint] === undefined &&
 					Date.now() - learningSince[endpoint]! >= holdLimits.learnMs
 				) {
-					runsHere[endpoint] = false;
+					seesStarts[endpoint] = false;
 					return end(...args);
 				}
 				await Promise.race([started, sleep(250)]);
 			}
 			attempt.state = 'abandoned';
 			attempt.onStart = undefined;
+			stopWaiting(attempt);
 			response.statusCode = 503;
 			response.setHeader('content-type', 'application/json; charset=utf-8');
 			response.setHeader('content-length', Buffer.byteLength(NOT_STARTED));
@@ -207,18 +276,25 @@ function answerOnceStarted(response: ServerResponse, attempt: Attempt): void {
 }
 
 /**
- * Settles `settle` from n8n's answer to this delivery (held until its execution starts, where it runs here), and has
- * n8n save `staticData` with the claim in it. `item` is the JSON of the item handed to n8n for the execution.
+ * Settles `settle` from n8n's answer to this delivery (held until its execution starts), and has n8n save
+ * `staticData` with the claim in it. Returns the token the item handed to n8n carries (startNotices.ts).
  */
 export function followRecording(
 	staticData: IDataObject,
 	response: ServerResponse,
 	settle: (recorded: boolean) => void,
-	item: object,
-	endpoint: Endpoint,
-): void {
-	const attempt: Attempt = { endpoint, state: 'waiting' };
-	attempts.set(item, attempt);
+	delivery: { trigger: string; endpoint: Endpoint; claimKey: string },
+): string {
+	const { trigger, endpoint, claimKey } = delivery;
+	const attempt: Attempt = {
+		endpoint,
+		claimKey,
+		event: `${trigger}|${claimKey}`,
+		state: 'waiting',
+	};
+	const token = randomBytes(16).toString('base64url');
+	keep(attempts, token, attempt);
+	waiting.set(attempt.event, attempt);
 	answerOnceStarted(response, attempt);
 	beingRecorded += 1;
 	let released = false;
@@ -226,6 +302,7 @@ export function followRecording(
 		if (released) return;
 		released = true;
 		beingRecorded -= 1;
+		stopWaiting(attempt);
 	};
 	settleOnAnswer(
 		response,
@@ -236,4 +313,5 @@ export function followRecording(
 		release,
 	);
 	markChangedUntilAnswered(staticData, response);
+	return token;
 }

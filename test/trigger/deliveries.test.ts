@@ -512,7 +512,7 @@ describe('de-duplication by delivery id', () => {
 		]);
 	}, 30_000);
 
-	it('where executions run in another process (queue mode): answers wait for a start during the first minute, then none does', async () => {
+	it('where executions start unseen (queue-mode workers that cannot reach the URL HueChat delivers to): answers wait for a start during the first minute, then none does', async () => {
 		// the learning minute, shortened for the test
 		const learnMs = 6_000;
 		await restartN8n({ learnMs });
@@ -536,6 +536,85 @@ describe('de-duplication by delivery id', () => {
 			await restartN8n();
 		}
 	}, 30_000);
+
+	it('queue mode: a worker tells the process holding the answer of each start; no start in time is answered 503, the retry runs the event once, a second start passes nothing on', async () => {
+		const startWaitMs = 2_000;
+		await restartN8n({ startWaitMs, learnMs: 6_000 });
+		try {
+			const wf = await activeWorkflow();
+			const deliver = ({ id, body }: { id: string; body: string }) =>
+				post(wf.url(), genuine(wf, id, body), body);
+			// a worker reaches the trigger node 300 ms after n8n answered: the first answer waits for its notice only
+			await wf.startExecutionsOnWorkerAfter(300);
+			const first = envelope();
+			let began = Date.now();
+			expect(await deliver(first)).toBe(200);
+			expect(Date.now() - began).toBeGreaterThanOrEqual(250);
+			expect(Date.now() - began).toBeLessThan(startWaitMs);
+			expect(wf.runs).toEqual([first.id]);
+			// n8n answers the notice 503 at first (its database check failing under a burst): the worker asks again
+			const refused = envelope();
+			const answered = deliver(refused);
+			await sleep(100);
+			wf.failNext(1);
+			expect(await answered).toBe(200);
+			expect(wf.runs).toEqual([first.id, refused.id]);
+			// the worker fails the execution before its first node (n8n's database locked): no start, 503, and
+			// HueChat's retry runs the event
+			wf.startExecutionsAfter(null);
+			const failed = envelope();
+			began = Date.now();
+			expect(await deliver(failed)).toBe(503);
+			expect(Date.now() - began).toBeGreaterThanOrEqual(startWaitMs - 100);
+			await wf.startExecutionsOnWorkerAfter(0);
+			expect(await deliver(failed)).toBe(200);
+			expect(wf.runs).toEqual([first.id, refused.id, failed.id]);
+			// the worker starts it after the answer gave up: the late start runs it, and the retry's start passes
+			// nothing on
+			await wf.startExecutionsOnWorkerAfter(startWaitMs + 1_000);
+			const late = envelope();
+			expect(await deliver(late)).toBe(503);
+			await wf.startExecutionsOnWorkerAfter(0);
+			expect(await deliver(late)).toBe(200);
+			await sleep(startWaitMs + 1_500);
+			expect(wf.runs).toEqual([first.id, refused.id, failed.id, late.id]);
+			expect(wf.executions.map((execution) => execution.items[0].json.id)).toEqual([
+				first.id,
+				refused.id,
+				failed.id,
+				failed.id,
+				late.id,
+				late.id,
+			]);
+			// and a copy after it all is a duplicate
+			expect(await deliver(late)).toBe(200);
+			expect(wf.executions).toHaveLength(6);
+		} finally {
+			await restartN8n();
+		}
+	}, 30_000);
+
+	it('a start notice with a token this process never gave out tells nothing and records nothing', async () => {
+		const wf = await activeWorkflow();
+		const notice = async (token: string) => {
+			const response = await fetch(wf.url(), {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'x-huechat-started': token },
+				body: '{}',
+			});
+			return { status: response.status, body: (await response.json()) as { run: boolean } };
+		};
+		// the worker runs it (this process may have restarted since it gave the token out)
+		expect(await notice(randomBytes(16).toString('base64url'))).toEqual({
+			status: 200,
+			body: { run: true },
+		});
+		expect(await notice('')).toEqual({ status: 200, body: { run: true } });
+		const event = envelope();
+		expect(await post(wf.url(), genuine(wf, event.id, event.body), event.body)).toBe(200);
+		expect(wf.runs).toEqual([event.id]);
+		expect(wf.executions).toHaveLength(1);
+	});
 
 	it('an event HueChat retries after a failed attempt starts one execution; a later copy is a duplicate', async () => {
 		const wf = await activeWorkflow();

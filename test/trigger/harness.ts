@@ -212,13 +212,47 @@ export class TriggerWorkflow {
 	 */
 	startExecutionsAfter(ms: number | null): void {
 		this.startAfterMs = ms;
+		this.worker = undefined;
 	}
+
+	/**
+	 * n8n's queue mode with a worker: each recorded execution runs `ms` after n8n answered in another process (the
+	 * node's module loaded afresh there), over what n8n recorded with it (the item and the static data as JSON), its
+	 * trigger telling this endpoint of the start over HTTP (what it passed on is in `runs`).
+	 */
+	async startExecutionsOnWorkerAfter(ms: number): Promise<void> {
+		await jest.isolateModulesAsync(async () => {
+			const fresh = await import('../../nodes/HueChatTrigger/HueChatTrigger.node');
+			this.worker = new fresh.HueChatTrigger();
+		});
+		this.startAfterMs = ms;
+	}
+
+	private worker?: INodeType;
 
 	private startAfterMs: number | null = 0;
 	/** The event ids the trigger passed on when its execution ran in this process. */
 	readonly runs: string[] = [];
 
-	private async startExecution(workflow: Workflow, items: INodeExecutionData[]): Promise<void> {
+	private async startExecution(
+		recorded: Workflow,
+		recordedItems: INodeExecutionData[],
+	): Promise<void> {
+		let workflow = recorded;
+		let items = recordedItems;
+		if (this.worker) {
+			const worker = this.worker;
+			workflow = new Workflow({
+				id: recorded.id,
+				name: recorded.name,
+				nodes: [this.node],
+				connections: {},
+				active: false,
+				nodeTypes: { ...nodeTypes, getByNameAndVersion: () => worker },
+				staticData: JSON.parse(JSON.stringify(recorded.staticData)) as IDataObject,
+			});
+			items = JSON.parse(JSON.stringify(recordedItems)) as INodeExecutionData[];
+		}
 		const node = workflow.getNode(this.node.name)!;
 		const executeData = { node, data: { main: [items] }, source: null };
 		const runExecutionData = createRunExecutionData({
