@@ -282,8 +282,8 @@ function takeTestEvent(trigger: string, subscriptionId: string): boolean {
 
 /**
  * A worker's notice that the execution of a delivery this process received has started (startNotices.ts): answered
- * with whether that execution runs the event (only its first start does). The token is unguessable and known to this
- * process alone; one it does not know runs (this process restarted meanwhile).
+ * with whether that execution runs the event (only its first start does). The token is unguessable and known to the
+ * process that received the delivery alone; one this process does not hold runs (recording.ts, noteStart).
  */
 function answerStartNotice(
 	context: IWebhookFunctions,
@@ -291,10 +291,10 @@ function answerStartNotice(
 	token: string,
 	nowSeconds: number,
 ): IWebhookResponseData {
-	const noted = noteStart(trigger, token);
-	if (noted.outcome === 'unheld')
-		recordRun(trigger, context.getWorkflowStaticData('node'), noted.claimKey, nowSeconds);
-	return answer(context, 200, { run: noted.outcome !== 'already' });
+	const noted = noteStart(trigger, endpointOf(context), token);
+	if (noted.recordAsRun)
+		recordRun(trigger, context.getWorkflowStaticData('node'), noted.recordAsRun, nowSeconds);
+	return answer(context, 200, { run: noted.run });
 }
 
 function endpointOf(context: IWebhookFunctions): Endpoint {
@@ -372,5 +372,5 @@ export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebh
 		claim.settle,
 		{ trigger, endpoint, claimKey },
 	);
-	return { workflowData: [[itemWithTicket(json, { url: deliveryUrl(context) ?? '', token })]] };
+	return { workflowData: [[itemWithTicket(json, deliveryUrl(context), token)]] };
 }

@@ -127,10 +127,11 @@ interface Attempt {
 	onStart?: () => void;
 }
 /**
- * Attempts by token, the newest MAX_KEPT within HueChat's day of retries: an execution can start long after its
- * answer (a queue's backlog).
+ * Attempts by token, the newest MAX_KEPT: an execution can start long after its answer (a queue's backlog). Abandoned
+ * ones pushed out of it are kept apart for HueChat's day of retries, so that their late start still passes nothing on.
  */
 const attempts = new Map<string, Attempt>();
+const abandonedEarlier = new Map<string, { attempt: Attempt; at: number }>();
 /** Attempts whose answer waits for a start, by event: where a start notice of another attempt finds them. */
 const waiting = new Map<string, Attempt>();
 /** Events whose execution started, as this process saw it (here or by a notice): their first start only runs them. */
@@ -138,10 +139,13 @@ const started = new Map<string, number>();
 const MAX_KEPT = 10_000;
 const KEPT_MS = 24 * 60 * 60_000;
 
-function keep<T>(map: Map<string, T>, key: string, value: T): void {
+function keep<T>(map: Map<string, T>, key: string, value: T): [string, T] | undefined {
 	map.delete(key);
 	map.set(key, value);
-	if (map.size > MAX_KEPT) map.delete(map.keys().next().value as string);
+	if (map.size <= MAX_KEPT) return undefined;
+	const oldest = map.entries().next().value as [string, T];
+	map.delete(oldest[0]);
+	return oldest;
 }
 
 function firstStart(event: string): boolean {
@@ -152,15 +156,46 @@ function firstStart(event: string): boolean {
 }
 
 /**
+ * Tokens: `issued (ms, base 36).process.random`. The process part tells a notice for another live process's delivery
+ * (issued after this process started, by another) from one for this process's earlier life.
+ */
+const PROCESS = randomBytes(6).toString('base64url');
+const PROCESS_STARTED = Date.now();
+
+function newToken(): string {
+	return `${Date.now().toString(36)}.${PROCESS}.${randomBytes(12).toString('base64url')}`;
+}
+
+function attemptOf(token: string): Attempt | undefined {
+	const attempt = attempts.get(token) ?? abandonedEarlier.get(token)?.attempt;
+	for (const [old, { at }] of abandonedEarlier) {
+		if (Date.now() - at < KEPT_MS) break;
+		abandonedEarlier.delete(old);
+	}
+	return attempt;
+}
+
+function fromAnotherProcess(token: string): boolean {
+	const parts = /^([0-9a-z]{1,11})\.([\w-]{8})\.[\w-]{16}$/.exec(token);
+	return !!parts && parts[2] !== PROCESS && parseInt(parts[1], 36) > PROCESS_STARTED;
+}
+
+/**
  * Per endpoint, whether this process sees the executions its deliveries start: true from the first start seen (here
  * in n8n's regular mode, by a worker's notice in queue mode), false when none came within holdLimits.learnMs of the
- * first answer held for one, unknown at first. Production and test apart: in queue mode the main process runs test
+ * first answer held for one or notices stray (noticesStray), unknown at first. Production and test apart: in queue mode the main process runs test
  * executions.
  */
 const seesStarts: Record<Endpoint, boolean | undefined> = {
 	production: undefined,
 	test: undefined,
 };
+/**
+ * Per endpoint, whether notices of other processes' deliveries arrive here: then some of this process's go elsewhere
+ * (several processes behind a balancer that does not route by webhook-id), and an answer waiting for one could give up
+ * on an execution that runs. So from then on answers are n8n's own.
+ */
+const noticesStray: Record<Endpoint, boolean> = { production: false, test: false };
 const learningSince: Record<Endpoint, number | undefined> = {
 	production: undefined,
 	test: undefined,
@@ -183,7 +218,7 @@ export const holdLimits = {
  * an attempt whose answer already gave up (503) does not go on: HueChat's retry runs that event.
  */
 export function startedHere(token: string): boolean | undefined {
-	const attempt = attempts.get(token);
+	const attempt = attemptOf(token);
 	if (!attempt) return undefined;
 	if (attempt.state === 'abandoned') return false;
 	firstStart(attempt.event);
@@ -192,7 +227,7 @@ export function startedHere(token: string): boolean | undefined {
 }
 
 function start(attempt: Attempt): void {
-	seesStarts[attempt.endpoint] = true;
+	if (!noticesStray[attempt.endpoint]) seesStarts[attempt.endpoint] = true;
 	attempt.state = 'started';
 	attempt.onStart?.();
 	attempt.onStart = undefined;
@@ -204,25 +239,33 @@ function stopWaiting(attempt: Attempt): void {
 }
 
 /**
- * A start notice: an execution of the attempt with this token started on a worker. 'unknown' when this process
- * holds no such attempt (restarted, or another process received the delivery: the worker runs it); 'already' when
- * the event started before (the worker passes nothing on); 'held' when an answer of this process waited for it (now
- * sent, its claim settled as run); 'unheld' when none did (the caller records `claimKey` as run, so that HueChat's
- * retries are copies). The first start of an event runs it, also of an attempt answered 503 meanwhile.
+ * A start notice at `endpoint`: an execution of the attempt with this token started on a worker. Whether it runs the
+ * event (its first start does, also of an attempt answered 503 meanwhile: HueChat's retry is then a copy), and the
+ * claim the caller records as run where no answer of this attempt settles it. A token this process does not hold
+ * (it restarted, or another process received the delivery) runs; another live process's also makes this endpoint's
+ * answers n8n's own (noticesStray).
  */
 export function noteStart(
 	trigger: string,
+	endpoint: Endpoint,
 	token: string,
-): { outcome: 'unknown' } | { outcome: 'already' | 'held' | 'unheld'; claimKey: string } {
-	const attempt = attempts.get(token);
-	if (!attempt?.event.startsWith(`${trigger}|`)) return { outcome: 'unknown' };
+): { run: boolean; recordAsRun?: string } {
+	const attempt = attemptOf(token);
+	if (!attempt?.event.startsWith(`${trigger}|`)) {
+		if (fromAnotherProcess(token)) {
+			noticesStray[endpoint] = true;
+			seesStarts[endpoint] = false;
+		}
+		return { run: true };
+	}
 	const { claimKey, event } = attempt;
-	seesStarts[attempt.endpoint] = true;
-	if (!firstStart(event)) return { outcome: 'already', claimKey };
+	if (!noticesStray[endpoint]) seesStarts[endpoint] = true;
+	const run = firstStart(event);
+	// the event has started: an answer waiting for it goes (it settles its own attempt's claim; any other attempt's,
+	// whose recording may still fail, is recorded as run)
 	const held = waiting.get(event);
-	if (held?.state !== 'waiting') return { outcome: 'unheld', claimKey };
-	start(held);
-	return { outcome: 'held', claimKey };
+	if (held?.state === 'waiting') start(held);
+	return held === attempt ? { run } : { run, recordAsRun: claimKey };
 }
 
 const NOT_STARTED = JSON.stringify({
@@ -292,8 +335,13 @@ export function followRecording(
 		event: `${trigger}|${claimKey}`,
 		state: 'waiting',
 	};
-	const token = randomBytes(16).toString('base64url');
-	keep(attempts, token, attempt);
+	const token = newToken();
+	const pushedOut = keep(attempts, token, attempt);
+	if (pushedOut?.[1].state === 'abandoned') {
+		abandonedEarlier.set(pushedOut[0], { attempt: pushedOut[1], at: Date.now() });
+		if (abandonedEarlier.size > 10 * MAX_KEPT)
+			abandonedEarlier.delete(abandonedEarlier.keys().next().value as string);
+	}
 	waiting.set(attempt.event, attempt);
 	answerOnceStarted(response, attempt);
 	beingRecorded += 1;

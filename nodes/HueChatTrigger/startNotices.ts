@@ -12,20 +12,31 @@ import { startedHere } from './recording';
  * notice); the answer says whether this execution runs the event (only its first start does).
  *
  * The notice fails open: when it is refused or cannot be answered within a minute, the execution runs (never lost; it
- * could run twice when that process answered HueChat 503 meanwhile).
+ * could run twice when that process answered HueChat 503 meanwhile), and so do the next five minutes' without asking.
+ * A notice with the delivery's own webhook-id reaches the process that received it where a balancer routes by it;
+ * one that reaches another process runs and turns holding off there (recording.ts, noticesStray).
  */
 const TICKET = 'hueChatStart';
 const HEADER = 'x-huechat-started';
 const NOTICE_TIMEOUT_MS = 10_000;
 const NOTICE_PATIENCE_MS = 60_000;
+/** A URL no notice reached within NOTICE_PATIENCE_MS is not asked again for this long: executions run at once. */
+const UNREACHABLE_FOR_MS = 5 * 60_000;
+const unreachable = new Map<string, number>();
 
 export interface StartTicket extends IDataObject {
-	url: string;
+	/** Where HueChat delivered it (n8n's webhook URL); absent where n8n gives the node none. */
+	url?: string;
 	token: string;
 }
 
 /** The item n8n starts the execution with: the event's JSON, and the ticket no node after the trigger sees. */
-export function itemWithTicket(json: IDataObject, ticket: StartTicket): INodeExecutionData {
+export function itemWithTicket(
+	json: IDataObject,
+	url: string | undefined,
+	token: string,
+): INodeExecutionData {
+	const ticket: StartTicket = url ? { url, token } : { token };
 	return { json, [TICKET]: ticket };
 }
 
@@ -36,9 +47,7 @@ export function startNoticeOf(headers: IDataObject): string | undefined {
 
 function ticketOf(item: INodeExecutionData): StartTicket | undefined {
 	const ticket = item[TICKET] as Partial<StartTicket> | undefined;
-	return typeof ticket?.url === 'string' && typeof ticket.token === 'string'
-		? (ticket as StartTicket)
-		: undefined;
+	return typeof ticket?.token === 'string' ? (ticket as StartTicket) : undefined;
 }
 
 /**
@@ -53,10 +62,13 @@ export async function mayStart(
 	const ticket = ticketOf(item);
 	const passed = { ...item };
 	delete passed[TICKET];
-	// pinned data, n8n's retry of a failed execution: nothing to arbitrate
+	// pinned data: nothing to arbitrate
 	if (!ticket) return passed;
 	const here = startedHere(ticket.token);
 	if (here !== undefined) return here ? passed : undefined;
+	const { url } = ticket;
+	if (!url || (unreachable.get(url) ?? 0) > Date.now()) return passed;
+	const id = String(item.json.id);
 	// n8n answers 503 while its database check fails (a burst of deliveries): the notice is tried again for a minute
 	const deadline = Date.now() + NOTICE_PATIENCE_MS;
 	for (let delay = 500; ; delay = Math.min(delay * 2, 8_000)) {
@@ -64,8 +76,9 @@ export async function mayStart(
 		try {
 			const answer = (await context.helpers.httpRequest({
 				method: 'POST',
-				url: ticket.url,
-				headers: { [HEADER]: ticket.token },
+				url,
+				// a balancer that routes HueChat's deliveries by event id brings the notice to the same process
+				headers: { [HEADER]: ticket.token, 'webhook-id': id, 'x-chatwoot-delivery': id },
 				body: {},
 				json: true,
 				timeout: NOTICE_TIMEOUT_MS,
@@ -80,8 +93,9 @@ export async function mayStart(
 		}
 		if (Date.now() + delay > deadline) {
 			context.logger.warn(
-				`HueChat Trigger: could not tell the n8n process that received event ${String(item.json.id)} that its execution started (${failure}); running it`,
+				`HueChat Trigger: could not tell the n8n process that received event ${id} that its execution started (${failure}); running it, and the next ${UNREACHABLE_FOR_MS / 60_000} minutes' executions without asking`,
 			);
+			unreachable.set(url, Date.now() + UNREACHABLE_FOR_MS);
 			return passed;
 		}
 		await sleep(delay);

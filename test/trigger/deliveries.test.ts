@@ -569,26 +569,39 @@ describe('de-duplication by delivery id', () => {
 			await wf.startExecutionsOnWorkerAfter(0);
 			expect(await deliver(failed)).toBe(200);
 			expect(wf.runs).toEqual([first.id, refused.id, failed.id]);
-			// the worker starts it after the answer gave up: the late start runs it, and the retry's start passes
-			// nothing on
-			await wf.startExecutionsOnWorkerAfter(startWaitMs + 1_000);
+			// the worker starts it only after the answer gave up: that late start runs the event, and HueChat's retry
+			// is a copy
+			await wf.startExecutionsOnWorkerAfter(startWaitMs + 500);
 			const late = envelope();
 			expect(await deliver(late)).toBe(503);
-			await wf.startExecutionsOnWorkerAfter(0);
-			expect(await deliver(late)).toBe(200);
-			await sleep(startWaitMs + 1_500);
+			await sleep(1_500);
 			expect(wf.runs).toEqual([first.id, refused.id, failed.id, late.id]);
+			expect(await deliver(late)).toBe(200);
+			// the retry's execution starts before the first one's: the first start runs the event, the second passes
+			// nothing on
+			await wf.startExecutionsOnWorkerAfter(startWaitMs + 3_000);
+			const raced = envelope();
+			expect(await deliver(raced)).toBe(503);
+			await wf.startExecutionsOnWorkerAfter(0);
+			expect(await deliver(raced)).toBe(200);
+			await sleep(3_500);
+			expect(wf.runs).toEqual([first.id, refused.id, failed.id, late.id, raced.id]);
 			expect(wf.executions.map((execution) => execution.items[0].json.id)).toEqual([
 				first.id,
 				refused.id,
 				failed.id,
 				failed.id,
 				late.id,
-				late.id,
+				raced.id,
+				raced.id,
 			]);
-			// and a copy after it all is a duplicate
+			// and copies after it all are duplicates
+			expect(await deliver(raced)).toBe(200);
 			expect(await deliver(late)).toBe(200);
-			expect(wf.executions).toHaveLength(6);
+			expect(wf.executions).toHaveLength(7);
+			// no node after the trigger sees the start ticket
+			expect(wf.passed.filter((item) => 'hueChatStart' in item)).toEqual([]);
+			expect(wf.passed).toHaveLength(5);
 		} finally {
 			await restartN8n();
 		}
@@ -615,6 +628,34 @@ describe('de-duplication by delivery id', () => {
 		expect(wf.runs).toEqual([event.id]);
 		expect(wf.executions).toHaveLength(1);
 	});
+
+	it('a notice for another live process’s delivery (a balancer not routing by webhook-id): that endpoint’s answers are n8n’s own from then on', async () => {
+		const startWaitMs = 1_000;
+		await restartN8n({ startWaitMs, learnMs: 6_000 });
+		try {
+			const wf = await activeWorkflow();
+			const deliver = ({ id, body }: { id: string; body: string }) =>
+				post(wf.url(), genuine(wf, id, body), body);
+			await wf.startExecutionsOnWorkerAfter(100);
+			expect(await deliver(envelope())).toBe(200);
+			// starts seen: one that never starts is answered 503
+			wf.startExecutionsAfter(null);
+			expect(await deliver(envelope())).toBe(503);
+			// another process's token, issued after this one started
+			const stray = `${(Date.now() + 1).toString(36)}.${randomBytes(6).toString('base64url')}.${randomBytes(12).toString('base64url')}`;
+			const response = await fetch(wf.url(), {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'x-huechat-started': stray },
+				body: '{}',
+			});
+			expect(await response.json()).toEqual({ run: true });
+			const began = Date.now();
+			expect(await deliver(envelope())).toBe(200);
+			expect(Date.now() - began).toBeLessThan(startWaitMs);
+		} finally {
+			await restartN8n();
+		}
+	}, 30_000);
 
 	it('an event HueChat retries after a failed attempt starts one execution; a later copy is a duplicate', async () => {
 		const wf = await activeWorkflow();

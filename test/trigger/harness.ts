@@ -207,7 +207,8 @@ export class TriggerWorkflow {
 
 	/**
 	 * n8n's regular mode (the default here): each recorded execution then runs in this process, n8n-core's engine
-	 * reaching the trigger node (its execute()) `ms` after n8n answered. null: queue mode, a worker runs it. What the
+	 * reaching the trigger node (its execute()) `ms` after n8n answered. null: none starts (or one on a worker that
+	 * never says so). What the
 	 * trigger passes on to the rest of the workflow here is in `runs`.
 	 */
 	startExecutionsAfter(ms: number | null): void {
@@ -233,6 +234,8 @@ export class TriggerWorkflow {
 	private startAfterMs: number | null = 0;
 	/** The event ids the trigger passed on when its execution ran in this process. */
 	readonly runs: string[] = [];
+	/** The items it passed on, as the next node gets them. */
+	readonly passed: INodeExecutionData[] = [];
 
 	private async startExecution(
 		recorded: Workflow,
@@ -269,7 +272,10 @@ export class TriggerWorkflow {
 			'webhook',
 		);
 		const output = 'data' in result ? result.data : undefined;
-		for (const item of output?.[0] ?? []) this.runs.push(String(item.json.id));
+		for (const item of output?.[0] ?? []) {
+			this.runs.push(String(item.json.id));
+			this.passed.push(item);
+		}
 	}
 
 	/**
