@@ -288,10 +288,10 @@ function takeTestEvent(trigger: string, subscriptionId: string): boolean {
 function answerStartNotice(
 	context: IWebhookFunctions,
 	trigger: string,
-	token: string,
+	notice: { token: string; run: string },
 	nowSeconds: number,
 ): IWebhookResponseData {
-	const noted = noteStart(trigger, endpointOf(context), token);
+	const noted = noteStart(trigger, endpointOf(context), notice);
 	if (noted.recordAsRun)
 		recordRun(trigger, context.getWorkflowStaticData('node'), noted.recordAsRun, nowSeconds);
 	return answer(context, 200, { run: noted.run });
@@ -371,6 +371,7 @@ export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebh
 		context.getResponseObject() as unknown as ServerResponse,
 		claim.settle,
 		{ trigger, endpoint, claimKey },
+		(message) => context.logger.warn(message),
 	);
 	return { workflowData: [[itemWithTicket(json, deliveryUrl(context), token)]] };
 }

@@ -134,8 +134,12 @@ const attempts = new Map<string, Attempt>();
 const abandonedEarlier = new Map<string, { attempt: Attempt; at: number }>();
 /** Attempts whose answer waits for a start, by event: where a start notice of another attempt finds them. */
 const waiting = new Map<string, Attempt>();
-/** Events whose execution started, as this process saw it (here or by a notice): their first start only runs them. */
-const started = new Map<string, number>();
+/**
+ * Events whose execution started, as this process saw it (here or by a notice), with what names that first start
+ * (the token, and the worker's id of the run): only it runs them. A worker that asks again for the same run (its
+ * notice timed out here) is told the same; a second run of the same execution (a queue's stalled job) is not.
+ */
+const started = new Map<string, { at: number; start: string }>();
 const MAX_KEPT = 10_000;
 const KEPT_MS = 24 * 60 * 60_000;
 
@@ -148,10 +152,10 @@ function keep<T>(map: Map<string, T>, key: string, value: T): [string, T] | unde
 	return oldest;
 }
 
-function firstStart(event: string): boolean {
-	const at = started.get(event);
-	if (at !== undefined && Date.now() - at < KEPT_MS) return false;
-	keep(started, event, Date.now());
+function firstStart(event: string, start: string): boolean {
+	const first = started.get(event);
+	if (first && Date.now() - first.at < KEPT_MS) return first.start === start;
+	keep(started, event, { at: Date.now(), start });
 	return true;
 }
 
@@ -221,7 +225,7 @@ export function startedHere(token: string): boolean | undefined {
 	const attempt = attemptOf(token);
 	if (!attempt) return undefined;
 	if (attempt.state === 'abandoned') return false;
-	firstStart(attempt.event);
+	firstStart(attempt.event, `${token}|here`);
 	start(attempt);
 	return true;
 }
@@ -239,7 +243,8 @@ function stopWaiting(attempt: Attempt): void {
 }
 
 /**
- * A start notice at `endpoint`: an execution of the attempt with this token started on a worker. Whether it runs the
+ * A start notice at `endpoint`: an execution of the attempt with this token started on a worker (`run` names that
+ * run of it). Whether it runs the
  * event (its first start does, also of an attempt answered 503 meanwhile: HueChat's retry is then a copy), and the
  * claim the caller records as run where no answer of this attempt settles it. A token this process does not hold
  * (it restarted, or another process received the delivery) runs; another live process's also makes this endpoint's
@@ -248,7 +253,7 @@ function stopWaiting(attempt: Attempt): void {
 export function noteStart(
 	trigger: string,
 	endpoint: Endpoint,
-	token: string,
+	{ token, run: runId }: { token: string; run: string },
 ): { run: boolean; recordAsRun?: string } {
 	const attempt = attemptOf(token);
 	if (!attempt?.event.startsWith(`${trigger}|`)) {
@@ -260,7 +265,7 @@ export function noteStart(
 	}
 	const { claimKey, event } = attempt;
 	if (!noticesStray[endpoint]) seesStarts[endpoint] = true;
-	const run = firstStart(event);
+	const run = firstStart(event, `${token}|${runId}`);
 	// the event has started: an answer waiting for it goes (it settles its own attempt's claim; any other attempt's,
 	// whose recording may still fail, is recorded as run)
 	const held = waiting.get(event);
@@ -277,7 +282,11 @@ const NOT_STARTED = JSON.stringify({
  * Holds n8n's 2xx for this attempt until its execution starts. Where starts are seen, one not seen within
  * holdLimits.startWaitMs is answered 503; where they are not, n8n's 2xx goes at once; until that is known, answers wait.
  */
-function answerOnceStarted(response: ServerResponse, attempt: Attempt): void {
+function answerOnceStarted(
+	response: ServerResponse,
+	attempt: Attempt,
+	warn: (message: string) => void,
+): void {
 	const end = response.end.bind(response);
 	const { endpoint } = attempt;
 	response.end = (...args: unknown[]) => {
@@ -301,6 +310,9 @@ function answerOnceStarted(response: ServerResponse, attempt: Attempt): void {
 					Date.now() - learningSince[endpoint]! >= holdLimits.learnMs
 				) {
 					seesStarts[endpoint] = false;
+					warn(
+						`HueChat Trigger: no execution of this process's ${endpoint} deliveries was seen starting within ${holdLimits.learnMs / 1000} s; they are acknowledged as n8n records them from now on (in queue mode, workers must reach n8n's webhook URL)`,
+					);
 					return end(...args);
 				}
 				await Promise.race([started, sleep(250)]);
@@ -327,6 +339,7 @@ export function followRecording(
 	response: ServerResponse,
 	settle: (recorded: boolean) => void,
 	delivery: { trigger: string; endpoint: Endpoint; claimKey: string },
+	warn: (message: string) => void,
 ): string {
 	const { trigger, endpoint, claimKey } = delivery;
 	const attempt: Attempt = {
@@ -343,7 +356,7 @@ export function followRecording(
 			abandonedEarlier.delete(abandonedEarlier.keys().next().value as string);
 	}
 	waiting.set(attempt.event, attempt);
-	answerOnceStarted(response, attempt);
+	answerOnceStarted(response, attempt, warn);
 	beingRecorded += 1;
 	let released = false;
 	const release = () => {

@@ -1,3 +1,5 @@
+import { randomBytes } from 'crypto';
+
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
@@ -18,6 +20,8 @@ import { startedHere } from './recording';
  */
 const TICKET = 'hueChatStart';
 const HEADER = 'x-huechat-started';
+/** Names this run of the execution: its notice asked again is the same start, a stalled job run again is not. */
+const RUN_HEADER = 'x-huechat-started-run';
 const NOTICE_TIMEOUT_MS = 10_000;
 const NOTICE_PATIENCE_MS = 60_000;
 /** A URL no notice reached within NOTICE_PATIENCE_MS is not asked again for this long: executions run at once. */
@@ -40,9 +44,10 @@ export function itemWithTicket(
 	return { json, [TICKET]: ticket };
 }
 
-/** The token of the start notice a request carries, if it is one (HueChat's deliveries never carry the header). */
-export function startNoticeOf(headers: IDataObject): string | undefined {
-	return headerValue(headers, HEADER);
+/** The start notice a request carries, if it is one (HueChat's deliveries never carry the header). */
+export function startNoticeOf(headers: IDataObject): { token: string; run: string } | undefined {
+	const token = headerValue(headers, HEADER);
+	return token === undefined ? undefined : { token, run: headerValue(headers, RUN_HEADER) ?? '' };
 }
 
 function ticketOf(item: INodeExecutionData): StartTicket | undefined {
@@ -69,6 +74,7 @@ export async function mayStart(
 	const { url } = ticket;
 	if (!url || (unreachable.get(url) ?? 0) > Date.now()) return passed;
 	const id = String(item.json.id);
+	const run = randomBytes(9).toString('base64url');
 	// n8n answers 503 while its database check fails (a burst of deliveries): the notice is tried again for a minute
 	const deadline = Date.now() + NOTICE_PATIENCE_MS;
 	for (let delay = 500; ; delay = Math.min(delay * 2, 8_000)) {
@@ -78,7 +84,12 @@ export async function mayStart(
 				method: 'POST',
 				url,
 				// a balancer that routes HueChat's deliveries by event id brings the notice to the same process
-				headers: { [HEADER]: ticket.token, 'webhook-id': id, 'x-chatwoot-delivery': id },
+				headers: {
+					[HEADER]: ticket.token,
+					[RUN_HEADER]: run,
+					'webhook-id': id,
+					'x-chatwoot-delivery': id,
+				},
 				body: {},
 				json: true,
 				timeout: NOTICE_TIMEOUT_MS,

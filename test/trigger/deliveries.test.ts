@@ -394,6 +394,25 @@ describe('de-duplication by delivery id', () => {
 		};
 	};
 
+	type Deliver = (event: { id: string; body: string }) => Promise<number>;
+
+	/**
+	 * A fresh n8n process whose trigger holds answers by `limits` (shortened for a test), with one published workflow and
+	 * a genuine delivery to it; the process is restarted with the product's limits afterwards.
+	 */
+	async function withHoldLimits(
+		limits: Parameters<typeof restartN8n>[0],
+		run: (wf: TriggerWorkflow, deliver: Deliver) => Promise<void>,
+	): Promise<void> {
+		await restartN8n(limits);
+		try {
+			const wf = await activeWorkflow();
+			await run(wf, ({ id, body }) => post(wf.url(), genuine(wf, id, body), body));
+		} finally {
+			await restartN8n();
+		}
+	}
+
 	it('the same event re-sent (HueChat’s retry) starts one execution', async () => {
 		const wf = await activeWorkflow();
 		await api('POST', '/api/v1/accounts/1/conversations/1/messages', { content: 'once' });
@@ -515,12 +534,8 @@ describe('de-duplication by delivery id', () => {
 	it('where executions start unseen (queue-mode workers that cannot reach the URL HueChat delivers to): answers wait for a start during the first minute, then none does', async () => {
 		// the learning minute, shortened for the test
 		const learnMs = 6_000;
-		await restartN8n({ learnMs });
-		try {
-			const wf = await activeWorkflow();
+		await withHoldLimits({ learnMs }, async (wf, deliver) => {
 			wf.startExecutionsAfter(null);
-			const deliver = ({ id, body }: { id: string; body: string }) =>
-				post(wf.url(), genuine(wf, id, body), body);
 			let began = Date.now();
 			const first = deliver(envelope());
 			await sleep(learnMs / 2);
@@ -531,19 +546,13 @@ describe('de-duplication by delivery id', () => {
 			began = Date.now();
 			for (let n = 0; n < 5; n++) expect(await deliver(envelope())).toBe(200);
 			expect(Date.now() - began).toBeLessThan(2_000);
-			expect(wf.executions).toHaveLength(7);
-		} finally {
-			await restartN8n();
-		}
+			expect(wf.executions).toHaveLength(8);
+		});
 	}, 30_000);
 
 	it('queue mode: a worker tells the process holding the answer of each start; no start in time is answered 503, the retry runs the event once, a second start passes nothing on', async () => {
 		const startWaitMs = 2_000;
-		await restartN8n({ startWaitMs, learnMs: 6_000 });
-		try {
-			const wf = await activeWorkflow();
-			const deliver = ({ id, body }: { id: string; body: string }) =>
-				post(wf.url(), genuine(wf, id, body), body);
+		await withHoldLimits({ startWaitMs, learnMs: 6_000 }, async (wf, deliver) => {
 			// a worker reaches the trigger node 300 ms after n8n answered: the first answer waits for its notice only
 			await wf.startExecutionsOnWorkerAfter(300);
 			const first = envelope();
@@ -559,6 +568,14 @@ describe('de-duplication by delivery id', () => {
 			wf.failNext(1);
 			expect(await answered).toBe(200);
 			expect(wf.runs).toEqual([first.id, refused.id]);
+			// the notice is taken but its answer lost (the worker's time-out): asked again, the same run goes on
+			const unanswered = envelope();
+			const heard = deliver(unanswered);
+			await sleep(100);
+			wf.loseNextAnswers(1);
+			expect(await heard).toBe(200);
+			await sleep(1_000);
+			expect(wf.runs).toEqual([first.id, refused.id, unanswered.id]);
 			// the worker fails the execution before its first node (n8n's database locked): no start, 503, and
 			// HueChat's retry runs the event
 			wf.startExecutionsAfter(null);
@@ -568,14 +585,14 @@ describe('de-duplication by delivery id', () => {
 			expect(Date.now() - began).toBeGreaterThanOrEqual(startWaitMs - 100);
 			await wf.startExecutionsOnWorkerAfter(0);
 			expect(await deliver(failed)).toBe(200);
-			expect(wf.runs).toEqual([first.id, refused.id, failed.id]);
+			expect(wf.runs).toEqual([first.id, refused.id, unanswered.id, failed.id]);
 			// the worker starts it only after the answer gave up: that late start runs the event, and HueChat's retry
 			// is a copy
 			await wf.startExecutionsOnWorkerAfter(startWaitMs + 500);
 			const late = envelope();
 			expect(await deliver(late)).toBe(503);
 			await sleep(1_500);
-			expect(wf.runs).toEqual([first.id, refused.id, failed.id, late.id]);
+			expect(wf.runs).toEqual([first.id, refused.id, unanswered.id, failed.id, late.id]);
 			expect(await deliver(late)).toBe(200);
 			// the retry's execution starts before the first one's: the first start runs the event, the second passes
 			// nothing on
@@ -585,10 +602,11 @@ describe('de-duplication by delivery id', () => {
 			await wf.startExecutionsOnWorkerAfter(0);
 			expect(await deliver(raced)).toBe(200);
 			await sleep(3_500);
-			expect(wf.runs).toEqual([first.id, refused.id, failed.id, late.id, raced.id]);
+			expect(wf.runs).toEqual([first.id, refused.id, unanswered.id, failed.id, late.id, raced.id]);
 			expect(wf.executions.map((execution) => execution.items[0].json.id)).toEqual([
 				first.id,
 				refused.id,
+				unanswered.id,
 				failed.id,
 				failed.id,
 				late.id,
@@ -598,13 +616,11 @@ describe('de-duplication by delivery id', () => {
 			// and copies after it all are duplicates
 			expect(await deliver(raced)).toBe(200);
 			expect(await deliver(late)).toBe(200);
-			expect(wf.executions).toHaveLength(7);
+			expect(wf.executions).toHaveLength(8);
 			// no node after the trigger sees the start ticket
 			expect(wf.passed.filter((item) => 'hueChatStart' in item)).toEqual([]);
-			expect(wf.passed).toHaveLength(5);
-		} finally {
-			await restartN8n();
-		}
+			expect(wf.passed).toHaveLength(6);
+		});
 	}, 30_000);
 
 	it('a start notice with a token this process never gave out tells nothing and records nothing', async () => {
@@ -629,13 +645,35 @@ describe('de-duplication by delivery id', () => {
 		expect(wf.executions).toHaveLength(1);
 	});
 
+	it('a start notice asked again (its answer lost to the worker’s time-out) is answered the same; the same execution run again is not run', () =>
+		withHoldLimits({ startWaitMs: 2_000, learnMs: 6_000 }, async (wf, deliver) => {
+			// the worker is this test: it takes the token from the item n8n recorded
+			wf.startExecutionsAfter(null);
+			const answered = deliver(envelope());
+			while (wf.executions.length === 0) await sleep(20);
+			const { token } = wf.executions[0].items[0].hueChatStart as { token: string };
+			const notice = async (run: string) =>
+				await (
+					await fetch(wf.url(), {
+						method: 'POST',
+						headers: {
+							'content-type': 'application/json',
+							'x-huechat-started': token,
+							'x-huechat-started-run': run,
+						},
+						body: '{}',
+					})
+				).json();
+			expect(await notice('first run')).toEqual({ run: true });
+			expect(await answered).toBe(200);
+			expect(await notice('first run')).toEqual({ run: true });
+			// the same execution run again (a queue's stalled job): not again
+			expect(await notice('second run')).toEqual({ run: false });
+		}));
+
 	it('a notice for another live process’s delivery (a balancer not routing by webhook-id): that endpoint’s answers are n8n’s own from then on', async () => {
 		const startWaitMs = 1_000;
-		await restartN8n({ startWaitMs, learnMs: 6_000 });
-		try {
-			const wf = await activeWorkflow();
-			const deliver = ({ id, body }: { id: string; body: string }) =>
-				post(wf.url(), genuine(wf, id, body), body);
+		await withHoldLimits({ startWaitMs, learnMs: 6_000 }, async (wf, deliver) => {
 			await wf.startExecutionsOnWorkerAfter(100);
 			expect(await deliver(envelope())).toBe(200);
 			// starts seen: one that never starts is answered 503
@@ -652,9 +690,7 @@ describe('de-duplication by delivery id', () => {
 			const began = Date.now();
 			expect(await deliver(envelope())).toBe(200);
 			expect(Date.now() - began).toBeLessThan(startWaitMs);
-		} finally {
-			await restartN8n();
-		}
+		});
 	}, 30_000);
 
 	it('an event HueChat retries after a failed attempt starts one execution; a later copy is a duplicate', async () => {

@@ -190,6 +190,13 @@ export class TriggerWorkflow {
 		this.unavailable = count;
 	}
 
+	/** The next `count` requests reach the node, but its answer is lost: the connection is cut instead. */
+	loseNextAnswers(count: number): void {
+		this.losing = count;
+	}
+
+	private losing = 0;
+
 	/** The next `count` executions the node asks for cannot be recorded: n8n answers 500 and saves nothing. */
 	failRecording(count: number): void {
 		this.unrecordable = count;
@@ -306,6 +313,14 @@ export class TriggerWorkflow {
 	}
 
 	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+		if (this.losing > 0) {
+			this.losing -= 1;
+			const cut = () => {
+				res.destroy();
+				return res;
+			};
+			Object.assign(res, { writeHead: cut, end: cut });
+		}
 		if (this.unavailable > 0) {
 			this.unavailable -= 1;
 			req.resume();
