@@ -187,8 +187,8 @@ function fromAnotherProcess(token: string): boolean {
 /**
  * Per endpoint, whether this process sees the executions its deliveries start: true from the first start seen (here
  * in n8n's regular mode, by a worker's notice in queue mode), false when none came within holdLimits.learnMs of the
- * first answer held for one or notices stray (noticesStray), unknown at first. Production and test apart: in queue mode the main process runs test
- * executions.
+ * first answer held for one or notices stray (noticesStray), unknown at first. Production and test apart: in queue
+ * mode the main process runs test executions.
  */
 const seesStarts: Record<Endpoint, boolean | undefined> = {
 	production: undefined,
@@ -244,9 +244,8 @@ function stopWaiting(attempt: Attempt): void {
 
 /**
  * A start notice at `endpoint`: an execution of the attempt with this token started on a worker (`run` names that
- * run of it). Whether it runs the
- * event (its first start does, also of an attempt answered 503 meanwhile: HueChat's retry is then a copy), and the
- * claim the caller records as run where no answer of this attempt settles it. A token this process does not hold
+ * run of it). Whether it runs the event (its first start does, also of an attempt answered 503 meanwhile: HueChat's
+ * retry is then a copy), and the claim the caller records as run where no answer of this attempt settles it. A token this process does not hold
  * (it restarted, or another process received the delivery) runs; another live process's also makes this endpoint's
  * answers n8n's own (noticesStray).
  */

@@ -184,6 +184,10 @@ describe('HueChat Trigger in real n8n', () => {
 				account_id: 1,
 				data: { id: messageId, content: 'Hello n8n, from HueChat', conversation_id: 1 },
 			});
+			// the start ticket n8n recorded with the item (its URL and token) stays out of the trigger's output
+			const output =
+				executions[0].data?.resultData.runData['HueChat Trigger']?.[0]?.data?.main[0]?.[0];
+			expect(Object.keys(output ?? {})).toEqual(['json', 'pairedItem']);
 			const [subscription] = sim.store.outbound_webhooks.values();
 			expect(JSON.stringify(executions[0])).not.toContain(subscription.secret);
 			expect(JSON.stringify(executions[0])).not.toContain(token);
